@@ -1,0 +1,44 @@
+"""Default configuration. Every value can be overridden by a `TUTOR_`-prefixed environment
+variable (parsed as JSON where it parses, so `TUTOR_ANSWER_THRESHOLD=0.8` is a number) or by
+the mapping passed to `create_app`."""
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# Where the knowledge base's YAML files live. The Dockerfile copies them next to the code.
+KNOWLEDGE_DIR = str(REPO_ROOT / "knowledge")
+
+# Request bodies larger than this are refused with 413 before they are parsed.
+MAX_CONTENT_LENGTH = 64 * 1024
+
+# Longest chat message accepted, in characters.
+MAX_MESSAGE_LENGTH = 2000
+
+# Matcher confidence (0..1): at or above ANSWER_THRESHOLD the tutor answers, between the two it
+# asks "did you mean ...?", below SUGGEST_THRESHOLD it falls back.
+ANSWER_THRESHOLD = 0.5
+SUGGEST_THRESHOLD = 0.4
+# When the two best entries score within this margin of each other, offer both.
+AMBIGUITY_MARGIN = 0.02
+
+# Who a student should ask when the tutor does not know.
+HUMAN_POINTER = "ask on the course forum or in a TA's office hours"
+
+# Conversation state lives in this SQLite file, shared by every gunicorn worker; a relative
+# path is taken inside the Flask instance folder.
+SESSION_DB = "sessions.sqlite3"
+# A session forgets its context after this many seconds without a message.
+SESSION_TTL_SECONDS = 6 * 3600
+
+# OpenAPI and the docs page (served from local files, never from a CDN).
+API_TITLE = "DL Tutor"
+API_VERSION = "1"
+OPENAPI_VERSION = "3.0.3"
+OPENAPI_URL_PREFIX = "/"
+OPENAPI_JSON_PATH = "openapi.json"
+OPENAPI_SWAGGER_UI_PATH = "docs"
+OPENAPI_SWAGGER_UI_URL = "/docs/assets/"
+
+# flask-smorest and Flask: keep JSON key order as written, it reads better in a terminal.
+JSON_SORT_KEYS = False
