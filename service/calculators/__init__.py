@@ -1,0 +1,15 @@
+"""Pure-math calculators with worked steps; no Flask here, only numbers in and dicts out."""
+
+from service.calculators.attention import patch_attention_cost
+from service.calculators.conv import conv_output
+from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
+from service.calculators.params import conv2d_params, linear_params
+
+__all__ = [
+    "MAX_MATRIX_SIZE",
+    "conv2d_params",
+    "conv_output",
+    "linear_params",
+    "patch_attention_cost",
+    "recurrent_gradient_check",
+]

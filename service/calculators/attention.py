@@ -1,0 +1,105 @@
+"""Cost of self-attention over the patches of an image (the seed's Q11)."""
+
+from __future__ import annotations
+
+from service.calculators.common import as_int, as_pair, as_shape, axis_name, fail, lhs, per_axis
+
+
+def _patches(size: int, patch: int, stride: int, *, axes: str) -> tuple[int, str]:
+    """Return how many patch positions fit along one axis, and the worked line."""
+    if patch > size:
+        fail("patch", f"the patch{axis_name(axes)} ({patch}) is larger than the "
+                      f"image{axis_name(axes)} ({size}), and there is no padding")
+    count = (size - patch) // stride + 1
+    if stride == 1:
+        return count, f"${lhs('P', axes)} = {size} - {patch} + 1 = {count}$"
+    return count, (f"${lhs('P', axes)} = \\lfloor ({size} - {patch}) / {stride} \\rfloor + 1 "
+                   f"= {count}$")
+
+
+def _big_o(stride: tuple[int, int]) -> tuple[str, str]:
+    """Return the complexity in plain text and in LaTeX, with the stride only when it is not 1."""
+    if stride == (1, 1):
+        return ("O((H-h+1)^2 (W-w+1)^2 h w C)",
+                r"\mathcal{O}\left((H-h+1)^2 (W-w+1)^2 \, h w C\right)")
+    s_h, s_w = ("s", "s") if stride[0] == stride[1] else ("s_h", "s_w")
+    rows = rf"\left(\left\lfloor \frac{{H-h}}{{{s_h}}} \right\rfloor + 1\right)^2"
+    cols = rf"\left(\left\lfloor \frac{{W-w}}{{{s_w}}} \right\rfloor + 1\right)^2"
+    return (f"O((floor((H-h)/{s_h})+1)^2 (floor((W-w)/{s_w})+1)^2 h w C)",
+            rf"\mathcal{{O}}\left({rows} {cols} \, h w C\right)")
+
+
+def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
+    """Count the work of Q K^T when an H x W x C image is cut into h x w x C patch tokens.
+
+    No padding; the patch and stride are an int (square) or [h, w]. Projections are identities,
+    so each token is its flattened patch of token_dim = h*w*C numbers. With ``heads`` > 1 each
+    head sees token_dim / heads of those dimensions: there are heads * P^2 dot products, each of
+    length token_dim / heads, and the multiply-adds stay P^2 * token_dim.
+
+    Returns a JSON-ready dict: ``num_patches`` (P), ``patches_per_axis``, ``token_dim``,
+    ``head_dim``, ``dot_products``, ``macs``, ``attention_matrix_entries`` (heads * P^2, the
+    memory of the attention matrices), ``big_o``, ``big_o_latex`` (no $ delimiters), ``steps``,
+    ``explanation``.
+
+    Raises CalculationError naming "patch" if the patch is larger than the image, "heads" if it
+    does not divide token_dim, or the field of any malformed value.
+    """
+    height, width, channels = as_shape(input, "input", ("H", "W", "C"))
+    ph, pw = as_pair(patch, "patch")
+    s = as_pair(stride, "stride")
+    heads = as_int(heads, "heads")
+    (rows, row_line), (cols, col_line), shared = per_axis(
+        _patches, (height, ph, s[0]), (width, pw, s[1]))
+    num_patches = rows * cols
+    token_dim = ph * pw * channels
+    if token_dim % heads:
+        fail("heads", f"heads ({heads}) must divide the token dimension h*w*C = "
+                      f"{ph}*{pw}*{channels} = {token_dim}, so that every head gets the same "
+                      "number of dimensions")
+    head_dim = token_dim // heads
+    pairs = num_patches * num_patches
+    macs = pairs * token_dim
+    big_o, big_o_latex = _big_o(s)
+
+    if s == (1, 1):
+        steps = [r"$P = (H - h + 1)(W - w + 1)$ patches (stride 1, no padding)"]
+    else:
+        steps = [r"$P = (\lfloor (H - h) / s_h \rfloor + 1)(\lfloor (W - w) / s_w \rfloor + 1)$ "
+                 "patches (no padding)"]
+    steps += [row_line] if shared else [row_line, col_line]
+    steps += [
+        f"$P = {rows} \\cdot {cols} = {num_patches}$",
+        f"$d = h w C = {ph} \\cdot {pw} \\cdot {channels} = {token_dim}$",
+    ]
+    if heads == 1:
+        steps.append(f"Dot products: $P^2 = {num_patches}^2 = {pairs}$, each of length $d$")
+    else:
+        steps.append(f"Dot products: $\\text{{heads}} \\cdot P^2 = {heads} \\cdot {num_patches}^2 "
+                     f"= {heads * pairs}$, each of length $d / \\text{{heads}} = {token_dim} / "
+                     f"{heads} = {head_dim}$")
+    steps += [
+        f"$\\text{{MACs}} = P^2 d = {pairs} \\cdot {token_dim} = {macs}$",
+        f"Complexity: ${big_o_latex}$",
+    ]
+    explanation = (
+        f"The ${height} \\times {width} \\times {channels}$ image gives $P = {num_patches}$ "
+        f"patch tokens of dimension ${token_dim}$, and $QK^\\top$ takes a dot product between "
+        f"every pair of tokens: $P^2 d = {macs}$ multiply-adds, so the cost is ${big_o_latex}$.")
+    if heads != 1:
+        explanation += (" Splitting into heads multiplies the number of dot products but shortens "
+                        "each one, so the multiply-adds do not change.")
+    return {
+        "num_patches": num_patches,
+        "patches_per_axis": [rows, cols],
+        "token_dim": token_dim,
+        "head_dim": head_dim,
+        "heads": heads,
+        "dot_products": heads * pairs,
+        "macs": macs,
+        "attention_matrix_entries": heads * pairs,
+        "big_o": big_o,
+        "big_o_latex": big_o_latex,
+        "steps": steps,
+        "explanation": explanation,
+    }

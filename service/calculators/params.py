@@ -1,0 +1,137 @@
+"""Parameter counts of Conv2d (grouped or depthwise) and linear layers."""
+
+from __future__ import annotations
+
+from service.calculators.common import as_bool, as_int, as_pair, as_shape, fail
+
+
+def _totals(weights: int, biases: int, bias: bool, bias_symbol: str) -> list[str]:
+    """Return the worked lines for the biases and the total."""
+    if bias:
+        bias_line = f"$\\text{{biases}} = {bias_symbol} = {biases}$"
+    else:
+        bias_line = r"No bias: $\text{biases} = 0$"
+    return [bias_line, f"$\\text{{total}} = {weights} + {biases} = {weights + biases}$"]
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    """Return "1 bias", "2 biases": the count with the word in the right number."""
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1, input=None,
+                  depthwise=False) -> dict:
+    """Count the learnable parameters of a PyTorch-style Conv2d layer.
+
+    Give the input depth either as ``in_channels`` or as ``input`` = [H, W, C] (C is used; H and
+    W do not change the count because the weights are shared across positions). Weights are
+    k_h * k_w * (in_channels / groups) * out_channels, plus out_channels biases when ``bias``.
+    ``depthwise=True`` sets groups = in_channels; there ``out_channels`` must be a multiple of
+    in_channels, and the default out_channels of 1 is read as "one filter per input channel"
+    (out_channels = in_channels).
+
+    Returns a JSON-ready dict: ``weights``, ``biases``, ``total``, ``layer`` ("conv2d"),
+    ``in_channels``, ``out_channels``, ``groups``, ``weight_shape`` [out, in/groups, k_h, k_w],
+    ``steps``, ``explanation``.
+
+    Raises CalculationError naming the field: neither or disagreeing in_channels/input
+    ("in_channels"), groups not dividing the channels or clashing with depthwise ("groups"),
+    out_channels not a multiple of in_channels when depthwise ("out_channels"), or any malformed
+    value.
+    """
+    kh, kw = as_pair(kernel, "kernel")
+    bias = as_bool(bias, "bias")
+    depthwise = as_bool(depthwise, "depthwise")
+    groups = as_int(groups, "groups")
+    cout = as_int(out_channels, "out_channels")
+    shape = None
+    if input is not None:
+        shape = as_shape(input, "input", ("H", "W", "C"))
+        cin = shape[2]
+        if in_channels is not None and as_int(in_channels, "in_channels") != cin:
+            fail("in_channels", f"in_channels ({in_channels}) disagrees with the input's depth "
+                                f"C = {cin}; give one of them")
+    elif in_channels is None:
+        fail("in_channels", "give in_channels, or the input size as [H, W, C]")
+    else:
+        cin = as_int(in_channels, "in_channels")
+
+    steps = []
+    if depthwise:
+        if groups not in (1, cin):
+            fail("groups", f"a depthwise convolution has one group per input channel "
+                           f"(groups = {cin}), not groups = {groups}")
+        groups = cin
+        # the default out_channels=1 can only mean "one filter per channel" here
+        if cout == 1:
+            cout = cin
+        if cout % cin:
+            fail("out_channels", f"a depthwise convolution needs out_channels to be a multiple "
+                                 f"of in_channels ({cin}); got {cout}")
+        steps.append(f"Depthwise: $g = C_\\text{{in}} = {cin}$, so each filter sees one channel "
+                     f"and $C_\\text{{out}} = {cout}$")
+    if cin % groups or cout % groups:
+        fail("groups", f"groups ({groups}) must divide both in_channels ({cin}) and "
+                       f"out_channels ({cout})")
+
+    weights = kh * kw * (cin // groups) * cout
+    biases = cout if bias else 0
+    if groups == 1:
+        steps.append(r"$\text{weights} = k_h k_w C_\text{in} C_\text{out}$")
+        substituted = f"{kh} \\cdot {kw} \\cdot {cin} \\cdot {cout}"
+    else:
+        steps.append(r"$\text{weights} = k_h k_w (C_\text{in} / g) C_\text{out}$")
+        substituted = f"{kh} \\cdot {kw} \\cdot ({cin} / {groups}) \\cdot {cout}"
+    steps.append(f"$\\text{{weights}} = {substituted} = {weights}$")
+    steps += _totals(weights, biases, bias, r"C_\text{out}")
+
+    kind = ("depthwise convolution" if depthwise
+            else f"convolution in {groups} groups" if groups != 1 else "convolution")
+    single = " (a single filter)" if cout == 1 else ""
+    explanation = (
+        f"A ${kh} \\times {kw}$ {kind} from {_plural(cin, 'channel')} to "
+        f"{_plural(cout, 'channel')}{single} has ${substituted} = {weights}$ weights and "
+        f"{_plural(biases, 'bias', 'biases')}, "
+        f"{_plural(weights + biases, 'parameter')} in all.")
+    if shape is not None:
+        explanation += (
+            f" The ${shape[0]} \\times {shape[1]}$ spatial size does not change the count: the "
+            f"same weights are shared across every position of the input, so only its depth "
+            f"$C = {cin}$ enters.")
+    return {
+        "layer": "conv2d",
+        "weights": weights,
+        "biases": biases,
+        "total": weights + biases,
+        "in_channels": cin,
+        "out_channels": cout,
+        "groups": groups,
+        "weight_shape": [cout, cin // groups, kh, kw],
+        "steps": steps,
+        "explanation": explanation,
+    }
+
+
+def linear_params(in_features, out_features, bias=True) -> dict:
+    """Count the learnable parameters of a fully connected (``nn.Linear``) layer.
+
+    Returns a JSON-ready dict: ``weights`` (in * out), ``biases`` (out, or 0 without bias),
+    ``total``, ``layer`` ("linear"), ``steps``, ``explanation``.
+
+    Raises CalculationError naming the field if a feature count is not a whole number >= 1 or
+    bias is not a bool.
+    """
+    fin = as_int(in_features, "in_features")
+    fout = as_int(out_features, "out_features")
+    bias = as_bool(bias, "bias")
+    weights = fin * fout
+    biases = fout if bias else 0
+    steps = [r"$\text{weights} = n_\text{in} n_\text{out}$",
+             f"$\\text{{weights}} = {fin} \\cdot {fout} = {weights}$"]
+    steps += _totals(weights, biases, bias, r"n_\text{out}")
+    explanation = (
+        f"A linear layer from {fin} to {fout} features has one weight per input-output pair, "
+        f"${fin} \\cdot {fout} = {weights}$, plus {_plural(biases, 'bias', 'biases')}: "
+        f"{_plural(weights + biases, 'parameter')} in all.")
+    return {"layer": "linear", "weights": weights, "biases": biases, "total": weights + biases,
+            "steps": steps, "explanation": explanation}

@@ -1,0 +1,153 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.calculators import conv2d_params, linear_params
+from service.errors import CalculationError
+
+FAST = settings(max_examples=200, deadline=None)
+
+kernels = st.integers(1, 7)
+small = st.integers(1, 8)
+
+
+@FAST
+@given(k=st.tuples(kernels, kernels), groups=st.integers(1, 4), cin_per_group=small,
+       cout_per_group=small, bias=st.booleans())
+def test_conv2d_counts_the_elements_of_its_tensors(k, groups, cin_per_group, cout_per_group,
+                                                   bias):
+    cin, cout = groups * cin_per_group, groups * cout_per_group
+    result = conv2d_params(kernel=list(k), in_channels=cin, out_channels=cout, groups=groups,
+                           bias=bias)
+    # PyTorch's Conv2d.weight has shape (out, in / groups, k_h, k_w)
+    weight = np.zeros((cout, cin // groups, k[0], k[1]))
+    biases = np.zeros(cout).size if bias else 0
+    assert result["weights"] == weight.size
+    assert result["biases"] == biases
+    assert result["total"] == weight.size + biases
+    assert result["weight_shape"] == list(weight.shape)
+    assert result["layer"] == "conv2d"
+
+
+@FAST
+@given(k=kernels, cin=st.integers(1, 64), multiplier=st.integers(1, 4), bias=st.booleans())
+def test_depthwise_has_one_group_per_channel(k, cin, multiplier, bias):
+    result = conv2d_params(kernel=k, in_channels=cin, out_channels=cin * multiplier,
+                           depthwise=True, bias=bias)
+    assert result["weights"] == np.zeros((cin * multiplier, 1, k, k)).size
+    assert result["groups"] == cin
+
+
+@FAST
+@given(k=kernels, cin=st.integers(1, 64))
+def test_depthwise_reads_the_default_out_channels_as_one_filter_per_channel(k, cin):
+    result = conv2d_params(kernel=k, in_channels=cin, depthwise=True)
+    assert result["out_channels"] == cin
+    assert result["weights"] == np.zeros((cin, 1, k, k)).size
+
+
+@FAST
+@given(k=kernels, height=st.integers(1, 4096), width=st.integers(1, 4096),
+       depth=st.integers(1, 512), cout=small)
+def test_spatial_size_never_changes_the_count(k, height, width, depth, cout):
+    from_input = conv2d_params(kernel=k, input=[height, width, depth], out_channels=cout)
+    from_channels = conv2d_params(kernel=k, in_channels=depth, out_channels=cout)
+    for key in ("weights", "biases", "total"):
+        assert from_input[key] == from_channels[key]
+    assert f"${height} \\times {width}$ spatial size does not change the count" in (
+        from_input["explanation"])
+    assert "shared across every position" in from_input["explanation"]
+    assert "spatial size" not in from_channels["explanation"]
+
+
+@FAST
+@given(fin=st.integers(1, 5000), fout=st.integers(1, 5000), bias=st.booleans())
+def test_linear_counts_the_elements_of_its_tensors(fin, fout, bias):
+    result = linear_params(in_features=fin, out_features=fout, bias=bias)
+    weight = np.zeros((fout, fin))
+    biases = np.zeros(fout).size if bias else 0
+    assert (result["weights"], result["biases"]) == (weight.size, biases)
+    assert result["total"] == weight.size + biases
+    assert result["layer"] == "linear"
+
+
+def test_seed_q2_single_filter_on_a_256_by_256_by_32_input():
+    result = conv2d_params(kernel=3, input=[256, 256, 32])
+    assert (result["weights"], result["biases"], result["total"]) == (288, 1, 289)
+    assert r"$\text{weights} = 3 \cdot 3 \cdot 32 \cdot 1 = 288$" in result["steps"]
+    assert r"$\text{total} = 288 + 1 = 289$" in result["steps"]
+    assert r"$256 \times 256$ spatial size does not change the count" in result["explanation"]
+
+
+@pytest.mark.parametrize(("call", "total"), [
+    (dict(kernel=3, in_channels=64, out_channels=128), 73856),
+    (dict(kernel=5, in_channels=1, out_channels=6), 156),
+    (dict(kernel=1, in_channels=512, out_channels=128, bias=False), 65536),
+    (dict(kernel=3, in_channels=16), 145),
+    (dict(kernel=[3, 5], in_channels=4, out_channels=8, groups=2), 3 * 5 * 2 * 8 + 8),
+    (dict(kernel=3, in_channels=32, input=[7, 7, 32]), 289),
+])
+def test_known_answers(call, total):
+    assert conv2d_params(**call)["total"] == total
+
+
+def test_steps_show_groups_and_no_bias():
+    steps = conv2d_params(kernel=3, in_channels=8, out_channels=4, groups=2, bias=False)["steps"]
+    assert r"$\text{weights} = 3 \cdot 3 \cdot (8 / 2) \cdot 4 = 144$" in steps
+    assert r"No bias: $\text{biases} = 0$" in steps
+    assert r"$\text{total} = 144 + 0 = 144$" in steps
+
+
+def test_linear_steps():
+    steps = linear_params(in_features=784, out_features=10)["steps"]
+    assert r"$\text{weights} = 784 \cdot 10 = 7840$" in steps
+    assert r"$\text{total} = 7840 + 10 = 7850$" in steps
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    (dict(kernel=3), "in_channels"),
+    (dict(kernel=3, in_channels=16, input=[8, 8, 32]), "in_channels"),
+    (dict(kernel=3, in_channels=6, out_channels=4, groups=4), "groups"),
+    (dict(kernel=3, in_channels=6, out_channels=6, groups=0), "groups"),
+    (dict(kernel=3, in_channels=8, groups=2, depthwise=True), "groups"),
+    (dict(kernel=3, in_channels=8, out_channels=12, depthwise=True), "out_channels"),
+    (dict(kernel=3, input=[256, 256]), "input"),
+    (dict(kernel=3, input=[256, 0, 3]), "input"),
+    (dict(kernel=0, in_channels=3), "kernel"),
+    (dict(kernel=[3, 3, 3], in_channels=3), "kernel"),
+    (dict(kernel=3, in_channels=3, bias="no"), "bias"),
+    (dict(kernel=3, in_channels=3, depthwise=1), "depthwise"),
+    (dict(kernel=3, in_channels=3, out_channels=0), "out_channels"),
+])
+def test_impossible_conv2d_requests_name_the_field(call, field):
+    with pytest.raises(CalculationError) as excinfo:
+        conv2d_params(**call)
+    assert set(excinfo.value.fields) == {field}
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    (dict(in_features=0, out_features=3), "in_features"),
+    (dict(in_features=3, out_features=2.0), "out_features"),
+    (dict(in_features=3, out_features=2, bias=None), "bias"),
+])
+def test_impossible_linear_requests_name_the_field(call, field):
+    with pytest.raises(CalculationError) as excinfo:
+        linear_params(**call)
+    assert set(excinfo.value.fields) == {field}
+
+
+junk = st.one_of(st.none(), st.booleans(), st.integers(-3, 10), st.floats(), st.text(max_size=4),
+                 st.lists(st.integers(-2, 9), max_size=4))
+
+
+@FAST
+@given(kernel=junk, in_channels=junk, out_channels=junk, bias=junk, groups=junk, input=junk,
+       depthwise=junk)
+def test_anything_malformed_is_a_calculation_error(**call):
+    try:
+        result = conv2d_params(**call)
+    except CalculationError as error:
+        assert error.fields and error.message
+    else:
+        assert result["total"] >= 1
