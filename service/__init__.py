@@ -1,0 +1,70 @@
+"""The DL Tutor: a Flask service answering deep-learning course questions without an LLM."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, send_from_directory
+
+from service import config as default_config
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app: defaults, then `TUTOR_*` environment variables, then `config` on top.
+
+    Raises `service.knowledge.KnowledgeBaseError` when the knowledge base does not validate,
+    so that a broken deployment refuses to start instead of serving half an answer set.
+    """
+    app = Flask(__name__)
+    app.config.from_object(default_config)
+    app.config.from_prefixed_env("TUTOR")
+    if config:
+        app.config.update(config)
+    app.json.sort_keys = app.config["JSON_SORT_KEYS"]
+
+    init_knowledge(app)
+    api = register_blueprints(app)
+    app.extensions["tutor_api"] = api
+    from service.api.errors import register_error_handlers
+
+    register_error_handlers(app)
+    return app
+
+
+def init_knowledge(app: Flask) -> None:
+    """Load and validate the knowledge base once, and index it for matching."""
+    from service.dialogue import Tutor
+    from service.knowledge import load_knowledge_base
+    from service.sessions import MemorySessionStore, SqliteSessionStore
+
+    knowledge_base = load_knowledge_base(app.config["KNOWLEDGE_DIR"])
+    app.extensions["knowledge_base"] = knowledge_base
+    if app.config["SESSION_DB"] == ":memory:":  # one process only: the CLI and some tests
+        sessions = MemorySessionStore()
+    else:
+        session_path = Path(app.instance_path) / app.config["SESSION_DB"]  # absolute wins
+        sessions = SqliteSessionStore(session_path, ttl_seconds=app.config["SESSION_TTL_SECONDS"])
+    app.extensions["tutor"] = Tutor.from_config(knowledge_base, sessions, app.config)
+
+
+def register_blueprints(app: Flask):
+    """Create the OpenAPI-aware Api and register every area's blueprint on it."""
+    import swagger_ui_bundle
+
+    from service.api import calc, chat, health, kb
+    from service.api.errors import TutorApi
+
+    api = TutorApi(app, spec_kwargs={"info": {"description": "LLM-free tutor for a deep-learning course."}})
+    for module in (health, calc, kb, chat):
+        api.register_blueprint(module.bp)
+
+    assets = Path(swagger_ui_bundle.swagger_ui_path)
+
+    @app.get("/docs/assets/<path:filename>")
+    def swagger_ui_assets(filename: str):
+        """Serve Swagger UI's files from the installed package, so /docs works offline."""
+        return send_from_directory(assets, filename)
+
+    return api
