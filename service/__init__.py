@@ -56,7 +56,8 @@ def register_blueprints(app: Flask):
     from service.api import calc, chat, health, kb
     from service.api.errors import TutorApi
 
-    api = TutorApi(app, spec_kwargs={"info": {"description": "LLM-free tutor for a deep-learning course."}})
+    description = "LLM-free tutor for a deep-learning course."
+    api = TutorApi(app, spec_kwargs={"info": {"description": description}})
     for module in (health, calc, kb, chat):
         api.register_blueprint(module.bp)
 

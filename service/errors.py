@@ -20,7 +20,7 @@ class TutorError(Exception):
 
 
 class CalculationError(TutorError):
-    """The numbers are well-formed but describe something impossible (a kernel that does not fit)."""
+    """Well-formed numbers that describe something impossible (a kernel that does not fit)."""
 
     status = 422
     code = "invalid_calculation"

@@ -146,7 +146,7 @@ def test_bad_input_is_a_4xx_naming_the_field(client, url, body, field):
 
 @pytest.mark.parametrize("raw", ["NaN", "Infinity", "-Infinity", "1e999"])
 def test_non_finite_numbers_in_a_matrix_are_refused(client, raw):
-    body = '{"matrix": [[%s, 0], [0, 1]]}' % raw
+    body = '{"matrix": [[' + raw + ', 0], [0, 1]]}'
     response = client.post("/calc/eigen", data=body, content_type="application/json")
     error = assert_error_shape(response, 422)
     assert "matrix.0.0" in error["fields"]
