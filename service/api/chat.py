@@ -1,0 +1,27 @@
+"""`POST /chat`: the tutor's conversation, as the widget and scripts use it."""
+
+from flask import current_app
+from flask_smorest import Blueprint
+
+from service.errors import TutorError
+from service.schemas import chat as schemas
+
+bp = Blueprint("chat", __name__, description="Talk to the tutor.")
+
+
+class MessageTooLong(TutorError):
+    status = 413
+    code = "message_too_long"
+
+
+@bp.post("/chat")
+@bp.arguments(schemas.ChatRequestSchema)
+@bp.response(200, schemas.ChatResponseSchema)
+def answer_message(request):
+    """Answer a student's message: an entry, a calculation, a question back or a fallback."""
+    limit = current_app.config["MAX_MESSAGE_LENGTH"]
+    if len(request["message"]) > limit:
+        raise MessageTooLong(f"The message is longer than {limit} characters.",
+                             {"message": [f"Longer than {limit} characters."]})
+    tutor = current_app.extensions["tutor"]
+    return tutor.respond(request["message"], request["session_id"]).to_dict()

@@ -1,0 +1,369 @@
+"""The one entry point every channel calls: `Tutor.respond(message, session_id) -> Reply`.
+
+Order of business for a message: fill a pending calculation, follow up on the last reply
+("why?", "show the formula", "what about stride 1?", "related"), greet, calculate, and
+otherwise retrieve from the knowledge base, answering only when the match is confident.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from service import calculators
+from service.calcparse import (
+    SLOT_QUESTIONS,
+    CalcRequest,
+    fill,
+    find_slots,
+    parse_calculation,
+    prepare,
+)
+from service.errors import CalculationError
+from service.knowledge import Entry, KnowledgeBase
+from service.matcher import Match, Matcher
+from service.sessions import SessionStore
+
+KINDS = ("answer", "calculation", "clarify", "fallback")
+MAX_SUGGESTIONS = 3
+
+TITLES = {
+    "conv": "Output size",
+    "params": "Parameter count",
+    "eigen": "Gradient check for a recurrent weight matrix",
+    "attention": "Self-attention over image patches",
+}
+
+_FOLLOW_UPS = [
+    ("why", re.compile(r"^(?:but |and |so )?(?:why|how come|why is that|why so|how so|"
+                       r"what'?s the reason)\s*[?!.]*$")),
+    ("more", re.compile(r"^(?:please |can you |could you )?(?:explain(?: it| that| this)?(?: more| "
+                        r"further| again| in more detail)?|more|tell me more|go on|elaborate|"
+                        r"more details?|details|i don'?t (?:get|understand)(?: it| that)?|"
+                        r"what do you mean)\s*(?:please)?\s*[?!.]*$")),
+    ("formula", re.compile(r"^(?:please |can you |could you )?(?:show|give|write)?\s*(?:me )?"
+                           r"(?:the |a )?(?:formula|formulas|equation|equations|working|"
+                           r"workings|steps|math|maths|derivation)(?: please)?\s*[?!.]*$")),
+    ("related", re.compile(r"^(?:show |any |what(?:'s| is| are) )?(?:me )?(?:related|"
+                           r"related topics|related questions|what else|see also|similar|"
+                           r"anything related)\s*[?!.]*$")),
+    ("yes", re.compile(r"^(?:yes|yeah|yep|yup|sure|y|ok|okay|correct|that one|the first(?: one)?"
+                       r"|first|1|#1)\s*(?:please)?\s*[?!.]*$")),
+    ("second", re.compile(r"^(?:the )?(?:second|2nd|2|#2|other)(?: one)?\s*[?!.]*$")),
+    ("third", re.compile(r"^(?:the )?(?:third|3rd|3|#3)(?: one)?\s*[?!.]*$")),
+]
+_MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
+                     r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
+_GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
+                       r"greetings)(?: there| tutor| bot)?\s*[!.?]*$")
+_THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
+                     r"(?: (?:so much|a lot|mate|tutor))?\s*[!.]*$")
+_CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
+                         r"when|which)\b")
+_SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+
+GREETING = (
+    "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
+    "RNNs, attention and Transformers, or any of the example exam questions), or give me numbers "
+    "to work out, for example *output size of a 28x28 input with a 5x5 kernel, stride 2*, "
+    "*params of a 3x3 conv from 64 to 128 channels*, *does [[0.5, 0.2], [0.1, 1.3]] explode?* "
+    "or *attention cost for a 32x32x3 image with 4x4 patches*."
+)
+
+
+@dataclass
+class Reply:
+    """What the tutor says back; channels only render it."""
+
+    kind: str
+    reply: str
+    session_id: str
+    entry_id: str | None = None
+    confidence: float = 0.0
+    suggestions: list[Match] = field(default_factory=list)
+    calculation: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the reply in the contract's shape (plus `calculation` for calculations)."""
+        data = {
+            "kind": self.kind, "reply": self.reply, "entry_id": self.entry_id,
+            "confidence": round(self.confidence, 4),
+            "suggestions": [s.to_dict() for s in self.suggestions[:MAX_SUGGESTIONS]],
+            "session_id": self.session_id,
+        }
+        if self.calculation is not None:
+            data["calculation"] = self.calculation
+        return data
+
+
+@dataclass
+class Thresholds:
+    """Confidence cut-offs: answer at or above `answer`, ask between, fall back below `suggest`."""
+
+    answer: float = 0.72
+    suggest: float = 0.5
+    ambiguity: float = 0.04
+
+
+class Tutor:
+    """Routes a student's message to an answer, a calculation, a question back, or a fallback."""
+
+    def __init__(self, knowledge_base: KnowledgeBase, sessions: SessionStore,
+                 thresholds: Thresholds | None = None,
+                 human_pointer: str = "ask on the course forum or a TA"):
+        self.knowledge_base = knowledge_base
+        self.matcher = Matcher(knowledge_base.entries.values())
+        self.sessions = sessions
+        self.thresholds = thresholds or Thresholds()
+        self.human_pointer = human_pointer
+
+    @classmethod
+    def from_config(cls, knowledge_base: KnowledgeBase, sessions: SessionStore,
+                    config: Mapping[str, Any]) -> Tutor:
+        """Build a tutor with the thresholds and pointer from the app's configuration."""
+        thresholds = Thresholds(answer=float(config["ANSWER_THRESHOLD"]),
+                                suggest=float(config["SUGGEST_THRESHOLD"]),
+                                ambiguity=float(config["AMBIGUITY_MARGIN"]))
+        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"])
+
+    @staticmethod
+    def valid_session_id(session_id: str) -> bool:
+        """Session ids are short tokens; anything else is refused by the HTTP layer."""
+        return bool(_SESSION_ID.match(session_id))
+
+    def respond(self, message: str, session_id: str | None = None) -> Reply:
+        """Answer one message within a session (a new one when `session_id` is None)."""
+        session_id = session_id or secrets.token_urlsafe(16)
+        state = self.sessions.get(session_id)
+        reply = self._route(message.strip(), state, session_id)
+        self.sessions.put(session_id, state)
+        return reply
+
+    # --- routing ------------------------------------------------------------------------------
+
+    def _route(self, message: str, state: dict, session_id: str) -> Reply:
+        text = prepare(message).strip()
+        pending = state.pop("pending", None)
+        if pending and _has_values(text):
+            request = fill(CalcRequest(**pending), message)
+            return self._calculate(request, state, session_id)
+        follow_up = self._follow_up(text, state, session_id)
+        if follow_up is not None:
+            return follow_up
+        if _GREETING.match(text):
+            return Reply("fallback", GREETING, session_id)
+        if _THANKS.match(text):
+            return Reply("fallback", "You're welcome! Ask me anything else about the course.",
+                         session_id)
+        request = parse_calculation(message)
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+        best = matches[0].score if matches else 0.0
+        if request is not None and not self._prefer_entry(request, text, best):
+            return self._calculate(request, state, session_id)
+        return self._retrieve(matches, state, session_id)
+
+    def _prefer_entry(self, request: CalcRequest, text: str, best: float) -> bool:
+        """Whether a knowledge-base match should win over a calculation read from the message.
+
+        "do the 32 input channels count when you count the params of one 3x3 filter" holds a
+        complete calculation but asks about a concept; "q2 conv filter params, is the answer
+        289?" names no setting at all. A pasted matrix always computes, and named settings
+        with something missing ("a 5x5 kernel and stride 2") get asked about.
+        """
+        if request.calculator == "eigen" and "matrix" in request.args:
+            return False
+        conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
+        if request.complete or any(not k.startswith("_") for k in find_slots(text)):
+            return conceptual
+        return best >= self.thresholds.suggest
+
+    # --- knowledge base -----------------------------------------------------------------------
+
+    def _retrieve(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+        if not matches or matches[0].score < self.thresholds.suggest:
+            return self._fallback(matches, state, session_id)
+        best = matches[0]
+        close = [m for m in matches[1:] if best.score - m.score <= self.thresholds.ambiguity
+                 and m.score >= self.thresholds.suggest]
+        if best.score >= self.thresholds.answer and not close:
+            return self._answer(self.knowledge_base.get(best.entry_id), best.score,
+                                matches[1:], state, session_id)
+        offered = [best, *close] if close else [best]
+        state["offered"] = [m.entry_id for m in offered]
+        lines = [f"{n}. {m.question}" for n, m in enumerate(offered, start=1)]
+        intro = ("I'm not sure which of these you mean:" if close else "Did you mean:")
+        text = intro + "\n\n" + "\n".join(lines) + "\n\nSay *yes* or pick a number, or rephrase."
+        return Reply("clarify", text, session_id, confidence=best.score, suggestions=matches)
+
+    def _answer(self, entry: Entry, confidence: float, others: list[Match], state: dict,
+                session_id: str) -> Reply:
+        state.update(entry_id=entry.id, shown=["answer"], calc=None, offered=None)
+        text = f"**{entry.question.strip()}**\n\n{entry.answer.strip()}"
+        text += "\n\n_Ask *why?* for the explanation, *show the formula*, or *related*._"
+        suggestions = [m for m in others if m.entry_id != entry.id]
+        return Reply("answer", text, session_id, entry.id, confidence, suggestions)
+
+    def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+        state["offered"] = [m.entry_id for m in matches[:MAX_SUGGESTIONS]]
+        text = "I don't know that one: it doesn't match anything in the course material I have."
+        if matches:
+            text += " These are the closest things I know about:\n\n" + "\n".join(
+                f"- {m.question}" for m in matches[:MAX_SUGGESTIONS])
+        text += f"\n\nFor anything else, {self.human_pointer}."
+        confidence = matches[0].score if matches else 0.0
+        return Reply("fallback", text, session_id, None, confidence, matches[:MAX_SUGGESTIONS])
+
+    # --- follow-ups ---------------------------------------------------------------------------
+
+    def _follow_up(self, text: str, state: dict, session_id: str) -> Reply | None:
+        """Handle "why?", "show the formula", "related", "yes", "what about stride 1?"."""
+        kind = next((name for name, pattern in _FOLLOW_UPS if pattern.match(text)), None)
+        offered = state.get("offered") or []
+        if kind in ("yes", "second", "third") and offered:
+            index = {"yes": 0, "second": 1, "third": 2}[kind]
+            if index < len(offered):
+                entry = self.knowledge_base.entries.get(offered[index])
+                if entry is not None:
+                    return self._answer(entry, 1.0, [], state, session_id)
+        calc = state.get("calc")
+        if calc and (_MODIFY.search(text) or _only_values(text)) and _has_values(text):
+            return self._modify(calc, text, state, session_id)
+        entry = self.knowledge_base.entries.get(state.get("entry_id") or "")
+        if kind in ("why", "more", "formula") and calc:
+            return self._explain_calculation(calc, kind, session_id)
+        if entry is None or kind not in ("why", "more", "formula", "related"):
+            return None
+        if kind == "related":
+            return self._related(entry, state, session_id)
+        if kind == "formula":
+            formulas = _formulas(entry.answer + "\n" + entry.explanation)
+            text = ("The formulas behind this:\n\n" + "\n\n".join(formulas)) if formulas else \
+                "This answer has no formula; here is the explanation instead.\n\n" + \
+                entry.explanation.strip()
+            return Reply("answer", text, session_id, entry.id, 1.0)
+        shown = state.setdefault("shown", [])
+        if "explanation" in shown:
+            text = "Common mistakes with this question:\n\n" + "\n".join(
+                f"- {m}" for m in entry.misconceptions)
+            if entry.related:
+                text += "\n\nSay *related* to see connected topics."
+        else:
+            shown.append("explanation")
+            text = entry.explanation.strip()
+            if entry.choices:
+                text += "\n\n" + _choice_breakdown(entry)
+        return Reply("answer", text, session_id, entry.id, 1.0)
+
+    def _related(self, entry: Entry, state: dict, session_id: str) -> Reply:
+        related = [self.knowledge_base.entries[r] for r in entry.related
+                   if r in self.knowledge_base.entries]
+        state["offered"] = [r.id for r in related]
+        suggestions = [Match(r.id, r.question.strip(), 1.0) for r in related]
+        if not related:
+            return Reply("answer", "I have nothing linked to this entry yet.", session_id,
+                         entry.id, 1.0)
+        text = "Related topics:\n\n" + "\n".join(
+            f"{n}. {r.question.strip()}" for n, r in enumerate(related, start=1))
+        text += "\n\nPick a number, or ask about any of them."
+        return Reply("answer", text, session_id, entry.id, 1.0, suggestions)
+
+    # --- calculations -------------------------------------------------------------------------
+
+    def _calculate(self, request: CalcRequest, state: dict, session_id: str) -> Reply:
+        title = TITLES[request.calculator]
+        if not request.complete:
+            state["pending"] = {"calculator": request.calculator, "args": request.args,
+                                "missing": request.missing, "assumed": request.assumed}
+            asks = " and ".join(SLOT_QUESTIONS.get(m, m.replace("_", " "))
+                                for m in request.missing)
+            text = f"I can work that out ({title.lower()}). I still need {asks}."
+            if request.assumed:
+                text += " I'll assume " + ", ".join(request.assumed) + " unless you say otherwise."
+            return Reply("clarify", text, session_id, confidence=0.5)
+        try:
+            result = _run(request)
+        except CalculationError as error:
+            state["pending"] = None
+            text = f"I can't compute that: {error.message}. Check the numbers and ask again."
+            return Reply("clarify", text, session_id, confidence=0.5)
+        state.update(calc={"calculator": request.calculator, "args": request.args,
+                           "assumed": request.assumed}, entry_id=None, shown=[], offered=None)
+        return Reply("calculation", _render_calculation(title, request, result), session_id,
+                     confidence=1.0, calculation={"calculator": request.calculator,
+                                                  "request": request.args, "result": result})
+
+    def _modify(self, calc: dict, text: str, state: dict, session_id: str) -> Reply:
+        """Redo the last calculation with the values this message names ("stride 1")."""
+        last = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
+        return self._calculate(fill(last, text), state, session_id)
+
+    def _explain_calculation(self, calc: dict, kind: str, session_id: str) -> Reply:
+        request = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
+        result = _run(request)
+        if kind == "formula":
+            text = "The worked steps:\n\n" + "\n".join(f"- {s}" for s in result["steps"])
+        else:
+            text = result.get("explanation", "")
+            if result.get("reasoning"):
+                text += "\n\n" + result["reasoning"]
+        return Reply("calculation", text, session_id, confidence=1.0,
+                     calculation={"calculator": request.calculator, "request": request.args,
+                                  "result": result})
+
+
+def _run(request: CalcRequest) -> dict:
+    """Call the calculator a request names; raises CalculationError for impossible numbers."""
+    args = dict(request.args)
+    if request.calculator == "params":
+        if args.pop("layer", None) == "linear":
+            return calculators.linear_params(**args)
+        return calculators.conv2d_params(**args)
+    if request.calculator == "conv":
+        return calculators.conv_output(**args)
+    if request.calculator == "eigen":
+        return calculators.recurrent_gradient_check(**args)
+    return calculators.patch_attention_cost(**args)
+
+
+def _render_calculation(title: str, request: CalcRequest, result: dict) -> str:
+    lines = [f"**{title}**"]
+    if request.assumed:
+        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
+    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    if "verdict" in result:
+        lines.append(f"**Verdict: {result['verdict'].replace('_', ' ')}.** "
+                     f"{result.get('reasoning', '')}".strip())
+    elif result.get("explanation"):
+        lines.append(result["explanation"])
+    lines.append("_Ask *why?*, or change a value: *what about stride 1?*_")
+    return "\n\n".join(lines)
+
+
+def _choice_breakdown(entry: Entry) -> str:
+    marks = []
+    for number, (choice, reason) in enumerate(zip(entry.choices or (), entry.choice_reasons or (),
+                                                  strict=False), start=1):
+        verdict = "True" if number in (entry.correct or ()) else "False"
+        marks.append(f"{number}. **{verdict}**: {choice.strip()} {reason.strip()}")
+    return "Statement by statement:\n\n" + "\n".join(marks)
+
+
+def _formulas(text: str) -> list[str]:
+    display = re.findall(r"\$\$.+?\$\$", text, flags=re.S)
+    if display:
+        return display
+    return re.findall(r"(?<!\\)\$[^$]{6,}?(?<!\\)\$", text)[:6]
+
+
+def _has_values(text: str) -> bool:
+    return bool(re.search(r"\d", text)) or "same" in text or "valid" in text
+
+
+def _only_values(text: str) -> bool:
+    """A short message made only of settings ("stride 1?", "padding same")."""
+    return bool(re.fullmatch(r"(?:(?:stride|padding|pad|kernel|dilation|input|patch|heads?|"
+                             r"channels?|activation|tanh|sigmoid|relu|same|valid|no padding|"
+                             r"and|with|,|\s|=|:|\?|\d+(?:\s*(?:x|by)\s*\d+)*)\s*)+", text))
