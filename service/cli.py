@@ -37,8 +37,7 @@ def main() -> None:
 @click.option("--workers", default=None, type=int, help="gunicorn workers (default: config)")
 def serve(host: str, port: int, workers: int | None) -> None:
     """Serve the tutor with gunicorn on HOST:PORT."""
-    config = Path(__file__).with_name("gunicorn_conf.py")
-    args = ["gunicorn", "--config", str(config), "--bind", f"{host}:{port}"]
+    args = ["gunicorn", "--config", "python:service.gunicorn_conf", "--bind", f"{host}:{port}"]
     if workers:
         args += ["--workers", str(workers)]
     args.append("service:create_app()")

@@ -37,6 +37,13 @@ TITLES = {
     "attention": "Self-attention over image patches",
 }
 
+CHANGE_HINTS = {
+    "conv": "what about stride 1?",
+    "params": "what about 256 output channels?",
+    "eigen": "what about tanh?",
+    "attention": "what about stride 2?",
+}
+
 _FOLLOW_UPS = [
     ("why", re.compile(r"^(?:but |and |so )?(?:why|how come|why is that|why so|how so|"
                        r"what'?s the reason)\s*[?!.]*$")),
@@ -338,7 +345,7 @@ def _render_calculation(title: str, request: CalcRequest, result: dict) -> str:
                      f"{result.get('reasoning', '')}".strip())
     elif result.get("explanation"):
         lines.append(result["explanation"])
-    lines.append("_Ask *why?*, or change a value: *what about stride 1?*_")
+    lines.append(f"_Ask *why?*, or change a value: *{CHANGE_HINTS[request.calculator]}*_")
     return "\n\n".join(lines)
 
 
@@ -359,7 +366,8 @@ def _formulas(text: str) -> list[str]:
 
 
 def _has_values(text: str) -> bool:
-    return bool(re.search(r"\d", text)) or "same" in text or "valid" in text
+    """Whether a message names a value a calculation could use (a number, a mode, an activation)."""
+    return bool(re.search(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b", text))
 
 
 def _only_values(text: str) -> bool:
