@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from service import calculators
+from service import calculators, config
 from service.calcparse import (
     SLOT_QUESTIONS,
     CalcRequest,
@@ -110,9 +110,9 @@ class Reply:
 class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, ask between, fall back below `suggest`."""
 
-    answer: float = 0.72
-    suggest: float = 0.5
-    ambiguity: float = 0.04
+    answer: float = config.ANSWER_THRESHOLD
+    suggest: float = config.SUGGEST_THRESHOLD
+    ambiguity: float = config.AMBIGUITY_MARGIN
 
 
 class Tutor:
