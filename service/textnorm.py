@@ -98,6 +98,7 @@ _SYNONYMS: dict[str, list[str]] = {
     "nonsaturating": ["non saturating", "nonsaturating"],
     "tn": ["true negative"], "tp": ["true positive"],
     "fn": ["false negative"], "fp": ["false positive"],
+    "generator discriminator": ["g and d", "d and g"],
     "query key value": ["q k v", "q k and v", "qkv", "queries keys and values",
                         "queries keys values", "query key and value"],
 }
@@ -114,6 +115,8 @@ for _words in _PHRASES:
     _LONGEST_FROM[_words[0]] = max(_LONGEST_FROM.get(_words[0], 0), len(_words))
 _QUESTION_NUMBER = re.compile(r"^[qa](\d{1,2})$")
 _TOKEN = re.compile(r"[a-z0-9]+")
+# A one-letter symbol with a subscript is one name: W_h -> Wh, h_{t-1} -> ht, d_k -> dk.
+_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Za-z])_\{?([A-Za-z0-9]{1,3})")
 _SIZE_TIMES = re.compile(r"(\d+)\s*(?:x|×|\*|by)\s*(?=\d)")  # "3 x 3", "3×3" -> "3x3"
 # Greek letters as students type them, read as the names LaTeX gives them.
 _GREEK = str.maketrans({"α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ",
@@ -128,6 +131,7 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text.translate(_GREEK))
         text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\\([a-zA-Z]+)", _latex_word, text)
+    text = _SUBSCRIPT.sub(r"\1\2", text)
     return text.casefold()
 
 
