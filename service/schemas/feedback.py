@@ -1,0 +1,38 @@
+"""Schemas of `POST /feedback`."""
+
+from marshmallow import Schema, ValidationError, fields, validate, validates
+
+from service.dialogue import Tutor
+from service.feedback import RATINGS
+from service.knowledge import ID_PATTERN
+
+
+class FeedbackRequestSchema(Schema):
+    session_id = fields.String(required=True, metadata={
+        "description": "The session_id of the reply being rated."})
+    entry_id = fields.String(required=True, allow_none=True, validate=[
+        validate.Length(max=128), validate.Regexp(ID_PATTERN, error="Not a knowledge-base id.")],
+        metadata={"description": "The reply's entry_id (null when it answered no entry)."})
+    message = fields.String(required=True, validate=validate.Length(min=1), metadata={
+        "description": "The student's question that the rated reply answered."})
+    rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
+
+    @validates("session_id")
+    def session_id_is_a_token(self, value, **kwargs):
+        if not Tutor.valid_session_id(value):
+            raise ValidationError(
+                "Must be 1 to 128 letters, digits or the characters _ . : - .")
+
+    @validates("message")
+    def message_has_text(self, value, **kwargs):
+        if not value.strip():
+            raise ValidationError("Must not be blank.")
+
+
+class FeedbackResponseSchema(Schema):
+    id = fields.Integer(required=True)
+    session_id = fields.String(required=True)
+    entry_id = fields.String(required=True, allow_none=True)
+    message = fields.String(required=True)
+    rating = fields.String(required=True)
+    created = fields.Float(required=True, metadata={"description": "Unix time."})
