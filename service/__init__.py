@@ -24,6 +24,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     app.json.sort_keys = app.config["JSON_SORT_KEYS"]
 
+    from service.secret_key import init_secret_key
+
+    init_secret_key(app)  # before init_knowledge: the tutor signs practice questions with it
     init_knowledge(app)
     api = register_blueprints(app)
     app.extensions["tutor_api"] = api
@@ -53,13 +56,17 @@ def register_blueprints(app: Flask):
     """Create the OpenAPI-aware Api and register every area's blueprint on it."""
     import swagger_ui_bundle
 
-    from service.api import calc, chat, health, kb
+    from service.api import calc, chat, feedback, graphical, health, kb, practice, widget
     from service.api.errors import TutorApi
 
     description = "LLM-free tutor for a deep-learning course."
     api = TutorApi(app, spec_kwargs={"info": {"description": description}})
-    for module in (health, calc, kb, chat):
+    for module in (health, calc, kb, chat, feedback, widget, practice, graphical):
         api.register_blueprint(module.bp)
+
+    from service.api import slack
+
+    slack.init_app(app)  # a plain blueprint: /slack/* when a signing secret is configured
 
     assets = Path(swagger_ui_bundle.swagger_ui_path)
 

@@ -31,6 +31,22 @@ SESSION_DB = "sessions.sqlite3"
 # A session forgets its context after this many seconds without a message.
 SESSION_TTL_SECONDS = 6 * 3600
 
+# Signs practice-question ids (TUTOR_SECRET_KEY). Unset, a random key is created once in a
+# `secret_key` file next to SESSION_DB and shared by every worker (see service/secret_key.py).
+SECRET_KEY = None
+# A practice question's id is accepted for this many seconds after it was asked.
+PRACTICE_TTL_SECONDS = 24 * 3600
+
+# Students' thumbs up / down on answers, in a SQLite file; a relative path is taken in the
+# directory of SESSION_DB (the instance folder when sessions are kept in memory).
+FEEDBACK_DB = "feedback.sqlite3"
+
+# Web pages allowed to embed the chat widget and call /chat and /feedback from the browser:
+# origins such as "https://course.example.edu", comma-separated (or a list), "*" for any.
+# The service's own pages (/demo) are always allowed; requests without an Origin header
+# (scripts, curl, Slack) are not affected.
+ALLOWED_ORIGINS = ""
+
 # OpenAPI and the docs page (served from local files, never from a CDN).
 API_TITLE = "DL Tutor"
 API_VERSION = "1"
@@ -42,3 +58,10 @@ OPENAPI_SWAGGER_UI_URL = "/docs/assets/"
 
 # flask-smorest and Flask: keep JSON key order as written, it reads better in a terminal.
 JSON_SORT_KEYS = False
+
+# Slack: the signing secret and bot token are read from SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN
+# (the names Slack's tools use) unless set here or as TUTOR_SLACK_*. Without a signing secret
+# the /slack routes do not exist. The Web API's base URL is configurable for tests' stand-in.
+SLACK_SIGNING_SECRET = None
+SLACK_BOT_TOKEN = None
+SLACK_API_URL = "https://slack.com/api/"

@@ -25,6 +25,7 @@ from service.calcparse import (
 from service.errors import CalculationError
 from service.knowledge import Entry, KnowledgeBase
 from service.matcher import Match, Matcher
+from service.practice import Practice
 from service.sessions import SessionStore
 
 KINDS = ("answer", "calculation", "clarify", "fallback")
@@ -92,6 +93,7 @@ class Reply:
     confidence: float = 0.0
     suggestions: list[Match] = field(default_factory=list)
     calculation: dict[str, Any] | None = None
+    practice: dict[str, Any] | None = None  # a practice question asked, or graded (`result`)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reply in the contract's shape (plus `calculation` for calculations)."""
@@ -103,6 +105,8 @@ class Reply:
         }
         if self.calculation is not None:
             data["calculation"] = self.calculation
+        if self.practice is not None:
+            data["practice"] = self.practice
         return data
 
 
@@ -120,12 +124,15 @@ class Tutor:
 
     def __init__(self, knowledge_base: KnowledgeBase, sessions: SessionStore,
                  thresholds: Thresholds | None = None,
-                 human_pointer: str = "ask on the course forum or a TA"):
+                 human_pointer: str = "ask on the course forum or a TA",
+                 practice: Practice | None = None):
         self.knowledge_base = knowledge_base
         self.matcher = Matcher(knowledge_base.entries.values())
         self.sessions = sessions
         self.thresholds = thresholds or Thresholds()
         self.human_pointer = human_pointer
+        # without a configured key, practice ids are only good within this process
+        self.practice = practice or Practice(knowledge_base, secrets.token_hex(32))
 
     @classmethod
     def from_config(cls, knowledge_base: KnowledgeBase, sessions: SessionStore,
@@ -134,7 +141,9 @@ class Tutor:
         thresholds = Thresholds(answer=float(config["ANSWER_THRESHOLD"]),
                                 suggest=float(config["SUGGEST_THRESHOLD"]),
                                 ambiguity=float(config["AMBIGUITY_MARGIN"]))
-        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"])
+        practice = Practice(knowledge_base, config["SECRET_KEY"],
+                            float(config["PRACTICE_TTL_SECONDS"]))
+        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"], practice)
 
     @staticmethod
     def valid_session_id(session_id: str) -> bool:
@@ -152,6 +161,16 @@ class Tutor:
     # --- routing ------------------------------------------------------------------------------
 
     def _route(self, message: str, state: dict, session_id: str) -> Reply:
+        asked = self.matcher.entry_asked(message)
+        if asked is not None and not state.get("practice"):
+            # an entry's own question (a suggestion clicked), even with numbers or p(x|z) in it
+            state.pop("pending", None)
+            others = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+            return self._answer(asked, 1.0, others, state, session_id)
+        # practice ("quiz me", answers, skip, stop) and pasted factorisations come next
+        turn = self.practice.respond(message, state)
+        if turn is not None:
+            return Reply(session_id=session_id, **turn)
         text = prepare(message).strip()
         pending = state.pop("pending", None)
         if pending and _has_values(text):

@@ -91,6 +91,7 @@ class Matcher:
         self.idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
         # A word the knowledge base never uses is as telling as its rarest word.
         self.unknown_idf = math.log(1 + count)
+        self._by_question = {tuple(content_tokens(words(e.question))): e for e in self.entries}
         self._phrasing_weights = [[sum(self.idf[t] for t in tokens) for tokens in lists]
                                   for lists in phrasing_tokens]
         # Postings as arrays, so that scoring a common word is one vectorised addition.
@@ -153,8 +154,12 @@ class Matcher:
                                                         + SIMILARITY_WEIGHT * similarity)
             scored.append((score, index))
         scored.sort(key=lambda pair: (-pair[0], self.entries[pair[1]].id))
-        return [Match(self.entries[i].id, self.entries[i].question.strip(), round(s, 4))
+        return [Match(self.entries[i].id, self.entries[i].question.strip(), round(float(s), 4))
                 for s, i in scored[:limit]]
+
+    def entry_asked(self, text: str) -> Entry | None:
+        """The entry whose canonical question this text is (as a suggestion button sends it)."""
+        return self._by_question.get(tuple(content_tokens(words(text))))
 
     def _lexical(self, index: int, covered: float, tokens: list[str],
                  weights: dict[str, float], total: float) -> tuple[float, float]:

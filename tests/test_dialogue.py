@@ -216,3 +216,10 @@ def test_reply_dict_has_the_contract_fields(tutor):
     data = tutor.respond("what is dropout").to_dict()
     assert {"kind", "reply", "entry_id", "confidence", "suggestions", "session_id"} <= set(data)
     assert len(data["suggestions"]) <= 3
+
+
+def test_every_entry_is_answered_when_asked_its_own_question(tutor):
+    # a suggestion button sends the entry's question verbatim, numbers, matrices and all
+    for entry in tutor.knowledge_base.entries.values():
+        reply = tutor.respond(entry.question)
+        assert (reply.kind, reply.entry_id) == ("answer", entry.id), entry.id

@@ -4,6 +4,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from service.errors import TutorError
+from service.rendering import with_html
 from service.schemas import chat as schemas
 
 bp = Blueprint("chat", __name__, description="Talk to the tutor.")
@@ -24,4 +25,5 @@ def answer_message(request):
         raise MessageTooLong(f"The message is longer than {limit} characters.",
                              {"message": [f"Longer than {limit} characters."]})
     tutor = current_app.extensions["tutor"]
-    return tutor.respond(request["message"], request["session_id"]).to_dict()
+    reply = tutor.respond(request["message"], request["session_id"]).to_dict()
+    return with_html(reply, tutor.knowledge_base) if request["html"] else reply
