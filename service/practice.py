@@ -417,7 +417,7 @@ class ConvParams(NumericGenerator):
                 f"${k} \\times {k}$ is applied to an input of size {image}. How many "
                 f"parameters does the layer have, {bias}?")
 
-    answer_format = "one whole number, e.g. 289 (an expression such as 3*3*32 + 1 works too)"
+    answer_format = "one whole number, e.g. 289 (an expression such as `3*3*32 + 1` works too)"
 
     def solve(self, p: dict) -> Solution:
         result = calculators.conv2d_params(**p)
