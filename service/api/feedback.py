@@ -1,12 +1,12 @@
-"""`POST /feedback`: a student's thumbs up or down on one of the tutor's replies."""
+"""`POST /feedback`: a student's thumbs up or down on one of the tutor's replies.
 
-from pathlib import Path
+The store is the app's records layer (`service.records.init_records`, called by create_app).
+"""
 
 from flask import current_app
 from flask_smorest import Blueprint
 
 from service.errors import TutorError
-from service.feedback import SqliteFeedbackStore
 from service.schemas import feedback as schemas
 
 bp = Blueprint("feedback", __name__, description="Ratings of the tutor's replies.")
@@ -15,17 +15,6 @@ bp = Blueprint("feedback", __name__, description="Ratings of the tutor's replies
 class FeedbackMessageTooLong(TutorError):
     status = 422
     code = "validation_error"
-
-
-@bp.record_once
-def init_feedback_store(state) -> None:
-    """Give the app its feedback store: a SQLite file beside the session database."""
-    app = state.app
-    if app.config["SESSION_DB"] == ":memory:":
-        directory = Path(app.instance_path)
-    else:
-        directory = (Path(app.instance_path) / app.config["SESSION_DB"]).parent  # absolute wins
-    app.extensions["feedback"] = SqliteFeedbackStore(directory / app.config["FEEDBACK_DB"])
 
 
 @bp.post("/feedback")

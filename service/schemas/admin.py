@@ -1,0 +1,44 @@
+"""Schemas of the instructors' endpoints (`/admin/*`)."""
+
+from datetime import UTC, datetime
+
+from marshmallow import Schema, ValidationError, fields, validate
+
+from service.report import FORMATS
+
+
+class IsoDateTime(fields.Field):
+    """An ISO 8601 date ("2026-11-01") or date and time; UTC when it names no offset."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        try:
+            moment = datetime.fromisoformat(str(value))
+        except ValueError:
+            raise ValidationError("Not an ISO 8601 date or time.") from None
+        return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class UnansweredQuerySchema(Schema):
+    format = fields.String(load_default="json", validate=validate.OneOf(FORMATS))
+    since = IsoDateTime(metadata={"type": "string",
+        "description": "ISO 8601 date or time (UTC when no offset is given)."})
+    limit = fields.Integer(load_default=100, validate=validate.Range(min=1, max=1000),
+                           metadata={"description": "Most groups returned."})
+
+
+class GroupSchema(Schema):
+    count = fields.Integer(required=True)
+    examples = fields.List(fields.String(), required=True)
+    newest = fields.String(required=True)
+    nearest_entry_id = fields.String(allow_none=True, required=True)
+    nearest_score = fields.Float(required=True)
+
+
+class UnansweredResponseSchema(Schema):
+    groups = fields.List(fields.Nested(GroupSchema), required=True)
+
+
+class ReloadResponseSchema(Schema):
+    status = fields.String(required=True)
+    entries = fields.Integer(required=True)
+    knowledge_version = fields.String(required=True)

@@ -1,0 +1,52 @@
+"""`tutor report`: the instructors' listing from the command line, over the server's records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from service.cli import main
+from service.dialogue import Reply
+from service.records import Records, sqlite_url
+
+
+def _seed(tmp_path):
+    store = Records(sqlite_url(tmp_path / "feedback.sqlite3"))
+    for message in ["what is a capsule network?", "what is a capsule network",
+                    "how do I bake sourdough bread?"]:
+        store(message, Reply("fallback", "I don't know.", "s1"), "s1")
+    store.dispose()
+    return {"TUTOR_SESSION_DB": str(tmp_path / "sessions.sqlite3")}
+
+
+def test_report_lists_groups_in_every_format(tmp_path):
+    env = _seed(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["report", "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    groups = json.loads(result.output)["groups"]
+    assert [g["count"] for g in groups] == [1, 2]
+    rows = list(csv.DictReader(io.StringIO(
+        runner.invoke(main, ["report", "--format", "csv"], env=env).output)))
+    assert [r["count"] for r in rows] == ["1", "2"]
+    markdown = runner.invoke(main, ["report"], env=env).output
+    assert markdown.startswith("| Count |") and "capsule" in markdown
+    later = runner.invoke(main, ["report", "--format", "json", "--since", "2999-01-01"], env=env)
+    assert json.loads(later.output) == {"groups": []}
+
+
+def test_a_bad_since_is_refused(tmp_path):
+    result = CliRunner().invoke(main, ["report", "--since", "yesterday"], env=_seed(tmp_path))
+    assert result.exit_code == 2 and "since" in result.output
+
+
+def test_trying_questions_out_records_nothing(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["ask", "how do I bake sourdough bread?"])
+    assert result.exit_code == 0
+    from service import cli
+
+    assert cli._tutor().recorder is None

@@ -1,0 +1,60 @@
+"""Under the real gunicorn: a worker killed with SIGKILL mid-traffic loses no question whose
+reply was acknowledged (each record commits before the reply is sent)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+import time
+
+import pytest
+import test_gunicorn as g
+import test_reload_gunicorn as r
+
+from service.records import Records, sqlite_url
+
+pytestmark = pytest.mark.slow
+
+
+def test_sigkill_of_a_worker_loses_no_acknowledged_record(served_records):
+    server, database = served_records
+    acknowledged: list[str] = []
+    lock = threading.Lock()
+
+    def ask(thread: int) -> None:
+        for i in range(40):
+            message = f"how do I bake sourdough bread, attempt {thread}-{i}?"
+            try:
+                status, body = g.call_json(server, "POST", "/chat", {"message": message})
+            except OSError:  # the killed worker's connection: not acknowledged
+                continue
+            if status == 200 and body["kind"] == "fallback":
+                with lock:
+                    acknowledged.append(message)
+
+    threads = [threading.Thread(target=ask, args=(t,)) for t in range(6)]
+    for thread in threads:
+        thread.start()
+    while len(acknowledged) < 40 and any(t.is_alive() for t in threads):
+        time.sleep(0.01)
+    victim = int(re.findall(r"Booting worker with pid: (\d+)", server.stderr.read_text())[0])
+    os.kill(victim, signal.SIGKILL)
+    for thread in threads:
+        thread.join()
+    assert f"(pid:{victim}) was sent SIGKILL" in server.stderr.read_text()
+    store = Records(sqlite_url(database))
+    stored = {q.message for q in store.questions()}
+    store.dispose()
+    assert len(acknowledged) > 100
+    assert set(acknowledged) <= stored
+
+
+@pytest.fixture
+def served_records(served):
+    server, _knowledge = served
+    return server, server.stderr.parent / "feedback.sqlite3"
+
+
+served = r.served

@@ -1,0 +1,94 @@
+"""Grouping unanswered questions: similar ones together, distinct ones apart, newest first."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
+
+from service.dialogue import Tutor
+from service.records import Question
+from service.report import THRESHOLD, group_questions, normalise, render
+from service.sessions import MemorySessionStore
+
+
+@pytest.fixture(scope="module")
+def matcher(knowledge_base):
+    return Tutor(knowledge_base, MemorySessionStore()).matcher
+
+
+def question(i, message, created=None):
+    return Question(i, float(created if created is not None else i), "web", "s", message,
+                    "fallback", 0.1, None)
+
+
+def test_similar_questions_are_grouped_and_distinct_ones_kept_apart(matcher):
+    asked = ["what is a capsule network?", "What is a capsule network",
+             "whats a capsule netwrok?", "how do I bake sourdough bread?",
+             "how do i bake sourdough bread"]
+    groups = group_questions([question(i, m) for i, m in enumerate(asked)], matcher)
+    assert sorted(g.count for g in groups) == [2, 3]
+    by_size = {g.count: g for g in groups}
+    assert all("capsule" in e for e in by_size[3].examples)
+    assert all("sourdough" in e for e in by_size[2].examples)
+    assert groups[0].newest == 4.0  # the sourdough group holds the newest question
+
+
+def test_groups_are_newest_first_with_three_examples_at_most(matcher):
+    questions = [question(i, "what is a capsule network?" + "?" * i) for i in range(5)]
+    questions.append(question(9, "how do I bake sourdough bread?", created=100))
+    groups = group_questions(questions, matcher)
+    assert [g.count for g in groups] == [1, 5]
+    assert len(groups[1].examples) == 3 and groups[1].newest == 4.0
+
+
+def test_each_group_names_the_nearest_entry(matcher):
+    [group] = group_questions([question(1, "why max pooling in a cnn")], matcher)
+    assert group.nearest_entry_id == matcher.search("why max pooling in a cnn", 1)[0].entry_id
+    assert group.nearest_score > 0
+
+
+PHRASES = ["what is a capsule network", "how do I bake bread", "explain dropout schedules",
+           "what is a transformer decoder", "how does batch norm work at test time",
+           "sourdough starter", "mixture of experts routing", "what is a vae"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PHRASES), st.sampled_from(["", "?", " please", "!"])),
+                max_size=20))
+def test_grouping_agrees_with_a_brute_force_reading_of_the_rule(matcher, picks):
+    """Newest first, each question joins the first group whose key it matches, else a new one."""
+    questions = [question(i, a + b) for i, (a, b) in enumerate(picks)]
+    groups = group_questions(questions, matcher)
+    assert sum(g.count for g in groups) == len(questions)
+    keys: list[str] = []
+    counts: list[int] = []
+    for q in sorted(questions, key=lambda q: q.id, reverse=True):
+        key = normalise(matcher, q.message)
+        hit = next((n for n, k in enumerate(keys) if fuzz.token_set_ratio(key, k) >= THRESHOLD),
+                   None)
+        if hit is None:
+            keys.append(key)
+            counts.append(1)
+        else:
+            counts[hit] += 1
+    assert [g.count for g in groups] == counts
+    assert [g.newest for g in groups] == sorted((g.newest for g in groups), reverse=True)
+
+
+def test_formats(matcher):
+    groups = group_questions([question(1, "what is a capsule network? | really"),
+                              question(2, "how do I bake sourdough bread?")], matcher)
+    as_json = render(groups, "json")
+    rows = list(csv.DictReader(io.StringIO(render(groups, "csv"))))
+    assert [int(r["count"]) for r in rows] == [g["count"] for g in as_json["groups"]]
+    assert rows[0]["examples"] == "how do I bake sourdough bread?"
+    assert rows[1]["nearest_entry_id"] == (as_json["groups"][1]["nearest_entry_id"] or "")
+    markdown = render(groups, "markdown").splitlines()
+    assert markdown[0].startswith("| Count |") and len(markdown) == 2 + len(groups)
+    assert "capsule network? \\| really" in markdown[3]
+    assert "no unanswered questions" in render([], "markdown")
