@@ -28,8 +28,16 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     init_secret_key(app)  # before init_knowledge: the tutor signs practice questions with it
     init_knowledge(app)
+    from service.records import init_records
+
+    init_records(app)  # unanswered questions, ratings, hit counts; the tutor records into it
     api = register_blueprints(app)
     app.extensions["tutor_api"] = api
+    from service.observability import init_observability
+    from service.ratelimits import init_rate_limits
+
+    init_observability(app)  # first, so that its request id and timer see every request
+    init_rate_limits(app)
     from service.api.errors import register_error_handlers
 
     register_error_handlers(app)
@@ -39,10 +47,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def init_knowledge(app: Flask) -> None:
     """Load and validate the knowledge base once, and index it for matching."""
     from service.dialogue import Tutor
-    from service.knowledge import load_knowledge_base
+    from service.reload import load_or_last_good
     from service.sessions import MemorySessionStore, SqliteSessionStore
 
-    knowledge_base = load_knowledge_base(app.config["KNOWLEDGE_DIR"])
+    knowledge_base = load_or_last_good(app)  # the last good copy when told to keep one
     app.extensions["knowledge_base"] = knowledge_base
     if app.config["SESSION_DB"] == ":memory:":  # one process only: the CLI and some tests
         sessions = MemorySessionStore()
@@ -56,12 +64,12 @@ def register_blueprints(app: Flask):
     """Create the OpenAPI-aware Api and register every area's blueprint on it."""
     import swagger_ui_bundle
 
-    from service.api import calc, chat, feedback, graphical, health, kb, practice, widget
+    from service.api import admin, calc, chat, feedback, graphical, health, kb, practice, widget
     from service.api.errors import TutorApi
 
     description = "LLM-free tutor for a deep-learning course."
     api = TutorApi(app, spec_kwargs={"info": {"description": description}})
-    for module in (health, calc, kb, chat, feedback, widget, practice, graphical):
+    for module in (health, calc, kb, chat, feedback, widget, practice, graphical, admin):
         api.register_blueprint(module.bp)
 
     from service.api import slack

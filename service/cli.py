@@ -23,7 +23,9 @@ def _tutor(directory: str | None = None):
     overrides = {"SESSION_DB": ":memory:"}
     if directory:
         overrides["KNOWLEDGE_DIR"] = directory
-    return create_app(overrides).extensions["tutor"]
+    tutor = create_app(overrides).extensions["tutor"]
+    tutor.recorder = None  # trying questions out is not a student asking: record nothing
+    return tutor
 
 
 @click.group()
@@ -165,6 +167,37 @@ def _render_reply(reply) -> str:
         lines.append(click.style("see also: " + "; ".join(
             f"{s.entry_id} ({s.score:.2f})" for s in reply.suggestions[:3]), dim=True))
     return "\n".join(lines) + "\n"
+
+
+@main.command()
+@click.option("--format", "format_", type=click.Choice(["markdown", "csv", "json"]),
+              default="markdown", show_default=True)
+@click.option("--since", default=None, help="Only questions from this ISO date or time on.")
+@click.option("--limit", default=100, show_default=True, type=click.IntRange(1, 100_000),
+              help="Most groups listed.")
+def report(format_: str, since: str | None, limit: int) -> None:
+    """List unanswered questions grouped by similarity, newest first: what to add next.
+
+    Reads the records the server keeps (TUTOR_DATABASE_URL, or the SQLite file beside the
+    session database), grouped against the configured knowledge base.
+    """
+    import json
+
+    from service import create_app
+    from service import report as reporting
+    from service.schemas.admin import UnansweredQuerySchema
+
+    query = {"format": format_, "limit": limit, **({"since": since} if since else {})}
+    errors = UnansweredQuerySchema().validate(query)
+    if errors:
+        raise click.BadParameter("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
+    query = UnansweredQuerySchema().load(query)
+    app = create_app()
+    questions = app.extensions["records"].questions(since=query.get("since"))
+    groups = reporting.group_questions(questions, app.extensions["tutor"].matcher)[:limit]
+    rendered = reporting.render(groups, format_)
+    click.echo(json.dumps(rendered, indent=2) if isinstance(rendered, dict) else rendered,
+               nl=isinstance(rendered, dict))
 
 
 @main.command("eval")

@@ -40,6 +40,16 @@ PRACTICE_TTL_SECONDS = 24 * 3600
 # Students' thumbs up / down on answers, in a SQLite file; a relative path is taken in the
 # directory of SESSION_DB (the instance folder when sessions are kept in memory).
 FEEDBACK_DB = "feedback.sqlite3"
+# Records (unanswered questions, ratings, hit counts; service/records.py) go to the FEEDBACK_DB
+# file unless this SQLAlchemy URL says otherwise, e.g. "postgresql+psycopg://tutor@db/tutor".
+DATABASE_URL = None
+# Bearer token for /admin/*; unset, the admin routes do not exist (404).
+ADMIN_TOKEN = None
+# Set by service/gunicorn_conf.py (TUTOR_KEEP_LAST_GOOD_KB, TUTOR_RELOAD_SIGNALS_MASTER): a worker
+# that finds knowledge/ broken serves the last good copy, and POST /admin/reload has the master
+# replace every worker (SIGHUP). See service/reload.py.
+KEEP_LAST_GOOD_KB = False
+RELOAD_SIGNALS_MASTER = False
 
 # Web pages allowed to embed the chat widget and call /chat and /feedback from the browser:
 # origins such as "https://course.example.edu", comma-separated (or a list), "*" for any.
@@ -65,3 +75,14 @@ JSON_SORT_KEYS = False
 SLACK_SIGNING_SECRET = None
 SLACK_BOT_TOKEN = None
 SLACK_API_URL = "https://slack.com/api/"
+
+# Requests per client (remote address) on POST /chat and POST /calc/*, together, in
+# Flask-Limiter's notation ("60 per minute;1000 per hour"); "" turns limits off (an evaluation
+# run). Counted in memory per worker unless RATELIMIT_STORAGE_URI names a shared store such
+# as "redis://127.0.0.1:6379/0" (every worker and replica then shares one count).
+RATE_LIMITS = "120 per minute"
+RATELIMIT_STORAGE_URI = "memory://"
+
+# Log lines as JSON objects with a request id (service/observability.py); False keeps
+# Python's plain lines.
+JSON_LOGS = True

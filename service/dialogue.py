@@ -133,6 +133,9 @@ class Tutor:
         self.human_pointer = human_pointer
         # without a configured key, practice ids are only good within this process
         self.practice = practice or Practice(knowledge_base, secrets.token_hex(32))
+        # called as recorder(message, reply, session_id, channel) after every reply; it must
+        # not raise (service.records.Records logs its failures)
+        self.recorder = None
 
     @classmethod
     def from_config(cls, knowledge_base: KnowledgeBase, sessions: SessionStore,
@@ -150,12 +153,15 @@ class Tutor:
         """Session ids are short tokens; anything else is refused by the HTTP layer."""
         return bool(_SESSION_ID.match(session_id))
 
-    def respond(self, message: str, session_id: str | None = None) -> Reply:
+    def respond(self, message: str, session_id: str | None = None,
+                channel: str | None = None) -> Reply:
         """Answer one message within a session (a new one when `session_id` is None)."""
         session_id = session_id or secrets.token_urlsafe(16)
         state = self.sessions.get(session_id)
         reply = self._route(message.strip(), state, session_id)
         self.sessions.put(session_id, state)
+        if self.recorder is not None:
+            self.recorder(message, reply, session_id, channel)
         return reply
 
     # --- routing ------------------------------------------------------------------------------

@@ -9,6 +9,8 @@ override everything set here.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 
 def _usable_cores() -> int:
@@ -70,6 +72,12 @@ keepalive = 5
 # Each worker builds its own app (see the module docstring).
 preload_app = False
 
+# SIGHUP replaces every worker, and a new worker reads knowledge/ again: one that finds a broken
+# file serves the last good copy instead of failing to boot, and POST /admin/reload validates
+# and then sends the SIGHUP itself (service/reload.py). Workers inherit these.
+os.environ.setdefault("TUTOR_KEEP_LAST_GOOD_KB", "true")
+os.environ.setdefault("TUTOR_RELOAD_SIGNALS_MASTER", "true")
+
 # Recycle workers now and then, so that a slow leak cannot grow without bound; the jitter keeps
 # them from all restarting at the same moment.
 max_requests = 2000
@@ -109,3 +117,35 @@ def post_worker_init(worker) -> None:
     exits instead. This line says when each one is really serving.
     """
     worker.log.info("Worker ready (pid: %s)", worker.pid)
+
+
+# Prometheus metrics across workers: each worker writes its numbers to files in one directory
+# and /metrics adds them up (service/observability.py). The master picks an empty directory
+# before any worker starts, unless PROMETHEUS_MULTIPROC_DIR already names one (which must then
+# be empty at start-up, or old counts are added in), and removes the one it made on exit.
+_METRICS_DIR_CREATED: list[str] = []
+
+
+def on_starting(server) -> None:
+    """Create and export PROMETHEUS_MULTIPROC_DIR for the workers when it is not set."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    parent = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    path = tempfile.mkdtemp(prefix="tutor-metrics-", dir=parent)
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = path
+    _METRICS_DIR_CREATED.append(path)
+    server.log.info("Prometheus multiprocess directory: %s", path)
+
+
+def child_exit(server, worker) -> None:
+    """Drop a dead worker's live gauges; its counters stay in the totals."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server) -> None:
+    """Remove the metrics directory this master created."""
+    for path in _METRICS_DIR_CREATED:
+        shutil.rmtree(path, ignore_errors=True)

@@ -28,7 +28,8 @@ def _no_tutor_environment(monkeypatch):
 def app(tmp_path_factory):
     """One app over the real knowledge base for the whole run: building it takes a second."""
     sessions = tmp_path_factory.mktemp("sessions") / "sessions.sqlite3"
-    return create_app({"TESTING": True, "SESSION_DB": str(sessions)})
+    # No rate limits: the suite sends far more than a student would (tests/test_ratelimits.py).
+    return create_app({"TESTING": True, "SESSION_DB": str(sessions), "RATE_LIMITS": ""})
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from service.errors import TutorError
+from service.observability import record_chat_reply
 from service.rendering import with_html
 from service.schemas import chat as schemas
 
@@ -26,4 +27,5 @@ def answer_message(request):
                              {"message": [f"Longer than {limit} characters."]})
     tutor = current_app.extensions["tutor"]
     reply = tutor.respond(request["message"], request["session_id"]).to_dict()
+    record_chat_reply(reply["kind"])
     return with_html(reply, tutor.knowledge_base) if request["html"] else reply
