@@ -41,6 +41,11 @@ end
 """
 
 
+def lua_string(text: str) -> str:
+    """A Lua string literal: JSON's escapes are Lua's too, except \\uXXXX (kept as UTF-8)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -73,7 +78,8 @@ def main() -> None:
     base = f"http://127.0.0.1:{port}"
     workdir = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
     env = {**os.environ, "TUTOR_SESSION_DB": str(workdir / "sessions.sqlite3"),
-           "TUTOR_WORKERS": str(args.workers)}
+           "TUTOR_WORKERS": str(args.workers), "TUTOR_RATE_LIMITS": "",
+           "TUTOR_JSON_LOGS": "false"}
     gunicorn = Path(sys.executable).with_name("gunicorn")
     server = subprocess.Popen(
         [str(gunicorn), "--config", "python:service.gunicorn_conf", "--bind",
@@ -91,8 +97,8 @@ def main() -> None:
                     sys.exit("gunicorn did not come up")
                 time.sleep(0.3)
         questions = [c.question for c in load_cases(ROOT / "eval" / "holdout.yaml")]
-        chat_bodies = ", ".join(json.dumps(json.dumps({"message": q})) for q in questions)
-        conv_bodies = ", ".join(json.dumps(json.dumps(
+        chat_bodies = ", ".join(lua_string(json.dumps({"message": q})) for q in questions)
+        conv_bodies = ", ".join(lua_string(json.dumps(
             {"input": 16 + n, "kernel": 3, "stride": 1 + n % 3, "padding": n % 2}))
             for n in range(50))
         (workdir / "chat.lua").write_text(LUA_ROTATE % chat_bodies)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, send_from_directory
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import config as default_config
 
@@ -23,6 +24,11 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     app.json.sort_keys = app.config["JSON_SORT_KEYS"]
+    if app.config["PROXY_COUNT"]:
+        # Behind that many trusted proxies, the client is who X-Forwarded-For says: rate limits
+        # are per student, not per proxy.
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from service.secret_key import init_secret_key
 

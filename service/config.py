@@ -12,6 +12,10 @@ KNOWLEDGE_DIR = str(REPO_ROOT / "knowledge")
 # Request bodies larger than this are refused with 413 before they are parsed.
 MAX_CONTENT_LENGTH = 64 * 1024
 
+# How many reverse proxies in front of the service may be trusted to set X-Forwarded-For /
+# -Proto / -Host (docker-compose.yml's nginx: 1). 0 trusts none.
+PROXY_COUNT = 0
+
 # Longest chat message accepted, in characters.
 MAX_MESSAGE_LENGTH = 2000
 

@@ -183,3 +183,19 @@ def test_replicas_share_the_limit_through_redis(tmp_path):
     assert_rate_limited(first.post("/calc/conv", json=CONV))
     other = new_client(replicas[1], address + "0")
     assert other.post("/calc/conv", json=CONV).status_code == 200
+
+
+def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget(tmp_path):
+    from service import create_app
+
+    app = create_app({"TESTING": True, "SESSION_DB": str(tmp_path / "s.sqlite3"),
+                      "RATE_LIMITS": "2 per minute", "PROXY_COUNT": 1})
+    client = app.test_client()
+    body = {"input": 8, "kernel": 3}
+
+    def post(forwarded_for):
+        return client.post("/calc/conv", json=body,
+                           headers={"X-Forwarded-For": forwarded_for}).status_code
+
+    assert [post("10.0.0.1") for _ in range(3)] == [200, 200, 429]
+    assert post("10.0.0.2") == 200
