@@ -30,6 +30,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         hops = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
+    # The app's parts are imported here rather than at the top: gunicorn's config module lives
+    # in this package, so the master imports it, and prometheus_client (imported by the chat
+    # and observability modules) must not be loaded there before on_starting has set
+    # PROMETHEUS_MULTIPROC_DIR, or the workers' metrics would not add up.
     from service.secret_key import init_secret_key
 
     init_secret_key(app)  # before init_knowledge: the tutor signs practice questions with it
