@@ -12,11 +12,14 @@ from service import reload, report
 from service.errors import NotFoundError, TutorError
 from service.knowledge import KnowledgeBaseError
 from service.schemas import admin as schemas
+from service.schemas.errors import ErrorResponseSchema
 
 bp = Blueprint("admin", __name__, url_prefix="/admin",
                description="For instructors: what students asked, and reloading knowledge.")
 
 MEDIA_TYPES = {"csv": "text/csv; charset=utf-8", "markdown": "text/markdown; charset=utf-8"}
+ERROR = ErrorResponseSchema  # the contract's error shape, declared on each error response
+UNANSWERED_200 = "JSON here; `format=csv` or `format=markdown` returns text."
 
 
 class Unauthorized(TutorError):
@@ -44,10 +47,14 @@ def require_token():
 
 @bp.get("/unanswered")
 @bp.arguments(schemas.UnansweredQuerySchema, location="query")
-@bp.response(200, schemas.UnansweredResponseSchema,
-             description="JSON here; `format=csv` or `format=markdown` returns text.")
-@bp.alt_response(401, description="Missing or wrong bearer token.")
-@bp.alt_response(404, description="Admin routes are off: no TUTOR_ADMIN_TOKEN configured.")
+@bp.response(200, schemas.UnansweredResponseSchema, description=UNANSWERED_200)
+@bp.alt_response(200, schema={"type": "string"}, content_type="text/csv",
+                 description=UNANSWERED_200, success=True)
+@bp.alt_response(200, schema={"type": "string"}, content_type="text/markdown",
+                 description=UNANSWERED_200, success=True)
+@bp.alt_response(401, schema=ERROR, description="Missing or wrong bearer token.")
+@bp.alt_response(404, schema=ERROR,
+                 description="Admin routes are off: no TUTOR_ADMIN_TOKEN configured.")
 def list_unanswered(query):
     """Unanswered and unsure questions grouped by similarity, newest group first."""
     questions = current_app.extensions["records"].questions(since=query.get("since"))
@@ -55,7 +62,8 @@ def list_unanswered(query):
     groups = groups[:query["limit"]]
     rendered = report.render(groups, query["format"])
     if isinstance(rendered, str):
-        return Response(rendered, mimetype=MEDIA_TYPES[query["format"]])
+        # content_type, not mimetype: werkzeug would append a second "; charset=utf-8"
+        return Response(rendered, content_type=MEDIA_TYPES[query["format"]])
     return rendered
 
 
@@ -63,10 +71,11 @@ def list_unanswered(query):
 @bp.response(200, schemas.ReloadResponseSchema, description="Reloaded in this process.")
 @bp.alt_response(202, schema=schemas.ReloadResponseSchema,
                  description="Valid; the gunicorn master is replacing every worker.")
-@bp.alt_response(401, description="Missing or wrong bearer token.")
-@bp.alt_response(404, description="Admin routes are off: no TUTOR_ADMIN_TOKEN configured.")
-@bp.alt_response(422, description="A file is broken (fields name file:entry:field); the old "
-                                  "knowledge base keeps serving.")
+@bp.alt_response(401, schema=ERROR, description="Missing or wrong bearer token.")
+@bp.alt_response(404, schema=ERROR,
+                 description="Admin routes are off: no TUTOR_ADMIN_TOKEN configured.")
+@bp.alt_response(422, schema=ERROR, description="A file is broken (fields name "
+                 "file:entry:field); the old knowledge base keeps serving.")
 def reload_knowledge():
     """Reload `knowledge/` in every worker; 422 listing the problems when a file is broken
     (the old knowledge base keeps serving)."""

@@ -9,6 +9,7 @@ from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from service.errors import TutorError
+from service.schemas.errors import ErrorResponseSchema
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,9 @@ def _field_errors(data: dict | None) -> dict[str, list[str]]:
 
 class TutorApi(Api):
     """flask-smorest's Api, answering HTTP errors in our shape instead of its own."""
+
+    # what /openapi.json declares for every error response (422, `default`, alt_responses)
+    ERROR_SCHEMA = ErrorResponseSchema
 
     def handle_http_exception(self, error: HTTPException):
         """Render any HTTPException (including webargs's 422) as the contract's error."""

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 from service import graphical
 from service.errors import NotFoundError
 from service.schemas import practice as schemas
+from service.schemas.errors import ErrorResponseSchema
 
 bp = Blueprint("graphical", __name__, description="Directed graphical models from "
                                                   "factorisations, as DOT and SVG.")
@@ -39,7 +40,8 @@ class GraphicalModel(MethodView):
 @bp.get("/kb/entries/<entry_id>/graph.svg")
 @bp.response(200, {"type": "string"}, content_type="image/svg+xml",
              description="The entry's graphical model, drawn like /calc/graphical-model's.")
-@bp.alt_response(404, description="No such entry, or it has no graph.")
+@bp.alt_response(404, schema=ErrorResponseSchema,
+                 description="No such entry, or it has no graph.")
 def get_entry_graph(entry_id):
     """The drawing of an entry's `graph` (the seed's Q5); 404 if it has none."""
     entry = current_app.extensions["knowledge_base"].get(entry_id)

@@ -4,6 +4,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from service.schemas import kb as schemas
+from service.schemas.errors import ErrorResponseSchema
 
 bp = Blueprint("kb", __name__, url_prefix="/kb", description="The knowledge base.")
 
@@ -23,6 +24,7 @@ def list_entries(query):
 
 @bp.get("/entries/<entry_id>")
 @bp.response(200, schemas.EntryResponseSchema)
+@bp.alt_response(404, schema=ErrorResponseSchema, description="No entry with this id.")
 def get_entry(entry_id):
     """One whole entry; 404 for an unknown id."""
     return knowledge_base().get(entry_id).to_dict()

@@ -4,6 +4,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from service.schemas import practice as schemas
+from service.schemas.errors import ErrorResponseSchema
 
 bp = Blueprint("practice", __name__, url_prefix="/practice",
                description="Practice questions like the seed's, graded statement by statement "
@@ -18,7 +19,8 @@ def practice():
 @bp.get("/next")
 @bp.arguments(schemas.PracticeNextQuerySchema, location="query")
 @bp.response(200, schemas.PracticeQuestionSchema)
-@bp.alt_response(404, description="No question matches the topic and kind.")
+@bp.alt_response(404, schema=ErrorResponseSchema,
+                 description="No question matches the topic and kind.")
 def next_question(query):
     """A multiple-choice question from the knowledge base or a fresh numeric one."""
     return practice().next_question(**query).to_dict()
@@ -27,8 +29,9 @@ def next_question(query):
 @bp.post("/answer")
 @bp.arguments(schemas.PracticeAnswerRequestSchema)
 @bp.response(200, schemas.PracticeAnswerResponseSchema)
-@bp.alt_response(404, description="An id this service did not issue, or an altered one.")
-@bp.alt_response(410, description="The question has expired.")
+@bp.alt_response(404, schema=ErrorResponseSchema,
+                 description="An id this service did not issue, or an altered one.")
+@bp.alt_response(410, schema=ErrorResponseSchema, description="The question has expired.")
 def grade_answer(request):
     """Grade an answer: right or wrong, the expected answer, the solution and why."""
     return practice().grade(request["id"], request["answer"])
