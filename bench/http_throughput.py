@@ -14,20 +14,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import gunicorn, lua_string, wrk  # noqa: E402
 from service.evaluation import load_cases  # noqa: E402
 
 LUA_ROTATE = """
@@ -41,31 +35,6 @@ end
 """
 
 
-def lua_string(text: str) -> str:
-    """A Lua string literal: JSON's escapes are Lua's too, except \\uXXXX (kept as UTF-8)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wrk(url: str, seconds: int, connections: int, script: Path | None) -> dict:
-    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    if script:
-        args += ["-s", str(script)]
-    output = subprocess.run(args + [url], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = re.search(r"50%\s+([\d.]+\w+)", output).group(1)
-    p99 = re.search(r"99%\s+([\d.]+\w+)", output).group(1)
-    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50": p50, "p99": p99,
-            "errors": errors + (int(non2xx.group(1)) if non2xx else 0)}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=20)
@@ -74,28 +43,7 @@ def main() -> None:
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is not installed: apt-get install wrk")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    workdir = Path(tempfile.mkdtemp(prefix="tutor-bench-"))
-    env = {**os.environ, "TUTOR_SESSION_DB": str(workdir / "sessions.sqlite3"),
-           "TUTOR_WORKERS": str(args.workers), "TUTOR_RATE_LIMITS": "",
-           "TUTOR_JSON_LOGS": "false"}
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "--config", "python:service.gunicorn_conf", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(args.workers), "--access-logfile", "/dev/null",
-         "service:create_app()"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    sys.exit("gunicorn did not come up")
-                time.sleep(0.3)
+    with gunicorn(args.workers) as (_, base, workdir):
         questions = [c.question for c in load_cases(ROOT / "eval" / "holdout.yaml")]
         chat_bodies = ", ".join(lua_string(json.dumps({"message": q})) for q in questions)
         conv_bodies = ", ".join(lua_string(json.dumps(
@@ -111,9 +59,6 @@ def main() -> None:
             "POST /calc/conv": wrk(base + "/calc/conv", args.seconds, args.connections,
                                    workdir / "conv.lua"),
         }
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(30)
     baseline = runs["GET /healthz (baseline)"]["rps"]
     print(f"gunicorn {args.workers} workers, wrk 2 threads {args.connections} connections, "
           f"{args.seconds} s each, {os.cpu_count()} cores")

@@ -22,16 +22,14 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.http_throughput import free_port, lua_string, wrk  # noqa: E402
+from bench.common import gunicorn, lua_string, worker_pids, wrk  # noqa: E402
 from service.evaluation import load_cases  # noqa: E402
 
 LUA_MIX = """
@@ -70,12 +68,6 @@ end
 """
 
 
-def worker_pids(master: int) -> list[int]:
-    """The gunicorn workers: the master's children."""
-    children = Path(f"/proc/{master}/task/{master}/children")
-    return [int(pid) for pid in children.read_text().split()] if children.exists() else []
-
-
 def run_mix(base: str, seconds: int, connections: int, script: Path) -> tuple[dict, int]:
     """Run the mixed wrk script; return its figures and the fallbacks it saw acknowledged."""
     output = subprocess.run(
@@ -100,29 +92,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    workdir = Path(tempfile.mkdtemp(prefix="tutor-load-"))
-    env = {**os.environ, "TUTOR_SESSION_DB": str(workdir / "sessions.sqlite3"),
-           "TUTOR_RATE_LIMITS": "", "TUTOR_JSON_LOGS": "false"}
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "--config", "python:service.gunicorn_conf", "--bind",
-         f"127.0.0.1:{port}", "--workers", str(args.workers), "--access-logfile", "/dev/null",
-         "service:create_app()"], env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                if len(worker_pids(server.pid)) >= args.workers:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline or server.poll() is not None:
-                sys.exit("gunicorn did not come up")
-            time.sleep(0.3)
+    with gunicorn(args.workers) as (server, base, workdir):
         cases = load_cases(ROOT / "eval" / "holdout.yaml")
         bodies, paths = [], []
         for n, case in enumerate(cases):
@@ -153,9 +123,6 @@ def main() -> None:
                                                       script)
         killer.join()
         acknowledged += acknowledged_during_kill
-    finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(30)
     with sqlite3.connect(workdir / "feedback.sqlite3") as db:
         stored = db.execute("SELECT count(*) FROM questions WHERE kind = 'fallback'").fetchone()[0]
 
