@@ -31,3 +31,18 @@ class NotFoundError(TutorError):
 
     status = 404
     code = "not_found"
+
+
+def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
+    """Flatten marshmallow's nested messages into {"matrix.0.1": ["Not a valid number."]}.
+
+    The contract's `fields` map; used by the HTTP error handler and by the Slack channel.
+    """
+    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
+        return {prefix or "_schema": list(messages)}
+    if isinstance(messages, dict):
+        flat: dict[str, list[str]] = {}
+        for key, value in messages.items():
+            flat.update(flatten_messages(value, f"{prefix}.{key}" if prefix else str(key)))
+        return flat
+    return {prefix or "_schema": [str(messages)]}

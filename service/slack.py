@@ -28,7 +28,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from slack_sdk.signature import Clock, SignatureVerifier
 from slack_sdk.webhook import WebhookClient
 
-from service.errors import TutorError
+from service.errors import TutorError, flatten_messages
 from service.knowledge import KnowledgeBase
 from service.schemas import slack as schemas
 
@@ -130,25 +130,12 @@ class RequestVerifier:
 # --- reading what Slack sends ------------------------------------------------------------------
 
 
-def _field_messages(messages: Any, prefix: str = "") -> dict[str, list[str]]:
-    """marshmallow's nested messages as {"event.ts": ["..."]}."""
-    if isinstance(messages, dict):
-        flat: dict[str, list[str]] = {}
-        for key, value in messages.items():
-            name = f"{prefix}.{key}" if prefix else str(key)
-            flat.update(_field_messages(value, name))
-        return flat
-    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
-        return {prefix or "_schema": list(messages)}
-    return {prefix or "_schema": [str(messages)]}
-
-
 def load(schema: Schema, data: Any, prefix: str = "") -> dict:
     """Validate `data` with `schema`; raise SlackValidationError naming the fields at fault."""
     try:
         return schema.load(data)
     except ValidationError as error:
-        fields = _field_messages(error.messages, prefix)
+        fields = flatten_messages(error.messages, prefix)
         summary = "; ".join(f"{name}: {' '.join(problems)}" for name, problems in fields.items())
         raise SlackValidationError(f"The request is not valid: {summary}", fields) from None
 

@@ -8,7 +8,7 @@ from flask import Flask
 from flask_smorest import Api
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from service.errors import TutorError
+from service.errors import TutorError, flatten_messages
 from service.schemas.errors import ErrorResponseSchema
 
 log = logging.getLogger(__name__)
@@ -32,20 +32,6 @@ def error_body(status: int, code: str, message: str, fields: dict | None = None)
     if fields:
         error["fields"] = fields
     return {"error": error}
-
-
-def flatten_messages(messages, prefix: str = "") -> dict[str, list[str]]:
-    """Flatten marshmallow's nested messages into {"matrix.0.1": ["Not a valid number."]}."""
-    if isinstance(messages, list) and all(isinstance(m, str) for m in messages):
-        return {prefix or "_schema": list(messages)}
-    if isinstance(messages, dict):
-        flat: dict[str, list[str]] = {}
-        for key, value in messages.items():
-            name = "_schema" if key == "_schema" and not prefix else (
-                f"{prefix}.{key}" if prefix else str(key))
-            flat.update(flatten_messages(value, name))
-        return flat
-    return {prefix or "_schema": [str(messages)]}
 
 
 def _field_errors(data: dict | None) -> dict[str, list[str]]:
