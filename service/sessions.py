@@ -39,6 +39,42 @@ class MemorySessionStore:
         self._states[session_id] = json.dumps(state)
 
 
+class SqliteConnections:
+    """One sqlite3 connection per thread to one file, which is put in WAL mode once.
+
+    sqlite3 connections must not cross threads; WAL lets several gunicorn workers share the
+    file. Switching to WAL needs the database to itself for a moment, so workers starting
+    together retry. Shared by the session store and the Slack channel's seen-events table.
+    """
+
+    def __init__(self, path: str | Path, schema: str, pragmas: tuple[str, ...] = ()):
+        self.path = Path(path)
+        self.pragmas = pragmas
+        self._local = threading.local()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        try:
+            for attempt in range(50):
+                try:
+                    db.execute("PRAGMA journal_mode=WAL")
+                    break
+                except sqlite3.OperationalError:
+                    time.sleep(0.05 * (attempt + 1))
+            db.execute(schema)
+        finally:
+            db.close()  # connections are opened per thread, later (and after any fork)
+
+    def get(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+            for pragma in self.pragmas:
+                db.execute(f"PRAGMA {pragma}")
+            self._local.db = db
+        return db
+
+
 class SqliteSessionStore:
     """Sessions in a SQLite file; states unused for `ttl_seconds` are forgotten."""
 
@@ -46,21 +82,10 @@ class SqliteSessionStore:
         self.path = Path(path)
         self.ttl_seconds = ttl_seconds
         self.clock = clock
-        self._local = threading.local()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connection() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS sessions ("
-                       "id TEXT PRIMARY KEY, state TEXT NOT NULL, updated REAL NOT NULL)")
-
-    def _connection(self) -> sqlite3.Connection:
-        # One connection per thread: sqlite3 connections must not cross threads.
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-        return db
+        self._connection = SqliteConnections(
+            self.path, "CREATE TABLE IF NOT EXISTS sessions ("
+                       "id TEXT PRIMARY KEY, state TEXT NOT NULL, updated REAL NOT NULL)",
+            pragmas=("synchronous=NORMAL",)).get
 
     def get(self, session_id: str) -> dict:
         """Return the session's state, or {} when it is new or has expired."""

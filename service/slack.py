@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -31,6 +30,7 @@ from slack_sdk.webhook import WebhookClient
 from service.errors import TutorError, flatten_messages
 from service.knowledge import KnowledgeBase
 from service.schemas import slack as schemas
+from service.sessions import SqliteConnections
 
 log = logging.getLogger(__name__)
 
@@ -655,29 +655,9 @@ class SqliteSeenStore:
         self.path = Path(path)
         self.ttl_seconds = ttl_seconds
         self.clock = clock
-        self._local = threading.local()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-        try:
-            # WAL is a property of the file, set once here: switching to it needs the database
-            # to itself, and workers starting together may find it busy for a moment.
-            for attempt in range(50):
-                try:
-                    db.execute("PRAGMA journal_mode=WAL")
-                    break
-                except sqlite3.OperationalError:
-                    time.sleep(0.05 * (attempt + 1))
-            db.execute("CREATE TABLE IF NOT EXISTS slack_seen ("
-                       "key TEXT PRIMARY KEY, seen REAL NOT NULL)")
-        finally:
-            db.close()  # connections are opened per thread, later (and after any fork)
-
-    def _connection(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
-            self._local.db = db
-        return db
+        self._connection = SqliteConnections(
+            self.path, "CREATE TABLE IF NOT EXISTS slack_seen ("
+                       "key TEXT PRIMARY KEY, seen REAL NOT NULL)").get
 
     def first_time(self, key: str) -> bool:
         """Record `key`; return True unless some worker recorded it within the TTL."""
