@@ -16,24 +16,30 @@ question ("q2", "question 3") or a result to check ("is the answer 289?") are no
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass, field
 
-from service.textnorm import fold, number_words_as_digits
+from service.calculators.eigen import MAX_MATRIX_SIZE
+from service.textnorm import Message, as_message
 
 # Numbers stand alone: not the 2 of "q2", not the 0 or 5 of "0.5".
 _ALONE = r"(?<![\w.])"
 _END = r"(?![\w.]?\d)"
 INT = rf"{_ALONE}(\d{{1,7}}){_END}"
-_X = r"\s*(?:x|\*|by)\s*"
+_X = r"\s*+(?:x|\*|by)\s*+"
 # A size: "28x28", "28 x 28 x 3", "5 by 5", "[3, 3]", "(32,32,3)" or a single int. XSIZE has
 # two or three dimensions, for where a bare number would be ambiguous; SIZE3 has exactly three.
 XSIZE = (rf"(?:{_ALONE}\d{{1,7}}(?:{_X}\d{{1,7}}){{1,2}}{_END}"
-         r"|[\[(]\s*\d{1,7}\s*(?:,\s*\d{1,7}\s*){1,2}[\])])")
+         r"|[\[(]\s*+\d{1,7}\s*+(?:,\s*+\d{1,7}\s*+){1,2}[\])])")
 SIZE = rf"(?:{XSIZE}|{_ALONE}\d{{1,7}}{_END})"
 SIZE3 = (rf"(?:{_ALONE}\d{{1,7}}(?:{_X}\d{{1,7}}){{2}}{_END}"
-         r"|[\[(]\s*\d{1,7}\s*(?:,\s*\d{1,7}\s*){2}[\])])")
+         r"|[\[(]\s*+\d{1,7}\s*+(?:,\s*+\d{1,7}\s*+){2}[\])])")
 _SIZE_RE = re.compile(SIZE)
+MAX_LEFTOVER_SIZES = 8  # unnamed sizes read from one message, at most
+MAX_NUMBERS = 32  # a message with more numbers than this describes no single layer
+_DIGITS = re.compile(r"\d+")
 
 REQUIRED = {
     "conv": ("input", "kernel"),
@@ -70,21 +76,9 @@ class CalcRequest:
         return not self.missing
 
 
-def prepare(text: str) -> str:
-    """Fold case, accents and LaTeX, turn number words into digits and x-symbols into 'x'."""
-    # fold drops \times as formatting, which would turn "$3 \times 3$" into two numbers
-    text = re.sub(r"\\times(?![A-Za-z])", " x ", text)
-    text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
-    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,024 -> 1024
-    text = re.sub(r"[\"'`$]", " ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
-    # "zero padding" is a padding mode here, not the number 0 (see _conv_request)
-    text = re.sub(r"\bzero[\s-]*(?=padd)", "zero", text)
-    return number_words_as_digits(text)
-
-
 def parse_size(text: str) -> list[int]:
     """All integers of one size expression, in order: "5 by 5" -> [5, 5]."""
-    return [int(n) for n in re.findall(r"\d+", text)]
+    return [int(n) for n in _DIGITS.findall(text)]
 
 
 def _pair(numbers: list[int]) -> int | list[int]:
@@ -96,12 +90,19 @@ def _pair(numbers: list[int]) -> int | list[int]:
 
 # --- matrices ---------------------------------------------------------------------------------
 
-_MATRIX = re.compile(r"\[\s*\[[^\[\]]*\](?:\s*[,;]?\s*\[[^\[\]]*\])*\s*\]")
+# Rows are read up to one more than the calculator takes, so that a matrix one row too large is
+# still found (and refused by the calculator) while the scan stays bounded.
+MAX_MATRIX_ROWS = MAX_MATRIX_SIZE + 1
+# Separators between rows are unambiguous (spaces, then one comma or semicolon, then spaces), so
+# a row that does not close is given up on in one pass rather than retried in every split.
+_MATRIX = re.compile(r"\[\s*+\[[^\[\]]*+\](?:\s*+(?:[,;]\s*+)?\[[^\[\]]*+\])"
+                     rf"{{0,{MAX_MATRIX_ROWS - 1}}}\s*+\]")
+_ROW = re.compile(r"\[([^\[\]]*+)\]")
 # MATLAB style, rows split by semicolons: "[0.5 0.2; 0.1 1.3]"
-_MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*;[-+.\de\s,;]*)\]")
+_MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*+;[-+.\de\s,;]*+)\]")
 # A pasted LaTeX matrix, as `fold` leaves it: "{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 {bmatrix}"
-_LATEX_MATRIX = re.compile(r"\{[bpv]?matrix\}(.*?)\{[bpv]?matrix\}", re.S)
-_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?")
+_LATEX_MATRIX_MARK = re.compile(r"\{[bpv]?matrix\}")
+_NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
@@ -111,91 +112,131 @@ def find_matrix(text: str) -> list[list[float]] | None:
     """
     found = _MATRIX.search(text)
     if found:
-        rows = re.findall(r"\[([^\[\]]*)\]", found.group(0)[1:-1])
-    elif found := _LATEX_MATRIX.search(text):
-        rows = [row for row in found.group(1).split("\\\\") if row.strip()]
+        rows = _ROW.findall(found.group(0)[1:-1])
+    elif (latex := _latex_matrix(text)) is not None:
+        rows = [row for row in latex.split("\\\\") if row.strip()]
     elif found := _MATLAB_MATRIX.search(text):
-        rows = [row for row in found.group(1).split(";") if row.strip()]
+        rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
     else:
         return None
-    matrix = [[float(n) for n in _NUMBER.findall(row)] for row in rows]
+    matrix = [[_number(n) for n in _NUMBER.findall(row)[:MAX_MATRIX_ROWS]] for row in rows]
     return matrix if matrix and all(matrix) else None
+
+
+def _latex_matrix(text: str) -> str | None:
+    """What lies between the first two matrix markers ("{bmatrix} ... {bmatrix}"), or None.
+
+    Found by listing the markers once: a lazy pattern from every opening marker to the next
+    would rescan the rest of the text from each of many unclosed ones.
+    """
+    marks = [m.span() for m in itertools.islice(_LATEX_MATRIX_MARK.finditer(text), 2)]
+    if len(marks) < 2:
+        return None
+    return text[marks[0][1]:marks[1][0]]
+
+
+def _number(text: str) -> float:
+    """A matrix entry as a float; one beyond float range (a 400-digit number) is kept as
+    infinity for the calculator to refuse by name, never read as a different number."""
+    try:
+        return float(text)
+    except OverflowError:  # float() of a decimal string saturates; kept for clarity
+        return math.inf
 
 
 # --- slots ------------------------------------------------------------------------------------
 
-_OF = r"[\s_]*(?:size|shape|dims?|dimensions?)?\s*(?:of|=|:|is|are|at)?\s*(?:an?\s+|size\s+)?"
+# "kernel size of", "stride =", "input is a": each run of spaces is consumed by exactly one part
+# (possessive, and every optional part starts with a word), so no run is split two ways.
+_OF = (r"[\s_]*+(?:(?:size|shape|dims?|dimensions?)\s*+)?(?:(?:of|=|:|is|are|at)\s*+)?"
+       r"(?:(?:an?|size)\s++)?")
 _CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
-_SLOT_PATTERNS: list[tuple[str, re.Pattern]] = [
+_SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # a result the student proposes ("is the answer 289?", "i got 13") is not an input
-    ("claim", re.compile(rf"\b(?:answer|result)s?\s*(?:is|=|:|should be|would be|will be)?\s*"
-                         rf"(?:an?\s+)?({SIZE})")),
-    ("claim", re.compile(rf"\boutput(?:\s*(?:size|shape|dims?|dimensions?))?\s*"
+    ("claim", re.compile(rf"\b(?:answer|result)s?\s*+(?:(?:is|=|:|should be|would be|will be)"
+                         rf"\s*+)?(?:an?\s++)?({SIZE})"), ("answer", "result")),
+    ("claim", re.compile(rf"\boutput(?:\s*+(?:size|shape|dims?|dimensions?))?\s*+"
                          rf"(?:is|are|=|should be|would be|will be|equals?|comes? out (?:as|to))"
-                         rf"\s*(?:an?\s+)?({SIZE})")),
-    ("claim", re.compile(rf"\b(?:i|we)\s+(?:got|get|calculated|computed)\s*(?:an?\s+)?"
-                         rf"(?:output\s+(?:of\s+)?)?({SIZE})")),
-    ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*({SIZE})")),
+                         rf"\s*+(?:an?\s++)?({SIZE})"), ("output",)),
+    ("claim", re.compile(rf"\b(?:i|we)\s++(?:got|get|calculated|computed)\s*+(?:an?\s++)?"
+                         rf"(?:output\s++(?:of\s++)?)?({SIZE})"),
+     ("got", "get", "calculated", "computed")),
+    ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*+({SIZE})"),
+     ("is it", "is that", "isn t it")),
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
     ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
                               rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
-                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE}))?")),
+                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE}))?"), ("conv",)),
     ("in_out", re.compile(rf"\blinear\s*\(\s*(?:in_features\s*=\s*)?{INT}\s*,\s*"
-                          rf"(?:out_features\s*=\s*)?{INT}")),
+                          rf"(?:out_features\s*=\s*)?{INT}"), ("linear",)),
     # channel counts first, so that "64 -> 128 channels" is not read as sizes
     ("in_out", re.compile(rf"(?:from\s+)?{INT}\s*(?:input\s+)?(?:channels?\s*)?(?:->|=>|to|into)\s*"
-                          rf"{INT}\s*(?:output\s+)?(?:channels?|filters?|feature maps?|maps?)")),
-    ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:to|->|into)\s+{INT}\b")),
-    ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}")),
+                          rf"{INT}\s*(?:output\s+)?(?:channels?|filters?|feature maps?|maps?)"),
+     ("->", "=>", "to")),
+    ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:to|->|into)\s+{INT}\b"), ("from",)),
+    ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
     # "64 3x3 filters": a count of kernels, then their size (and depth: "64 3x3x32 filters")
-    ("count_kernel", re.compile(rf"{INT}\s+({XSIZE})\s*(?:conv\w*\s+)?(?:filters|kernels)\b")),
+    ("count_kernel", re.compile(rf"{INT}\s+({XSIZE})\s*(?:conv\w*\s+)?(?:filters|kernels)\b"),
+     ("filters", "kernels")),
     # "3x3x64 filters": the kernel's depth is the number of input channels
-    ("kernel_depth", re.compile(rf"({SIZE3})\s*(?:conv\w*|kernels?|filters?)\b")),
-    ("kernel_depth", re.compile(rf"\b(?:kernels?|filters?){_OF}({SIZE3})")),
-    ("in_channels", re.compile(rf"{INT}\s*(?:input|in)[\s_-]*{_CHANNELS}")),
-    ("in_channels", re.compile(rf"\b(?:input|in)[\s_-]*(?:channels?|features){_OF}{INT}")),
-    ("in_channels", re.compile(rf"{INT}\s+inputs\b")),
-    ("out_channels", re.compile(rf"{INT}\s*(?:output|out)[\s_-]*{_CHANNELS}")),
-    ("out_channels", re.compile(rf"\b(?:output|out)[\s_-]*(?:channels?|features){_OF}{INT}")),
-    ("out_channels", re.compile(rf"{INT}\s+outputs\b")),
-    ("in_channels", re.compile(rf"\bin\s*=\s*{INT}")),
-    ("out_channels", re.compile(rf"\bout\s*=\s*{INT}")),
+    ("kernel_depth", re.compile(rf"({SIZE3})\s*(?:conv\w*|kernels?|filters?)\b"),
+     ("conv", "kernel", "filter")),
+    ("kernel_depth", re.compile(rf"\b(?:kernels?|filters?){_OF}({SIZE3})"), ("kernel", "filter")),
+    ("in_channels", re.compile(rf"{INT}\s*(?:input|in)[\s_-]*{_CHANNELS}"), ("in",)),
+    ("in_channels", re.compile(rf"\b(?:input|in)[\s_-]*(?:channels?|features){_OF}{INT}"), ("in",)),
+    ("in_channels", re.compile(rf"{INT}\s+inputs\b"), ("inputs",)),
+    ("out_channels", re.compile(rf"{INT}\s*(?:output|out)[\s_-]*{_CHANNELS}"), ("out",)),
+    ("out_channels", re.compile(rf"\b(?:output|out)[\s_-]*(?:channels?|features){_OF}{INT}"),
+     ("out",)),
+    ("out_channels", re.compile(rf"{INT}\s+outputs\b"), ("outputs",)),
+    ("in_channels", re.compile(rf"\bin\s*=\s*{INT}"), ("in",)),
+    ("out_channels", re.compile(rf"\bout\s*=\s*{INT}"), ("out",)),
     # the word is left for "filters of size 5x5" to read the kernel from
     ("out_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}\s*"
-                                r"(?=(?:filters|kernels|feature maps)\b)")),
-    ("groups", re.compile(rf"\bgroups?{_OF}{INT}")),
-    ("groups", re.compile(rf"{INT}\s*groups\b")),
-    ("heads", re.compile(rf"{INT}\s*(?:attention\s+)?heads?\b")),
-    ("heads", re.compile(rf"\bheads?{_OF}{INT}")),
-    ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})")),
-    ("stride", re.compile(rf"({SIZE})\s*strides?\b")),
-    ("stride", re.compile(rf"\bs\s*=\s*({SIZE})")),
+                                r"(?=(?:filters|kernels|feature maps)\b)"),
+     ("filters", "kernels", "feature maps")),
+    ("groups", re.compile(rf"\bgroups?{_OF}{INT}"), ("group",)),
+    ("groups", re.compile(rf"{INT}\s*groups\b"), ("groups",)),
+    ("heads", re.compile(rf"{INT}\s*(?:attention\s+)?heads?\b"), ("head",)),
+    ("heads", re.compile(rf"\bheads?{_OF}{INT}"), ("head",)),
+    ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})"), ("stride",)),
+    ("stride", re.compile(rf"({SIZE})\s*strides?\b"), ("stride",)),
+    ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),
     # before padding, which would read the 1 of "output padding 1"
-    ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})")),
-    ("padding", re.compile(rf"\bzeropadd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}")),
-    ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b")),
-    ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b")),
-    ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})")),
-    ("padding", re.compile(rf"\bp\s*=\s*(same|valid|{SIZE})")),
+    ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})"), ("padding",)),
+    ("padding", re.compile(rf"\bzeropadd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}"), ("zeropad",)),
+    ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b"), ("pad",)),
+    ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b"), ("pad",)),
+    ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})"),
+     ("pad",)),
+    ("padding", re.compile(rf"\bp\s*=\s*(same|valid|{SIZE})"), ("=",)),
     # last of the paddings: "kernel 3 padding 1" must not read 3 as the padding
-    ("padding", re.compile(rf"{INT}\s*(?:pixels?\s*|px\s*)?(?:of\s+)?(?:zero)?padd?(?:ing)?\b")),
-    ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:\s*rate)?{_OF}(?:by\s+)?({SIZE})")),
-    ("dilation", re.compile(rf"({SIZE})\s*dilation\b")),
-    ("dilation", re.compile(rf"\bd\s*=\s*({SIZE})")),
-    ("patch", re.compile(rf"({SIZE})\s*(?:pixel\s+)?patch(?:es)?\b")),
-    ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})")),
-    ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b")),
+    ("padding", re.compile(rf"{INT}\s*(?:pixels?\s*|px\s*)?(?:of\s+)?(?:zero)?padd?(?:ing)?\b"),
+     ("pad",)),
+    ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:\s*rate)?{_OF}(?:by\s+)?({SIZE})"), ("dilat",)),
+    ("dilation", re.compile(rf"({SIZE})\s*dilation\b"), ("dilation",)),
+    ("dilation", re.compile(rf"\bd\s*=\s*({SIZE})"), ("=",)),
+    ("patch", re.compile(rf"({SIZE})\s*(?:pixel\s+)?patch(?:es)?\b"), ("patch",)),
+    ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})"), ("patch",)),
+    ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
     ("kernel", re.compile(rf"({SIZE})\s*(?:conv\w*|kernels?|filters?|windows?|max\s*pool\w*|"
-                          r"avg\s*pool\w*|average\s*pool\w*|pool\w*|deconv\w*|transposed)")),
-    ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})")),
-    ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})")),
-    ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})")),
+                          r"avg\s*pool\w*|average\s*pool\w*|pool\w*|deconv\w*|transposed)"),
+     ("conv", "kernel", "filter", "window", "pool", "deconv", "transposed")),
+    ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),
+     ("kernel", "filter", "window", "pool")),
+    ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})"), ("pool",)),
+    ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
     ("input", re.compile(rf"\b(?:input|image|img|picture|feature\s*map|activation map|mnist|"
-                         rf"cifar|tensor){_OF}({SIZE})")),
+                         rf"cifar|tensor){_OF}({SIZE})"),
+     ("input", "image", "img", "picture", "feature", "activation map", "mnist", "cifar", "tensor")),
     ("input", re.compile(rf"({SIZE})\s*(?:input|image|img|picture|feature\s*map|rgb|grayscale|"
-                         r"greyscale|pixels?|px)")),
-    ("input", re.compile(rf"\b[ni]\s*=\s*({SIZE})")),
+                         r"greyscale|pixels?|px)"),
+     ("input", "image", "img", "picture", "feature", "rgb", "grayscale", "greyscale", "pixel",
+      "px")),
+    ("input", re.compile(rf"\b[ni]\s*=\s*({SIZE})"), ("=",)),
 ]
+# Patterns that read no number ("same padding", "without padding", "padding valid").
+_WORDS_ONLY = frozenset({"padding"})
 # Patterns that fill several slots at once, and which slots, in the order of their values.
 _MULTI_SLOTS = {
     "in_out": ("in_channels", "out_channels"),
@@ -205,8 +246,12 @@ _MULTI_SLOTS = {
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
-    r"(?:\b[qa]|\bq\s+|\b(?:question|exercise|ex|problem|part|task|slide|lecture|week|chapter|"
-    r"section|hw|homework|assignment|lab|quiz)\s*[.#:]?\s*(?:no\.?\s*|number\s*)?)$")
+    r"(?:\b[qa]|\bq\s++|\b(?:question|exercise|ex|problem|part|task|slide|lecture|week|chapter|"
+    r"section|hw|homework|assignment|lab|quiz)\s*+(?:[.#:]\s*+)?(?:no\.?\s*+|number\s*+)?)$")
+# How far back from a number a reference can start ("assignment no. " and a few spaces): the
+# look-back reads this window, never the whole text before every number.
+_REFERENCE_REACH = 32
+_DIGIT = re.compile(r"\d")
 
 
 def find_slots(text: str) -> dict:
@@ -218,24 +263,44 @@ def find_slots(text: str) -> dict:
     under "_claim" so that it is never read as an input.
     """
     slots: dict = {}
+    if _more_numbers_than(text, MAX_NUMBERS):
+        # A layer is described by a handful of numbers; a run of dozens is a list, a table or
+        # an attack, and reading it as sizes would only invent a calculation (and cost time).
+        slots["_leftover"] = []
+        return slots
     taken: list[tuple[int, int]] = []
-    for name, pattern in _SLOT_PATTERNS:
+    has_digit = _DIGIT.search(text) is not None
+    for name, pattern, needs in _SLOT_PATTERNS:
+        # each pattern runs only on text that has its key words (and a number, if it reads
+        # one): most messages name two or three settings, not fifty
+        if not any(word in text for word in needs) or \
+                (name not in _WORDS_ONLY and not has_digit):
+            continue
         for match in pattern.finditer(text):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            digit = re.search(r"\d", match.group(0))
+            digit = _DIGIT.search(match.group(0))
             if digit and _is_reference(text, match.start() + digit.start()):
                 continue
             value = _slot_value(name, match)
             if value is None or not _store(slots, name, value):
                 continue
             taken.append(span)
-    leftover = [m for m in _SIZE_RE.finditer(text)
-                if not any(m.start() < end and start < m.end() for start, end in taken)]
-    slots["_leftover"] = [parse_size(m.group(0)) for m in leftover
-                          if not _is_reference(text, m.start())]
+    leftover: list[list[int]] = []
+    for m in _SIZE_RE.finditer(text):
+        if len(leftover) == MAX_LEFTOVER_SIZES:
+            break  # a calculation takes two or three unnamed sizes; a list of numbers is not one
+        if not any(m.start() < end and start < m.end() for start, end in taken) and \
+                not _is_reference(text, m.start()):
+            leftover.append(parse_size(m.group(0)))
+    slots["_leftover"] = leftover
     return slots
+
+
+def _more_numbers_than(text: str, limit: int) -> bool:
+    """Whether `text` holds more than `limit` runs of digits (counting stops at limit + 1)."""
+    return next(itertools.islice(_DIGITS.finditer(text), limit, None), None) is not None
 
 
 def _store(slots: dict, name: str, value) -> bool:
@@ -256,7 +321,7 @@ def _store(slots: dict, name: str, value) -> bool:
 
 def _is_reference(text: str, start: int) -> bool:
     """True for numbers that name a question ("q2", "question 3") rather than a value."""
-    return bool(_REFERENCE.search(text, 0, start))
+    return bool(_REFERENCE.search(text, max(0, start - _REFERENCE_REACH), start))
 
 
 def _slot_value(name: str, match: re.Match):
@@ -309,6 +374,7 @@ _SYMBOLIC = re.compile(r"\b[mnhwc]\s*(?:x|\*|by)\s*[mnhwc]\b|\b[mn]/2|\(h\s*-\s*
                        r"(?<!\w)[a-z]\s*[-+]\s*\d*[a-z](?!\w)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 _NOT_CALCULATED = re.compile(r"receptive field")
+_PATCH_OR_TOKEN = re.compile(r"patch|token")
 # A question about why or whether, rather than a request to compute
 _CONCEPTUAL = re.compile(r"^\W*(?:why|how (?:does|do|come|is|are)|does|do|is|are|should|"
                          r"when|what happens)\b")
@@ -318,7 +384,7 @@ def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
         return "eigen"
-    if _WANTS["attention"].search(text) and re.search(r"patch|token", text):
+    if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
         return "attention"
     if _WANTS["params"].search(text) and _CONV_WORDS.search(text + " "):
         return "params"
@@ -329,7 +395,7 @@ def wants(text: str) -> str | None:
     return None
 
 
-def parse_calculation(message: str) -> CalcRequest | None:
+def parse_calculation(message: Message | str) -> CalcRequest | None:
     """Read a calculation from a student's message, or None when it asks for none.
 
     A message that names a calculator's topic but no numbers at all (or only symbols such as
@@ -337,7 +403,7 @@ def parse_calculation(message: str) -> CalcRequest | None:
     "does" or "how do" question that lacks what a calculation needs ("why does a stride of 2
     halve the size?"); one that has it all is still worked out.
     """
-    text = prepare(message)
+    text = as_message(message).prepared
     calculator = wants(text)
     if calculator is None and not _CONV_WORDS.search(text):
         return None
@@ -364,7 +430,7 @@ def parse_calculation(message: str) -> CalcRequest | None:
     return request
 
 
-def fill(request: CalcRequest, message: str) -> CalcRequest:
+def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
     """Complete or change a calculation with the values named in the student's next message.
 
     Named values ("kernel 3", "stride 1") replace their slot; a bare size ("28x28", "3") goes
@@ -372,7 +438,7 @@ def fill(request: CalcRequest, message: str) -> CalcRequest:
     keeps the settings the message does not touch (operation, bias, ...), because the builders
     read those from the previous arguments when the new text does not name them.
     """
-    text = prepare(message)
+    text = as_message(message).prepared
     if request.calculator == "eigen":
         return _fill_eigen(request, text)
     slots = find_slots(text)
@@ -426,6 +492,18 @@ def _finish(calculator: str, args: dict, missing: list[str], assumed: list[str])
 
 # --- builders ---------------------------------------------------------------------------------
 
+_RGB = re.compile(r"\b(?:rgb|colou?r)\b")
+_GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
+_TRANSPOSED = re.compile(r"transpos|deconv|up-?conv|fractionally")
+_POOL = re.compile(r"pool")
+_CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
+_DEPTHWISE = re.compile(r"depthwise")
+_ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
+_ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
+_THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar")
+_NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping")
+_IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
+                       r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
 _NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
                       r"bias[\s-]free")
 _WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|bias\s*=\s*true")
@@ -442,18 +520,18 @@ def _bias(text: str, slots: dict) -> bool | None:
 
 def _image_depth(text: str) -> tuple[int, str] | None:
     """The channels an image word implies ("rgb" 3, "mnist" 1) and the note that says so."""
-    if re.search(r"\b(?:rgb|colou?r)\b", text):
+    if _RGB.search(text):
         return 3, "3 input channels (RGB)"
-    if re.search(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b", text):
+    if _GREY.search(text):
         return 1, "1 input channel (greyscale)"
     return None
 
 
 def _operation(text: str, slots: dict) -> str | None:
     """"transposed" or "pool" from the words, else the earlier request's operation."""
-    if re.search(r"transpos|deconv|up-?conv|fractionally", text):
+    if _TRANSPOSED.search(text):
         return "transposed"
-    if re.search(r"pool", text):
+    if _POOL.search(text):
         return "pool"
     return slots.get("operation")
 
@@ -465,7 +543,7 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
     assumed: list[str] = []
     if operation:
         args["operation"] = operation
-    if operation == "pool" and (re.search(r"ceil[\s_-]*mode", text) or slots.get("ceil_mode")):
+    if operation == "pool" and (_CEIL_MODE.search(text) or slots.get("ceil_mode")):
         args["ceil_mode"] = True
     if args.get("padding") == "zero":
         # "zero padding" in this course (seed Q1) means size-preserving padding
@@ -554,10 +632,10 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     elif implied:
         args["in_channels"] = implied[0]
         assumed.append(implied[1])
-    depthwise = bool(re.search(r"depthwise", text)) or slots.get("depthwise", False)
+    depthwise = bool(_DEPTHWISE.search(text)) or slots.get("depthwise", False)
     if "out_channels" in slots:
         args["out_channels"] = slots["out_channels"]
-    elif re.search(r"\b(?:1|a|an|single)\s+(?:\w+\s+)?(?:filter|kernel)\b", text):
+    elif _ONE_FILTER.search(text):
         args["out_channels"] = 1
     else:
         args["out_channels"] = 1
@@ -607,11 +685,10 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         if len(image) == 2:
             if "in_channels" in slots:
                 image = [*image, slots["in_channels"]]
-            elif re.search(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white",
-                           text):
+            elif _ONE_CHANNEL.search(text):
                 image = [*image, 1]
                 assumed.append("1 channel (greyscale)")
-            elif re.search(r"rgb|colou?r|cifar", text):
+            elif _THREE_CHANNELS.search(text):
                 image = [*image, 3]
                 assumed.append("3 channels (RGB)")
             else:
@@ -623,7 +700,7 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         args["patch"] = slots["kernel"]
     if "stride" in slots:
         args["stride"] = slots["stride"]
-    elif re.search(r"non[\s-]?overlapping", text) and "patch" in args:
+    elif _NON_OVERLAPPING.search(text) and "patch" in args:
         args["stride"] = args["patch"]
         assumed.append("stride = patch size (non-overlapping)")
     else:
@@ -640,8 +717,7 @@ def _activation(text: str) -> str | None:
             return name
     if "logistic" in text:
         return "sigmoid"
-    if re.search(r"(?<![\w-])linear\b|identity|\bno\s+(?:non-?linearity|activation)|"
-                 r"\bwithout\s+(?:a\s+|any\s+)?(?:non-?linearity|activation)", text):
+    if _IDENTITY.search(text):
         return "identity"
     return None
 

@@ -1,8 +1,14 @@
-"""The one entry point every channel calls: `Tutor.respond(message, session_id) -> Reply`.
+"""The one entry point every channel calls: `Tutor.respond(message, session_id, channel)`.
 
-Order of business for a message: fill a pending calculation, follow up on the last reply
-("why?", "show the formula", "what about stride 1?", "related"), greet, calculate, and
-otherwise retrieve from the knowledge base, answering only when the match is confident.
+The message is read once, at the door (`textnorm.read_message`), and that one value goes down
+to the matcher, the calculation reader and practice. Order of business: fill a pending
+calculation, follow up on the last reply ("why?", "show the formula", "what about stride 1?",
+"related"), greet, calculate, and otherwise retrieve from the knowledge base, answering only
+when the match is confident.
+
+Conversations belong to their channel: the session store is keyed by channel and id, web
+session ids are issued here (never chosen by the client), and a channel that names its
+conversations from verified requests (Slack) passes its own.
 """
 
 from __future__ import annotations
@@ -14,21 +20,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service import calculators, config
-from service.calcparse import (
-    SLOT_QUESTIONS,
-    CalcRequest,
-    fill,
-    find_slots,
-    parse_calculation,
-    prepare,
-)
+from service.calcparse import SLOT_QUESTIONS, CalcRequest, fill, find_slots, parse_calculation
 from service.errors import CalculationError
 from service.knowledge import Entry, KnowledgeBase
 from service.matcher import Match, Matcher
 from service.practice import Practice
 from service.sessions import SessionStore
+from service.textnorm import MAX_MESSAGE_LENGTH, Message, read_message
 
 KINDS = ("answer", "calculation", "clarify", "fallback")
+WEB = "web"
+# Channels whose session ids come from verified requests (Slack's team, channel and thread;
+# the terminal's own loop): kept as given. Any other channel's ids are issued by the tutor.
+SELF_NAMED_CHANNELS = frozenset({"slack", "cli"})
 MAX_SUGGESTIONS = 3
 
 TITLES = {
@@ -45,33 +49,47 @@ CHANGE_HINTS = {
     "attention": "what about stride 2?",
 }
 
+# Matched against the prepared text (whitespace runs already single spaces); each run of spaces
+# is read by exactly one part, so a long one cannot be split in many ways.
+_END = r"\s*+(?:please\s*+)?[?!.]*+$"
 _FOLLOW_UPS = [
     ("why", re.compile(r"^(?:but |and |so )?(?:why|how come|why is that|why so|how so|"
-                       r"what'?s the reason)\s*[?!.]*$")),
+                       r"what'?s the reason)\s*+[?!.]*+$")),
     ("more", re.compile(r"^(?:please |can you |could you )?(?:explain(?: it| that| this)?(?: more| "
                         r"further| again| in more detail)?|more|tell me more|go on|elaborate|"
                         r"more details?|details|i don'?t (?:get|understand)(?: it| that)?|"
-                        r"what do you mean)\s*(?:please)?\s*[?!.]*$")),
-    ("formula", re.compile(r"^(?:please |can you |could you )?(?:show|give|write)?\s*(?:me )?"
-                           r"(?:the |a )?(?:formula|formulas|equation|equations|working|"
-                           r"workings|steps|math|maths|derivation)(?: please)?\s*[?!.]*$")),
+                        rf"what do you mean){_END}")),
+    ("formula", re.compile(r"^(?:please |can you |could you )?(?:(?:show|give|write)\s*+)?"
+                           r"(?:me )?(?:the |a )?(?:formula|formulas|equation|equations|working|"
+                           r"workings|steps|math|maths|derivation)(?: please)?\s*+[?!.]*+$")),
     ("related", re.compile(r"^(?:show |any |what(?:'s| is| are) )?(?:me )?(?:related|"
                            r"related topics|related questions|what else|see also|similar|"
-                           r"anything related)\s*[?!.]*$")),
+                           r"anything related)\s*+[?!.]*+$")),
     ("yes", re.compile(r"^(?:yes|yeah|yep|yup|sure|y|ok|okay|correct|that one|the first(?: one)?"
-                       r"|first|1|#1)\s*(?:please)?\s*[?!.]*$")),
-    ("second", re.compile(r"^(?:the )?(?:second|2nd|2|#2|other)(?: one)?\s*[?!.]*$")),
-    ("third", re.compile(r"^(?:the )?(?:third|3rd|3|#3)(?: one)?\s*[?!.]*$")),
+                       rf"|first|1|#1){_END}")),
+    ("second", re.compile(r"^(?:the )?(?:second|2nd|2|#2|other)(?: one)?\s*+[?!.]*+$")),
+    ("third", re.compile(r"^(?:the )?(?:third|3rd|3|#3)(?: one)?\s*+[?!.]*+$")),
 ]
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
 _GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
-                       r"greetings)(?: there| tutor| bot)?\s*[!.?]*$")
+                       r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
 _THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
-                     r"(?: (?:so much|a lot|mate|tutor))?\s*[!.]*$")
+                     r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
 _CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
                          r"when|which)\b")
-_SESSION_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,128}$")
+_SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
+_DISPLAY_FORMULA = re.compile(r"\$\$[^$]++\$\$")
+_INLINE_FORMULA = re.compile(r"(?<!\\)\$[^$]{6,}+(?<!\\)\$")
+_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b")
+_VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
+# The words of a message made only of settings ("stride 1?", "padding same", "3x3 kernel"):
+# checked token by token rather than by one pattern repeating alternatives, which can read
+# the same digits in many ways.
+_SETTING_WORDS = frozenset("""
+stride padding pad kernel dilation input patch head heads channel channels activation tanh
+sigmoid relu same valid no and with x by , = : ?
+""".split())
 
 GREETING = (
     "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
@@ -125,8 +143,10 @@ class Tutor:
     def __init__(self, knowledge_base: KnowledgeBase, sessions: SessionStore,
                  thresholds: Thresholds | None = None,
                  human_pointer: str = "ask on the course forum or a TA",
-                 practice: Practice | None = None):
+                 practice: Practice | None = None,
+                 max_message_length: int = MAX_MESSAGE_LENGTH):
         self.knowledge_base = knowledge_base
+        self.max_message_length = max_message_length
         self.matcher = Matcher(knowledge_base.entries.values())
         self.sessions = sessions
         self.thresholds = thresholds or Thresholds()
@@ -146,27 +166,38 @@ class Tutor:
                                 ambiguity=float(config["AMBIGUITY_MARGIN"]))
         practice = Practice(knowledge_base, config["SECRET_KEY"],
                             float(config["PRACTICE_TTL_SECONDS"]))
-        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"], practice)
+        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"], practice,
+                   int(config["MAX_MESSAGE_LENGTH"]))
 
     @staticmethod
     def valid_session_id(session_id: str) -> bool:
         """Session ids are short tokens; anything else is refused by the HTTP layer."""
-        return bool(_SESSION_ID.match(session_id))
+        return bool(_SESSION_ID.fullmatch(session_id))
 
     def respond(self, message: str, session_id: str | None = None,
-                channel: str | None = None) -> Reply:
-        """Answer one message within a session (a new one when `session_id` is None)."""
-        session_id = session_id or secrets.token_urlsafe(16)
-        state = self.sessions.get(session_id)
-        reply = self._route(message.strip(), state, session_id)
-        self.sessions.put(session_id, state)
+                channel: str = WEB) -> Reply:
+        """Answer one message within a conversation of `channel`.
+
+        A web `session_id` continues a conversation only if this tutor issued it and it has
+        not expired; otherwise (or when it is None) a new conversation starts under a new id,
+        which the reply carries. Channels in SELF_NAMED_CHANNELS keep the id they pass. The
+        message is read once here: invalid characters replaced, its length capped.
+        """
+        text = read_message(message, self.max_message_length)
+        state = self.sessions.get(_key(channel, session_id)) if session_id else None
+        if state is None:
+            state = {}
+            if channel not in SELF_NAMED_CHANNELS or not session_id:
+                session_id = secrets.token_urlsafe(16)
+        reply = self._route(text, state, session_id)
+        self.sessions.put(_key(channel, session_id), state)
         if self.recorder is not None:
-            self.recorder(message, reply, session_id, channel)
+            self.recorder(text.raw, reply, session_id, channel)
         return reply
 
     # --- routing ------------------------------------------------------------------------------
 
-    def _route(self, message: str, state: dict, session_id: str) -> Reply:
+    def _route(self, message: Message, state: dict, session_id: str) -> Reply:
         asked = self.matcher.entry_asked(message)
         if asked is not None and not state.get("practice"):
             # an entry's own question (a suggestion clicked), even with numbers or p(x|z) in it
@@ -177,7 +208,7 @@ class Tutor:
         turn = self.practice.respond(message, state)
         if turn is not None:
             return Reply(session_id=session_id, **turn)
-        text = prepare(message).strip()
+        text = message.prepared
         pending = state.pop("pending", None)
         if pending and _has_values(text):
             request = fill(CalcRequest(**pending), message)
@@ -383,20 +414,24 @@ def _choice_breakdown(entry: Entry) -> str:
     return "Statement by statement:\n\n" + "\n".join(marks)
 
 
+def _key(channel: str, session_id: str) -> str:
+    """The session store's key: a conversation is found only through its own channel."""
+    return f"{channel}/{session_id}"
+
+
 def _formulas(text: str) -> list[str]:
-    display = re.findall(r"\$\$.+?\$\$", text, flags=re.S)
+    display = _DISPLAY_FORMULA.findall(text)
     if display:
         return display
-    return re.findall(r"(?<!\\)\$[^$]{6,}?(?<!\\)\$", text)[:6]
+    return _INLINE_FORMULA.findall(text)[:6]
 
 
 def _has_values(text: str) -> bool:
     """Whether a message names a value a calculation could use (a number, a mode, an activation)."""
-    return bool(re.search(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b", text))
+    return bool(_VALUE.search(text))
 
 
 def _only_values(text: str) -> bool:
-    """A short message made only of settings ("stride 1?", "padding same")."""
-    return bool(re.fullmatch(r"(?:(?:stride|padding|pad|kernel|dilation|input|patch|heads?|"
-                             r"channels?|activation|tanh|sigmoid|relu|same|valid|no padding|"
-                             r"and|with|,|\s|=|:|\?|\d+(?:\s*(?:x|by)\s*\d+)*)\s*)+", text))
+    """A message made only of settings and numbers ("stride 1?", "padding same", "3x3")."""
+    return all(token.isdigit() or token in _SETTING_WORDS
+               for token in _VALUE_TOKEN.findall(text))

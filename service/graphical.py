@@ -82,14 +82,16 @@ class Factorisation:
 
 
 # Formatting that carries no meaning here: spaces, LaTeX spacing and products, math delimiters.
-_SKIP = re.compile(r"\s+|\$|\\[,;:! ]|\\q?quad\b|\\cdot\b|\\times\b|\\left\b|\\right\b|\\big[lr]?\b"
-                   r"|\\Big[lr]?\b|[*·.;]|\\displaystyle\b")
+_SKIP = re.compile(r"\s++|\$|\\[,;:! ]|\\q?quad\b|\\cdot\b|\\times\b|\\left\b|\\right\b"
+                   r"|\\big[lr]?\b|\\Big[lr]?\b|[*·.;]|\\displaystyle\b")
 _BAR = re.compile(r"\||\\mid\b|\\vert\b")
 # \mathbf{x}, \boldsymbol{z}, \bm{x}, \mathrm{x}: the letter inside is the name.
-_WRAPPED = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|vec|hat|tilde|bar)\s*"
-                      r"\{\s*(\\?[A-Za-z]+)\s*\}")
-_NAME = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*")
-_SUBSCRIPT = re.compile(r"_\s*(?:\{\s*([A-Za-z0-9+\-\\ ]+?)\s*\}|(\\?[A-Za-z]+|[0-9]))")
+_WRAPPED = re.compile(r"\\(?:mathbf|boldsymbol|bm|mathrm|mathit|vec|hat|tilde|bar)\s*+"
+                      r"\{\s*+(\\?[A-Za-z]++)\s*+\}")
+_NAME = re.compile(r"\\?[A-Za-z][A-Za-z0-9]*+")
+# x_1, x_{1}, h_{t-1}, z_\theta: what is inside braces is read as a whole and checked after, so
+# spaces inside are never shared between two parts of the pattern.
+_SUBSCRIPT = re.compile(r"_\s*+(?:\{([A-Za-z0-9+\-\\ ]{1,24}+)\}|(\\?[A-Za-z]++|[0-9]))")
 _BRACKETS = {"(": ")", "{": "}", "[": "]"}
 
 
@@ -154,7 +156,7 @@ def _tokens(text: str, index: int) -> list[Token]:
             subscript = _SUBSCRIPT.match(text, end)
             sub = None
             if subscript:
-                sub = subscript.group(1) or subscript.group(2)
+                sub = (subscript.group(1) or subscript.group(2)).strip()
                 end = subscript.end()
             tokens.append(Token("name", _canonical(base, sub), at + 1))
             at = end
@@ -369,9 +371,9 @@ def graph_of(parsed: list[Factorisation]) -> dict:
 
 def _split_name(name: str) -> tuple[str, str]:
     """"x1" -> ("x", "1"); "h_t" -> ("h", "t"); "mu" -> ("mu", "")."""
-    digits = re.fullmatch(r"([A-Za-z]+?)(\d+)", name)
-    if digits:
-        return digits.group(1), digits.group(2)
+    letters = name.rstrip("0123456789")
+    if letters != name and letters.isalpha():
+        return letters, name[len(letters):]
     base, _, sub = name.partition("_")
     return base, sub
 
@@ -521,9 +523,9 @@ def to_svg(nodes: list[dict], edges: list[dict]) -> str:
 # --- in chat --------------------------------------------------------------------------------
 
 # Where a distribution term starts: p( or q(, maybe with a subscript (p_\theta) or \left(.
-_CALL = re.compile(r"(?<![A-Za-z\\])[pq](?:_\{[^{}]*\}|_\\?[A-Za-z0-9]+)?\s*(?:\\left\s*)?\(")
+_CALL = re.compile(r"(?<![A-Za-z\\])[pq](?:_\{[^{}]*+\}|_\\?[A-Za-z0-9]++)?\s*+(?:\\left\s*+)?\(")
 # A left-hand side: a whole term, '=', and the start of another term.
-_LHS = re.compile(rf"{_CALL.pattern}[^()=]*\)[\s$]*=(?=[\s$]*{_CALL.pattern})")
+_LHS = re.compile(rf"{_CALL.pattern}[^()=]*+\)[\s$]*+=(?=[\s$]*+{_CALL.pattern})")
 
 
 def find_factorisations(message: str) -> list[str]:

@@ -18,19 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from service.knowledge import Entry
-from service.textnorm import canonical, words
-
-STOPWORDS = frozenset("""
-a an the and or but if then so of in on at to for from by with without into onto over under
-about as is are was were be been being am do does did doing done have has had having i me my we
-our you your he she it its they them their this that these those there here what which who whom
-whose when where why how can could would should will shall may might must not no yes any some
-all each every both either neither much many more most less least very just only also too than
-get got give gives given use used using uses make makes made let lets say says said tell know
-please thanks thank hi hello hey ok okay really actually basically simply one s t ve ll re d m
-explain explanation mean means meaning understand understanding question answer exam course
-lecture help quick thing things stuff like right wrong true false vs versus
-""".split())
+from service.textnorm import Message, as_message, content_tokens, words
 
 STRONG, WEAK = 1.0, 0.35   # weight of a word in an entry's phrasings vs in its answer text
 CANDIDATES = 25            # entries, by coverage, whose phrasings are compared with the question
@@ -41,6 +29,11 @@ COVERAGE_WEIGHT, OVERLAP_WEIGHT, SIMILARITY_WEIGHT = 0.5, 0.2, 0.3
 FULL_COVERAGE = 0.6
 TYPO_CUTOFF = 80           # rapidfuzz ratio for a word to count as a misspelling of a known one
 MIN_TYPO_LENGTH = 5
+MAX_TYPO_LENGTH = 24       # longer "words" are not misspellings of a course term
+# The work per question is bounded: the first distinct content words are read (a question has
+# a dozen; a pasted page is not a question), and only so many unknown ones are spell-checked.
+MAX_QUERY_TOKENS = 48
+MAX_TYPO_LOOKUPS = 12
 
 
 @dataclass(frozen=True)
@@ -55,9 +48,6 @@ class Match:
         return {"entry_id": self.entry_id, "question": self.question, "score": self.score}
 
 
-def content_tokens(raw_words: list[str]) -> list[str]:
-    """The distinct canonical, stemmed content words of a text, in order."""
-    return list(dict.fromkeys(canonical(raw_words, STOPWORDS)))
 
 
 class Matcher:
@@ -104,25 +94,33 @@ class Matcher:
                 self._vocabulary_by_length[len(token)].append(token)
 
     def correct_typos(self, tokens: list[str]) -> list[str]:
-        """Replace tokens the knowledge base does not know by a close known one, if one exists."""
+        """Replace tokens the knowledge base does not know by a close known one, if one exists.
+
+        At most MAX_TYPO_LOOKUPS words are looked up; the rest are kept as written.
+        """
         corrected = []
+        lookups = 0
         for word in tokens:
-            if word in self.postings or len(word) < MIN_TYPO_LENGTH or not word.isalpha():
+            if word in self.postings or not MIN_TYPO_LENGTH <= len(word) <= MAX_TYPO_LENGTH \
+                    or not word.isalpha() or lookups >= MAX_TYPO_LOOKUPS:
                 corrected.append(word)
                 continue
+            lookups += 1
             pool = [w for n in range(len(word) - 2, len(word) + 3)
                     for w in self._vocabulary_by_length.get(n, ())]
             best = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
             corrected.append(best[0] if best else word)
         return corrected
 
-    def query_tokens(self, text: str) -> list[str]:
-        """The content tokens of a question, typos corrected and synonyms applied."""
-        return list(dict.fromkeys(self.correct_typos(content_tokens(words(text)))))
+    def query_tokens(self, query: Message | str) -> list[str]:
+        """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
+        corrected and synonyms applied."""
+        tokens = list(as_message(query).tokens)[:MAX_QUERY_TOKENS]
+        return list(dict.fromkeys(self.correct_typos(tokens)))
 
-    def search(self, text: str, limit: int = 5) -> list[Match]:
+    def search(self, query: Message | str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries, best first, each with a score in 0..1."""
-        tokens = self.query_tokens(text)
+        tokens = self.query_tokens(query)
         if not self.entries or all(t.isdigit() for t in tokens):
             return []  # numbers alone ("1=1") say nothing about which entry is meant
         weights = {t: self.idf.get(t, self.unknown_idf) for t in tokens}
@@ -157,9 +155,9 @@ class Matcher:
         return [Match(self.entries[i].id, self.entries[i].question.strip(), round(float(s), 4))
                 for s, i in scored[:limit]]
 
-    def entry_asked(self, text: str) -> Entry | None:
+    def entry_asked(self, query: Message | str) -> Entry | None:
         """The entry whose canonical question this text is (as a suggestion button sends it)."""
-        return self._by_question.get(tuple(content_tokens(words(text))))
+        return self._by_question.get(as_message(query).tokens)
 
     def _lexical(self, index: int, covered: float, tokens: list[str],
                  weights: dict[str, float], total: float) -> tuple[float, float]:

@@ -27,6 +27,7 @@ import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
@@ -35,6 +36,7 @@ from itsdangerous import BadSignature, SignatureExpired, TimestampSigner, URLSaf
 from service import calculators, graphical
 from service.errors import NotFoundError, TutorError
 from service.knowledge import Entry, KnowledgeBase
+from service.textnorm import Message, as_message
 
 KINDS = ("choice", "numeric")
 SALT = "dl-tutor.practice.v1"
@@ -81,7 +83,19 @@ _ALL = re.compile(r"^\W*(?:all|all of them|all of (?:these|the above)|every(?:th
                   r"all (?:statements |are )?true|all five)\W*$")
 # "q6", "question 8": names a question, not a choice
 _REFERENCE = re.compile(r"\b(?:q|question|seed)\s*\d+\b")
-_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?")
+_NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_WORD_NUMBER = re.compile(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b")
+_DECIMAL_POINT = re.compile(r"\d\.\d")
+_DIGITS = re.compile(r"\d+")
+_TIMES_X = re.compile(r"(?<=[\d)\s])x(?=[\s\d(])")
+_ARITHMETIC = re.compile(r"[\d\s.+\-*/()e]++")
+_NOT_A_VALUE = re.compile(r"\\?rho\b|\(w_?h\)|\bis\b|\babout\b|\bapprox\w*")
+_WORD = re.compile(r"[a-wyz]{2,}")
+_SIZE_NUMBER = re.compile(r"\d++(?:\.\d++)?")
+# An answer larger than this is no answer to any question here, and a float could not hold an
+# integer beyond 2**53 exactly: such numbers are refused rather than rounded (or made inf).
+MAX_ANSWER_VALUE = 10**15
 _VERDICTS = {
     "explode": re.compile(r"\bexplo(?:de|des|ded|ding|sion|sive)\b|\bblows? up\b|"
                           r"\bdiverg\w*"),
@@ -89,7 +103,8 @@ _VERDICTS = {
                          r"\bgoes to (?:0|zero)\b"),
     "stable": re.compile(r"\bstable\b|\bneither\b|\bbounded\b|\bconstant\b"),
 }
-_NEGATION = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bneither|\bnor)\s+(?:\w+\s+){0,2}$")
+_NEGATION = re.compile(r"(?:\bnot|\bno|n't|\bnever|\bneither|\bnor)\s++(?:\w++\s++){0,2}$")
+_NEGATION_REACH = 40  # characters before a verdict word where a negation can stand
 
 
 def _clean(answer: str, what: str) -> str:
@@ -97,7 +112,7 @@ def _clean(answer: str, what: str) -> str:
     text = answer.strip().lower().replace("−", "-").replace("×", "x").replace("’", "'")
     if not text:
         raise AnswerShapeError(f"The answer is empty; give {what}.")
-    return re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,152 -> 1152
+    return _THOUSANDS.sub("", text)  # 1,152 -> 1152
 
 
 def read_choices(answer: object, count: int) -> list[int]:
@@ -122,11 +137,10 @@ def read_choices(answer: object, count: int) -> list[int]:
         if _ALL.match(text):
             return list(range(1, count + 1))
         text = _REFERENCE.sub(" ", text)
-        text = re.sub(r"\b(" + "|".join(_WORD_NUMBERS) + r")\b",
-                      lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
-        if re.search(r"\d\.\d", text):
+        text = _WORD_NUMBER.sub(lambda m: str(_WORD_NUMBERS[m.group(1)]), text)
+        if _DECIMAL_POINT.search(text):
             raise AnswerShapeError(f"Statement numbers are whole numbers; give {what}.")
-        numbers = [int(n) for n in re.findall(r"\d+", text)]
+        numbers = [int(n) for n in _DIGITS.findall(text)]
         if not numbers:
             raise AnswerShapeError(f"I could not find a statement number; give {what}.")
     else:
@@ -153,6 +167,8 @@ class _Arithmetic(ast.NodeVisitor):
             return self.visit(node.body)
         if isinstance(node, ast.Constant) and isinstance(node.value, int | float) \
                 and not isinstance(node.value, bool):
+            if not math.isfinite(node.value) or abs(node.value) > 1e30:
+                raise _TooLarge("constant")  # "1e400" parses as inf
             return node.value
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
             value = self.visit(node.operand)
@@ -181,9 +197,11 @@ def _evaluate(text: str) -> float | None:
     Raises AnswerShapeError for arithmetic it will not compute (a power too large to be an
     answer, a division by zero), rather than guess another number from it.
     """
-    expression = re.sub(r"(?<=[\d)\s])x(?=[\s\d(])", "*", text).replace("^", "**")
+    if len(text) > 200:
+        return None
+    expression = _TIMES_X.sub("*", text).replace("^", "**")
     expression = expression.replace("·", "*").replace("\\cdot", "*").replace("\\times", "*")
-    if not re.fullmatch(r"[\d\s.+\-*/()e]+", expression) or len(expression) > 200:
+    if not _ARITHMETIC.fullmatch(expression):
         return None
     try:
         tree = ast.parse(expression.strip(), mode="eval")
@@ -205,27 +223,44 @@ def read_number(answer: object, what: str = "a number, e.g. 289") -> float:
     number the answer starts with. Raises AnswerShapeError when there is none.
     """
     if isinstance(answer, int | float) and not isinstance(answer, bool):
-        if not math.isfinite(answer):
-            raise AnswerShapeError(f"Give a finite number: {what}.")
-        return answer
+        return _bounded(answer, what)
     if not isinstance(answer, str):
         raise AnswerShapeError(f"Give one value, not a list: {what}." if isinstance(answer, list)
                                else f"Give {what}.")
     text = _clean(answer, what).rsplit("=", 1)[-1].replace("≈", " ").replace("~", " ").strip()
-    text = re.sub(r"\\?rho\b|\(w_?h\)|\bis\b|\babout\b|\bapprox\w*", " ", text)
+    text = _NOT_A_VALUE.sub(" ", text)
     numbers = _NUMBER.findall(text)
     if not numbers:
         raise AnswerShapeError(f"I could not find a number; give {what}.")
     if len(numbers) == 1:
-        return float(numbers[0])
-    cleaned = re.sub(r"[a-wyz]{2,}", " ", text)  # drop words, keep 'x' between numbers
+        return _parse_number(numbers[0], what)
+    cleaned = _WORD.sub(" ", text)  # drop words, keep 'x' between numbers
     value = _evaluate(cleaned.strip())
     if value is not None:
-        return value
+        return _bounded(value, what)
     lead = _NUMBER.match(text)
     if lead:
-        return float(lead.group(0))
+        return _parse_number(lead.group(0), what)
     raise AnswerShapeError(f"I could not tell which number is the answer; give {what}.")
+
+
+def _parse_number(text: str, what: str) -> float:
+    """A number written in an answer, read exactly (as a Decimal) and then as a float; one
+    beyond MAX_ANSWER_VALUE raises AnswerShapeError rather than becoming inf or rounding."""
+    return _bounded(Decimal(text), what)
+
+
+def _bounded(value: int | float | Decimal, what: str) -> float:
+    """`value` as a float, if it is finite and at most MAX_ANSWER_VALUE in size."""
+    if isinstance(value, Decimal):
+        finite = value.is_finite()
+    else:
+        finite = not isinstance(value, float) or math.isfinite(value)  # ints are finite
+    if not finite:
+        raise AnswerShapeError(f"Give a finite number: {what}.")
+    if abs(value) > MAX_ANSWER_VALUE:
+        raise AnswerShapeError(f"That number is too large to be the answer; give {what}.")
+    return float(value)
 
 
 def read_size(answer: object) -> tuple[float, float]:
@@ -238,12 +273,12 @@ def read_size(answer: object) -> tuple[float, float]:
         if not 1 <= len(answer) <= 2 or not all(
                 isinstance(n, int | float) and not isinstance(n, bool) for n in answer):
             raise AnswerShapeError(f"A list must be [height, width]; give {what}.")
-        values = [float(n) for n in answer]
+        values = [_bounded(n, what) for n in answer]
     elif isinstance(answer, int | float) and not isinstance(answer, bool):
-        values = [float(answer)]
+        values = [_bounded(answer, what)]
     elif isinstance(answer, str):
         text = _clean(answer, what).rsplit("=", 1)[-1]
-        values = [float(n) for n in re.findall(r"\d+(?:\.\d+)?", text)]
+        values = [_parse_number(n, what) for n in _SIZE_NUMBER.findall(text)[:4]]
         if len(values) == 3 and values[2] == 1:
             values = values[:2]
     else:
@@ -268,7 +303,8 @@ def read_verdict(answer: object) -> str:
     found = set()
     for verdict, pattern in _VERDICTS.items():
         for match in pattern.finditer(text):
-            if not _NEGATION.search(text[:match.start()]):
+            start = match.start()
+            if not _NEGATION.search(text, max(0, start - _NEGATION_REACH), start):
                 found.add(verdict)
     if len(found) != 1:
         problem = "Say just one of them" if found else "I could not find a verdict"
@@ -606,6 +642,9 @@ def _same(got: Any, wrong: Any, tolerance: float) -> bool:
 
 # --- multiple choice ------------------------------------------------------------------------
 
+_FIRST_STATEMENT = re.compile(r"(?<!\s)\s*+\(1\)\s")
+
+
 def choice_entries(knowledge_base: KnowledgeBase) -> list[Entry]:
     """Return the entries that are multiple-choice questions, by id (a stable order)."""
     return sorted((e for e in knowledge_base.entries.values() if e.choices),
@@ -614,7 +653,7 @@ def choice_entries(knowledge_base: KnowledgeBase) -> list[Entry]:
 
 def choice_stem(entry: Entry) -> str:
     """Return the question without the statements that some entries inline as "(1) ..."."""
-    stem = re.split(r"\s*\(1\)\s", entry.question, maxsplit=1)[0].strip()
+    stem = _FIRST_STATEMENT.split(entry.question, maxsplit=1)[0].strip()
     return stem if stem.endswith("?") else stem.rstrip(":;,. ") + "?"
 
 
@@ -869,7 +908,7 @@ class Practice:
 
     # -- in chat -----------------------------------------------------------------------------
 
-    def respond(self, message: str, state: dict) -> dict | None:
+    def respond(self, message: Message | str, state: dict) -> dict | None:
         """The dialogue's hook: handle a practice turn or a pasted factorisation, else None.
 
         Returns the fields of a Reply (kind, reply, entry_id, confidence, calculation,
@@ -880,20 +919,24 @@ class Practice:
 
 # --- the conversation -----------------------------------------------------------------------
 
-_POLITE = r"(?:(?:please|pls|can you|could you|would you|will you|ok|okay|now|so|and|hey)\s+)*"
+# These read the message's lower-case form, whose whitespace runs the door made single spaces:
+# they match one space (" ", " ?") where spaces may stand, so a lazy `.*?` that steps over a
+# word tries each place in constant time.
+_POLITE = r"(?:(?:please|pls|can you|could you|would you|will you|ok|okay|now|so|and|hey) )*"
 _START = re.compile(
     rf"^{_POLITE}(?:"
-    r"(?P<quiz>(?:quiz|test|drill|examine)\s+me\b(?:\s+(?:on|about|in|with))?)(?P<a>.*)"
-    r"|(?:give|ask|set|pose|send|get|throw)\s+(?:me|us)\s+(?:a|an|another|one|one more|some|a few"
-    r"|more|a new|new)?\b(?P<b>.*?)\s*\b(?:practice|practise|quiz|exam|test|revision)?\s*"
+    r"(?P<quiz>(?:quiz|test|drill|examine) me\b(?: (?:on|about|in|with))?)(?P<a>.*)"
+    r"|(?:give|ask|set|pose|send|get|throw) (?:me|us) (?:a|an|another|one|one more|some|a few"
+    r"|more|a new|new)?\b(?P<b>.*?) ?\b(?:(?:practice|practise|quiz|exam|test|revision) ?)?"
     r"(?:question|questions|problem|problems|exercise|exercises|quiz)\b"
-    r"(?:\s+(?:on|about|for|in|from)\s+(?P<c>.*?))?"
-    r"|(?P<lets>let'?s|let us|i want to|i'd like to|i would like to|can i|time to)\s+"
+    r"(?: (?:on|about|for|in|from) (?P<c>.*?))?"
+    r"|(?P<lets>let'?s|let us|i want to|i'd like to|i would like to|can i|time to) "
     r"(?:practi[cs]e|revise|drill|do (?:a quiz|some practice|some questions))\b"
-    r"(?:\s+(?:on|about|with|some))?(?P<d>.*)"
-    r"|(?P<practice>(?:exam\s+)?(?:practi[cs]e|quiz)\b)(?:\s+(?:question|questions|time|mode|me)"
-    r"\b)?(?:\s+(?:on|about|for|with))?(?P<e>.*)"
-    r")\s*$")
+    r"(?: (?:on|about|with|some))?(?P<d>.*)"
+    r"|(?P<practice>(?:exam )?(?:practi[cs]e|quiz)\b)(?: (?:question|questions|time|mode|me)"
+    r"\b)?(?: (?:on|about|for|with))?(?P<e>.*)"
+    r") ?$")
+_QUESTION_REFERENCE = re.compile(r"\b(?:q|question) ?\d+\b")
 _SKIP = re.compile(r"^(?:skip|next|pass|another(?: one)?|one more|new question|next question|"
                    r"(?:a )?different (?:one|question)|skip (?:it|this|this one)|give me another"
                    r"(?: one)?)(?: please| pls)?$")
@@ -952,7 +995,7 @@ def read_practice_request(text: str) -> dict | None:
     if match is None:
         return None
     subject = " ".join(g for g in match.group("a", "b", "c", "d", "e") if g).strip()
-    if re.search(r"\b(?:q|question)\s*\d+\b", subject):
+    if _QUESTION_REFERENCE.search(subject):
         return None  # "show me question 5" is about the seed's question, not practice
     request: dict[str, Any] = {"topics": None, "kind": None, "generators": None}
     rest = subject
@@ -987,11 +1030,11 @@ class ChatPractice:
     def __init__(self, practice: Practice, state: dict):
         self.practice, self.state = practice, state
 
-    def respond(self, message: str) -> dict | None:
+    def respond(self, message: Message | str) -> dict | None:
         """Return the Reply fields for this message, or None to let the dialogue route it."""
-        text = re.sub(r"\s+", " ", message.strip().lower().replace("’", "'"))
-        text = re.sub(r"[\s!?.]+$", "", text)
-        factorisations = graphical.find_factorisations(message)
+        message = as_message(message)
+        text = message.lower.rstrip(" !?.")
+        factorisations = graphical.find_factorisations(message.text)
         if factorisations:
             return self._draw(factorisations)
         session = self.state.get("practice")

@@ -30,7 +30,7 @@ from slack_sdk.webhook import WebhookClient
 from service.errors import TutorError, flatten_messages
 from service.knowledge import KnowledgeBase
 from service.schemas import slack as schemas
-from service.sessions import SqliteConnections
+from service.sessions import SWEEP_BATCH, SqliteConnections
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,12 @@ class _CallableClock(Clock):
         return self._now()
 
 
+_UNIX_TIME = re.compile(r"\d{1,12}")
+
+
+CHANNEL = "slack"  # the dialogue's name for this channel; its session ids start "slack:"
+
+
 class RequestVerifier:
     """Checks Slack's v0 signature with slack_sdk's `SignatureVerifier` (constant-time compare,
     five-minute window) and, where asked, refuses a signature it has already accepted."""
@@ -113,7 +119,7 @@ class RequestVerifier:
                                                 (self.TIMESTAMP, timestamp)) if not value]
             raise SlackSignatureError("The request is not signed by Slack.",
                                       {name: ["Missing."] for name in missing})
-        if not re.fullmatch(r"\d{1,12}", timestamp):
+        if not _UNIX_TIME.fullmatch(timestamp):
             raise SlackSignatureError("The request's timestamp is not a Unix time.",
                                       {self.TIMESTAMP: ["Not a Unix time in seconds."]})
         if not self._verifier.is_valid(body=body, timestamp=timestamp, signature=signature):
@@ -164,8 +170,10 @@ def read_json(body: bytes | str, field: str = "_schema") -> dict:
     return data
 
 
-_MENTION = re.compile(r"<[@!][^>]*>")
-_LINK = re.compile(r"<([^>|]+)(?:\|([^>]*))?>")
+# Slack writes a literal "<" in user text as "&lt;", so markup never contains one: stopping at
+# the next "<" keeps each unclosed "<" from scanning the rest of the text.
+_MENTION = re.compile(r"<[@!][^<>]*+>")
+_LINK = re.compile(r"<([^<>|]++)(?:\|([^<>]*+))?>")
 
 
 def message_text(slack_text: str) -> str:
@@ -227,7 +235,12 @@ _WIDE_SPACE = "\ue006"  # \quad: kept apart from ordinary spaces, which get coll
 # an accent or a group around it stays outside it.
 _PIECES = 0xF0000
 _PLACEHOLDER = re.compile("[\U000F0000-\U000FFFFD]")
-_COMMAND = re.compile(r"\\([A-Za-z]+|.?)", re.S)
+_COMMAND = re.compile(r"\\([A-Za-z]++|.?)", re.S)
+_BRACES_AND_TABS = re.compile(r"[{}&]")
+_SPACE_THEN_SYMBOL = re.compile(r"(?<!\s)\s++[^\w\\]")
+# What may stand between a command and the word it is followed by: spaces and sizing commands.
+_SPACING = re.compile(r"(?:\s|\\(?:left|right|[bB]igg?[lr]?|!|,)(?![A-Za-z]))*+")
+_COMMAND_WORD = re.compile(r"\\(?!r(?:floor|ceil|Vert|angle)\b)[A-Za-z]")
 _LATEX = LatexNodes2Text(math_mode="text")
 
 
@@ -246,20 +259,29 @@ def _unicode(latex: str) -> str:
     return _tidy(_MathScanner(latex).convert()).strip()
 
 
+_SPACES = re.compile(r"\s++")
+_SPACE_AFTER_OPENING = re.compile(r"([(\[⌊⌈]) ")
+_SPACE_BEFORE_CLOSING = re.compile(r" ([)\]⌋⌉,;])")
+_SPACE_BEFORE_STOP = re.compile(r" \.(?=\s|$)")
+_SPACE_AFTER_NABLA = re.compile(r"([∂∇]) (?!(?:" + "|".join(FUNCTIONS) + r")\b)(?=\w)")
+_AROUND_WIDE_SPACE = re.compile(f" ?{_WIDE_SPACE} ?")
+_BACKSLASHES = re.compile(r"\\++([A-Za-z]*+)")
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r"([(\[⌊⌈]) ", r"\1", text)
-    text = re.sub(r" ([)\]⌋⌉,;])", r"\1", text)
-    text = re.sub(r" \.(?=\s|$)", ".", text)
-    text = re.sub(r"([∂∇]) (?!(?:" + "|".join(FUNCTIONS) + r")\b)(?=\w)", r"\1", text)
-    text = re.sub(f" ?{_WIDE_SPACE} ?", _WIDE_SPACE, text)
+    text = _SPACES.sub(" ", text)
+    text = _SPACE_AFTER_OPENING.sub(r"\1", text)
+    text = _SPACE_BEFORE_CLOSING.sub(r"\1", text)
+    text = _SPACE_BEFORE_STOP.sub(".", text)
+    text = _SPACE_AFTER_NABLA.sub(r"\1", text)
+    text = _AROUND_WIDE_SPACE.sub(_WIDE_SPACE, text)
     text = text.replace("*", "∗")  # the maths asterisk; a plain one would start Slack's bold
     return strip_commands(text)
 
 
 def strip_commands(text: str) -> str:
     """Drop any backslash left before a command name (or alone): the last line of defence."""
-    return re.sub(r"\\+([A-Za-z]*)", r"\1", text)
+    return _BACKSLASHES.sub(r"\1", text)
 
 
 def _is_atom(text: str) -> bool:
@@ -283,7 +305,7 @@ def _script(text: str, table: dict[str, str], mark: str) -> str:
         return "".join(table[char] for char in text)
     if mark == "^" and text in ("∗", "′", "″", "'"):
         return text
-    if len(text) == 1 or re.fullmatch(r"[A-Za-z]+", text):
+    if len(text) == 1 or (text.isascii() and text.isalpha()):
         return mark + text
     return f"{mark}({text})"
 
@@ -305,7 +327,7 @@ class _MathScanner:
         try:
             rendered = _LATEX.latex_to_text(latex)
         except Exception:  # pylatexenc trips on some malformed input (an empty matrix)
-            rendered = strip_commands(re.sub(r"[{}&]", " ", latex))
+            rendered = strip_commands(_BRACES_AND_TABS.sub(" ", latex))
         return _PLACEHOLDER.sub(lambda m: self.pieces[ord(m.group()) - _PIECES], rendered)
 
     def _emit(self, text: str) -> None:
@@ -422,17 +444,17 @@ class _MathScanner:
             self._emit(name)
         elif name != "!":
             self.out.append(self.source[start:self.position])
-            rest = self.source[self.position:]
-            if name.isalpha() and name not in _OPENS_SOMETHING and re.match(r"\s+[^\w\\]", rest):
+            if name.isalpha() and name not in _OPENS_SOMETHING and \
+                    _SPACE_THEN_SYMBOL.match(self.source, self.position):
                 self.out.append("{}")  # or pylatexenc eats the space before "=": "γ= x"
 
     def _word_follows(self, also: str = "") -> bool:
         """Whether a letter, digit or command comes next (past sizing commands and spaces)."""
-        rest = re.sub(r"^(?:\s|\\(?:left|right|[bB]igg?[lr]?|!|,)(?![A-Za-z]))*", "",
-                      self.source[self.position:])
-        if rest[:1].isalnum() or (rest and rest[0] in also):
+        at = _SPACING.match(self.source, self.position).end()  # read in place, never copied
+        following = self.source[at:at + 1]
+        if following.isalnum() or (following and following in also):
             return True
-        return bool(re.match(r"\\(?!r(?:floor|ceil|Vert|angle)\b)[A-Za-z]", rest))
+        return bool(_COMMAND_WORD.match(self.source, at))
 
     def _function(self, name: str) -> str:
         """A function name with the spaces LaTeX would set around it: "2 log x", "log(x)"."""
@@ -445,8 +467,20 @@ class _MathScanner:
 
 # --- Markdown to Slack mrkdwn ------------------------------------------------------------------
 
-_CODE = re.compile(r"```.*?```|`[^`\n]+`", re.S)
-_MATH = re.compile(r"\$\$(.+?)\$\$|(?<!\\)\$(.+?)(?<!\\)\$", re.S)
+_CODE = re.compile(r"```(?:[^`]|`(?!``))*+```|`[^`\n]++`")
+# A maths span runs to the next unescaped dollar: no "$" inside, "\$" kept as a character.
+_MATH = re.compile(r"\$\$((?:[^$\\]|\\.)++)\$\$|(?<!\\)\$((?:[^$\\]|\\.)++)\$", re.S)
+_LIST_DASH = re.compile(r"(?m)^([ \t]*+)[-*] ")
+_HEADING = re.compile(r"(?m)^#{1,6} ++(.+)$")
+_STRONG = re.compile(r"\*\*((?:[^*]|\*(?!\*))++)\*\*")
+# An italic span is at most a line of a few hundred characters: a lone "_" then looks that far
+# for its partner and no further.
+_ITALIC_UNDERSCORE = re.compile(r"(?<!\w)_(\S[^\n]{0,300}?)_(?!\w)")
+_ITALIC_STAR_INSIDE = re.compile(r"\*([^*\n]++)\*")
+_ITALIC_STAR = re.compile(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])")
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]++)\]\((https?://[^()\s]++)\)")
+_BLANK_LINES = re.compile(r"\n{3,}")
+_EMPHASIS_MARK = re.compile(r"\*\*|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)")
 # Pieces set aside (code, converted maths) are single characters from another private-use
 # plane, so that even when one lands inside maths the LaTeX scanner moves it about whole.
 _KEPT_BASE = 0x100000
@@ -486,14 +520,14 @@ def to_mrkdwn(markdown: str) -> str:
     text = _CODE.sub(lambda m: keep(escape(m.group(0))), markdown)
     text = _MATH.sub(maths, text)
     text = escape(strip_commands(text.replace("\\$", "$")))
-    text = re.sub(r"(?m)^(\s*)[-*] ", "\\1• ", text)
-    text = re.sub(r"(?m)^#{1,6} +(.+)$", _BOLD + r"\1" + _BOLD, text)
-    text = re.sub(r"\*\*(.+?)\*\*", _BOLD + r"\1" + _BOLD, text, flags=re.S)
+    text = _LIST_DASH.sub("\\1• ", text)
+    text = _HEADING.sub(_BOLD + r"\1" + _BOLD, text)
+    text = _STRONG.sub(_BOLD + r"\1" + _BOLD, text)
     # Italics inside italics (`_Ask *why?*_`) cannot nest in Slack: the inner ones get quotes.
-    text = re.sub(r"(?<!\w)_(\S.*?)_(?!\w)",
-                  lambda m: "_" + re.sub(r"\*([^*\n]+)\*", "“\\1”", m.group(1)) + "_", text)
-    text = re.sub(r"(?<![\w*])\*(\S[^*\n]*?)\*(?![\w*])", r"_\1_", text)
-    text = re.sub(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)", r"<\2|\1>", text)
+    text = _ITALIC_UNDERSCORE.sub(
+        lambda m: "_" + _ITALIC_STAR_INSIDE.sub("“\\1”", m.group(1)) + "_", text)
+    text = _ITALIC_STAR.sub(r"_\1_", text)
+    text = _MARKDOWN_LINK.sub(r"<\2|\1>", text)
     text = text.replace(_BOLD, "*")
     for _ in range(len(kept) + 1):  # kept pieces can hold others (a "$" inside code)
         if not _KEPT.search(text):
@@ -504,13 +538,13 @@ def to_mrkdwn(markdown: str) -> str:
     codes = _CODE.findall(text)
     text = "".join(strip_commands(part) + (codes[i] if i < len(codes) else "")
                    for i, part in enumerate(parts))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    return _BLANK_LINES.sub("\n\n", text).strip()
 
 
 def plain_label(markdown: str, limit: int = BUTTON_LABEL_LIMIT) -> str:
     """A one-line plain-text label (a button's) for Markdown with maths, cut to `limit`."""
     text = math_text(markdown)
-    text = " ".join(re.sub(r"\*\*|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)", "", text).split())
+    text = " ".join(_EMPHASIS_MARK.sub("", text).split())
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
@@ -640,10 +674,13 @@ class MemorySeenStore:
             seen = self._seen.get(key)
             if seen is not None and now - seen <= self.ttl_seconds:
                 return False
-            self._seen[key] = now
-            if len(self._seen) > 10_000:
-                self._seen = {k: t for k, t in self._seen.items()
-                              if now - t <= self.ttl_seconds}
+            self._seen.pop(key, None)
+            self._seen[key] = now  # kept in the order seen: the expired ones are at the front
+            for _ in range(SWEEP_BATCH):
+                oldest = next(iter(self._seen))
+                if now - self._seen[oldest] <= self.ttl_seconds:
+                    break
+                del self._seen[oldest]
             return True
 
 
@@ -657,18 +694,22 @@ class SqliteSeenStore:
         self.clock = clock
         self._connection = SqliteConnections(
             self.path, "CREATE TABLE IF NOT EXISTS slack_seen ("
-                       "key TEXT PRIMARY KEY, seen REAL NOT NULL)").get
+                       "key TEXT PRIMARY KEY, seen REAL NOT NULL);"
+                       "CREATE INDEX IF NOT EXISTS slack_seen_by_time ON slack_seen (seen);").get
 
     def first_time(self, key: str) -> bool:
-        """Record `key`; return True unless some worker recorded it within the TTL."""
+        """Record `key`; return True unless some worker recorded it within the TTL. Each new
+        key also deletes up to SWEEP_BATCH expired ones, through the index on their time."""
         now = self.clock()
         db = self._connection()
         db.execute("DELETE FROM slack_seen WHERE key = ? AND seen < ?",
                    (key, now - self.ttl_seconds))
         inserted = db.execute("INSERT OR IGNORE INTO slack_seen (key, seen) VALUES (?, ?)",
                               (key, now)).rowcount == 1
-        if inserted and hash(key) % 100 == 0:
-            db.execute("DELETE FROM slack_seen WHERE seen < ?", (now - self.ttl_seconds,))
+        if inserted:
+            db.execute("DELETE FROM slack_seen WHERE key IN (SELECT key FROM slack_seen "
+                       "WHERE seen < ? ORDER BY seen LIMIT ?)",
+                       (now - self.ttl_seconds, SWEEP_BATCH))
         return inserted
 
 
@@ -871,6 +912,7 @@ class SlackChannel:
             return
         value = load(schemas.ButtonValueSchema(), read_json(action["value"], "payload.actions"),
                      "payload.actions.value")
+        _check_conversation(value["s"], (payload.get("team") or {}).get("id"))
         text = value.get("m") or self._entry_question(value["e"], action)
         user = payload.get("user", {}).get("id")
         label = plain_label((action.get("text") or {}).get("text") or text, 200)
@@ -909,5 +951,18 @@ class SlackChannel:
             return {"text": f"That message is longer than {self.max_message_length} "
                             "characters; please ask a shorter question."}
         # A bare mention or `/tutor` alone is a hello: the tutor's greeting says what it can do.
-        reply = self.tutor.respond(text or "hi", session_id)
+        reply = self.tutor.respond(text or "hi", session_id, channel=CHANNEL)
         return render_reply(reply, note)
+
+
+def _check_conversation(session_id: str, team_id: str | None) -> None:
+    """Refuse a button whose conversation is not a Slack one of the clicking team's.
+
+    Our buttons only ever carry their own conversation's id; anything else was not made by us
+    and must not reach another conversation (the id names a team, a channel and a thread).
+    """
+    if not session_id.startswith(f"{CHANNEL}:") or (
+            team_id is not None and not session_id.startswith(f"{CHANNEL}:{team_id}:")):
+        problem = "Not a conversation of this Slack team."
+        raise SlackValidationError(f"The request is not valid: payload.actions.value: {problem}",
+                                   {"payload.actions.value": [problem]})

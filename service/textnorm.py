@@ -1,11 +1,18 @@
 """Text normalisation shared by the matcher and the calculation parser: case, Unicode, LaTeX,
-punctuation, number words, and the course's abbreviations and synonyms."""
+punctuation, number words, and the course's abbreviations and synonyms.
+
+A chat message is read once, at the door, into a `Message` (`read_message`): valid Unicode, at
+most `MAX_MESSAGE_LENGTH` characters, whitespace runs collapsed, and the normal forms the core
+compares computed at most once each. Every pattern in the core runs in linear time (tests/
+test_linear_time.py checks each one), so the work per message is bounded by its length.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 
@@ -28,9 +35,8 @@ UNITS = {
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 _NUMBER_WORD = re.compile(
-    r"\b(?:(?P<tens>" + "|".join(TENS) + r")(?:[\s-]+(?P<unit>" + "|".join(list(UNITS)[1:10])
+    r"\b(?:(?P<tens>" + "|".join(TENS) + r")(?:[\s-]++(?P<unit>" + "|".join(list(UNITS)[1:10])
     + r"))?|(?P<alone>" + "|".join(UNITS) + r"))\b")
-
 
 
 def number_words_as_digits(text: str) -> str:
@@ -117,7 +123,9 @@ _QUESTION_NUMBER = re.compile(r"^[qa](\d{1,2})$")
 _TOKEN = re.compile(r"[a-z0-9]+")
 # A one-letter symbol with a subscript is one name: W_h -> Wh, h_{t-1} -> ht, d_k -> dk.
 _SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Za-z])_\{?([A-Za-z0-9]{1,3})")
-_SIZE_TIMES = re.compile(r"(\d+)\s*(?:x|×|\*|by)\s*(?=\d)")  # "3 x 3", "3×3" -> "3x3"
+# "3 x 3", "3×3" -> "3x3"; starts only where a run of digits starts, so a long run is read once
+_SIZE_TIMES = re.compile(r"(?<!\d)(\d++)\s*+(?:x|×|\*|by)\s*+(?=\d)")
+_LATEX_COMMAND = re.compile(r"\\([a-zA-Z]++)")
 # Greek letters as students type them, read as the names LaTeX gives them.
 _GREEK = str.maketrans({"α": " alpha ", "β": " beta ", "γ": " gamma ", "δ": " delta ",
                         "ε": " epsilon ", "η": " eta ", "θ": " theta ", "λ": " lambda ",
@@ -130,7 +138,7 @@ def fold(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_GREEK))
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"\\([a-zA-Z]+)", _latex_word, text)
+    text = _LATEX_COMMAND.sub(_latex_word, text)
     text = _SUBSCRIPT.sub(r"\1\2", text)
     return text.casefold()
 
@@ -193,6 +201,120 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(_BRITISH.sub(r"iz\1", word))
 
 
+# Words that say nothing about which entry is meant; the matcher ignores them.
+STOPWORDS = frozenset("""
+a an the and or but if then so of in on at to for from by with without into onto over under
+about as is are was were be been being am do does did doing done have has had having i me my we
+our you your he she it its they them their this that these those there here what which who whom
+whose when where why how can could would should will shall may might must not no yes any some
+all each every both either neither much many more most less least very just only also too than
+get got give gives given use used using uses make makes made let lets say says said tell know
+please thanks thank hi hello hey ok okay really actually basically simply one s t ve ll re d m
+explain explanation mean means meaning understand understanding question answer exam course
+lecture help quick thing things stuff like right wrong true false vs versus
+""".split())
+
+
+def content_tokens(raw_words: list[str]) -> tuple[str, ...]:
+    """The distinct canonical, stemmed content words of a text, in order."""
+    return tuple(dict.fromkeys(canonical(raw_words, STOPWORDS)))
+
+
 def normalise(text: str) -> list[str]:
     """Return the canonical tokens of `text`, as the matcher compares them."""
     return canonical(words(text))
+
+
+# --- the calculation reader's form -----------------------------------------------------------
+
+_TIMES_COMMAND = re.compile(r"\\times(?![A-Za-z])")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_QUOTES = re.compile(r"[\"'`$]")
+_ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
+
+
+def prepare(text: str) -> str:
+    """Fold case, accents and LaTeX, turn number words into digits and x-symbols into 'x'.
+
+    The calculation reader's form of a message; whitespace runs come out as single spaces.
+    """
+    # fold drops \times as formatting, which would turn "$3 \times 3$" into two numbers
+    text = _TIMES_COMMAND.sub(" x ", text)
+    text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
+    text = _THOUSANDS.sub("", text)  # 1,024 -> 1024
+    text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
+    # "zero padding" is a padding mode here, not the number 0 (see calcparse._conv_request)
+    text = _ZERO_PADDING.sub("zero", text)
+    return " ".join(number_words_as_digits(text).split())
+
+
+# --- the door ---------------------------------------------------------------------------------
+
+MAX_MESSAGE_LENGTH = 2000  # characters; service.config.MAX_MESSAGE_LENGTH defaults to this
+# Words of a message the matcher reads: a question has a few dozen; the rest of a pasted page is
+# not part of the question, and reading it would only cost time.
+MAX_QUESTION_WORDS = 200
+REPLACEMENT = "\ufffd"
+# Lone surrogates (JSON's "\ud800" decodes to one) are not Unicode text; control characters
+# other than tab and newlines are not text a student types.
+_NOT_TEXT = re.compile("[\ud800-\udfff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def invalid_characters(text: str) -> list[str]:
+    """The characters of `text` that are not valid text (lone surrogates, control characters),
+    each written as U+XXXX, at most three; [] for valid text."""
+    found = dict.fromkeys(f"U+{ord(m.group()):04X}" for m in _NOT_TEXT.finditer(text))
+    return list(found)[:3]
+
+
+def valid_text(text: str) -> str:
+    """`text` with lone surrogates replaced by U+FFFD and control characters by spaces."""
+    return _NOT_TEXT.sub(lambda m: REPLACEMENT if m.group() >= "\ud800" else " ", text)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A student's message as the core reads it, normalised once at the door.
+
+    `raw` is valid Unicode of bounded length (what records keep); `text` has its whitespace
+    runs collapsed (what the dialogue's and practice's patterns read). The other forms are
+    computed on first use, once: `lower` for phrase patterns, `prepared` for the calculation
+    reader, `words` for the matcher.
+    """
+
+    raw: str
+    text: str
+
+    @cached_property
+    def lower(self) -> str:
+        """Lower case, typographic apostrophes as ASCII ones."""
+        return self.text.lower().replace("’", "'")
+
+    @cached_property
+    def prepared(self) -> str:
+        """The calculation reader's form (see `prepare`)."""
+        return prepare(self.text)
+
+    @cached_property
+    def words(self) -> tuple[str, ...]:
+        """Lowercase alphanumeric words, number words as digits (see `words`)."""
+        return tuple(words(self.text))
+
+    @cached_property
+    def tokens(self) -> tuple[str, ...]:
+        """The distinct content tokens of the first MAX_QUESTION_WORDS words, as the matcher
+        compares them (synonyms applied, stopwords dropped, stemmed)."""
+        return content_tokens(list(self.words[:MAX_QUESTION_WORDS]))
+
+
+def read_message(raw: str, limit: int = MAX_MESSAGE_LENGTH) -> Message:
+    """Read a message at the door: invalid characters replaced, cut to `limit` characters,
+    whitespace runs collapsed. Channels refuse longer messages before this; the cut bounds the
+    work whatever a caller forgets."""
+    raw = valid_text(raw[:limit])
+    return Message(raw, " ".join(raw.split()))
+
+
+def as_message(value: Message | str) -> Message:
+    """A Message for either a Message or a plain string (tests and tools pass strings)."""
+    return value if isinstance(value, Message) else read_message(value)

@@ -5,7 +5,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service import calculators
-from service.calcparse import CalcRequest, fill, find_matrix, parse_calculation, prepare
+from service.calcparse import CalcRequest, fill, find_matrix, parse_calculation
+from service.textnorm import prepare
 
 FAST = settings(max_examples=300, deadline=None)
 
@@ -547,7 +548,8 @@ def test_fill_does_not_hand_a_calculator_arguments_it_does_not_take():
     ("3×3", "3x3"),
     ("64 → 128", "64 -> 128"),
     ("1,024 tokens", "1024 tokens"),
-    ("padding='same'", "padding= same "),
+    ("padding='same'", "padding= same"),
+    ("kernel   3\n\tstride  2", "kernel 3 stride 2"),  # whitespace runs come out single
     ("zero padding", "zeropadding"),
     ("zero-padding", "zeropadding"),
     ("padding zero", "padding 0"),

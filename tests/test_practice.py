@@ -469,3 +469,23 @@ def test_a_signed_payload_naming_nothing_we_have_is_not_found(practice):
                  {"g": "conv-output"}, ["e"]):
         with pytest.raises(QuestionNotFound):
             practice.grade(practice.signer.sign(data), "1")
+
+
+# --- numbers beyond range --------------------------------------------------------------------
+
+@pytest.mark.parametrize("answer", ["1" * 400, "1e400", "-1e400", "2 * 1e400", 10**400,
+                                    "16 = " + "9" * 30])
+def test_a_number_beyond_range_is_refused_never_read_as_infinity(answer):
+    with pytest.raises(AnswerShapeError, match="too large|finite"):
+        read_number(answer)
+
+
+def test_numbers_are_read_exactly_up_to_the_limit():
+    assert read_number("999999999999999") == 999_999_999_999_999
+    assert read_number("1.15") == 1.15
+
+
+@pytest.mark.parametrize("answer", ["16x" + "9" * 400, [16, 10**400], "1e400 by 16"])
+def test_a_size_beyond_range_is_refused(answer):
+    with pytest.raises(AnswerShapeError):
+        read_size(answer)

@@ -2,7 +2,17 @@
 
 import pytest
 
-from service.textnorm import canonical, fold, normalise, stem, words
+from service.textnorm import (
+    as_message,
+    canonical,
+    fold,
+    invalid_characters,
+    normalise,
+    read_message,
+    stem,
+    valid_text,
+    words,
+)
 
 
 def bug(reason: str):
@@ -192,3 +202,30 @@ def test_stem_reduces_words_to_their_snowball_root(word, stemmed):
 @pytest.mark.parametrize("text", ["", "   ", "?!", "$$"])
 def test_text_without_words_normalises_to_nothing(text):
     assert normalise(text) == []
+
+
+# --- the door -----------------------------------------------------------------------------------
+
+def test_a_message_is_read_once_with_invalid_characters_replaced_and_spaces_collapsed():
+    message = read_message("  what\tis \ud800  a\x00gan?\n\n ")
+    assert message.raw == "  what\tis \ufffd  a gan?\n\n "
+    assert message.text == "what is \ufffd a gan?"
+    assert message.lower == message.text.lower()
+    assert "gan" in message.words and message.prepared == "what is \ufffd a gan?"
+
+
+def test_a_message_is_cut_to_the_limit_whatever_the_channel_forgot():
+    assert len(read_message("x" * 5000, limit=2000).raw) == 2000
+
+
+def test_invalid_characters_are_named_as_code_points():
+    assert invalid_characters("ok \ud800 \udfff \x00 \x01 \x7f") == ["U+D800", "U+DFFF", "U+0000"]
+    assert invalid_characters("tab\tand\nnewline are text, é and 中 too") == []
+    assert valid_text("a\ud83db") == "a\ufffdb"
+
+
+def test_normal_forms_are_computed_once_and_only_when_asked():
+    message = read_message("Stride TWO")
+    assert "prepared" not in vars(message)
+    assert message.prepared == "stride 2" and "prepared" in vars(message)
+    assert as_message(message) is message
