@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, send_from_directory
+from flask.json.provider import DefaultJSONProvider
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from service import config as default_config
@@ -23,6 +24,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.from_prefixed_env("TUTOR")
     if config:
         app.config.update(config)
+    app.json = StrictJSONProvider(app)
     app.json.sort_keys = app.config["JSON_SORT_KEYS"]
     if app.config["PROXY_COUNT"]:
         # Behind that many trusted proxies, the client is who X-Forwarded-For says: rate limits
@@ -52,6 +54,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     register_error_handlers(app)
     return app
+
+
+class StrictJSONProvider(DefaultJSONProvider):
+    """JSON as the standard has it: a NaN or an infinity raises (the 500 handler logs it)
+    instead of going out as a bare `NaN` or `Infinity` that strict parsers reject."""
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        kwargs.setdefault("allow_nan", False)
+        return super().dumps(obj, **kwargs)
 
 
 def init_knowledge(app: Flask) -> None:

@@ -317,3 +317,9 @@ def test_a_radius_just_off_one_is_not_displayed_as_one():
     result = recurrent_gradient_check([[1 - 1e-7]])
     assert result["verdict"] == "vanish"
     assert r"$\rho(W_h) = 0.9999999 < 1$: the gradient vanishes" in result["steps"]
+
+
+def test_a_huge_radius_is_written_as_a_bracketed_base_of_its_power():
+    result = recurrent_gradient_check([[1e300]])
+    assert "(1.0000 \\times 10^{300})^n" in result["reasoning"]
+    assert "}^n" not in result["reasoning"].replace(")^n", "")

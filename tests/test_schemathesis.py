@@ -15,6 +15,7 @@ e.g. a kernel larger than the padded input is schema-valid JSON but a 422) and
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -32,8 +33,22 @@ from service import create_app
 
 TOKEN = "schemathesis-admin-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+def strict_json(ctx, response, case):
+    """A JSON body is RFC 8259 JSON: no bare NaN, Infinity or -Infinity (Python's json module
+    writes and reads them unless told not to; browsers' JSON.parse refuses them)."""
+    if "json" not in response.headers.get("Content-Type", [""])[0]:
+        return None
+
+    def refuse(constant):
+        raise AssertionError(f"the body holds {constant}, which is not JSON")
+    json.loads(response.content, parse_constant=refuse)
+    return None
+
+
 CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance,
-          content_type_conformance, response_headers_conformance]
+          content_type_conformance, response_headers_conformance, strict_json]
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +159,31 @@ def test_every_error_response_says_what_its_body_is(api_schema):
         if not status.startswith("2") and "$ref" not in response and not response.get("content")
     ]
     assert undeclared == []
+
+
+# Hostile values schemathesis does not generate from the document (its strings are valid UTF-8
+# and its integers fit the declared ranges): each operation gets them in every field it reads.
+HOSTILE = ["\ud800", "a\x00b", 10**400, -(10**400), 1e308]
+
+
+def _hostile_bodies(body: dict):
+    for field in body:
+        for value in HOSTILE:
+            yield {**body, field: value}
+            yield {**body, field: [value]}
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("/chat", {"message": "what is dropout", "session_id": "abc", "html": True}),
+    ("/calc/conv", {"input": 28, "kernel": 3, "stride": 2, "padding": "same"}),
+    ("/calc/params", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("/calc/eigen", {"matrix": [[0.5, 0.2], [0.1, 1.3]], "activation": "tanh"}),
+    ("/calc/attention", {"input": [8, 8, 3], "patch": 3, "stride": 1}),
+    ("/calc/graphical-model", {"factorisations": ["p(x,z) = p(z)p(x|z)"]}),
+    ("/feedback", {"session_id": "abc", "entry_id": None, "message": "m", "rating": "up"}),
+    ("/practice/answer", {"id": "abc", "answer": "16x16"}),
+])
+def test_hostile_values_in_every_field_are_refused_as_documented(api_schema, path, body):
+    for hostile in _hostile_bodies(body):
+        response = call(api_schema, path, "POST", media_type="application/json", body=hostile)
+        assert 400 <= response.status_code < 500 or response.status_code == 200, hostile

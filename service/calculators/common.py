@@ -10,16 +10,21 @@ from service.errors import CalculationError
 
 T = TypeVar("T")
 
+# The one cap per kind of number, shared by the HTTP schemas and by calculations read from chat.
+MAX_SIZE = 100_000  # pixels per side (and kernel, stride, padding, dilation); no image is larger
+MAX_CHANNELS = 1_000_000  # channels, features, groups, heads
+
 
 def fail(field: str, problem: str) -> NoReturn:
     """Raise CalculationError with ``problem`` as the message and as the field's complaint."""
     raise CalculationError(problem, fields={field: [problem]})
 
 
-def as_int(value: object, field: str, minimum: int = 1) -> int:
+def as_int(value: object, field: str, minimum: int = 1, maximum: int = MAX_CHANNELS) -> int:
     """Return ``value`` as a plain Python int.
 
-    Raises CalculationError naming ``field`` if it is not a whole number >= ``minimum``.
+    Raises CalculationError naming ``field`` if it is not a whole number in
+    ``minimum``..``maximum``.
     """
     # bool is an int subclass, but "kernel": true is a mistake, not a 1
     if isinstance(value, bool):
@@ -30,10 +35,13 @@ def as_int(value: object, field: str, minimum: int = 1) -> int:
         fail(field, f"{field} must be a whole number (got {value!r})")
     if number < minimum:
         fail(field, f"{field} must be at least {minimum} (got {number})")
+    if number > maximum:
+        fail(field, f"{field} must be at most {maximum:,} (got {number:,})")
     return number
 
 
-def as_pair(value: object, field: str, minimum: int = 1) -> tuple[int, int]:
+def as_pair(value: object, field: str, minimum: int = 1,
+            maximum: int = MAX_SIZE) -> tuple[int, int]:
     """Return a size as (height, width): an int means a square, a 2-sequence is [height, width].
 
     Raises CalculationError naming ``field`` for anything else or for a value below ``minimum``.
@@ -42,8 +50,9 @@ def as_pair(value: object, field: str, minimum: int = 1) -> tuple[int, int]:
         if len(value) != 2:
             fail(field, f"{field} must be one number or a pair [height, width] "
                         f"(got {len(value)} numbers)")
-        return as_int(value[0], field, minimum), as_int(value[1], field, minimum)
-    number = as_int(value, field, minimum)
+        return (as_int(value[0], field, minimum, maximum),
+                as_int(value[1], field, minimum, maximum))
+    number = as_int(value, field, minimum, maximum)
     return number, number
 
 
@@ -54,7 +63,7 @@ def as_shape(value: object, field: str, names: tuple[str, ...]) -> tuple[int, ..
     """
     if not isinstance(value, list | tuple) or len(value) != len(names):
         fail(field, f"{field} must be a list [{', '.join(names)}]")
-    return tuple(as_int(entry, field) for entry in value)
+    return tuple(as_int(entry, field, maximum=MAX_SIZE) for entry in value)
 
 
 def as_bool(value: object, field: str) -> bool:

@@ -95,15 +95,21 @@ def _spectrum(rows: list[list[float]]) -> tuple[np.ndarray, float]:
     return eigenvalues, norm
 
 
+def _base(shown: str) -> str:
+    """A number as the base of a power: "1.2" stays, "1.5 \\times 10^{300}" gets brackets
+    (LaTeX refuses a double superscript such as 10^{300}^n)."""
+    return f"({shown})" if "\\times" in shown else shown
+
+
 def _identity_verdict(radius: float, norm: float) -> tuple[str, str, str]:
     """Return (verdict, reasoning, result step) for a linear RNN."""
     r = _show(radius)
     jacobian = r"With the identity activation $\partial h_T / \partial h_k = W_h^{T-k}$"
     if radius > 1 + TOLERANCE:
         return "explode", (
-            f"{jacobian}, and $\\|W_h^n\\| \\ge \\rho(W_h)^n = {r}^n$ for every $n$, so this "
-            "Jacobian grows geometrically and the gradient explodes as $T \\to \\infty$ (only a "
-            "loss gradient with no component along the growing directions would escape it)."
+            f"{jacobian}, and $\\|W_h^n\\| \\ge \\rho(W_h)^n = {_base(r)}^n$ for every $n$, so "
+            "this Jacobian grows geometrically and the gradient explodes as $T \\to \\infty$ (only "
+            "a loss gradient with no component along the growing directions would escape it)."
         ), f"$\\rho(W_h) = {r} > 1$: the gradient explodes"
     if radius < 1 - TOLERANCE:
         transient = ""
@@ -137,7 +143,7 @@ def _nonlinear_verdict(activation: str, radius: float, norm: float) -> tuple[str
     jacobian = (r"Each step's Jacobian is $\mathrm{diag}(\sigma'(a_t)) W_h$ with "
                 f"$|\\sigma'| \\le \\gamma = {g}$, so "
                 rf"$\|\partial h_T / \partial h_k\|_2 \le (\gamma \|W_h\|_2)^{{T-k}} "
-                rf"= {gn}^{{T-k}}$")
+                rf"= {_base(gn)}^{{T-k}}$")
     if gamma * norm < 1 - TOLERANCE:
         lines[2] += ": below 1, so vanishing is guaranteed"
         return "vanish", (

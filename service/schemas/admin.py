@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from marshmallow import Schema, ValidationError, fields, validate
 
 from service.report import FORMATS
+from service.schemas.fields import RequestSchema
 
 
 class IsoDateTime(fields.Field):
@@ -18,7 +19,7 @@ class IsoDateTime(fields.Field):
         return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-class UnansweredQuerySchema(Schema):
+class UnansweredQuerySchema(RequestSchema):
     format = fields.String(load_default="json", validate=validate.OneOf(FORMATS))
     since = IsoDateTime(metadata={"type": "string",
         "description": "ISO 8601 date or time (UTC when no offset is given)."})

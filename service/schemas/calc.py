@@ -5,7 +5,15 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.calculators.eigen import MAX_MATRIX_SIZE
-from service.schemas.fields import MAX_CHANNELS, MAX_SIZE, Matrix, Padding, Pair, StrictInteger
+from service.schemas.fields import (
+    MAX_CHANNELS,
+    MAX_SIZE,
+    Matrix,
+    Padding,
+    Pair,
+    RequestSchema,
+    StrictInteger,
+)
 
 
 def _channels(**kwargs):
@@ -18,7 +26,7 @@ def _steps():
                        "result (Markdown with $...$ LaTeX)."})
 
 
-class ConvRequestSchema(Schema):
+class ConvRequestSchema(RequestSchema):
     input = Pair(required=True, metadata={"description": "Input size: int or [height, width]."})
     kernel = Pair(required=True)
     stride = Pair(load_default=None, metadata={
@@ -54,7 +62,7 @@ class ConvResponseSchema(Schema):
     explanation = fields.String()
 
 
-class ParamsRequestSchema(Schema):
+class ParamsRequestSchema(RequestSchema):
     layer = fields.String(load_default="conv2d", validate=validate.OneOf(["conv2d", "linear"]))
     kernel = Pair()
     in_channels = _channels()
@@ -97,7 +105,7 @@ class ParamsResponseSchema(Schema):
     explanation = fields.String()
 
 
-class EigenRequestSchema(Schema):
+class EigenRequestSchema(RequestSchema):
     matrix = Matrix(MAX_MATRIX_SIZE, required=True)
     activation = fields.String(load_default="identity", validate=validate.OneOf(
         ["identity", "tanh", "sigmoid", "relu"]))
@@ -121,7 +129,7 @@ class EigenResponseSchema(Schema):
     explanation = fields.String()
 
 
-class AttentionRequestSchema(Schema):
+class AttentionRequestSchema(RequestSchema):
     input = fields.List(StrictInteger(validate=validate.Range(1, MAX_SIZE)), required=True,
                         validate=validate.Length(equal=3),
                         metadata={"description": "[H, W, C]"})

@@ -3,10 +3,11 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates
 
 from service.dialogue import KINDS, Tutor
+from service.schemas.fields import RequestSchema
 from service.schemas.practice import ChatPracticeSchema, GraphEdgeSchema, GraphNodeSchema
 
 
-class ChatRequestSchema(Schema):
+class ChatRequestSchema(RequestSchema):
     message = fields.String(required=True, validate=validate.Length(min=1))
     session_id = fields.String(load_default=None, metadata={
         "description": "Continue a conversation: the session_id of an earlier reply."})

@@ -5,9 +5,10 @@ from marshmallow import Schema, ValidationError, fields, validate, validates
 from service.dialogue import Tutor
 from service.feedback import RATINGS
 from service.knowledge import ID_PATTERN
+from service.schemas.fields import RequestSchema
 
 
-class FeedbackRequestSchema(Schema):
+class FeedbackRequestSchema(RequestSchema):
     session_id = fields.String(required=True, metadata={
         "description": "The session_id of the reply being rated."})
     entry_id = fields.String(required=True, allow_none=True, validate=[

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 import numbers
 
-from marshmallow import ValidationError, fields
+from marshmallow import Schema, ValidationError, fields, pre_load
 
-MAX_SIZE = 100_000  # pixels per side; larger is not an image anyone convolves
-MAX_CHANNELS = 1_000_000
+from service.calculators.common import MAX_CHANNELS, MAX_SIZE  # noqa: F401 - one cap, two doors
+from service.textnorm import invalid_characters
 
 
 class StrictInteger(fields.Integer):
@@ -72,6 +72,14 @@ class Padding(Pair):
         return super()._deserialize(value, attr, data, **kwargs)
 
 
+def _fits_a_float(number: numbers.Real) -> bool:
+    """Whether a JSON number is finite and converts to a float (a 400-digit integer does not)."""
+    try:
+        return math.isfinite(float(number))
+    except OverflowError:
+        return False
+
+
 class Matrix(fields.Field):
     """A square matrix of finite numbers, refused by its shape before any element is read."""
 
@@ -98,11 +106,49 @@ class Matrix(fields.Field):
             for j, item in enumerate(row):
                 if isinstance(item, bool) or not isinstance(item, numbers.Real):
                     problems.setdefault(i, {})[j] = ["Not a valid number."]
-                elif not math.isfinite(item):
-                    problems.setdefault(i, {})[j] = ["Must be finite (no NaN or Infinity)."]
+                elif not _fits_a_float(item):
+                    problems.setdefault(i, {})[j] = [
+                        "Must be a finite number within the range of a double (no NaN, "
+                        "Infinity or integers beyond about 1.8e308)."]
         if problems:
             raise ValidationError(problems)
         return [[float(item) for item in row] for row in value]
 
     def _serialize(self, value, attr, obj, **kwargs):
         return value
+
+
+class RequestSchema(Schema):
+    """The base of every request schema: text that is not valid Unicode (a lone surrogate,
+    which JSON's "\\ud800" decodes to, or a control character) is refused wherever it stands,
+    key or value, at any depth, naming the field; nothing downstream ever sees it."""
+
+    @pre_load
+    def refuse_invalid_text(self, data, **kwargs):
+        problems = _invalid_text(data)
+        if problems:
+            raise ValidationError(problems)
+        return data
+
+
+def _invalid_text(value) -> dict | list | None:
+    """Marshmallow-shaped messages for every invalid string in `value`, None if there is none."""
+    if isinstance(value, str):
+        bad = invalid_characters(value)
+        return [f"Contains characters that are not valid text: {', '.join(bad)}."] if bad \
+            else None
+    if isinstance(value, list):
+        found = {i: p for i, item in enumerate(value) if (p := _invalid_text(item))}
+        return found or None
+    if isinstance(value, dict):
+        found = {}
+        for key, item in value.items():
+            problem = _invalid_text(key) if isinstance(key, str) else None
+            problem = problem or _invalid_text(item)
+            if problem:
+                found[key if not invalid_characters(str(key)) else repr(key)] = problem
+        return found or None
+    if hasattr(value, "getlist"):  # a query string's MultiDict: every value of every key
+        return _invalid_text({key: values[0] if len(values := value.getlist(key)) == 1
+                              else values for key in value})
+    return None

@@ -3,9 +3,10 @@
 from marshmallow import Schema, fields, validate
 
 from service.knowledge import TOPICS
+from service.schemas.fields import RequestSchema
 
 
-class EntryListQuerySchema(Schema):
+class EntryListQuerySchema(RequestSchema):
     topic = fields.String(validate=validate.OneOf(TOPICS))
 
 
@@ -39,7 +40,7 @@ class EntryResponseSchema(Schema):
     graph = fields.Dict()
 
 
-class SearchQuerySchema(Schema):
+class SearchQuerySchema(RequestSchema):
     q = fields.String(required=True, validate=validate.Length(1, 2000))
     limit = fields.Integer(load_default=5, validate=validate.Range(1, 50))
 

@@ -9,13 +9,14 @@ from marshmallow import Schema, ValidationError, fields, validate
 
 from service.graphical import MAX_CHARACTERS, MAX_FACTORISATIONS
 from service.knowledge import TOPICS
-from service.practice import KINDS, MAX_SEED
+from service.practice import KINDS, MAX_ANSWER_VALUE, MAX_SEED
+from service.schemas.fields import RequestSchema
 
 MAX_ANSWER_LENGTH = 500
 MAX_ANSWER_ITEMS = 50
 
 
-class PracticeNextQuerySchema(Schema):
+class PracticeNextQuerySchema(RequestSchema):
     topic = fields.String(validate=validate.OneOf(TOPICS))
     kind = fields.String(validate=validate.OneOf(KINDS))
     seed = fields.Integer(strict=False, validate=validate.Range(0, MAX_SEED), metadata={
@@ -66,11 +67,13 @@ class Answer(fields.Field):
 def _finite_number(value) -> None:
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise ValidationError("Must be a string, a number or a list of numbers.")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValidationError("Must be finite (no NaN or Infinity).")
+    if abs(value) > MAX_ANSWER_VALUE:
+        raise ValidationError(f"Too large to be an answer (at most {MAX_ANSWER_VALUE:.0e}).")
 
 
-class PracticeAnswerRequestSchema(Schema):
+class PracticeAnswerRequestSchema(RequestSchema):
     id = fields.String(required=True, validate=validate.Length(1, 4096))
     answer = Answer(required=True)
 
@@ -121,7 +124,7 @@ class ChatPracticeSchema(PracticeQuestionSchema):
         "description": "With `html`: each of `choices` as sanitised inline HTML."})
 
 
-class GraphicalModelRequestSchema(Schema):
+class GraphicalModelRequestSchema(RequestSchema):
     factorisations = fields.List(
         fields.String(validate=validate.Length(max=MAX_CHARACTERS)), required=True,
         validate=validate.Length(1, MAX_FACTORISATIONS), metadata={

@@ -108,6 +108,7 @@ class InteractionSchema(_SlackSchema):
     """The `payload` of a button click (`block_actions`); other types are only acknowledged."""
 
     type = fields.String(required=True)
+    team = fields.Nested(_IdSchema)
     user = fields.Nested(_IdSchema)
     channel = fields.Nested(_IdSchema)
     container = fields.Nested(ContainerSchema, load_default=dict)
