@@ -131,7 +131,7 @@ def _wrap(text: str, width: int, indent: str = "", first: str | None = None) -> 
 @click.option("--dir", "directory", default=None, help="Knowledge directory.")
 def ask(message: str, directory: str | None) -> None:
     """Ask one question and print the reply."""
-    reply = _tutor(directory).respond(message)
+    reply = _tutor(directory).respond(message, channel="cli")
     click.echo(_render_reply(reply))
 
 
@@ -152,7 +152,7 @@ def chat(directory: str | None) -> None:
             return
         if not message:
             continue
-        reply = tutor.respond(message, session_id)
+        reply = tutor.respond(message, session_id, channel="cli")
         session_id = reply.session_id
         click.echo(_render_reply(reply))
 
@@ -193,11 +193,35 @@ def report(format_: str, since: str | None, limit: int) -> None:
         raise click.BadParameter("; ".join(f"{k}: {' '.join(v)}" for k, v in errors.items()))
     query = UnansweredQuerySchema().load(query)
     app = create_app()
-    questions = app.extensions["records"].questions(since=query.get("since"))
+    try:
+        questions = app.extensions["records"].questions(since=query.get("since"))
+    finally:
+        app.extensions["records"].dispose()
     groups = reporting.group_questions(questions, app.extensions["tutor"].matcher)[:limit]
     rendered = reporting.render(groups, format_)
     click.echo(json.dumps(rendered, indent=2) if isinstance(rendered, dict) else rendered,
                nl=isinstance(rendered, dict))
+
+
+@main.command()
+@click.option("--days", default=None, type=click.FloatRange(min=0, min_open=True),
+              help="Keep this many days (default: RECORDS_RETENTION_DAYS, a teaching year).")
+def prune(days: float | None) -> None:
+    """Delete unanswered questions and ratings older than the retention period.
+
+    Reads the same records as `tutor report` (TUTOR_DATABASE_URL, or the SQLite file beside the
+    session database). Safe to run at any time, from cron or a scheduled job.
+    """
+    from service import create_app
+
+    app = create_app()
+    keep = days if days is not None else float(app.config["RECORDS_RETENTION_DAYS"])
+    try:
+        removed = app.extensions["records"].prune(keep)
+    finally:
+        app.extensions["records"].dispose()
+    click.echo(f"Deleted {removed['questions']} unanswered questions and {removed['ratings']} "
+               f"ratings older than {keep:g} days.")
 
 
 @main.command("eval")

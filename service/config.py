@@ -47,6 +47,9 @@ FEEDBACK_DB = "feedback.sqlite3"
 # Records (unanswered questions, ratings, hit counts; service/records.py) go to the FEEDBACK_DB
 # file unless this SQLAlchemy URL says otherwise, e.g. "postgresql+psycopg://tutor@db/tutor".
 DATABASE_URL = None
+# Unanswered questions and ratings older than this many days are deleted by `tutor prune` (run it
+# daily from cron or a scheduled job); the default keeps a teaching year. Hit counts are kept.
+RECORDS_RETENTION_DAYS = 365
 # Bearer token for /admin/*; unset, the admin routes do not exist (404).
 ADMIN_TOKEN = None
 # Set by service/gunicorn_conf.py (TUTOR_KEEP_LAST_GOOD_KB, TUTOR_RELOAD_SIGNALS_MASTER): a worker

@@ -142,7 +142,7 @@ class Records:
 
     # --- what the tutor records ----------------------------------------------------------------
 
-    def __call__(self, message: str, reply, session_id: str, channel: str | None = None) -> None:
+    def __call__(self, message: str, reply, session_id: str, channel: str = "web") -> None:
         """The tutor's recorder: keep an unanswered or unsure question, count an answer's hit.
 
         Called at the end of `Tutor.respond`, in the request's thread. It never raises: a
@@ -153,10 +153,12 @@ class Records:
         except Exception:  # noqa: BLE001 - logged, and the reply goes out regardless
             log.exception("could not record the reply to a question")
 
-    def record_reply(self, message: str, reply, session_id: str,
-                     channel: str | None = None) -> None:
-        """Store what `reply` says about `message` (see `__call__`, which never raises)."""
-        channel = channel or ("slack" if session_id.startswith("slack:") else "web")
+    def record_reply(self, message: str, reply, session_id: str, channel: str = "web") -> None:
+        """Store what `reply` says about `message` (see `__call__`, which never raises).
+
+        `channel` is the one the dialogue answered in, never read off the session id: a web
+        client can choose an id that looks like Slack's.
+        """
         now = self.clock()
         if reply.kind == "answer" and reply.entry_id:
             self._hit(reply.entry_id, now)
@@ -216,6 +218,17 @@ class Records:
                 session_id=session_id, entry_id=entry_id, message=message, rating=rating,
                 created=created).returning(feedback_table.c.id)).scalar_one()
         return Feedback(row_id, session_id, entry_id, message, rating, created)
+
+    def prune(self, older_than_days: float) -> dict[str, int]:
+        """Delete unanswered questions and ratings older than `older_than_days`; return how
+        many of each went. Hit counts are totals per entry, not about anyone, and are kept."""
+        cutoff = self.clock() - older_than_days * 86400
+        with self.engine.begin() as db:
+            questions = db.execute(questions_table.delete().where(
+                questions_table.c.created < cutoff)).rowcount
+            ratings = db.execute(feedback_table.delete().where(
+                feedback_table.c.created < cutoff)).rowcount
+        return {"questions": questions, "ratings": ratings}
 
     def list(self, session_id: str | None = None, limit: int = 100) -> list[Feedback]:
         """Return up to `limit` ratings, newest first; only one session's when it is given."""

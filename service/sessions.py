@@ -3,6 +3,10 @@
 A session is a JSON object (the last entry, the last calculation, a pending question); it is
 read at the start of a message and written at the end. SQLite in WAL mode lets several worker
 processes share it without a server; anything implementing `get`/`put` can replace it.
+
+Storage stays bounded: every write also deletes up to SWEEP_BATCH expired sessions, found
+through an index on the time of last use, so expired sessions are removed at least as fast as
+new ones arrive and no write ever scans the table.
 """
 
 from __future__ import annotations
@@ -14,29 +18,50 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+SWEEP_BATCH = 32  # expired sessions deleted by each write, at most
+DEFAULT_TTL_SECONDS = 6 * 3600
+
 
 class SessionStore(Protocol):
     """What the dialogue needs from session storage."""
 
-    def get(self, session_id: str) -> dict: ...
+    def get(self, key: str) -> dict | None:
+        """The state stored under `key`, or None when there is none (never stored, expired)."""
 
-    def put(self, session_id: str, state: dict) -> None: ...
+    def put(self, key: str, state: dict) -> None:
+        """Store `state` under `key` (and sweep a few expired sessions)."""
 
 
 class MemorySessionStore:
-    """Sessions in one process's memory: for tests and `tutor chat`, not for several workers."""
+    """Sessions in one process's memory: for tests and `tutor chat`, not for several workers.
 
-    def __init__(self):
-        self._states: dict[str, str] = {}
+    Kept in order of last use, so that expired sessions are found at the front.
+    """
 
-    def get(self, session_id: str) -> dict:
-        """Return the session's state, or {} for a new one."""
-        raw = self._states.get(session_id)
-        return json.loads(raw) if raw else {}
+    def __init__(self, ttl_seconds: float = DEFAULT_TTL_SECONDS, clock=time.time):
+        self.ttl_seconds = ttl_seconds
+        self.clock = clock
+        self._states: dict[str, tuple[float, str]] = {}
+        self._lock = threading.Lock()
 
-    def put(self, session_id: str, state: dict) -> None:
-        """Replace the session's state."""
-        self._states[session_id] = json.dumps(state)
+    def get(self, key: str) -> dict | None:
+        """Return the session's state, or None when it is unknown or has expired."""
+        found = self._states.get(key)
+        if found is None or self.clock() - found[0] > self.ttl_seconds:
+            return None
+        return json.loads(found[1])
+
+    def put(self, key: str, state: dict) -> None:
+        """Replace the session's state, and forget up to SWEEP_BATCH expired ones."""
+        now = self.clock()
+        with self._lock:
+            self._states.pop(key, None)
+            self._states[key] = (now, json.dumps(state))
+            for _ in range(SWEEP_BATCH):
+                oldest = next(iter(self._states))
+                if now - self._states[oldest][0] <= self.ttl_seconds:
+                    break
+                del self._states[oldest]
 
 
 class SqliteConnections:
@@ -48,6 +73,7 @@ class SqliteConnections:
     """
 
     def __init__(self, path: str | Path, schema: str, pragmas: tuple[str, ...] = ()):
+        """`schema` is SQL run once (several statements allowed, each idempotent)."""
         self.path = Path(path)
         self.pragmas = pragmas
         self._local = threading.local()
@@ -60,7 +86,7 @@ class SqliteConnections:
                     break
                 except sqlite3.OperationalError:
                     time.sleep(0.05 * (attempt + 1))
-            db.execute(schema)
+            db.executescript(schema)
         finally:
             db.close()  # connections are opened per thread, later (and after any fork)
 
@@ -78,29 +104,35 @@ class SqliteConnections:
 class SqliteSessionStore:
     """Sessions in a SQLite file; states unused for `ttl_seconds` are forgotten."""
 
-    def __init__(self, path: str | Path, ttl_seconds: float = 6 * 3600, clock=time.time):
+    def __init__(self, path: str | Path, ttl_seconds: float = DEFAULT_TTL_SECONDS,
+                 clock=time.time):
         self.path = Path(path)
         self.ttl_seconds = ttl_seconds
         self.clock = clock
         self._connection = SqliteConnections(
             self.path, "CREATE TABLE IF NOT EXISTS sessions ("
-                       "id TEXT PRIMARY KEY, state TEXT NOT NULL, updated REAL NOT NULL)",
+                       "id TEXT PRIMARY KEY, state TEXT NOT NULL, updated REAL NOT NULL);"
+                       "CREATE INDEX IF NOT EXISTS sessions_by_updated ON sessions (updated);",
             pragmas=("synchronous=NORMAL",)).get
 
-    def get(self, session_id: str) -> dict:
-        """Return the session's state, or {} when it is new or has expired."""
+    def get(self, key: str) -> dict | None:
+        """Return the session's state, or None when it is unknown or has expired."""
         row = self._connection().execute(
-            "SELECT state, updated FROM sessions WHERE id = ?", (session_id,)).fetchone()
+            "SELECT state, updated FROM sessions WHERE id = ?", (key,)).fetchone()
         if row is None or self.clock() - row[1] > self.ttl_seconds:
-            return {}
+            return None
         return json.loads(row[0])
 
-    def put(self, session_id: str, state: dict) -> None:
-        """Store the session's state, and now and then drop expired sessions."""
+    def put(self, key: str, state: dict) -> None:
+        """Store the session's state, and delete up to SWEEP_BATCH expired sessions."""
         now = self.clock()
         db = self._connection()
         db.execute("INSERT INTO sessions (id, state, updated) VALUES (?, ?, ?) "
                    "ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
-                   "updated = excluded.updated", (session_id, json.dumps(state), now))
-        if hash(session_id) % 100 == 0:
-            db.execute("DELETE FROM sessions WHERE updated < ?", (now - self.ttl_seconds,))
+                   "updated = excluded.updated", (key, json.dumps(state), now))
+        db.execute("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE updated < ? "
+                   "ORDER BY updated LIMIT ?)", (now - self.ttl_seconds, SWEEP_BATCH))
+
+    def count(self) -> int:
+        """How many sessions are stored, expired ones included (for tests and operators)."""
+        return self._connection().execute("SELECT count(*) FROM sessions").fetchone()[0]

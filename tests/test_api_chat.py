@@ -35,9 +35,18 @@ def test_a_session_carries_the_conversation(client):
     assert why["entry_id"] == "lstm"
 
 
-def test_a_client_chosen_session_id_is_kept(client):
+def test_a_client_chosen_session_id_is_replaced_by_one_the_server_issues(client):
     body = client.post("/chat", json={"message": "hi", "session_id": "widget-123"}).json
-    assert body["session_id"] == "widget-123"
+    assert body["session_id"] != "widget-123"
+    assert len(body["session_id"]) >= 20  # 128 random bits
+
+
+def test_an_issued_session_id_continues_its_conversation(client):
+    first = client.post("/chat", json={"message": "what is the cell state in an lstm"}).json
+    second = client.post("/chat", json={"message": "why?",
+                                         "session_id": first["session_id"]}).json
+    assert second["session_id"] == first["session_id"]
+    assert second["entry_id"] == "lstm"
 
 
 @pytest.mark.parametrize(("body", "field"), [

@@ -499,3 +499,33 @@ def test_the_manifest_points_slack_at_routes_that_exist(slack_app):
                 settings["interactivity"]["request_url"]):
         assert url.startswith("https://")
         assert "/" + url.split("/", 3)[3] in routes
+
+
+# --- conversations belong to their channel and team ------------------------------------------
+
+
+@pytest.mark.parametrize("session", ["slack:T9OTHER:C0CLASS:U0STUDENT",  # another team's
+                                     "Zx4mB2web-session-id",              # a web conversation
+                                     "slack"])
+def test_a_button_cannot_reach_another_team_s_or_channel_s_conversation(
+        slack, slack_api, session):
+    button = {"action_id": "tutor_more", "text": {"type": "plain_text", "text": "Explain more"},
+              "value": json.dumps({"s": session, "m": "show the formula"})}
+    payload = click_payload(button, channel="C0CLASS", message_ts="1700000000.000900")
+    error = assert_error_shape(slack.click(payload), 422, "validation_error")
+    assert "payload.actions.value" in error["fields"]
+    slack.settle()
+    assert slack_api.posts() == []
+
+
+def test_text_that_is_not_valid_unicode_is_answered_with_it_replaced_and_recorded(
+        slack, slack_api, slack_app):
+    response = slack.event(mention("how do i bake sourdough \ud800 bread", ts="1700000000.000950"),
+                           "EvSurrogate1")
+    assert response.status_code == 200
+    slack.settle()
+    assert len(slack_api.posts()) == 1
+    recorded = [q for q in slack_app.extensions["records"].questions()
+                if "sourdough" in q.message]
+    assert [(q.message, q.channel) for q in recorded] == \
+        [("how do i bake sourdough \ufffd bread", "slack")]

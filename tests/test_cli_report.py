@@ -50,3 +50,16 @@ def test_trying_questions_out_records_nothing(tmp_path, monkeypatch):
     from service import cli
 
     assert cli._tutor().recorder is None
+
+
+def test_prune_keeps_the_retention_period_and_says_what_it_deleted(tmp_path):
+    env = _seed(tmp_path)
+    runner = CliRunner()
+    kept = runner.invoke(main, ["prune"], env=env)  # a year by default: nothing is that old
+    assert kept.exit_code == 0, kept.output
+    assert kept.output.startswith("Deleted 0 unanswered questions and 0 ratings older than 365")
+    gone = runner.invoke(main, ["prune", "--days", "0.000001"], env=env)
+    assert "Deleted 3 unanswered questions" in gone.output
+    assert json.loads(runner.invoke(main, ["report", "--format", "json"], env=env).output) == \
+        {"groups": []}
+    assert runner.invoke(main, ["prune", "--days", "0"], env=env).exit_code == 2

@@ -207,9 +207,28 @@ def test_why_without_context_falls_back(tutor):
 
 
 def test_sessions_are_separate(tutor):
-    tutor.respond("what is the cell state in an lstm", "session-a")
-    assert tutor.respond("why?", "session-b").kind == "fallback"
-    assert tutor.respond("why?", "session-a").entry_id == "lstm"
+    a = tutor.respond("what is the cell state in an lstm").session_id
+    b = tutor.respond("what is dropout").session_id
+    assert tutor.respond("why?", a).entry_id == "lstm"
+    assert tutor.respond("why?", b).entry_id == "dropout"
+
+
+def test_an_id_the_tutor_did_not_issue_starts_a_new_web_conversation(tutor):
+    reply = tutor.respond("why?", "made-up-by-the-client")
+    assert reply.session_id != "made-up-by-the-client" and reply.kind == "fallback"
+
+
+def test_a_conversation_is_found_only_through_its_own_channel(tutor):
+    slack_id = "slack:T1:C1:U1"
+    tutor.respond("output size for a 28x28 input, 5x5 kernel, stride 2", slack_id,
+                  channel="slack")
+    web = tutor.respond("show the formula", slack_id)  # the web door, Slack's id
+    assert web.session_id != slack_id and web.kind != "calculation"
+    assert tutor.respond("show the formula", slack_id, channel="slack").kind == "calculation"
+
+
+def test_a_self_named_channel_keeps_its_id_for_a_new_conversation(tutor):
+    assert tutor.respond("hi", "slack:T9:D9", channel="slack").session_id == "slack:T9:D9"
 
 
 def test_reply_dict_has_the_contract_fields(tutor):
@@ -223,3 +242,29 @@ def test_every_entry_is_answered_when_asked_its_own_question(tutor):
     for entry in tutor.knowledge_base.entries.values():
         reply = tutor.respond(entry.question)
         assert (reply.kind, reply.entry_id) == ("answer", entry.id), entry.id
+
+
+# --- bounded numbers and work -------------------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "field"), [
+    ("output size of a 9999999x9999999 input with a 3x3 kernel", "input"),
+    ("params of a 3x3 conv from 64 to 9999999 channels", "out_channels"),
+])
+def test_chat_sizes_have_the_calculators_caps(tutor, message, field):
+    reply = tutor.respond(message)
+    assert reply.kind == "clarify" and "at most 100,000" in reply.reply or \
+        "at most 1,000,000" in reply.reply, reply.reply
+    assert field in reply.reply
+
+
+def test_a_matrix_entry_beyond_float_range_is_refused_by_name(tutor):
+    reply = tutor.respond("does [[" + "9" * 400 + ", 0], [0, 1]] explode?")
+    assert reply.kind == "clarify" and "can't compute" in reply.reply
+    assert "inf" not in reply.reply.replace("infinity", "")
+
+
+def test_a_practice_answer_beyond_range_is_asked_again_not_graded_as_infinity(tutor):
+    session = tutor.respond("give me a conv question").session_id
+    reply = tutor.respond("1" * 400, session)
+    assert reply.kind == "clarify" and "too large" in reply.reply
+    assert "inf" not in reply.reply.lower().replace("info", "")

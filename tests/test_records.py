@@ -113,9 +113,10 @@ def test_answers_count_hits_per_entry(records):
     assert records.questions() == []
 
 
-def test_slack_sessions_are_recorded_as_the_slack_channel(records):
-    records("q?", fallback(), "slack:T1:C1:U1")
-    assert records.questions()[0].channel == "slack"
+def test_questions_are_recorded_under_the_channel_that_answered_them(records):
+    records("q?", fallback(), "slack:T1:C1:U1", "slack")
+    records("q!", fallback(), "slack:T1:C1:U1")  # the web door, with an id that looks like Slack's
+    assert {q.message: q.channel for q in records.questions()} == {"q?": "slack", "q!": "web"}
 
 
 def test_questions_are_newest_first_limited_and_filtered_by_time(url):
@@ -256,3 +257,20 @@ def test_the_database_url_chooses_postgresql(postgres_url, tmp_path):
     assert len(records.questions()) == 1 and len(records.list()) == 1
     assert not (tmp_path / "feedback.sqlite3").exists()
     records.dispose()
+
+
+def test_prune_deletes_old_questions_and_ratings_and_keeps_hit_counts(url):
+    now = [1_700_000_000.0]
+    store = Records(url, clock=lambda: now[0])
+    store("old question", fallback(), "s1")
+    store.record("s1", "dropout", "old question", "down")
+    store("what is dropout", Reply("answer", "...", "s1", "dropout", 0.9), "s1")
+    now[0] += 400 * 86400
+    store("new question", fallback(), "s2")
+    store.record("s2", None, "new question", "up")
+    assert store.prune(older_than_days=365) == {"questions": 1, "ratings": 1}
+    assert [q.message for q in store.questions()] == ["new question"]
+    assert [f.message for f in store.list()] == ["new question"]
+    assert store.hit_counts() == {"dropout": 1}
+    assert store.prune(older_than_days=365) == {"questions": 0, "ratings": 0}
+    store.dispose()

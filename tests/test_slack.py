@@ -330,7 +330,8 @@ def tutor(app):
 
 
 def test_an_answer_has_explain_related_and_suggestion_buttons(tutor, knowledge_base):
-    reply = tutor.respond("what does the stride of a convolution do", "slack:T1:C1:1.1")
+    reply = tutor.respond("what does the stride of a convolution do", "slack:T1:C1:1.1",
+                          channel="slack")
     assert reply.kind == "answer" and reply.suggestions
     message = render_reply(reply)
     sections = [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
@@ -537,9 +538,9 @@ class SlowTutor:
     def __init__(self, tutor, delay):
         self.tutor, self.delay = tutor, delay
 
-    def respond(self, message, session_id):
+    def respond(self, message, session_id, channel="web"):
         time.sleep(self.delay)
-        return self.tutor.respond(message, session_id)
+        return self.tutor.respond(message, session_id, channel)
 
 
 def test_a_slow_answer_is_acked_at_once_and_sent_to_the_response_url(
