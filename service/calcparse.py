@@ -46,6 +46,7 @@ REQUIRED = {
     "params": ("kernel", "in_channels"),
     "eigen": ("matrix",),
     "attention": ("input", "patch"),
+    "metrics": ("tp", "fp", "tn", "fn"),
 }
 
 # How to ask for a missing value, per slot.
@@ -58,6 +59,10 @@ SLOT_QUESTIONS = {
     "channels": "the number of image channels (e.g. `32x32x3`)",
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
+    "tp": "the true positives (e.g. `TP=40`)",
+    "fp": "the false positives (e.g. `FP=10`)",
+    "tn": "the true negatives (e.g. `TN=45`)",
+    "fn": "the false negatives (e.g. `FN=5`)",
 }
 
 
@@ -163,6 +168,13 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("got", "get", "calculated", "computed")),
     ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*+({SIZE})"),
      ("is it", "is that", "isn t it")),
+    # confusion-matrix counts: "TP=40", "40 true positives", "false negatives: 5"
+    ("count", re.compile(rf"\b(tp|fp|tn|fn)s?\s*+(?:(?:=|:|is|of)\s*+)?{INT}"),
+     ("tp", "fp", "tn", "fn")),
+    ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative)s?{_OF}{INT}"),
+     ("true", "false")),
+    ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
+                         r"(positive|negative)s?\b)"), ("tp", "fp", "tn", "fn", "true", "false")),
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
     ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
                               rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
@@ -308,6 +320,8 @@ def _store(slots: dict, name: str, value) -> bool:
     if name == "claim":
         slots.setdefault("_claim", value)
         return True  # every proposed result is consumed, so none is left over as an input
+    if name == "count":
+        name, value = value
     if name in _MULTI_SLOTS:
         for slot, part in zip(_MULTI_SLOTS[name], value, strict=True):
             if part is not None:
@@ -327,6 +341,8 @@ def _is_reference(text: str, start: int) -> bool:
 def _slot_value(name: str, match: re.Match):
     """The value a pattern's match stands for (a tuple for several slots), None if unusable."""
     groups = [g for g in match.groups() if g is not None]
+    if name == "count":
+        return _count_slot(groups)
     if name == "in_out":
         return int(groups[0]), int(groups[1])
     if name == "torch_conv":
@@ -357,12 +373,26 @@ def _slot_value(name: str, match: re.Match):
     return _pair(numbers)
 
 
+_COUNT_NAMES = {("true", "positive"): "tp", ("false", "positive"): "fp",
+                ("true", "negative"): "tn", ("false", "negative"): "fn"}
+
+
+def _count_slot(groups: list[str]) -> tuple[str, int]:
+    """("tp", 40) from the groups of a count pattern, in whichever order they were written."""
+    number = int(next(g for g in groups if g.isdigit()))
+    words = [g for g in groups if not g.isdigit()]
+    name = words[0] if len(words) == 1 else _COUNT_NAMES[(words[0], words[1])]
+    return name, number
+
+
 # --- intent -----------------------------------------------------------------------------------
 
 _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
+    "metrics": re.compile(r"accura|precision|recall|specificity|sensitivity|\bf1\b|\bf-1\b|"
+                          r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map"),
 }
@@ -380,10 +410,15 @@ _CONCEPTUAL = re.compile(r"^\W*(?:why|how (?:does|do|come|is|are)|does|do|is|are
                          r"when|what happens)\b")
 
 
+_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:positive|negative)")
+
+
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
         return "eigen"
+    if _WANTS["metrics"].search(text) and _COUNT_WORD.search(text):
+        return "metrics"
     if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
         return "attention"
     if _WANTS["params"].search(text) and _CONV_WORDS.search(text + " "):
@@ -409,6 +444,8 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         return None
     if calculator == "eigen":
         return _eigen_request(text)
+    if calculator == "metrics":
+        return _metrics_request(text, find_slots(text))
     if _SYMBOLIC.search(text) or _NOT_CALCULATED.search(text):
         return None
     slots = find_slots(text)
@@ -737,4 +774,14 @@ def _eigen_request(text: str) -> CalcRequest:
     return _finish("eigen", args, [], assumed)
 
 
-_BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request}
+def _metrics_request(text: str, slots: dict) -> CalcRequest | None:
+    """A classification_metrics request from the named counts; None when none is named (a
+    question about TP and FP, not a calculation)."""
+    args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
+    if not args:
+        return None
+    return _finish("metrics", args, [], [])
+
+
+_BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
+             "metrics": _metrics_request}

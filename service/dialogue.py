@@ -40,6 +40,7 @@ TITLES = {
     "params": "Parameter count",
     "eigen": "Gradient check for a recurrent weight matrix",
     "attention": "Self-attention over image patches",
+    "metrics": "Classification metrics",
 }
 
 CHANGE_HINTS = {
@@ -47,6 +48,7 @@ CHANGE_HINTS = {
     "params": "what about 256 output channels?",
     "eigen": "what about tanh?",
     "attention": "what about stride 2?",
+    "metrics": "what about FP=20?",
 }
 
 # Matched against the prepared text (whitespace runs already single spaces); each run of spaces
@@ -88,7 +90,7 @@ _VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
 # the same digits in many ways.
 _SETTING_WORDS = frozenset("""
 stride padding pad kernel dilation input patch head heads channel channels activation tanh
-sigmoid relu same valid no and with x by , = : ?
+sigmoid relu same valid no and with x by tp fp tn fn , = : ?
 """.split())
 
 GREETING = (
@@ -388,6 +390,8 @@ def _run(request: CalcRequest) -> dict:
         return calculators.conv_output(**args)
     if request.calculator == "eigen":
         return calculators.recurrent_gradient_check(**args)
+    if request.calculator == "metrics":
+        return calculators.classification_metrics(**args)
     return calculators.patch_attention_cost(**args)
 
 

@@ -19,7 +19,8 @@ TOPICS = ("dl-basics", "vae", "gan", "rnn", "attention")
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MIN_ALTERNATES = 3
 MIN_SEED_ALTERNATES = 6
-CALCULATOR_ENDPOINTS = ("/calc/conv", "/calc/params", "/calc/eigen", "/calc/attention")
+CALCULATOR_ENDPOINTS = ("/calc/conv", "/calc/params", "/calc/eigen", "/calc/attention",
+                        "/calc/metrics")
 
 
 def unbalanced_math(text: str) -> str | None:

@@ -324,6 +324,7 @@ class Solution:
     calculation: dict           # {"calculator", "request", "result"}: the calculator's work
     tolerance: float = 0.0
     exact: float | None = None  # the unrounded value a real answer is compared with
+    exact_symbol: str = "\\rho"  # how the feedback names that value
     mistakes: list[tuple[Any, str]] = field(default_factory=list)  # (wrong answer, why)
 
 
@@ -583,12 +584,61 @@ class AttentionCost(NumericGenerator):
                         mistakes=mistakes)
 
 
+class ClassificationMetrics(NumericGenerator):
+    """The seed's Q4 with numbers: one metric of a confusion matrix, to two decimals."""
+
+    name, topic, entry_id, calculator = "classification-metrics", "dl-basics", \
+        "accuracy-vs-precision", "metrics"
+    NAMES = {"accuracy": "accuracy", "precision": "precision", "recall": "recall",
+             "specificity": "specificity", "f1": "F1 score"}
+    SYMBOLS = {"accuracy": "\\text{accuracy}", "precision": "\\text{precision}",
+               "recall": "\\text{recall}", "specificity": "\\text{specificity}",
+               "f1": "F_1"}
+
+    def generate(self, rng: random.Random) -> dict:
+        while True:  # every ratio defined, and precision unlike recall (so a swap shows)
+            counts = {"tp": rng.randint(5, 90), "fp": rng.randint(1, 40),
+                      "tn": rng.randint(10, 200), "fn": rng.randint(1, 40)}
+            if counts["fp"] != counts["fn"]:
+                return {**counts, "ask": rng.choice(list(self.NAMES))}
+
+    def prompt(self, p: dict) -> str:
+        total = p["tp"] + p["fp"] + p["tn"] + p["fn"]
+        return (f"A binary classifier is tested on {total} examples: $TP = {p['tp']}$, "
+                f"$FP = {p['fp']}$, $TN = {p['tn']}$, $FN = {p['fn']}$. What is its "
+                f"{self.NAMES[p['ask']]}?")
+
+    answer_format = "a number between 0 and 1 to two decimals, e.g. 0.85"
+
+    def solve(self, p: dict) -> Solution:
+        request = {k: v for k, v in p.items() if k != "ask"}
+        result = calculators.classification_metrics(**request)
+        exact = result[p["ask"]]
+        precision, recall = result["precision"], result["recall"]
+        mistakes = {
+            "accuracy": [(precision, "that is the precision, $TP/(TP + FP)$; accuracy counts "
+                                     "every correct prediction, $TP + TN$, over all of them")],
+            "precision": [(recall, "that is the recall, $TP/(TP + FN)$; precision divides by "
+                                   "the predicted positives, $TP + FP$")],
+            "recall": [(precision, "that is the precision, $TP/(TP + FP)$; recall divides by "
+                                   "the real positives, $TP + FN$")],
+            "specificity": [(recall, "that is the recall (true positive rate); specificity is "
+                                     "the true negative rate, $TN/(TN + FP)$")],
+            "f1": [((precision + recall) / 2, "that is the arithmetic mean of precision and "
+                                              "recall; $F_1$ is their harmonic mean")],
+        }[p["ask"]]
+        expected = round(exact, 2)
+        return Solution("real", expected, f"{expected:.2f}", _calc("metrics", request, result),
+                        tolerance=0.005, exact=exact, exact_symbol=self.SYMBOLS[p["ask"]],
+                        mistakes=mistakes)
+
+
 def _calc(calculator: str, request: dict, result: dict) -> dict:
     return {"calculator": calculator, "request": request, "result": result}
 
 
 GENERATORS = {g.name: g for g in (ConvOutput(), ConvParams(), RecurrentGradient(),
-                                  AttentionCost())}
+                                  AttentionCost(), ClassificationMetrics())}
 
 
 def grade_numeric(solution: Solution, answer: object) -> dict:
@@ -616,7 +666,8 @@ def grade_numeric(solution: Solution, answer: object) -> dict:
     your_answer = [_plain(v) for v in got] if kind == "size" else (
         got if kind == "verdict" else _plain(got))
     if correct:
-        close = (f" (within {solution.tolerance:g} of $\\rho = {solution.exact:.4f}$)"
+        close = (f" (within {solution.tolerance:g} of ${solution.exact_symbol} = "
+                 f"{solution.exact:.4f}$)"
                  if kind == "real" else "")
         return {"correct": True, "your_answer": your_answer,
                 "feedback": f"**Right!** The answer is {right}{close}."}
@@ -957,12 +1008,15 @@ _SUBJECTS = [
      {"topics": ["rnn"]}),
     (re.compile(r"attention|transformers?|\bvits?\b|patch(?:es)?|position(?:al)? encodings?"),
      {"topics": ["attention"]}),
+    (re.compile(r"precision|recall|accuracy|specificity|\bf1\b|\bmetrics?\b|confusion matri\w*"),
+     {"topics": ["dl-basics"], "generators": ["classification-metrics"]}),
     (re.compile(r"param(?:eter)?s?\b|weights?\b|filter size"),
      {"topics": ["dl-basics"], "generators": ["conv-params"]}),
     (re.compile(r"output (?:size|shape)s?|padding|strides?"),
      {"topics": ["dl-basics"], "generators": ["conv-output"]}),
-    (re.compile(r"\bconv\w*|\bcnns?\b|filters?\b|kernels?\b|pooling|basics"),
-     {"topics": ["dl-basics"]}),
+    (re.compile(r"\bconv\w*|\bcnns?\b|filters?\b|kernels?\b|pooling"),
+     {"topics": ["dl-basics"], "generators": ["conv-output", "conv-params"]}),
+    (re.compile(r"basics"), {"topics": ["dl-basics"]}),
 ]
 _KINDS = [
     (re.compile(r"multiple[- ]choice|\bmcqs?\b|true or false|true/false|statements?"), "choice"),

@@ -163,3 +163,36 @@ def test_a_body_without_json_content_type_is_refused(client):
     response = client.post("/calc/conv", data="input=3")
     assert 400 <= response.status_code < 500
     assert_error_shape(response, response.status_code)
+
+
+# --- metrics (Q4) ------------------------------------------------------------------------------
+
+def test_metrics_follow_the_contract(client):
+    response = client.post("/calc/metrics", json={"tp": 40, "fp": 10, "tn": 45, "fn": 5})
+    assert response.status_code == 200, response.json
+    body = response.json
+    assert (body["accuracy"], body["precision"]) == (0.85, 0.8)
+    assert body["recall"] == pytest.approx(0.8889, abs=1e-4)
+    assert body["specificity"] == pytest.approx(0.8182, abs=1e-4)
+    assert body["f1"] == pytest.approx(0.8421, abs=1e-4)
+    assert len(body["steps"]) == 6 and body["explanation"]
+
+
+def test_an_undefined_ratio_is_null_with_its_reason(client):
+    body = client.post("/calc/metrics", json={"tp": 0, "fp": 0, "tn": 50, "fn": 5}).json
+    assert body["precision"] is None and "TP + FP = 0" in body["undefined"]["precision"]
+    assert body["recall"] == 0.0
+
+
+@pytest.mark.parametrize(("request_body", "field"), [
+    ({"tp": -1, "fp": 0, "tn": 1, "fn": 0}, "tp"),
+    ({"tp": 1.5, "fp": 0, "tn": 1, "fn": 0}, "tp"),
+    ({"tp": 1, "fp": True, "tn": 1, "fn": 0}, "fp"),
+    ({"tp": 1, "fp": "3", "tn": 1, "fn": 0}, "fp"),
+    ({"tp": 0, "fp": 0, "tn": 0, "fn": 0}, "tn"),
+    ({"tp": 1, "fp": 0, "tn": 1}, "fn"),
+    ({"tp": 10**400, "fp": 0, "tn": 1, "fn": 0}, "tp"),
+])
+def test_bad_counts_are_a_named_422(client, request_body, field):
+    error = assert_error_shape(client.post("/calc/metrics", json=request_body), 422)
+    assert field in error["fields"], error

@@ -626,3 +626,25 @@ def test_what_about_stride_changes_the_stride_and_nothing_else(input_, kernel, s
     after = fill(before, f"what about stride {new_stride}?")
     assert after.args == {**before.args, "stride": new_stride}
     assert after.complete
+
+
+# --- confusion-matrix counts (Q4 with numbers) ---------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "accuracy and precision if TP=40, FP=10, TN=45, FN=5",
+    "tp 40 fp 10 tn 45 fn 5, what's the f1",
+    "recall and specificity for 40 true positives, 5 false negatives, 45 true negatives, "
+    "10 false positives",
+    "true positives: 40, false positives = 10, true negatives 45, false negatives: 5. metrics?",
+    "precision? TPs=40 FPs=10 TNs=45 FNs=5",
+])
+def test_counts_are_read_in_the_ways_students_write_them(message):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.complete
+    assert request.args == {"tp": 40, "fp": 10, "tn": 45, "fn": 5}
+
+
+def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculation():
+    request = parse_calculation("what is the precision if tp=40 and fp=10")
+    assert request.missing == ["tn", "fn"]
+    assert parse_calculation("what do TP and FP stand for in precision") is None

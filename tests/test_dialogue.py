@@ -268,3 +268,25 @@ def test_a_practice_answer_beyond_range_is_asked_again_not_graded_as_infinity(tu
     reply = tutor.respond("1" * 400, session)
     assert reply.kind == "clarify" and "too large" in reply.reply
     assert "inf" not in reply.reply.lower().replace("info", "")
+
+
+def test_metrics_are_worked_out_and_changed_by_a_follow_up(tutor):
+    first = tutor.respond("accuracy and precision if TP=40, FP=10, TN=45, FN=5")
+    assert first.kind == "calculation" and "= 0.85$" in first.reply and "= 0.8$" in first.reply
+    assert "what about FP=20?" in first.reply
+    changed = tutor.respond("what about FP=20?", first.session_id)
+    assert changed.calculation["request"]["fp"] == 20
+    assert "\\frac{40}{40 + 20} = 0.6667" in changed.reply
+
+
+def test_an_undefined_metric_says_so_in_chat(tutor):
+    reply = tutor.respond("precision and recall with TP=0, FP=0, TN=50, FN=5")
+    assert reply.kind == "calculation" and "undefined" in reply.reply
+    assert reply.calculation["result"]["precision"] is None
+
+
+def test_missing_counts_are_filled_by_the_next_message(tutor):
+    asked = tutor.respond("what is the precision if tp=40 and fp=10")
+    assert asked.kind == "clarify" and "true negatives" in asked.reply
+    done = tutor.respond("TN=45, FN=5", asked.session_id)
+    assert done.kind == "calculation" and done.calculation["result"]["recall"] > 0.88

@@ -211,6 +211,44 @@ def test_an_expression_in_the_seeds_own_terms_is_accepted():
     assert "counts dot products" in counted["feedback"]
 
 
+# --- classification metrics (Q4) ------------------------------------------------------------
+
+def metrics_reference(params) -> float:
+    """The asked metric by counting labelled examples one by one."""
+    examples = ([(1, 1)] * params["tp"] + [(0, 1)] * params["fp"] + [(0, 0)] * params["tn"]
+                + [(1, 0)] * params["fn"])
+    predicted = [t for t, p in examples if p]
+    real = [p for t, p in examples if t]
+    negatives = [p for t, p in examples if not t]
+    precision, recall = sum(predicted) / len(predicted), sum(real) / len(real)
+    return {"accuracy": sum(t == p for t, p in examples) / len(examples),
+            "precision": precision, "recall": recall,
+            "specificity": negatives.count(0) / len(negatives),
+            "f1": 2 * precision * recall / (precision + recall)}[params["ask"]]
+
+
+def test_metric_questions_match_counting_and_grade_their_own_answer():
+    asks = set()
+    for seed, params, solution in generated("classification-metrics"):
+        exact = metrics_reference(params)
+        assert solution.exact == pytest.approx(exact, abs=1e-12), (seed, params)
+        for answer in (solution.expected, solution.expected_text, f"{exact:.3f}",
+                       f"{params['ask']} = {exact:.2f}", exact):
+            assert graded(solution, answer), (seed, answer)
+        for wrong in (exact + 0.02, exact - 0.03, f"{exact + 0.1:.2f}"):
+            assert not graded(solution, wrong), (seed, wrong)
+        asks.add(params["ask"])
+    assert asks == {"accuracy", "precision", "recall", "specificity", "f1"}
+
+
+def test_precision_given_for_recall_is_called_out():
+    params = {"tp": 40, "fp": 10, "tn": 45, "fn": 5, "ask": "recall"}
+    result = grade_numeric(GENERATORS["classification-metrics"].solve(params), "0.8")
+    assert not result["correct"] and "That is the precision" in result["feedback"]
+    right = grade_numeric(GENERATORS["classification-metrics"].solve(params), "0.89")
+    assert right["correct"] and "\\text{recall} = 0.8889" in right["feedback"]
+
+
 # --- every generator: the solution is the calculator's work, and nothing leaks -----------------
 
 @pytest.mark.parametrize("name", sorted(GENERATORS))
@@ -240,7 +278,7 @@ def test_a_question_id_holds_only_what_the_prompt_shows(practice):
         else:
             assert set(data) == {"g", "p"}
             assert set(data["p"]) <= {"input", "kernel", "stride", "padding", "out_channels",
-                                      "bias", "matrix", "ask", "patch"}
+                                      "bias", "matrix", "ask", "patch", "tp", "fp", "tn", "fn"}
         assert "expected" not in question.to_dict() and "correct" not in question.to_dict()
 
 

@@ -45,3 +45,12 @@ class PatchAttention(MethodView):
     def post(self, request):
         """Cost of self-attention over image patches (the seed's Q11)."""
         return calculators.patch_attention_cost(**request)
+
+
+@bp.route("/metrics")
+class ClassificationMetrics(MethodView):
+    @bp.arguments(schemas.MetricsRequestSchema)
+    @bp.response(200, schemas.MetricsResponseSchema)
+    def post(self, request):
+        """Accuracy, precision, recall, specificity and F1 from a confusion matrix (Q4)."""
+        return calculators.classification_metrics(**request)

@@ -3,10 +3,12 @@
 from service.calculators.attention import patch_attention_cost
 from service.calculators.conv import conv_output
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
+from service.calculators.metrics import classification_metrics
 from service.calculators.params import conv2d_params, linear_params
 
 __all__ = [
     "MAX_MATRIX_SIZE",
+    "classification_metrics",
     "conv2d_params",
     "conv_output",
     "linear_params",

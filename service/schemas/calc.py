@@ -5,6 +5,7 @@ from __future__ import annotations
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from service.calculators.eigen import MAX_MATRIX_SIZE
+from service.calculators.metrics import COUNTS, MAX_COUNT
 from service.schemas.fields import (
     MAX_CHANNELS,
     MAX_SIZE,
@@ -149,5 +150,40 @@ class AttentionResponseSchema(Schema):
     head_dim = fields.Integer()
     big_o = fields.String(required=True)
     big_o_latex = fields.String()
+    steps = _steps()
+    explanation = fields.String()
+
+
+def _count(description: str):
+    return StrictInteger(required=True, validate=validate.Range(0, MAX_COUNT),
+                         metadata={"description": description})
+
+
+class MetricsRequestSchema(RequestSchema):
+    tp = _count("True positives: positive examples predicted positive.")
+    fp = _count("False positives: negative examples predicted positive.")
+    tn = _count("True negatives: negative examples predicted negative.")
+    fn = _count("False negatives: positive examples predicted negative.")
+
+    @validates_schema
+    def something_was_classified(self, data, **kwargs):
+        if all(data.get(name) == 0 for name in COUNTS):
+            problem = "All four counts are 0: nothing was classified."
+            raise ValidationError({name: [problem] for name in COUNTS})
+
+
+class MetricsResponseSchema(Schema):
+    accuracy = fields.Float(required=True)
+    precision = fields.Float(required=True, allow_none=True, metadata={
+        "description": "TP / (TP + FP); null when TP + FP = 0 (see `undefined`)."})
+    recall = fields.Float(required=True, allow_none=True, metadata={
+        "description": "TP / (TP + FN); null when TP + FN = 0."})
+    specificity = fields.Float(required=True, allow_none=True, metadata={
+        "description": "TN / (TN + FP); null when TN + FP = 0."})
+    f1 = fields.Float(required=True, allow_none=True, metadata={
+        "description": "2 TP / (2 TP + FP + FN); null when TP = FP = FN = 0."})
+    undefined = fields.Dict(keys=fields.String(), values=fields.String(), metadata={
+        "description": "For each null ratio, why it is undefined."})
+    counts = fields.Dict(keys=fields.String(), values=fields.Integer())
     steps = _steps()
     explanation = fields.String()

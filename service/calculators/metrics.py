@@ -1,0 +1,128 @@
+"""Classification metrics from a confusion matrix (the seed's Q4): accuracy, precision, recall,
+specificity and F1, each with its formula, and an honest `null` where a ratio is 0/0."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from service.calculators.common import as_int, fmt_real
+from service.errors import CalculationError
+
+COUNTS = ("tp", "fp", "tn", "fn")
+MAX_COUNT = 10**12  # examples in a test set; far beyond any real one, small enough to be exact
+
+# name: (numerator counts, denominator counts, LaTeX formula, what it answers)
+RATIOS = {
+    "accuracy": (("tp", "tn"), ("tp", "fp", "tn", "fn"),
+                 r"\frac{TP + TN}{TP + FP + TN + FN}",
+                 "the share of all predictions that are right"),
+    "precision": (("tp",), ("tp", "fp"), r"\frac{TP}{TP + FP}",
+                  "the share of predicted positives that really are positive"),
+    "recall": (("tp",), ("tp", "fn"), r"\frac{TP}{TP + FN}",
+               "the share of real positives that are found (sensitivity, the true positive "
+               "rate)"),
+    "specificity": (("tn",), ("tn", "fp"), r"\frac{TN}{TN + FP}",
+                    "the share of real negatives recognised as negative (the true negative "
+                    "rate)"),
+}
+# Why a ratio has no value; the `undefined` map adds ", so the ratio is 0/0".
+UNDEFINED_BECAUSE = {
+    "precision": "no example was predicted positive (TP + FP = 0)",
+    "recall": "there are no positive examples (TP + FN = 0)",
+    "specificity": "there are no negative examples (TN + FP = 0)",
+    "f1": "TP, FP and FN are all 0: every example is a true negative",
+}
+SYMBOLS = {"tp": "TP", "fp": "FP", "tn": "TN", "fn": "FN"}
+
+
+def classification_metrics(tp, fp, tn, fn) -> dict:
+    """Accuracy, precision, recall, specificity and F1 of a binary classifier's counts.
+
+    F1 is computed from the counts, 2TP / (2TP + FP + FN), which is the harmonic mean of
+    precision and recall whenever both exist. A ratio whose denominator is 0 is None, and
+    ``undefined`` says why. Returns a JSON-ready dict with the five values, ``undefined``,
+    ``counts``, ``steps`` and ``explanation``.
+
+    Raises CalculationError naming the count at fault: negative, not a whole number, beyond
+    MAX_COUNT, or all four 0 (nothing was classified).
+    """
+    counts = {name: as_int(value, name, minimum=0, maximum=MAX_COUNT)
+              for name, value in zip(COUNTS, (tp, fp, tn, fn), strict=True)}
+    if not any(counts.values()):
+        problem = "all four counts are 0: nothing was classified, so there is nothing to measure"
+        raise CalculationError(problem, fields={name: [problem] for name in COUNTS})
+    values: dict[str, float | None] = {}
+    steps = [r"Confusion matrix: $TP = {tp}$, $FP = {fp}$, $TN = {tn}$, $FN = {fn}$ "
+             r"($n = {n}$)".format(n=sum(counts.values()), **counts)]
+    for name, (top, bottom, formula, _meaning) in RATIOS.items():
+        value, step = _ratio(name, formula, top, bottom, counts)
+        values[name] = value
+        steps.append(step)
+    f1, f1_step = _f1(counts)
+    values["f1"] = f1
+    steps.append(f1_step)
+    undefined = {name: UNDEFINED_BECAUSE[name] + ", so the ratio is 0/0"
+                 for name, value in values.items() if value is None}
+    return {**values, "undefined": undefined, "counts": counts, "steps": steps,
+            "explanation": _explanation(counts, values)}
+
+
+def _ratio(name: str, formula: str, top: tuple[str, ...], bottom: tuple[str, ...],
+           counts: dict[str, int]) -> tuple[float | None, str]:
+    """One ratio and its worked step: the formula, the counts substituted, the value."""
+    numerator = sum(counts[c] for c in top)
+    denominator = sum(counts[c] for c in bottom)
+    label = rf"\text{{{name}}}"
+    substituted = (r"\frac{" + " + ".join(str(counts[c]) for c in top) + "}{"
+                   + " + ".join(str(counts[c]) for c in bottom) + "}")
+    if denominator == 0:
+        return None, (f"${label} = {formula} = {substituted} = \\frac{{0}}{{0}}$: undefined, "
+                      f"{UNDEFINED_BECAUSE[name]}")
+    value = Fraction(numerator, denominator)
+    return float(value), f"${label} = {formula} = {substituted} = {_shown(value)}$"
+
+
+def _f1(counts: dict[str, int]) -> tuple[float | None, str]:
+    """F1 from the counts, with its worked step."""
+    tp, fp, fn = counts["tp"], counts["fp"], counts["fn"]
+    formula = r"F_1 = \frac{2\,TP}{2\,TP + FP + FN}"
+    substituted = rf"\frac{{2 \cdot {tp}}}{{2 \cdot {tp} + {fp} + {fn}}}"
+    if 2 * tp + fp + fn == 0:
+        return None, (f"${formula} = {substituted} = \\frac{{0}}{{0}}$: undefined, "
+                      f"{UNDEFINED_BECAUSE['f1']}")
+    value = Fraction(2 * tp, 2 * tp + fp + fn)
+    step = f"${formula} = {substituted} = {_shown(value)}$"
+    if tp + fp and tp + fn:
+        step += " (the harmonic mean of precision and recall)"
+    return float(value), step
+
+
+def _shown(value: Fraction) -> str:
+    """A ratio for display: 4 decimals without trailing zeros (0.8, 0.8889)."""
+    return fmt_real(float(value))
+
+
+def _explanation(counts: dict[str, int], values: dict[str, float | None]) -> str:
+    """What each number tells, and whether accuracy is misleading for these counts."""
+    n = sum(counts.values())
+    positives = counts["tp"] + counts["fn"]
+    majority = max(positives, n - positives) / n
+    parts = [f"Accuracy is {RATIOS['accuracy'][3]}; precision is {RATIOS['precision'][3]}; "
+             f"recall is {RATIOS['recall'][3]}; specificity is {RATIOS['specificity'][3]}; "
+             "F1 is the harmonic mean of precision and recall, high only when both are."]
+    if majority >= 0.8:
+        kind = "negative" if n - positives >= positives else "positive"
+        parts.append(
+            f"Here {_shown(Fraction(max(positives, n - positives), n))} of the examples are "
+            f"{kind}, so always predicting {kind} would already score an accuracy of "
+            f"{_shown(Fraction(max(positives, n - positives), n))}: with classes this "
+            "imbalanced, accuracy says little, and precision, recall and F1 (or the "
+            "precision-recall curve) tell more.")
+    else:
+        parts.append("Accuracy misleads when one class dominates (always predicting the "
+                     "majority class scores the majority's share); precision, recall and F1 "
+                     "do not reward that.")
+    if values["precision"] is None or values["recall"] is None:
+        parts.append("An undefined ratio is reported as null, not as 0: 0/0 has no value, and "
+                     "libraries that print 0 there (with a warning) choose a convention.")
+    return " ".join(parts)

@@ -1,0 +1,101 @@
+"""Classification metrics against an independent reference: counting labels one by one."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.calculators import classification_metrics
+from service.errors import CalculationError
+
+pairs = st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=200)
+
+
+def by_counting(labels: list[tuple[bool, bool]]) -> dict:
+    """Each metric as its definition reads, over (true label, prediction) pairs."""
+    def share(selected, of):
+        chosen = [pair for pair in labels if of(pair)]
+        return sum(1 for pair in chosen if selected(pair)) / len(chosen) if chosen else None
+
+    precision = share(lambda p: p[0], lambda p: p[1])
+    recall = share(lambda p: p[1], lambda p: p[0])
+    if precision is None or recall is None:
+        f1 = None
+    elif precision + recall == 0:
+        f1 = 0.0
+    else:
+        f1 = 2 * precision * recall / (precision + recall)
+    return {"accuracy": share(lambda p: p[0] == p[1], lambda p: True),
+            "precision": precision, "recall": recall,
+            "specificity": share(lambda p: not p[1], lambda p: not p[0]), "f1": f1}
+
+
+def counts_of(labels):
+    return {"tp": sum(t and p for t, p in labels), "fp": sum(p and not t for t, p in labels),
+            "tn": sum(not t and not p for t, p in labels),
+            "fn": sum(t and not p for t, p in labels)}
+
+
+@given(pairs)
+def test_every_metric_matches_counting_the_labels(labels):
+    result = classification_metrics(**counts_of(labels))
+    expected = by_counting(labels)
+    for name, value in expected.items():
+        if value is None and name == "f1":
+            # F1 from the counts, 2TP / (2TP + FP + FN), exists whenever some example was
+            # positive in truth or in prediction; it is 0 when TP = 0
+            counts = counts_of(labels)
+            assert result["f1"] == (0.0 if counts["fp"] + counts["fn"] else None)
+        elif value is None:
+            assert result[name] is None and name in result["undefined"]
+        else:
+            assert result[name] == pytest.approx(value, abs=1e-12), name
+
+
+def test_the_worked_example_in_the_steps():
+    result = classification_metrics(tp=40, fp=10, tn=45, fn=5)
+    assert (result["accuracy"], result["precision"]) == (0.85, 0.8)
+    assert result["recall"] == pytest.approx(40 / 45)
+    assert result["f1"] == pytest.approx(80 / 95)
+    steps = "\n".join(result["steps"])
+    for shown in ("= 0.85$", "= 0.8$", "= 0.8889$", "= 0.8182$", "= 0.8421$"):
+        assert shown in steps
+    assert result["undefined"] == {}
+
+
+@pytest.mark.parametrize(("counts", "undefined"), [
+    ({"tp": 0, "fp": 0, "tn": 50, "fn": 5}, {"precision"}),
+    ({"tp": 0, "fp": 5, "tn": 50, "fn": 0}, {"recall"}),
+    ({"tp": 5, "fp": 0, "tn": 0, "fn": 5}, {"specificity"}),
+    ({"tp": 0, "fp": 0, "tn": 9, "fn": 0}, {"precision", "recall", "f1"}),
+])
+def test_a_ratio_with_a_zero_denominator_is_null_with_the_reason_never_zero(counts, undefined):
+    result = classification_metrics(**counts)
+    assert {name for name in ("precision", "recall", "specificity", "f1")
+            if result[name] is None} == undefined
+    assert set(result["undefined"]) == undefined
+    assert all("0/0" in reason for reason in result["undefined"].values())
+    assert "undefined" in "\n".join(result["steps"])
+
+
+@pytest.mark.parametrize(("counts", "field"), [
+    ({"tp": -1, "fp": 0, "tn": 1, "fn": 0}, "tp"),
+    ({"tp": 1.5, "fp": 0, "tn": 1, "fn": 0}, "tp"),
+    ({"tp": 1, "fp": True, "tn": 1, "fn": 0}, "fp"),
+    ({"tp": 0, "fp": 0, "tn": 0, "fn": 0}, "tn"),
+    ({"tp": 10**13, "fp": 0, "tn": 0, "fn": 0}, "tp"),
+])
+def test_impossible_counts_are_refused_by_name(counts, field):
+    with pytest.raises(CalculationError) as raised:
+        classification_metrics(**counts)
+    assert field in raised.value.fields
+
+
+def test_the_explanation_says_when_accuracy_misleads():
+    imbalanced = classification_metrics(tp=1, fp=1, tn=990, fn=8)["explanation"]
+    assert "always predicting negative would already score an accuracy of 0.991" in imbalanced
+    assert "imbalanced" in imbalanced
+    assert not math.isnan(classification_metrics(tp=1, fp=0, tn=0, fn=0)["accuracy"])
