@@ -95,6 +95,47 @@ class GraphSchema(Schema):
                     raise ValidationError(f"Edge end {end!r} is not a node.", "edges")
 
 
+def _check_choices(data: dict) -> None:
+    """`choices`, `correct` and `choice_reasons` hang together (an exam item or a quiz item).
+
+    Raises ValidationError naming the field at fault.
+    """
+    choices, correct = data.get("choices"), data.get("correct")
+    reasons = data.get("choice_reasons")
+    if choices is None:
+        for name in ("correct", "choice_reasons"):
+            if data.get(name) is not None:
+                raise ValidationError("Only allowed together with choices.", name)
+        return
+    if correct is None:
+        raise ValidationError("Required when choices are given.", "correct")
+    outside = [n for n in correct if not 1 <= n <= len(choices)]
+    if outside:
+        raise ValidationError(
+            f"Choice numbers {outside} are outside choices 1..{len(choices)}.", "correct")
+    if len(set(correct)) != len(correct):
+        raise ValidationError("Lists a choice twice.", "correct")
+    if reasons is None or len(reasons) != len(choices):
+        raise ValidationError(
+            f"Needs one reason per choice ({len(choices)}).", "choice_reasons")
+
+
+class QuizItemSchema(Schema):
+    """A multiple-choice practice question that belongs to an entry but is not its question."""
+
+    class Meta:
+        unknown = RAISE
+
+    question = _math_text(required=True)
+    choices = fields.List(_math_text(), required=True, validate=validate.Length(min=2))
+    correct = fields.List(fields.Integer(strict=True), required=True, validate=NonEmpty)
+    choice_reasons = fields.List(_math_text(), required=True)
+
+    @validates_schema
+    def choices_hang_together(self, data, **kwargs):
+        _check_choices(data)
+
+
 class EntrySchema(Schema):
     """One question / answer / explanation entry, as an instructor writes it in YAML."""
 
@@ -118,6 +159,7 @@ class EntrySchema(Schema):
     choice_reasons = fields.List(_math_text())
     calculation = fields.Nested(CalculationSchema)
     graph = fields.Nested(GraphSchema)
+    quiz = fields.List(fields.Nested(QuizItemSchema), validate=NonEmpty)
 
     @validates_schema
     def enough_alternates(self, data, **kwargs):
@@ -128,24 +170,7 @@ class EntrySchema(Schema):
 
     @validates_schema
     def choices_hang_together(self, data, **kwargs):
-        choices, correct = data.get("choices"), data.get("correct")
-        reasons = data.get("choice_reasons")
-        if choices is None:
-            for name in ("correct", "choice_reasons"):
-                if data.get(name) is not None:
-                    raise ValidationError("Only allowed together with choices.", name)
-            return
-        if correct is None:
-            raise ValidationError("Required when choices are given.", "correct")
-        outside = [n for n in correct if not 1 <= n <= len(choices)]
-        if outside:
-            raise ValidationError(
-                f"Choice numbers {outside} are outside choices 1..{len(choices)}.", "correct")
-        if len(set(correct)) != len(correct):
-            raise ValidationError("Lists a choice twice.", "correct")
-        if reasons is None or len(reasons) != len(choices):
-            raise ValidationError(
-                f"Needs one reason per choice ({len(choices)}).", "choice_reasons")
+        _check_choices(data)
 
 
 @dataclass(frozen=True)
@@ -168,6 +193,7 @@ class Entry:
     choice_reasons: tuple[str, ...] | None = None
     calculation: dict[str, Any] | None = None
     graph: dict[str, Any] | None = None
+    quiz: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the entry as JSON-ready data, in the field names instructors write."""
@@ -181,6 +207,8 @@ class Entry:
             value = getattr(self, name)
             if value is not None:
                 data[name] = list(value) if isinstance(value, tuple) else value
+        if self.quiz:
+            data["quiz"] = [dict(item) for item in self.quiz]
         return data
 
 
@@ -308,7 +336,12 @@ def validate_directory(directory: str | Path) -> tuple[dict[str, Entry], list[Pr
 
 
 def _entry_from(data: dict[str, Any], source: str) -> Entry:
-    as_tuple = {k: tuple(v) for k, v in data.items() if isinstance(v, list)}
+    as_tuple = {k: tuple(v) for k, v in data.items() if isinstance(v, list) and k != "quiz"}
+    if "quiz" in data:
+        as_tuple["quiz"] = tuple({"question": item["question"], "choices": list(item["choices"]),
+                                  "correct": list(item["correct"]),
+                                  "choice_reasons": list(item["choice_reasons"])}
+                                 for item in data["quiz"])
     rest = {k: v for k, v in data.items() if not isinstance(v, list)}
     if "graph" in rest:
         graph = rest["graph"]

@@ -702,7 +702,54 @@ def choice_entries(knowledge_base: KnowledgeBase) -> list[Entry]:
                   key=lambda e: e.id)
 
 
-def choice_stem(entry: Entry) -> str:
+@dataclass(frozen=True)
+class ChoiceItem:
+    """A multiple-choice question: an exam item (an entry with `choices`, keyed by its id) or
+    one of an entry's `quiz` items (keyed "<entry id>#<n>", n from 1). `entry` is the entry it
+    belongs to, whose explanation follows it up."""
+
+    key: str
+    entry: Entry
+    question: str
+    choices: tuple[str, ...]
+    correct: tuple[int, ...]
+    choice_reasons: tuple[str, ...]
+
+    @property
+    def topic(self) -> str:
+        return self.entry.topic
+
+
+def choice_items(knowledge_base: KnowledgeBase) -> list[ChoiceItem]:
+    """Every multiple-choice question of the knowledge base, by key (a stable order)."""
+    items = [ChoiceItem(e.id, e, e.question, tuple(e.choices), tuple(e.correct or ()),
+                        tuple(e.choice_reasons or ())) for e in choice_entries(knowledge_base)]
+    for entry in knowledge_base.entries.values():
+        for number, quiz in enumerate(entry.quiz, start=1):
+            items.append(ChoiceItem(f"{entry.id}#{number}", entry, quiz["question"],
+                                    tuple(quiz["choices"]), tuple(quiz["correct"]),
+                                    tuple(quiz["choice_reasons"])))
+    return sorted(items, key=lambda item: item.key)
+
+
+def choice_item(knowledge_base: KnowledgeBase, key: str) -> ChoiceItem | None:
+    """The multiple-choice question with this key, or None."""
+    entry_id, _, number = key.partition("#")
+    entry = knowledge_base.entries.get(entry_id)
+    if entry is None:
+        return None
+    if not number:
+        return ChoiceItem(entry.id, entry, entry.question, tuple(entry.choices),
+                          tuple(entry.correct or ()), tuple(entry.choice_reasons or ())) \
+            if entry.choices else None
+    if not number.isdigit() or not 1 <= int(number) <= len(entry.quiz):
+        return None
+    quiz = entry.quiz[int(number) - 1]
+    return ChoiceItem(key, entry, quiz["question"], tuple(quiz["choices"]),
+                      tuple(quiz["correct"]), tuple(quiz["choice_reasons"]))
+
+
+def choice_stem(entry: Entry | ChoiceItem) -> str:
     """Return the question without the statements that some entries inline as "(1) ..."."""
     stem = _FIRST_STATEMENT.split(entry.question, maxsplit=1)[0].strip()
     return stem if stem.endswith("?") else stem.rstrip(":;,. ") + "?"
@@ -724,7 +771,7 @@ def truth_phrase(expected: list[int]) -> str:
     return f"statements {_and_list(expected)} are true"
 
 
-def grade_choice(entry: Entry, answer: object, reveal: bool = False) -> dict:
+def grade_choice(entry: Entry | ChoiceItem, answer: object, reveal: bool = False) -> dict:
     """Grade an answer to a multiple-choice entry statement by statement.
 
     Returns {"correct", "your_answer", "expected", "expected_text", "statements", "score",
@@ -854,8 +901,8 @@ class Practice:
                       if (topics is None or g.topic in topics)
                       and (not generators or g.name in generators)]
         if kind in (None, "choice") and not generators:
-            items += [("choice", e.id) for e in choice_entries(self.knowledge_base)
-                      if topics is None or e.topic in topics]
+            items += [("choice", item.key) for item in choice_items(self.knowledge_base)
+                      if topics is None or item.topic in topics]
         return items
 
     def next_question(self, topic: str | None = None, kind: str | None = None,
@@ -863,8 +910,8 @@ class Practice:
                       avoid: tuple[str, ...] = ()) -> Question:
         """Return a question; the same filters and seed always give the same question.
 
-        `avoid` lists multiple-choice entry ids to pass over while others remain (chat uses it
-        so "skip" does not repeat itself). Raises NoQuestions naming the filter at fault.
+        `avoid` lists multiple-choice keys to pass over while others remain (chat uses it so
+        "skip" does not repeat itself). Raises NoQuestions naming the filter at fault.
         """
         topics = topics or ([topic] if topic else None)
         items = self.pool(topics, kind, generators)
@@ -879,29 +926,28 @@ class Practice:
         rng = random.Random(seed)
         kind_, name = (fresh or items)[rng.randrange(len(fresh or items))]
         if kind_ == "choice":
-            entry = self.knowledge_base.get(name)
-            return self._choice_question(entry, seed)
+            return self._choice_question(choice_item(self.knowledge_base, name), seed)
         generator = GENERATORS[name]
         params = generator.generate(rng)
         return Question(self.signer.sign({"g": name, "p": params}), "numeric", generator.topic,
                         generator.prompt(params), generator.answer_format_for(params), seed)
 
-    def _choice_question(self, entry: Entry, seed: int | None, token: str = "") -> Question:
-        return Question(token or self.signer.sign({"e": entry.id}), "choice", entry.topic,
-                        choice_stem(entry), CHOICE_FORMAT, seed,
-                        [c.strip() for c in entry.choices or ()])
+    def _choice_question(self, item: ChoiceItem, seed: int | None, token: str = "") -> Question:
+        return Question(token or self.signer.sign({"e": item.key}), "choice", item.topic,
+                        choice_stem(item), CHOICE_FORMAT, seed,
+                        [c.strip() for c in item.choices])
 
-    def question(self, token: str) -> tuple[Question, Entry | None, dict | None]:
-        """Return (question, its entry for choice items, its generator payload for numeric).
+    def question(self, token: str) -> tuple[Question, ChoiceItem | None, dict | None]:
+        """Return (question, its item for multiple choice, its generator payload for numeric).
 
         Raises QuestionNotFound or QuestionExpired.
         """
         payload = self.signer.open(token)
         if "e" in payload:
-            entry = self.knowledge_base.entries.get(payload["e"])
-            if entry is None or not entry.choices:
+            item = choice_item(self.knowledge_base, str(payload["e"]))
+            if item is None:
                 raise _not_found()
-            return self._choice_question(entry, None, token), entry, None
+            return self._choice_question(item, None, token), item, None
         generator = GENERATORS.get(payload.get("g"))
         if generator is None or not isinstance(payload.get("p"), dict):
             raise _not_found()
@@ -920,12 +966,12 @@ class Practice:
         result) for numeric questions. Raises QuestionNotFound, QuestionExpired or
         AnswerShapeError.
         """
-        question, entry, payload = self.question(token)
-        if entry is not None:
-            graded = grade_choice(entry, answer)
+        question, item, payload = self.question(token)
+        if item is not None:
+            graded = grade_choice(item, answer)
             return {"correct": graded.pop("correct"), "kind": "choice",
                     "expected": graded.pop("expected"), **graded,
-                    "explanation": entry.explanation.strip(), "entry_id": entry.id}
+                    "explanation": item.entry.explanation.strip(), "entry_id": item.entry.id}
         generator = GENERATORS[payload["g"]]
         solution = generator.solve(payload["p"])
         graded = grade_numeric(solution, answer)
@@ -933,10 +979,10 @@ class Practice:
 
     def reveal(self, token: str) -> dict:
         """Return the grade of a question the student gave up on: the answer and its working."""
-        question, entry, payload = self.question(token)
-        if entry is not None:
-            return {"kind": "choice", **grade_choice(entry, None, reveal=True),
-                    "explanation": entry.explanation.strip(), "entry_id": entry.id}
+        question, item, payload = self.question(token)
+        if item is not None:
+            return {"kind": "choice", **grade_choice(item, None, reveal=True),
+                    "explanation": item.entry.explanation.strip(), "entry_id": item.entry.id}
         generator = GENERATORS[payload["g"]]
         solution = generator.solve(payload["p"])
         shown = (f"${_size(solution.expected)}$" if solution.answer_type == "size"
@@ -1146,7 +1192,7 @@ class ChatPractice:
             return _reply("fallback", f"{error.message} {OFFER}", confidence=0.0)
         session["id"] = question.id
         if question.kind == "choice":
-            asked.append(self.practice.question(question.id)[1].id)
+            asked.append(self.practice.question(question.id)[1].key)
         self.state.update(offered=None)
         text = (intro.strip() + "\n\n" if intro else "") + render_question(question)
         return _reply("clarify", text, confidence=1.0, practice=question.to_dict())

@@ -27,6 +27,19 @@ class Conversation:
         """The right answer to the question a reply asked, as a student would type it."""
         return str(self.tutor.practice.reveal(reply.practice["id"])["expected_text"])
 
+    def key(self, reply) -> str:
+        """Which multiple-choice item a reply asked: an entry id, or "<entry id>#<n>"."""
+        return self.tutor.practice.question(reply.practice["id"])[1].key
+
+    def ask_until(self, start: str, key: str, tries: int = 12):
+        """Start practice with `start`, then skip until the item `key` is asked."""
+        asked = self.say(start)
+        for _ in range(tries):
+            if self.key(asked) == key:
+                return asked
+            asked = self.say("next")
+        raise AssertionError(f"{key} was never asked")
+
 
 @pytest.mark.parametrize(("message", "topics", "kind"), [
     ("quiz me on GANs", ["gan"], None),
@@ -68,7 +81,7 @@ def test_an_unknown_subject_says_what_there_is(tutor):
 
 def test_a_choice_question_is_asked_then_graded_statement_by_statement(tutor):
     chat = Conversation(tutor)
-    asked = chat.say("quiz me on GANs")
+    asked = chat.ask_until("quiz me on GANs", "gan-true-statements")
     assert asked.kind == "clarify" and asked.entry_id is None
     assert asked.practice["kind"] == "choice" and len(asked.practice["choices"]) == 5
     assert "5. Mode collapse" in asked.reply and "*skip*" in asked.reply
@@ -125,7 +138,7 @@ def test_an_unreadable_answer_asks_again_and_keeps_the_question(tutor):
     again = chat.say("hmm, the one about the KL?")
     assert again.kind == "clarify" and again.practice["id"] == asked.practice["id"]
     assert "couldn't read that" in again.reply
-    graded = chat.say("5")
+    graded = chat.say(chat.expected(asked))
     assert graded.practice["result"]["correct"] is True
 
 
@@ -137,17 +150,28 @@ def test_skip_gives_the_answer_away_and_asks_another(tutor):
     assert skipped.practice["topic"] == "attention"
 
 
-def test_skip_says_so_when_it_has_to_repeat_the_only_question(tutor):
+def test_skip_goes_through_every_question_of_a_topic_then_says_it_repeats(tutor):
     chat = Conversation(tutor)
-    first = chat.say("quiz me on vaes")
-    second = chat.say("next")
-    assert "no other questions of that kind" in second.reply
-    assert second.practice["prompt"] == first.practice["prompt"]
+    keys = {item[1] for item in tutor.practice.pool(["vae"], "choice")}
+    assert len(keys) >= 3  # the exam item and the quiz items of the VAE entries
+    seen = [chat.key(chat.say("quiz me on vaes with multiple choice questions"))]
+    for _ in range(len(keys) - 1):
+        reply = chat.say("next")
+        assert "no other questions" not in reply.reply
+        seen.append(chat.key(reply))
+    assert set(seen) == keys
+    again = chat.say("next")
+    assert "no other questions of that kind" in again.reply and chat.key(again) in keys
+
+
+def test_quiz_me_on_a_topic_has_more_than_one_question_in_every_unit(tutor):
+    for topic in ("dl-basics", "vae", "gan", "rnn", "attention"):
+        assert len(tutor.practice.pool([topic], "choice")) >= 2, topic
 
 
 def test_i_dont_know_shows_the_answer(tutor):
     chat = Conversation(tutor)
-    chat.say("quiz me on vaes")
+    chat.ask_until("quiz me on vaes", "vae-true-statements")
     shown = chat.say("I don't know")
     assert shown.kind == "answer" and shown.practice["result"]["your_answer"] is None
     assert shown.reply.startswith("Only statement 5 is true.")
@@ -155,10 +179,9 @@ def test_i_dont_know_shows_the_answer(tutor):
 
 def test_stop_ends_practice_with_the_score(tutor):
     chat = Conversation(tutor)
-    chat.say("quiz me on gans")
-    chat.say("2, 3 and 5")
-    chat.say("another one")
-    chat.say("1")
+    chat.say(chat.expected(chat.say("quiz me on gans")))  # right
+    asked = chat.say("another one")
+    chat.say("none" if chat.expected(asked) != "none" else "1")  # wrong
     stopped = chat.say("stop")
     assert stopped.kind == "fallback" and "You got 1 of 2 right" in stopped.reply
     after = chat.say("2")
@@ -185,9 +208,9 @@ def test_practice_overrides_a_pending_calculation(tutor):
 
 def test_sessions_practise_independently(tutor):
     first, second = Conversation(tutor), Conversation(tutor)
-    first.say("quiz me on gans")
-    assert second.say("2, 3 and 5").practice is None
-    assert first.say("2, 3 and 5").practice["result"]["correct"] is True
+    right = first.expected(first.say("quiz me on gans"))
+    assert second.say(right).practice is None
+    assert first.say(right).practice["result"]["correct"] is True
 
 
 def test_a_pasted_factorisation_is_drawn(tutor):
@@ -207,6 +230,6 @@ def test_a_factorisation_during_practice_is_drawn_and_the_question_stays(tutor):
     chat = Conversation(tutor)
     asked = chat.say("quiz me on gans")
     assert chat.say("q(z|x) = q(z|x)").kind == "calculation"
-    graded = chat.say("2, 3, 5")
+    graded = chat.say(chat.expected(asked))
     assert graded.practice["id"] == asked.practice["id"]
     assert graded.practice["result"]["correct"] is True

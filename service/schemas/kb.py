@@ -20,6 +20,13 @@ class EntryListResponseSchema(Schema):
     entries = fields.List(fields.Nested(EntrySummarySchema), required=True)
 
 
+class QuizItemSchema(Schema):
+    question = fields.String(required=True)
+    choices = fields.List(fields.String(), required=True)
+    correct = fields.List(fields.Integer(), required=True)
+    choice_reasons = fields.List(fields.String(), required=True)
+
+
 class EntryResponseSchema(Schema):
     """A whole entry, with the fields instructors write (KB_COVERAGE.md)."""
 
@@ -38,6 +45,8 @@ class EntryResponseSchema(Schema):
     choice_reasons = fields.List(fields.String())
     calculation = fields.Dict()
     graph = fields.Dict()
+    quiz = fields.List(fields.Nested(QuizItemSchema), metadata={
+        "description": "Multiple-choice practice questions about this entry."})
 
 
 class SearchQuerySchema(RequestSchema):
