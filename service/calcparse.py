@@ -49,6 +49,16 @@ REQUIRED = {
     "metrics": ("tp", "fp", "tn", "fn"),
 }
 
+# A calculation must have at least one of these from the student's own numbers; settings
+# alone (a stride, a padding) are nothing to compute on.
+ANCHORS = {
+    "conv": ("input", "kernel"),
+    "params": ("kernel", "in_channels", "input", "in_features", "out_features"),
+    "eigen": ("matrix",),
+    "attention": ("input", "patch"),
+    "metrics": ("tp", "fp", "tn", "fn"),
+}
+
 # How to ask for a missing value, per slot.
 SLOT_QUESTIONS = {
     "input": "the input size (e.g. `28x28`)",
@@ -175,6 +185,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("true", "false")),
     ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
                          r"(positive|negative)s?\b)"), ("tp", "fp", "tn", "fn", "true", "false")),
+    # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
+    ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
+                              rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
     ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
                               rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
@@ -186,6 +199,22 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
                           rf"{INT}\s*(?:output\s+)?(?:channels?|filters?|feature maps?|maps?)"),
      ("->", "=>", "to")),
     ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:to|->|into)\s+{INT}\b"), ("from",)),
+    # "reducing 256 channels to 64", "256 channels down to 64"
+    ("in_out", re.compile(rf"{INT}\s*+(?:input\s++)?channels?\s++(?:(?:down|up)\s++)?(?:to|->|into)"
+                          rf"\s++{INT}\b"), ("channel",)),
+    # "in/out 64/128", "64/128 in/out"
+    ("in_out", re.compile(rf"\bin\s*+/\s*+out(?:\s*+channels?)?\s*+(?:(?:=|:|of)\s*+)?{INT}\s*+/"
+                          rf"\s*+{INT}"), ("/",)),
+    ("in_out", re.compile(rf"{INT}\s*+/\s*+{INT}\s*+(?:channels?\s++)?in\s*+/\s*+out\b"), ("/",)),
+    # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
+    ("in_channels", re.compile(rf"\bc_?in\s*+=\s*+{INT}"), ("cin", "c_in")),
+    ("out_channels", re.compile(rf"\bc_?out\s*+=\s*+{INT}"), ("cout", "c_out")),
+    ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
+    ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
+    # "H=W=16", "H=32, W=16": the input; "C=3": its channels
+    ("input", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
+    ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
+    ("in_channels", re.compile(rf"\bc\s*+=\s*+{INT}"), ("=",)),
     ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
     # "64 3x3 filters": a count of kernels, then their size (and depth: "64 3x3x32 filters")
     ("count_kernel", re.compile(rf"{INT}\s+({XSIZE})\s*(?:conv\w*\s+)?(?:filters|kernels)\b"),
@@ -255,6 +284,8 @@ _MULTI_SLOTS = {
     "torch_conv": ("in_channels", "out_channels", "kernel"),
     "count_kernel": ("out_channels", "kernel", "in_channels"),
     "kernel_depth": ("kernel", "in_channels"),
+    "keras_conv": ("out_channels", "kernel"),
+    "input_hw": ("input",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
@@ -345,6 +376,10 @@ def _slot_value(name: str, match: re.Match):
         return _count_slot(groups)
     if name == "in_out":
         return int(groups[0]), int(groups[1])
+    if name == "keras_conv":
+        return int(groups[0]), _pair(parse_size(groups[1])[:2])
+    if name == "input_hw":
+        return (_pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
         kernel = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         return int(groups[0]), int(groups[1]), kernel
@@ -399,15 +434,24 @@ _WANTS = {
 _CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|"
                          r"\b[ksf]\s*=\s*\d")
 _LINEAR = re.compile(r"\b(?:linear|dense|fully[\s-]connected|fc)\s+layer|\blinear\s*\(")
-# Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1"): a concept, not numbers.
-_SYMBOLIC = re.compile(r"\b[mnhwc]\s*(?:x|\*|by)\s*[mnhwc]\b|\b[mn]/2|\(h\s*-\s*h|\bh\s*x\s*w|"
-                       r"(?<!\w)[a-z]\s*[-+]\s*\d*[a-z](?!\w)")
+# Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
+# "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
+_SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
+                       r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
+                       r"(?<![\w.])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
+                       r"(?<![\w.])\d++[mnhwkspcd](?![\w.])|\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
+# Naming an exam question, or asking for the formula or the general case: the entry answers
+# it (and offers to compute), unless every number a calculation needs is there too.
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:q|question|exercise|problem)\s*+[.#]?\s*+\d{1,2}\b|\bexam question\b|\bformula\b|"
+    r"\bin general\b|\bgeneral (?:case|form|rule)\b|\bexpression for\b|\bderiv(?:e|ation)\b|"
+    r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 _NOT_CALCULATED = re.compile(r"receptive field")
 _PATCH_OR_TOKEN = re.compile(r"patch|token")
 # A question about why or whether, rather than a request to compute
-_CONCEPTUAL = re.compile(r"^\W*(?:why|how (?:does|do|come|is|are)|does|do|is|are|should|"
-                         r"when|what happens)\b")
+_CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
+                         r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
 
 
 _COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:positive|negative)")
@@ -448,6 +492,7 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         return _metrics_request(text, find_slots(text))
     if _SYMBOLIC.search(text) or _NOT_CALCULATED.search(text):
         return None
+    about_the_question = _ABOUT_THE_QUESTION.search(text) is not None
     slots = find_slots(text)
     named = {k for k in slots if not k.startswith("_")}
     leftover = slots["_leftover"]
@@ -461,8 +506,12 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
             return None
         calculator = "conv"
     request = _BUILDERS[calculator](text, slots)
-    if not request.complete and _CONCEPTUAL.match(text):
+    if not request.complete and (_CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
+        return None
+    if not any(slot in request.args for slot in ANCHORS[calculator]):
+        # only settings ("with stride 2 and zero padding", "patches overlapping at stride 1"):
+        # nothing to compute them on, so the question is about the idea
         return None
     return request
 

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from service import calculators, config
+from service import calc_why, calculators, config
 from service.calcparse import SLOT_QUESTIONS, CalcRequest, fill, find_slots, parse_calculation
 from service.errors import CalculationError
 from service.knowledge import Entry, KnowledgeBase
@@ -43,13 +43,16 @@ TITLES = {
     "metrics": "Classification metrics",
 }
 
-CHANGE_HINTS = {
-    "conv": "what about stride 1?",
-    "params": "what about 256 output channels?",
-    "eigen": "what about tanh?",
-    "attention": "what about stride 2?",
-    "metrics": "what about FP=20?",
+# An answer whose entry has a calculator offers to compute it, with an example to copy.
+COMPUTE_OFFERS = {
+    "/calc/conv": "output size for a 28x28 input, 5x5 kernel, stride 2",
+    "/calc/params": "params of a 3x3 conv from 64 to 128 channels",
+    "/calc/eigen": "does [[0.5, 0.2], [0.1, 1.3]] explode?",
+    "/calc/attention": "attention cost for a 32x32x3 image with 4x4 patches",
+    "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
 }
+# A fallback offers only entries at least this close; a clear off-topic question gets none.
+PLAUSIBLE_SUGGESTION = 0.25
 
 # Matched against the prepared text (whitespace runs already single spaces); each run of spaces
 # is read by exactly one part, so a long one cannot be split in many ways.
@@ -74,6 +77,11 @@ _FOLLOW_UPS = [
 ]
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
+_HELP = re.compile(r"^(?:help|\?++|what can you do|what do you do|"
+                   r"how do (?:i|you) use (?:this|you)|commands|menu|options|"
+                   r"what can i ask(?: you)?|how does this work)"
+                   r"(?: (?:me|here|please))?\s*+[?!.]*+$")
+_NEVER_MIND = re.compile(r"^(?:never ?mind|nvm|cancel|forget (?:it|that)|no thanks)\s*+[!.]*+$")
 _GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
                        r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
 _THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
@@ -92,6 +100,21 @@ _SETTING_WORDS = frozenset("""
 stride padding pad kernel dilation input patch head heads channel channels activation tanh
 sigmoid relu same valid no and with x by tp fp tn fn , = : ?
 """.split())
+
+HELP = (
+    "I can **explain** anything in the course (convolutions, VAEs, GANs, RNNs, attention and "
+    "Transformers, and the example exam questions): ask *what is a GAN?* or *why divide by "
+    "sqrt(d) in attention?*, then *why?*, *show the formula* or *related*.\n\n"
+    "I can **work things out** with the steps: *output size of a 28x28 input with a 5x5 "
+    "kernel, stride 2*, *params of nn.Conv2d(256, 64, 1, bias=False)*, *does [[0.5, 0.2], "
+    "[0.1, 1.3]] explode?*, *attention cost for a 32x32x3 image with 4x4 patches*, *precision "
+    "and recall if TP=40, FP=10, TN=45, FN=5*; then *what about stride 1?*\n\n"
+    "I can **quiz you**: *quiz me on GANs*, *give me a conv question*.\n\n"
+    "And I **draw** graphical models from factorisations such as "
+    "*p(x,z) = p(z)p(x|z) and q(z|x) = q(z|x)*."
+)
+PAUSED = ("\n\n_Practice is paused: answer the question above whenever you like, say *next* "
+          "for another, or *stop*._")
 
 GREETING = (
     "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
@@ -114,6 +137,9 @@ class Reply:
     suggestions: list[Match] = field(default_factory=list)
     calculation: dict[str, Any] | None = None
     practice: dict[str, Any] | None = None  # a practice question asked, or graded (`result`)
+    # Not a question the tutor failed on (a greeting, help, ending practice): records and the
+    # fallback rate leave it out. Not part of the contract's reply.
+    small_talk: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return the reply in the contract's shape (plus `calculation` for calculations)."""
@@ -201,14 +227,21 @@ class Tutor:
 
     def _route(self, message: Message, state: dict, session_id: str) -> Reply:
         asked = self.matcher.entry_asked(message)
-        if asked is not None and not state.get("practice"):
-            # an entry's own question (a suggestion clicked), even with numbers or p(x|z) in it
+        if asked is not None:
+            # an entry's own question (a suggestion clicked), even with numbers or p(x|z) in it;
+            # during practice too, which waits for its answer
             state.pop("pending", None)
             others = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
-            return self._answer(asked, 1.0, others, state, session_id)
+            return _paused(self._answer(asked, 1.0, others, state, session_id), state)
         # practice ("quiz me", answers, skip, stop) and pasted factorisations come next
         turn = self.practice.respond(message, state)
         if turn is not None:
+            if turn.pop("unreadable", False):
+                # not an answer to the practice question: a question or a calculation of its
+                # own is handled as usual, and practice waits
+                handled = self._confident_reply(message, state, session_id)
+                if handled is not None:
+                    return _paused(handled, state)
             return Reply(session_id=session_id, **turn)
         text = message.prepared
         pending = state.pop("pending", None)
@@ -219,16 +252,33 @@ class Tutor:
         if follow_up is not None:
             return follow_up
         if _GREETING.match(text):
-            return Reply("fallback", GREETING, session_id)
+            return Reply("fallback", GREETING, session_id, small_talk=True)
+        if _HELP.match(text):
+            return Reply("fallback", HELP, session_id, small_talk=True)
         if _THANKS.match(text):
             return Reply("fallback", "You're welcome! Ask me anything else about the course.",
-                         session_id)
+                         session_id, small_talk=True)
+        if _NEVER_MIND.match(text):
+            return Reply("fallback", "No problem. Ask me anything else about the course.",
+                         session_id, small_talk=True)
         request = parse_calculation(message)
         matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
         best = matches[0].score if matches else 0.0
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         return self._retrieve(matches, state, session_id)
+
+    def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
+        """A calculation, or an answer the matcher is sure of, for this message; else None."""
+        request = parse_calculation(message)
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+        best = matches[0].score if matches else 0.0
+        if request is not None and not self._prefer_entry(request, message.prepared, best):
+            return self._calculate(request, state, session_id)
+        if _HELP.match(message.prepared):
+            return Reply("fallback", HELP, session_id, small_talk=True)
+        reply = self._retrieve(matches, state, session_id)
+        return reply if reply.kind == "answer" else None
 
     def _prefer_entry(self, request: CalcRequest, text: str, best: float) -> bool:
         """Whether a knowledge-base match should win over a calculation read from the message.
@@ -268,18 +318,27 @@ class Tutor:
         state.update(entry_id=entry.id, shown=["answer"], calc=None, offered=None)
         text = f"**{entry.question.strip()}**\n\n{entry.answer.strip()}"
         text += "\n\n_Ask *why?* for the explanation, *show the formula*, or *related*._"
+        if entry.calculation and entry.calculation["endpoint"] in COMPUTE_OFFERS:
+            example = COMPUTE_OFFERS[entry.calculation["endpoint"]]
+            text += f"\n\n_Give me numbers and I'll work it out, e.g. *{example}*._"
         suggestions = [m for m in others if m.entry_id != entry.id]
         return Reply("answer", text, session_id, entry.id, confidence, suggestions)
 
     def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
-        state["offered"] = [m.entry_id for m in matches[:MAX_SUGGESTIONS]]
+        """I don't know; the nearest entries offered (as suggestions, not repeated in the
+        text) only when they are plausibly related."""
+        plausible = [m for m in matches[:MAX_SUGGESTIONS] if m.score >= PLAUSIBLE_SUGGESTION]
+        state["offered"] = [m.entry_id for m in plausible]
         text = "I don't know that one: it doesn't match anything in the course material I have."
-        if matches:
-            text += " These are the closest things I know about:\n\n" + "\n".join(
-                f"- {m.question}" for m in matches[:MAX_SUGGESTIONS])
+        if plausible:
+            text += (" The closest topics I know are suggested below"
+                     if len(plausible) > 1 else " The closest topic I know is suggested below")
+            text += "; say *help* for what I can do."
+        else:
+            text += " Say *help* for what I can do."
         text += f"\n\nFor anything else, {self.human_pointer}."
         confidence = matches[0].score if matches else 0.0
-        return Reply("fallback", text, session_id, None, confidence, matches[:MAX_SUGGESTIONS])
+        return Reply("fallback", text, session_id, None, confidence, plausible)
 
     # --- follow-ups ---------------------------------------------------------------------------
 
@@ -370,6 +429,8 @@ class Tutor:
         result = _run(request)
         if kind == "formula":
             text = "The worked steps:\n\n" + "\n".join(f"- {s}" for s in result["steps"])
+        elif kind == "why":
+            text = calc_why.why(request.calculator, request.args, result)
         else:
             text = result.get("explanation", "")
             if result.get("reasoning"):
@@ -377,6 +438,13 @@ class Tutor:
         return Reply("calculation", text, session_id, confidence=1.0,
                      calculation={"calculator": request.calculator, "request": request.args,
                                   "result": result})
+
+
+def _paused(reply: Reply, state: dict) -> Reply:
+    """`reply`, telling the student that the practice question still waits (if one does)."""
+    if (state.get("practice") or {}).get("id"):
+        reply.reply += PAUSED
+    return reply
 
 
 def _run(request: CalcRequest) -> dict:
@@ -405,7 +473,8 @@ def _render_calculation(title: str, request: CalcRequest, result: dict) -> str:
                      f"{result.get('reasoning', '')}".strip())
     elif result.get("explanation"):
         lines.append(result["explanation"])
-    lines.append(f"_Ask *why?*, or change a value: *{CHANGE_HINTS[request.calculator]}*_")
+    hint = calc_why.change_hint(request.calculator, request.args)
+    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
     return "\n\n".join(lines)
 
 

@@ -1,9 +1,11 @@
 """`tutor eval`: score the tutor on cases in the format of shared/eval/dev.yaml.
 
-Figures: in-scope top-1 accuracy and MRR@3 (from the ranked search), the share of in-scope
-questions answered outright with the right entry, out-of-scope rejection (the reply's kind is
-"fallback"), and calculation accuracy (kind "calculation" and every expected string in the
-reply), overall and per topic. Every failure is listed with what came back and its score.
+Figures: in-scope top-1 accuracy and MRR@3 (from the ranked search); what the student got for
+an in-scope question: answered outright with the right entry, confidently wrong (answered with
+another entry), "did you mean" whose first offer was right, or read as a calculation;
+out-of-scope rejection (the reply's kind is "fallback") and out-of-scope questions that were
+offered suggestions anyway; calculation accuracy (kind "calculation" and every expected string
+in the reply); top-1 per topic. Every failure is listed with what came back and its score.
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ class Report:
     def figures(self) -> dict[str, float | None]:
         """The headline figures, as fractions in 0..1 (None where there were no cases)."""
         names = ["in-scope top-1", "in-scope MRR@3", "in-scope answered",
-                 "out-of-scope rejection", "calculation accuracy"]
+                 "in-scope confidently wrong", "in-scope did-you-mean, right first",
+                 "in-scope read as a calculation", "out-of-scope rejection",
+                 "out-of-scope with suggestions", "calculation accuracy"]
         figures = {name: self.rate(name) for name in names}
         for key in sorted(self.totals):
             if key.startswith("topic "):
@@ -85,6 +89,7 @@ def evaluate_cases(tutor, cases: list[Case]) -> Report:
         if case.category == "out-of-scope":
             ok = reply.kind == "fallback"
             _count(report, "out-of-scope rejection", ok)
+            _count(report, "out-of-scope with suggestions", bool(reply.suggestions))
             if not ok:
                 report.failures.append(Failure(case, f"{reply.kind} {reply.entry_id or ''}",
                                                reply.confidence))
@@ -103,9 +108,14 @@ def evaluate_cases(tutor, cases: list[Case]) -> Report:
             _count(report, f"topic {topic}", top1)
             report.totals["in-scope MRR@3"] += 1
             report.hits["in-scope MRR@3"] += 1 / rank if rank else 0.0
-            _count(report, "in-scope answered",
-                   reply.kind == "answer" and reply.entry_id in case.expect)
-            if not top1:
+            answered = reply.kind == "answer" and reply.entry_id in case.expect
+            _count(report, "in-scope answered", answered)
+            _count(report, "in-scope confidently wrong",
+                   reply.kind == "answer" and reply.entry_id not in case.expect)
+            _count(report, "in-scope did-you-mean, right first", reply.kind == "clarify" and bool(
+                reply.suggestions) and reply.suggestions[0].entry_id in case.expect)
+            _count(report, "in-scope read as a calculation", reply.kind == "calculation")
+            if not top1 or not answered:
                 report.failures.append(Failure(
                     case, f"{ranked[0] if ranked else 'nothing'} ({reply.kind})",
                     reply.confidence))
@@ -123,7 +133,7 @@ def format_report(report: Report) -> str:
     for name, value in report.figures().items():
         shown = "n/a" if value is None else f"{value:6.1%}"
         count = report.totals[name]
-        lines.append(f"{name:<28} {shown}  ({count} cases)")
+        lines.append(f"{name:<36} {shown}  ({count} cases)")
     if report.failures:
         lines.append("")
         lines.append(f"Failures ({len(report.failures)}):")

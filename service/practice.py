@@ -1038,6 +1038,7 @@ _SKIP = re.compile(r"^(?:skip|next|pass|another(?: one)?|one more|new question|n
                    r"(?:a )?different (?:one|question)|skip (?:it|this|this one)|give me another"
                    r"(?: one)?)(?: please| pls)?$")
 _STOP = re.compile(r"^(?:stop|quit|exit|end|done|enough|finish|i'?m done|that'?s enough|no more|"
+                   r"never ?mind|nvm|cancel|forget it|"
                    r"(?:stop|end|quit|exit|finish|leave) (?:the )?(?:quiz|practice|practice "
                    r"mode|practising|practicing))(?: please| now| thanks)?$")
 _REVEAL = re.compile(r"^(?:i (?:don'?t|do not) know|idk|no idea|dunno|(?:i )?give up|"
@@ -1143,7 +1144,7 @@ class ChatPractice:
             score = (f" You got {session['right']} of {session['answered']} right."
                      if session.get("answered") else "")
             return _reply("fallback", f"Practice over.{score} Ask me anything, or say "
-                                      "*quiz me* to practise again.")
+                                      "*quiz me* to practise again.", small_talk=True)
         if session and _SKIP.match(text):
             return self._skip(session)
         request = read_practice_request(text)
@@ -1206,9 +1207,11 @@ class ChatPractice:
                 result = self.practice.grade(token, text)
         except AnswerShapeError as error:
             question = self.practice.question(token)[0]
-            return _reply("clarify", f"I couldn't read that as an answer: {error.problem} "
-                                     f"Or say *skip*, *I don't know* or *stop*.",
-                          confidence=0.5, practice=question.to_dict())
+            # "unreadable": the dialogue first sees whether it is a question or calculation
+            # of its own, and only asks again when it is neither
+            return {**_reply("clarify", f"I couldn't read that as an answer: {error.problem} "
+                                        f"Or say *skip*, *I don't know* or *stop*.",
+                             confidence=0.5, practice=question.to_dict()), "unreadable": True}
         except (QuestionExpired, QuestionNotFound):
             return self._ask(session, "That question has expired; here is a new one. ")
         question = self.practice.question(token)[0]
@@ -1269,6 +1272,7 @@ def render_question(question: Question) -> str:
 
 
 def _reply(kind: str, text: str, entry_id: str | None = None, confidence: float = 1.0,
-           calculation: dict | None = None, practice: dict | None = None) -> dict:
+           calculation: dict | None = None, practice: dict | None = None,
+           small_talk: bool = False) -> dict:
     return {"kind": kind, "reply": text, "entry_id": entry_id, "confidence": confidence,
-            "calculation": calculation, "practice": practice}
+            "calculation": calculation, "practice": practice, "small_talk": small_talk}

@@ -242,20 +242,14 @@ class Records:
 def _unanswered(reply) -> bool:
     """Whether a reply is worth an instructor's look: a fallback or the matcher's "did you mean".
 
-    Greetings and thanks are fallbacks without any guess (no suggestions, no confidence) and
-    are not questions; a calculation's or practice's question back has no suggestions either.
+    Small talk (greetings, thanks, help, ending practice) is not a question the tutor failed
+    on; a calculation's or practice's question back has no suggestions either.
     """
-    if getattr(reply, "practice", None) is not None:
+    if getattr(reply, "practice", None) is not None or getattr(reply, "small_talk", False):
         return False
     if reply.kind == "fallback":
-        return bool(reply.suggestions) or reply.confidence > 0 or _not_small_talk(reply.reply)
+        return True
     return reply.kind == "clarify" and bool(reply.suggestions)
-
-
-def _not_small_talk(text: str) -> bool:
-    from service.dialogue import GREETING
-
-    return text != GREETING and not text.startswith("You're welcome")
 
 
 def migrate(engine: sa.Engine, path: Path | None = None) -> None:

@@ -648,3 +648,54 @@ def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculatio
     request = parse_calculation("what is the precision if tp=40 and fp=10")
     assert request.missing == ["tn", "fn"]
     assert parse_calculation("what do TP and FP stand for in precision") is None
+
+
+# --- notations students write (issue 11) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("params of a 1x1 convolution reducing 256 channels to 64",
+     {"kernel": 1, "in_channels": 256, "out_channels": 64}),
+    ("parameters of a 3x3 conv, 128 in and 128 out, no bias",
+     {"kernel": 3, "in_channels": 128, "out_channels": 128, "bias": False}),
+    ("how many params in nn.Conv2d(256, 64, 1, bias=False)",
+     {"kernel": 1, "in_channels": 256, "out_channels": 64, "bias": False}),
+    ("params with C_in=64, C_out=128 and a 3x3 kernel",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv in/out 64/128", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv, 64/128 in/out", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv with 256 channels down to 64",
+     {"kernel": 3, "in_channels": 256, "out_channels": 64}),
+])
+def test_channel_notations_are_read(message, args):
+    request = parse_calculation(message)
+    assert request.calculator == "params" and request.complete
+    assert {k: v for k, v in request.args.items() if k in args} == args
+
+
+def test_named_sizes_are_read_for_patches():
+    request = parse_calculation("H=W=16, C=3, 4x4 patches, stride 4: how many patches and MACs?")
+    assert request.calculator == "attention" and request.complete
+    assert request.args == {"input": [16, 16, 3], "patch": 4, "stride": 4}
+
+
+def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
+    request = parse_calculation('output shape of Conv2D(64, (3, 3), padding="same") on a '
+                                "32x32x3 input")
+    assert request.calculator == "conv" and request.complete
+    assert (request.args["out_channels"], request.args["kernel"]) == (64, 3)
+    assert request.args["padding"] == "same" and request.args["in_channels"] == 3
+    torch = parse_calculation("how many params in nn.Conv2d(64, 3, 3)")
+    assert (torch.args["in_channels"], torch.args["out_channels"]) == (64, 3)
+
+
+@pytest.mark.parametrize("message", [
+    "what does self-attention cost when the patches overlap with stride 1?",
+    "for question 1, what size comes out with stride 2 and zero padding?",
+    "how wide is a 3x3 kernel dilated at rate 2?",
+    "what is the output size formula for an odd image, an odd filter, stride 2 and padding (m-1)/2",
+    "output size of an M x N image with an m x n filter and stride 2",
+    "is the output floor(M/2)+1 for stride 2",
+    "what comes out of a conv with stride 2 and same padding",
+])
+def test_a_conceptual_question_is_not_read_as_a_calculation(message):
+    assert parse_calculation(message) is None

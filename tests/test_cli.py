@@ -67,6 +67,6 @@ def test_eval_prints_the_figures(tmp_path):
     ]))
     result = run("eval", str(cases))
     assert result.exit_code == 0
-    assert "in-scope top-1               100.0%" in result.output
-    assert "out-of-scope rejection       100.0%" in result.output
-    assert "calculation accuracy         100.0%" in result.output
+    assert "in-scope top-1                       100.0%" in result.output
+    assert "out-of-scope rejection               100.0%" in result.output
+    assert "calculation accuracy                 100.0%" in result.output

@@ -290,3 +290,59 @@ def test_missing_counts_are_filled_by_the_next_message(tutor):
     assert asked.kind == "clarify" and "true negatives" in asked.reply
     done = tutor.respond("TN=45, FN=5", asked.session_id)
     assert done.kind == "calculation" and done.calculation["result"]["recall"] > 0.88
+
+
+# --- issue 11: conceptual questions, fallbacks, practice, follow-ups ----------------------------
+
+def test_a_question_about_the_exam_item_gets_the_entry_with_an_offer_to_compute(tutor):
+    reply = tutor.respond("for question 1, what size comes out with stride 2 and zero padding?")
+    assert reply.kind == "answer" and reply.entry_id == "conv-output-size-stride2"
+    assert "Give me numbers and I'll work it out" in reply.reply
+
+
+def test_off_topic_gets_no_suggestions_and_nothing_is_listed_twice(tutor):
+    reply = tutor.respond("what's the weather in London")
+    assert reply.kind == "fallback" and reply.suggestions == []
+    near = tutor.respond("how do i pool my money with friends for a trip")
+    assert all(s.question not in near.reply for s in near.suggestions)
+
+
+def test_help_says_what_the_tutor_can_do(tutor):
+    reply = tutor.respond("help")
+    assert reply.small_talk and "quiz me on GANs" in reply.reply and "don't know" not in reply.reply
+
+
+def test_a_question_during_practice_is_answered_and_practice_waits(tutor):
+    session = tutor.respond("quiz me on gans").session_id
+    asked = tutor.respond("what is dropout?", session)
+    assert asked.kind == "answer" and asked.entry_id == "dropout"
+    assert "Practice is paused" in asked.reply
+    calc = tutor.respond("output size of a 28x28 input with a 5x5 kernel, stride 2", session)
+    assert calc.kind == "calculation" and "Practice is paused" in calc.reply
+    clicked = tutor.respond(tutor.knowledge_base.get("lstm").question, session)
+    assert clicked.entry_id == "lstm"
+    expected = tutor.practice.reveal(tutor.sessions.get(f"web/{session}")["practice"]["id"])
+    graded = tutor.respond(str(expected["expected_text"]), session)
+    assert graded.practice["result"]["correct"] is True
+
+
+def test_never_mind_ends_practice_without_being_an_unanswered_question(tutor):
+    session = tutor.respond("give me a conv question").session_id
+    ended = tutor.respond("never mind", session)
+    assert ended.small_talk and "Practice over" in ended.reply
+
+
+def test_why_after_a_calculation_explains_the_formula_and_its_rounding(tutor):
+    first = tutor.respond("output size of a 28x28 input with a 5x5 kernel, stride 2")
+    why = tutor.respond("why?", first.session_id)
+    assert "Where the formula comes from" in why.reply
+    assert "23" in why.reply and "11.5" in why.reply  # (28 - 5) / 2, floored
+    assert "usual mistakes" in why.reply
+    assert why.reply not in first.reply
+
+
+def test_the_change_hint_never_proposes_the_value_already_used(tutor):
+    stride_1 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 1")
+    assert "what about stride 2?" in stride_1.reply
+    stride_2 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 2")
+    assert "what about stride 1?" in stride_2.reply

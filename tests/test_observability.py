@@ -164,6 +164,7 @@ def test_metrics_count_chat_replies_by_kind_for_the_fallback_rate(obs_app):
     messages = ["what is dropout?", "zxqv blorp wibble", "how do I bake bread?",
                 "what is the output size of a 32x32 input with a 3x3 kernel?", "hello"]
     kinds = [client.post("/chat", json={"message": m}).get_json()["kind"] for m in messages]
+    kinds[-1] = "small_talk"  # "hello" is a fallback to the client, not to the fallback rate
     after = metric_samples(client)
     counted = {dict(labels)["kind"]: value - before.get((name, labels), 0)
                for (name, labels), value in after.items() if name == "tutor_chat_replies_total"}

@@ -99,11 +99,24 @@ def test_a_did_you_mean_is_kept_but_a_calculation_s_question_back_is_not(records
     assert [q.kind for q in records.questions()] == ["clarify"]
 
 
-def test_greetings_and_thanks_are_not_questions(records):
-    records("hi", Reply("fallback", GREETING, "s1"), "s1")
-    records("thanks", Reply("fallback", "You're welcome! Ask me anything else.", "s1"), "s1")
+def test_small_talk_is_not_a_question(records):
+    records("hi", Reply("fallback", GREETING, "s1", small_talk=True), "s1")
+    records("thanks", Reply("fallback", "You're welcome!", "s1", small_talk=True), "s1")
+    records("stop", Reply("fallback", "Practice over.", "s1", small_talk=True), "s1")
     records("what is love?", Reply("fallback", "I don't know.", "s1"), "s1")
     assert [q.message for q in records.questions()] == ["what is love?"]
+
+
+def test_greetings_help_and_ending_practice_are_small_talk_in_the_dialogue(knowledge_base):
+    from service.dialogue import Tutor
+    from service.sessions import MemorySessionStore
+
+    tutor = Tutor(knowledge_base, MemorySessionStore())
+    session = tutor.respond("quiz me on gans").session_id
+    for message in ("hi", "help", "thanks", "never mind"):
+        assert tutor.respond(message).small_talk, message
+    assert tutor.respond("stop", session).small_talk
+    assert not tutor.respond("how do i bake sourdough bread?").small_talk
 
 
 def test_answers_count_hits_per_entry(records):

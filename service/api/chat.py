@@ -26,6 +26,7 @@ def answer_message(request):
         raise MessageTooLong(f"The message is longer than {limit} characters.",
                              {"message": [f"Longer than {limit} characters."]})
     tutor = current_app.extensions["tutor"]
-    reply = tutor.respond(request["message"], request["session_id"]).to_dict()
-    record_chat_reply(reply["kind"])
+    answered = tutor.respond(request["message"], request["session_id"])
+    record_chat_reply("small_talk" if answered.small_talk else answered.kind)
+    reply = answered.to_dict()
     return with_html(reply, tutor.knowledge_base) if request["html"] else reply

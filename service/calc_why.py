@@ -1,0 +1,147 @@
+"""Why a calculation comes out as it does: the dialogue's answer to "why?" after a calculation,
+and the change it proposes next. No Flask; plain text over a calculator's request and result.
+
+"Why?" should add something the reply did not say: where the formula comes from, where its
+rounding comes from (with this calculation's numbers), and the mistake students usually make.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def _pair(value) -> tuple[int, int]:
+    return (value, value) if isinstance(value, int) else (value[0], value[1])
+
+
+def _conv(args: dict, result: dict) -> str:
+    operation = args.get("operation", "conv")
+    if operation == "transposed":
+        return (
+            "**Where the formula comes from.** A transposed convolution runs a convolution "
+            "backwards: each input pixel stamps the kernel onto the output, $s$ pixels further "
+            "along for each step, so $n$ inputs span $(n - 1)s + d(k - 1) + 1$ pixels; the "
+            "padding $p$ is cropped from both ends and `output_padding` adds rows back on one "
+            "side, giving $(n - 1)s - 2p + d(k - 1) + \\text{output\\_padding} + 1$.\n\n"
+            "**The usual mistake.** Using the ordinary convolution formula, which shrinks the "
+            "size instead of growing it, or forgetting that padding here *removes* pixels.")
+    n, k = _pair(args["input"]), _pair(args["kernel"])
+    d = _pair(args.get("dilation", 1))
+    s = _pair(result.get("stride") or args.get("stride") or (k if operation == "pool" else 1))
+    lines = [
+        "**Where the formula comes from.** Slide the window's top-left corner over the "
+        "(padded) input in steps of $s$: it can start at $0, s, 2s, \\dots$ as long as the "
+        "whole window still fits, so the number of positions is the last possible start "
+        "divided by $s$, rounded down, **plus one** for the start at 0. A dilated kernel "
+        "covers $k^\\text{eff} = d(k - 1) + 1$ pixels."]
+    padding = args.get("padding", 0)
+    if padding == "same":
+        lines.append(
+            "**Where the rounding comes from.** TensorFlow's \"same\" chooses the padding so "
+            f"that $\\lceil n / s \\rceil$ windows fit: here $\\lceil {n[0]} / {s[0]} \\rceil = "
+            f"{-(-n[0] // s[0])}$, padding added as needed (the odd pixel at the bottom/right).")
+    else:
+        p = (0, 0) if padding == "valid" else _pair(padding)
+        k_eff = d[0] * (k[0] - 1) + 1
+        span = n[0] + 2 * p[0] - k_eff
+        if span >= 0:
+            rest = span % s[0]
+            lines.append(
+                "**Where the rounding comes from.** Along the height the last start is at "
+                f"$n + 2p - k^\\text{{eff}} = {n[0]} + 2 \\cdot {p[0]} - {k_eff} = {span}$; "
+                f"divided by the stride {s[0]} that is {span / s[0]:g}"
+                + (f", so the last {rest} pixel{'s' if rest > 1 else ''} at the bottom "
+                   "are never the start of a window (the floor drops them)" if rest else
+                   ", a whole number: every pixel is covered")
+                + f", and {span // s[0]} + 1 = {span // s[0] + 1} positions.")
+    lines.append(
+        "**The usual mistakes.** Forgetting the $+1$; rounding up instead of down; using $k$ "
+        "where a dilated kernel needs $k^\\text{eff}$; for pooling, forgetting that the "
+        "stride defaults to the window size.")
+    return "\n\n".join(lines)
+
+
+def _params(args: dict, result: dict) -> str:
+    if args.get("layer") == "linear":
+        return ("**Where the count comes from.** A linear layer connects every input feature to "
+                "every output feature, one weight each ($\\text{in} \\times \\text{out}$), plus "
+                "one bias per output.\n\n**The usual mistake.** Counting only one of the two "
+                "dimensions, or forgetting the biases.")
+    return (
+        "**Where the count comes from.** One filter is a $k_h \\times k_w$ window *through all "
+        "$C_\\text{in}$ input channels* (a 3-D block of weights), plus one bias; there are "
+        "$C_\\text{out}$ filters, one per output channel. The same filter is used at every "
+        "position of the image (weight sharing), so the image's height and width do not "
+        "appear.\n\n**The usual mistakes.** Leaving out $C_\\text{in}$ (counting a 2-D "
+        "window), forgetting the bias (or adding one per weight), and multiplying by the "
+        "image size.")
+
+
+def _eigen(args: dict, result: dict) -> str:
+    return (
+        "**Where the verdict comes from.** Backpropagating through $T - k$ steps of a linear "
+        "RNN multiplies by $W_h^\\top$ that many times, so the gradient behaves like the "
+        "powers $W_h^{T-k}$. Powers of a matrix grow or shrink like $\\rho(W_h)^{T-k}$, the "
+        "largest eigenvalue modulus: above 1 they blow up, below 1 they die out, whatever "
+        "the other eigenvalues are.\n\n"
+        "**With a non-linearity** each step also multiplies by $\\mathrm{diag}(\\sigma')$, "
+        "which is at most $\\gamma$ (1 for tanh and ReLU, 1/4 for sigmoid): $\\gamma "
+        "\\|W_h\\|_2 < 1$ guarantees vanishing, but nothing guarantees explosion.\n\n"
+        "**The usual mistakes.** Looking at the largest entry, the trace or the determinant "
+        "instead of the eigenvalues; confusing the spectral radius with the spectral norm "
+        "(the largest singular value, which bounds it from above).")
+
+
+def _attention(args: dict, result: dict) -> str:
+    rows, cols = result.get("patches_per_axis", [0, 0])
+    return (
+        "**Where the count comes from.** Every patch is a token of length $d = hwC$ (the "
+        "flattened patch), and $QK^\\top$ compares **every** token with **every** token, "
+        f"itself included: $P^2$ dot products of length $d$. Here $P = {rows} \\cdot {cols}$, "
+        "counted like the positions of a convolution window (the last start, divided by the "
+        "stride, rounded down, plus one).\n\n"
+        "**The usual mistakes.** Counting non-overlapping patches $HW/(hw)$ when the stride "
+        "is smaller than the patch; forgetting the $+1$; treating the cost as linear in $P$; "
+        "dropping $hwC$, the length of each dot product.")
+
+
+def _metrics(args: dict, result: dict) -> str:
+    return (
+        "**Where the formulas come from.** Each metric is a share of one row or column of the "
+        "confusion matrix: precision divides by what the model *predicted* positive "
+        "($TP + FP$), recall and specificity by what *is* positive ($TP + FN$) or negative "
+        "($TN + FP$), accuracy by everything. F1, the harmonic mean of precision and recall, "
+        "is low when either is low, unlike their average.\n\n"
+        "**The usual mistakes.** Swapping precision and recall; trusting accuracy when one "
+        "class dominates; reporting a 0/0 ratio as 0 instead of undefined.")
+
+
+WHY: dict[str, Callable[[dict, dict], str]] = {
+    "conv": _conv, "params": _params, "eigen": _eigen, "attention": _attention,
+    "metrics": _metrics}
+
+
+def why(calculator: str, args: dict, result: dict) -> str:
+    """The reasoning behind a calculation's result, with its own numbers where they help."""
+    return WHY[calculator](args, result)
+
+
+def change_hint(calculator: str, args: dict) -> str:
+    """A follow-up that changes one value of this calculation to a different one."""
+    if calculator == "conv":
+        stride = args.get("stride", 1)
+        return "what about stride 1?" if stride != 1 else "what about stride 2?"
+    if calculator == "params":
+        out = args.get("out_channels", args.get("out_features", 1))
+        other = 2 * out if out < 512 else out // 2
+        if args.get("layer") == "linear":
+            return f"what about {other} outputs?"
+        return f"what about {other} output channels?"
+    if calculator == "eigen":
+        return "what about tanh?" if args.get("activation", "identity") != "tanh" else \
+            "what about relu?"
+    if calculator == "attention":
+        stride = args.get("stride", 1)
+        return "what about stride 2?" if stride != 2 else "what about stride 1?"
+    fp = args.get("fp", 0)
+    return f"what about FP={2 * fp if fp else 10}?"
