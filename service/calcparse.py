@@ -118,6 +118,8 @@ _MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*+;[-+.\de\s,;]*+)\]")
 # A pasted LaTeX matrix, as `fold` leaves it: "{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 {bmatrix}"
 _LATEX_MATRIX_MARK = re.compile(r"\{[bpv]?matrix\}")
 _NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
+# Without brackets, rows split by semicolons after the matrix's name: "W_h = 0.9 0.3; -0.2 0.7"
+_NAMED_MATRIX = re.compile(r"\bw(?:h|_h)?\s*+=\s*+([-+.\d\s,;]{3,2000}+)")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
@@ -131,6 +133,8 @@ def find_matrix(text: str) -> list[list[float]] | None:
     elif (latex := _latex_matrix(text)) is not None:
         rows = [row for row in latex.split("\\\\") if row.strip()]
     elif found := _MATLAB_MATRIX.search(text):
+        rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    elif (found := _NAMED_MATRIX.search(text)) and ";" in found.group(1):
         rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
     else:
         return None
@@ -179,12 +183,19 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*+({SIZE})"),
      ("is it", "is that", "isn t it")),
     # confusion-matrix counts: "TP=40", "40 true positives", "false negatives: 5"
+    # all four at once: "TP/FP/TN/FN = 25/5/60/10", "[tp, fp, tn, fn] = [8, 2, 88, 2]"
+    ("counts", re.compile(rf"\b((?:tp|fp|tn|fn)(?:\s*+[/,]\s*+(?:tp|fp|tn|fn)){{3}})\s*+[\])]?"
+                          rf"\s*+(?:=|:|is|are)?\s*+[\[(]?\s*+{INT}\s*+[/,]\s*+{INT}\s*+[/,]\s*+"
+                          rf"{INT}\s*+[/,]\s*+{INT}"), ("tp", "fp", "tn", "fn")),
     ("count", re.compile(rf"\b(tp|fp|tn|fn)s?\s*+(?:(?:=|:|is|of)\s*+)?{INT}"),
      ("tp", "fp", "tn", "fn")),
-    ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative)s?{_OF}{INT}"),
+    # the seed writes TF for a true negative (A4): "TF=85" is read as TN
+    ("count", re.compile(rf"\b(tf)\s*+(?:=|:)\s*+{INT}"), ("tf",)),
+    ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative|pos|neg)s?{_OF}{INT}"),
      ("true", "false")),
     ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
-                         r"(positive|negative)s?\b)"), ("tp", "fp", "tn", "fn", "true", "false")),
+                         r"(positive|negative|pos|neg)s?\b)"),
+     ("tp", "fp", "tn", "fn", "true", "false")),
     # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
     ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
@@ -266,6 +277,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),
      ("kernel", "filter", "window", "pool")),
     ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})"), ("pool",)),
+    ("kernel", re.compile(rf"\bconv\w*+\s++({XSIZE})"), ("conv",)),
+    # terse "k 2 s 2": only as a pair, a lone "s 2" could be anything ("it's 2" loses its ')
+    ("kernel_stride", re.compile(rf"\bk\s++({SIZE})\s*+,?\s*+s\s++({SIZE})"), ("k",)),
     ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
     ("input", re.compile(rf"\b(?:input|image|img|picture|feature\s*map|activation map|mnist|"
                          rf"cifar|tensor){_OF}({SIZE})"),
@@ -285,6 +299,8 @@ _MULTI_SLOTS = {
     "count_kernel": ("out_channels", "kernel", "in_channels"),
     "kernel_depth": ("kernel", "in_channels"),
     "keras_conv": ("out_channels", "kernel"),
+    "counts": ("tp", "fp", "tn", "fn"),
+    "kernel_stride": ("kernel", "stride"),
     "input_hw": ("input",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
@@ -374,10 +390,14 @@ def _slot_value(name: str, match: re.Match):
     groups = [g for g in match.groups() if g is not None]
     if name == "count":
         return _count_slot(groups)
+    if name == "counts":
+        return _counts_slot(groups)
     if name == "in_out":
         return int(groups[0]), int(groups[1])
     if name == "keras_conv":
         return int(groups[0]), _pair(parse_size(groups[1])[:2])
+    if name == "kernel_stride":
+        return _pair(parse_size(groups[0])[:2]), _pair(parse_size(groups[1])[:2])
     if name == "input_hw":
         return (_pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
@@ -409,7 +429,9 @@ def _slot_value(name: str, match: re.Match):
 
 
 _COUNT_NAMES = {("true", "positive"): "tp", ("false", "positive"): "fp",
-                ("true", "negative"): "tn", ("false", "negative"): "fn"}
+                ("true", "negative"): "tn", ("false", "negative"): "fn",
+                ("true", "pos"): "tp", ("false", "pos"): "fp",
+                ("true", "neg"): "tn", ("false", "neg"): "fn"}
 
 
 def _count_slot(groups: list[str]) -> tuple[str, int]:
@@ -417,7 +439,17 @@ def _count_slot(groups: list[str]) -> tuple[str, int]:
     number = int(next(g for g in groups if g.isdigit()))
     words = [g for g in groups if not g.isdigit()]
     name = words[0] if len(words) == 1 else _COUNT_NAMES[(words[0], words[1])]
-    return name, number
+    return ("tn" if name == "tf" else name), number
+
+
+def _counts_slot(groups: list[str]) -> tuple[int, ...]:
+    """The four counts of "TP/FP/TN/FN = 25/5/60/10" in tp, fp, tn, fn order."""
+    names = _COUNT_LIST_SEPARATOR.split(groups[0])
+    values = dict(zip(names, (int(g) for g in groups[1:5]), strict=True))
+    return tuple(values.get(name) for name in ("tp", "fp", "tn", "fn"))
+
+
+_COUNT_LIST_SEPARATOR = re.compile(r"(?<!\s)\s*+[/,]\s*+")
 
 
 # --- intent -----------------------------------------------------------------------------------
@@ -426,7 +458,7 @@ _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
-    "metrics": re.compile(r"accura|precision|recall|specificity|sensitivity|\bf1\b|\bf-1\b|"
+    "metrics": re.compile(r"ac+ura|precis|recal|specificity|sensitivity|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map"),
@@ -454,7 +486,7 @@ _CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large
                          r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
 
 
-_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:positive|negative)")
+_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)")
 
 
 def wants(text: str) -> str | None:
@@ -641,6 +673,12 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
         assumed.append(f"stride {default}")
     if "padding" not in args:
         assumed.append("no padding")
+    if "kernel" not in args and args.get("padding") == "same" and operation is None:
+        # TensorFlow's "same" gives ceil(n / s) outputs whatever the kernel: only the padding
+        # depends on it, so the size can be worked out without one
+        args["kernel"] = 1
+        assumed.append('kernel 1: with "same" padding the output size does not depend on the '
+                       "kernel, only the padding does")
     assumed += _conv_channels(text, slots, depth, args)
     bias = _bias(text, slots)
     if bias is not None:

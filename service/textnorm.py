@@ -55,15 +55,39 @@ def _number_word(match: re.Match) -> str:
 # Canonical form: the phrasings that collapse to it (as words, plurals added automatically),
 # so that "convolutional neural network", "cnn" and "conv" all match each other.
 _SYNONYMS: dict[str, list[str]] = {
-    "conv": ["convolutional neural network", "convolutional neural net", "conv net", "convnet",
-             "cnn", "convolution", "convolutional", "conv"],
+    # the network and the operation are different questions ("what is a CNN" is not "what is
+    # a convolution"), so they are two canonical words
+    "cnn": ["convolutional neural network", "convolutional neural net", "convolutional network",
+            "convolutional net", "conv net", "convnet", "cnn"],
+    "conv": ["convolution", "convolutional", "conv"],
     "vae": ["variational autoencoder", "variational auto encoder", "vae"],
     "gan": ["generative adversarial network", "generative adversarial net", "gan"],
     "rnn": ["recurrent neural network", "recurrent neural net", "rnn"],
     "lstm": ["long short term memory", "long short term memory network", "lstm"],
     "gru": ["gated recurrent unit", "gru"],
     "bptt": ["backpropagation through time", "back propagation through time",
-             "backprop through time", "back prop through time", "bptt"],
+             "backprop through time", "back prop through time", "bptt",
+             "backpropagation thru time", "backprop thru time", "back prop thru time"],
+    "bidirectional rnn": ["birnn", "bi rnn", "bi directional rnn", "bidirectional rnn",
+                          "bidirectional recurrent neural network", "bilstm", "bi lstm"],
+    "fgan": ["f gan", "fgan"],
+    "attention": ["attn", "attention", "attentions"],
+    "multihead attention": ["mha", "multi head attention", "multihead attention",
+                            "multi headed attention"],
+    "position encoding": ["pe", "positional encoding", "position encoding",
+                          "positional encodings", "position encodings"],
+    "masked language model": ["mlm", "masked language model", "masked language modelling",
+                              "masked language modeling"],
+    "large language model": ["llm", "large language model"],
+    "feed forward": ["ffn", "ff", "feed forward", "feedforward", "position wise feed forward"],
+    "rope": ["rope", "rotary", "rotary position embedding", "rotary positional embedding",
+             "rotary embeddings"],
+    "fdivergence": ["f divergence", "fdivergence"],
+    "data augmentation": ["data aug", "data augmentation", "data augmentations"],
+    "learning rate": ["lr", "learning rate", "learning rates"],
+    "gradient descent": ["gd", "gradient descent"],
+    "tpr": ["tpr", "true positive rate"],
+    "fpr": ["fpr", "false positive rate"],
     "backprop": ["backpropagation", "back propagation", "backprop", "back prop",
                  "backpropogation", "backpropagate", "backpropagating", "backpropagated",
                  "back propagate", "back propagating", "back propagated"],
@@ -73,7 +97,7 @@ _SYNONYMS: dict[str, list[str]] = {
     "vit": ["vision transformer", "vit"],
     "jensen shannon": ["jensen shannon", "jensen shannon divergence", "jsd", "js divergence"],
     "batchnorm": ["batch norm", "batchnorm", "batch normalisation", "batch normalization", "bn"],
-    "layernorm": ["layer norm", "layernorm", "layer normalisation", "layer normalization"],
+    "layernorm": ["layer norm", "layernorm", "layer normalisation", "layer normalization", "ln"],
     "sgd": ["stochastic gradient descent", "sgd"],
     "maxpool": ["max pool", "maxpool", "max pooling", "maxpooling", "max pooled"],
     "avgpool": ["average pool", "average pooling", "avg pool", "avg pooling", "avgpool",
@@ -98,7 +122,7 @@ _SYNONYMS: dict[str, list[str]] = {
     "1x1": ["one by one", "1 by 1", "1 x 1", "1x1", "pointwise", "point wise"],
     "softmax": ["softmax", "soft max"],
     "crossentropy": ["cross entropy", "crossentropy"],
-    "share": ["tying", "tied", "tie"],
+    "share": ["tying", "tied"],  # not "tie": "how to tie a tie" is not weight sharing
     "wasserstein": ["wasserstein", "wgan", "w gan", "earth mover", "earth movers"],
     "orthogonal": ["orthonormal", "orthogonal"],
     "nonsaturating": ["non saturating", "nonsaturating"],
@@ -115,6 +139,9 @@ for _canonical, _phrasings in _SYNONYMS.items():
         _PHRASES[_words] = tuple(_canonical.split())
         if not _words[-1].endswith("s") and not _words[-1][-1].isdigit():
             _PHRASES[(*_words[:-1], _words[-1] + "s")] = tuple(_canonical.split())
+# Every word of a synonym's phrasings: known to the spelling corrector, which leaves them alone
+# ("data aug" is not a misspelling of "auc").
+SYNONYM_WORDS = frozenset(word for phrase in _PHRASES for word in phrase)
 # Longest phrasing per first word: most words start none, and are passed over in one look-up.
 _LONGEST_FROM: dict[str, int] = {}
 for _words in _PHRASES:
@@ -212,6 +239,12 @@ get got give gives given use used using uses make makes made let lets say says s
 please thanks thank hi hello hey ok okay really actually basically simply one s t ve ll re d m
 explain explanation mean means meaning understand understanding question answer exam course
 lecture help quick thing things stuff like right wrong true false vs versus
+hey wondering wonder curious confused confusing stuck exactly actually really bit kind sort
+someone anyone people ppl guys u ur ya yo gonna wanna kinda sorta whats wat wats thats heres
+theres isnt doesnt dont cant wont arent didnt im ive youre pls plz thx also anyway okay still
+intuition intuitive intuitively idea concept simple simply terms eli5 example examples
+understand understood meant mean difference diff differ between compared comparison
+work works working worked happen happens happening
 """.split())
 
 

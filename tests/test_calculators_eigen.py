@@ -154,7 +154,7 @@ def test_seed_q9_explodes():
     assert result["verdict"] == "explode"
     assert result["eigenvalues"][0]["re"] == pytest.approx(-1.1512, abs=5e-5)
     assert result["eigenvalues"][0]["im"] == 0.0
-    assert r"$\rho(W_h) = |-1.1512| = 1.1512$" in result["steps"]
+    assert r"$\rho(W_h) = |-1.1512| = 1.1512$ (about 1.15)" in result["steps"]
     assert "1.1512" in result["reasoning"]
 
 

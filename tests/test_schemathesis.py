@@ -187,3 +187,18 @@ def test_hostile_values_in_every_field_are_refused_as_documented(api_schema, pat
     for hostile in _hostile_bodies(body):
         response = call(api_schema, path, "POST", media_type="application/json", body=hostile)
         assert 400 <= response.status_code < 500 or response.status_code == 200, hostile
+
+
+def test_every_request_body_has_an_example_that_the_operation_accepts(api_schema):
+    """Swagger's "Try it out" sends the example: it must be one the operation answers 2xx to
+    (the practice answer's needs a fresh id, so it is only present, not sent)."""
+    for path, operations in api_schema.raw_schema["paths"].items():
+        body = operations.get("post", {}).get("requestBody")
+        if not body or not path.startswith(("/calc", "/chat", "/practice", "/feedback")):
+            continue
+        example = body["content"]["application/json"].get("example")
+        assert example, path
+        if path not in ("/practice/answer", "/feedback"):
+            response = call(api_schema, path, "POST", media_type="application/json",
+                            body=example)
+            assert response.status_code == 200, (path, response.text[:200])

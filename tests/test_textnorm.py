@@ -81,9 +81,11 @@ def test_every_number_word_below_a_hundred_reads_as_its_digits(text, number):
 # --- synonyms ---------------------------------------------------------------------------------
 
 SYNONYMS = {
-    "conv": ["cnn", "CNNs", "conv", "convs", "convolution", "convolutions", "convolutional",
-             "ConvNet", "conv nets", "convolutional neural network",
-             "Convolutional Neural Networks", "ＣＮＮ"],
+    "cnn": ["cnn", "CNNs", "ConvNet", "conv nets", "convolutional neural network",
+            "Convolutional Neural Networks", "convolutional networks", "ＣＮＮ"],
+    "conv": ["conv", "convs", "convolution", "convolutions", "convolutional"],
+    "fgan": ["f-gan", "f-GANs", "fgan"],
+    "tpr": ["TPR", "true positive rate"],
     "vae": ["vae", "VAEs", "variational autoencoder", "variational auto-encoders",
             "Variational Auto Encoder"],
     "gan": ["gan", "GANs", "generative adversarial network", "generative adversarial nets"],
@@ -91,7 +93,7 @@ SYNONYMS = {
     "lstm": ["lstm", "LSTMs", "long short-term memory", "long short term memory networks"],
     "gru": ["gru", "GRUs", "gated recurrent unit", "gated recurrent units"],
     "bptt": ["bptt", "BPTT", "backpropagation through time", "back-propagation through time",
-             "backprop through time"],
+             "backprop through time", "backprop thru time"],
     "backprop": ["backprop", "backpropagation", "back propagation", "back-prop",
                  "backpropogation", "backpropagated"],
     "kl": ["kl", "KL divergence", "KL-divergence", "Kullback-Leibler divergence",
@@ -171,7 +173,7 @@ def test_a_proposed_answer_is_not_a_question_reference():
 
 def test_canonical_drops_stopwords_and_one_letter_words_but_keeps_digits():
     assert canonical(["the", "cnn", "is", "a", "net", "x", "2"], frozenset({"the", "is"})) == [
-        "conv", "net", "2"]
+        "cnn", "net", "2"]
 
 
 def test_canonical_applies_synonyms_before_stopwords():

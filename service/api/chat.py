@@ -7,6 +7,7 @@ from service.errors import TutorError
 from service.observability import record_chat_reply
 from service.rendering import with_html
 from service.schemas import chat as schemas
+from service.schemas import examples
 
 bp = Blueprint("chat", __name__, description="Talk to the tutor.")
 
@@ -17,7 +18,7 @@ class MessageTooLong(TutorError):
 
 
 @bp.post("/chat")
-@bp.arguments(schemas.ChatRequestSchema)
+@bp.arguments(schemas.ChatRequestSchema, example=examples.CHAT)
 @bp.response(200, schemas.ChatResponseSchema)
 def answer_message(request):
     """Answer a student's message: an entry, a calculation, a question back or a fallback."""

@@ -7,6 +7,7 @@ from flask import current_app
 from flask_smorest import Blueprint
 
 from service.errors import TutorError
+from service.schemas import examples
 from service.schemas import feedback as schemas
 
 bp = Blueprint("feedback", __name__, description="Ratings of the tutor's replies.")
@@ -18,7 +19,7 @@ class FeedbackMessageTooLong(TutorError):
 
 
 @bp.post("/feedback")
-@bp.arguments(schemas.FeedbackRequestSchema)
+@bp.arguments(schemas.FeedbackRequestSchema, example=examples.FEEDBACK)
 @bp.response(201, schemas.FeedbackResponseSchema)
 def record_feedback(request):
     """Keep a rating ("up" or "down") of the reply to `message` in session `session_id`."""

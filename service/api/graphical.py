@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from service import graphical
 from service.errors import NotFoundError
+from service.schemas import examples
 from service.schemas import practice as schemas
 from service.schemas.errors import ErrorResponseSchema
 
@@ -30,7 +31,7 @@ SVG_HEADERS = {
 class GraphicalModel(MethodView):
     """`POST /calc/graphical-model`, beside the other calculators."""
 
-    @bp.arguments(schemas.GraphicalModelRequestSchema)
+    @bp.arguments(schemas.GraphicalModelRequestSchema, example=examples.GRAPHICAL_MODEL)
     @bp.response(200, schemas.GraphicalModelResponseSchema)
     def post(self, request):
         """Nodes, edges, DOT and SVG of the model that factorisations of p and q describe."""

@@ -3,6 +3,7 @@
 from flask import current_app
 from flask_smorest import Blueprint
 
+from service.schemas import examples
 from service.schemas import practice as schemas
 from service.schemas.errors import ErrorResponseSchema
 
@@ -27,7 +28,7 @@ def next_question(query):
 
 
 @bp.post("/answer")
-@bp.arguments(schemas.PracticeAnswerRequestSchema)
+@bp.arguments(schemas.PracticeAnswerRequestSchema, example=examples.PRACTICE_ANSWER)
 @bp.response(200, schemas.PracticeAnswerResponseSchema)
 @bp.alt_response(404, schema=ErrorResponseSchema,
                  description="An id this service did not issue, or an altered one.")

@@ -218,7 +218,8 @@ def recurrent_gradient_check(matrix, activation="identity") -> dict:
     steps = [
         r"$\rho(W_h) = \max_i |\lambda_i|$, the spectral radius",
         f"$\\lambda = {shown}$",
-        f"$\\rho(W_h) = |{fmt_complex(ordered[0].real, ordered[0].imag)}| = {r}$",
+        f"$\\rho(W_h) = |{fmt_complex(ordered[0].real, ordered[0].imag)}| = {r}$"
+        + (f" (about {radius:.2f})" if f"{radius:.2f}" != r else ""),
     ]
     if activation == "identity":
         verdict, reasoning, line = _identity_verdict(radius, norm)

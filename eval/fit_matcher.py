@@ -1,0 +1,152 @@
+"""Fit the matcher's ranking weights, its calibration and the dialogue's thresholds.
+
+    .venv/bin/python eval/fit_matcher.py [--write]
+
+Tuning data: ../shared/eval/dev.yaml and eval/train-*.yaml (written blind to the knowledge base
+and to every holdout). Holdouts are never read here.
+
+1. Ranking: for every in-scope question whose right entry is among the finalists, each pair
+   (right entry, another finalist) is a training example for a logistic model of the signal
+   differences (pairwise learning to rank), with L2 regularisation.
+2. Calibration: the best candidate's ranked score, its margin over the runner-up, the share of
+   the question the course knows, and the question's length, fitted by logistic regression to
+   whether answering the best candidate is right (out-of-scope questions count as wrong).
+3. Thresholds: answer at or above the lowest confidence that keeps confidently wrong answers at
+   most 2% of in-scope questions and out-of-scope questions answered at most 1%; suggest ("did
+   you mean") at or above the confidence that 98% of out-of-scope questions stay under.
+
+Prints the constants and the figures they reach on the tuning data; with --write, puts the
+constants into service/matcher.py and service/config.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service import matcher as matcher_module  # noqa: E402
+from service.evaluation import load_cases  # noqa: E402
+from service.knowledge import load_knowledge_base  # noqa: E402
+
+TUNING = [ROOT.parent / "shared" / "eval" / "dev.yaml",
+          *sorted((ROOT / "eval").glob("train-*.yaml"))]
+MAX_WRONG, MAX_OOS_ANSWERED, OOS_REFUSED = 0.02, 0.01, 0.98
+
+
+def logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 4000,
+             rate: float = 0.5, bias: bool = True) -> np.ndarray:
+    """Weights of a logistic regression by gradient descent (the bias, if any, first)."""
+    if bias:
+        x = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(x.shape[1])
+    penalty = np.r_[0.0, np.ones(x.shape[1] - 1)] if bias else np.ones(x.shape[1])
+    for _ in range(iterations):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
+        w -= rate * (x.T @ (p - y) / len(y) + l2 * penalty * w)
+    return w
+
+
+def collect(matcher) -> list[tuple[object, list]]:
+    """(case, finalists) for every in-scope and out-of-scope tuning case."""
+    found = []
+    for path in TUNING:
+        for case in load_cases(path):
+            if case.category != "calculation":
+                found.append((case, matcher.rank(case.question)))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--l2", type=float, default=0.003)
+    args = parser.parse_args()
+    kb = load_knowledge_base(ROOT / "knowledge")
+    matcher = matcher_module.Matcher(kb.entries.values())
+    ids = [e.id for e in matcher.entries]
+    data = collect(matcher)
+
+    # 1. ranking
+    pairs, labels = [], []
+    for case, ranked in data:
+        if case.category != "in-scope":
+            continue
+        right = [c for c in ranked if ids[c.index] in case.expect]
+        if not right:
+            continue
+        for other in ranked:
+            if ids[other.index] in case.expect:
+                continue
+            difference = np.array(right[0].signals) - np.array(other.signals)
+            pairs += [difference, -difference]
+            labels += [1.0, 0.0]
+    weights = logistic(np.array(pairs), np.array(labels), args.l2, bias=False)
+    weights = weights / weights[0] * 0.5  # the same scale as before: coverage weighs 0.5
+
+    # 2. calibration over the re-ranked candidates
+    rows, outcome, in_scope = [], [], []
+    for case, ranked in data:
+        rescored = sorted((replace(c, score=float(np.dot(weights, c.signals))) for c in ranked),
+                          key=lambda c: (-c.score, ids[c.index]))
+        if not rescored:
+            rows.append([0.0, 0.0, 0.0, 0.0, 1.0])
+        else:
+            top = rescored[0]
+            margin = top.score - (rescored[1].score if len(rescored) > 1 else 0.0)
+            rows.append([top.score, margin, top.known, math.log1p(top.tokens), top.unknown])
+        outcome.append(1.0 if case.category == "in-scope" and rescored and
+                       ids[rescored[0].index] in case.expect else 0.0)
+        in_scope.append(case.category == "in-scope")
+    x, y, in_scope = np.array(rows), np.array(outcome), np.array(in_scope)
+    calibration = logistic(x, y, 1e-3, iterations=20000, rate=1.0)
+    confidence = 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
+
+    # 3. thresholds
+    oos = ~in_scope
+    answer = next(t for t in np.arange(0.30, 0.99, 0.01)
+                  if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
+                  and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
+    suggest = min(answer, float(np.quantile(confidence[oos], OOS_REFUSED)) + 0.005)
+
+    answered = (confidence >= answer) & in_scope
+    print("ranking weights:", dict(zip(matcher_module.SIGNALS, np.round(weights, 4),
+                                                strict=True)))
+    print("calibration:", np.round(calibration, 4).tolist())
+    print(f"thresholds: answer {answer:.2f}, suggest {suggest:.2f}")
+    print(f"tuning figures: top-1 {100 * y[in_scope].mean():.1f}%, answered right "
+          f"{100 * (answered & (y == 1)).sum() / in_scope.sum():.1f}%, confidently wrong "
+          f"{100 * (answered & (y == 0)).sum() / in_scope.sum():.1f}%, out-of-scope refused "
+          f"{100 * (confidence[oos] < suggest).mean():.1f}%")
+    if args.write:
+        write(weights, calibration, answer, suggest)
+
+
+def write(weights, calibration, answer: float, suggest: float) -> None:
+    """Put the fitted constants into the source, where a reviewer reads them."""
+    path = ROOT / "service" / "matcher.py"
+    text = path.read_text()
+    text = re.sub(r"RANKING_WEIGHTS = \([^)]*\)", "RANKING_WEIGHTS = (\n    " + ", ".join(
+        f"{w:.4f}" for w in weights) + ")", text)
+    names = ("bias", *matcher_module.CALIBRATION_FEATURES)
+    text = re.sub(r"CALIBRATION = \{[^}]*\}", "CALIBRATION = {\n    " + ", ".join(
+        f'"{n}": {v:.4f}' for n, v in zip(names, calibration, strict=True)) + "}", text)
+    path.write_text(text)
+    config = ROOT / "service" / "config.py"
+    text = config.read_text()
+    text = re.sub(r"ANSWER_THRESHOLD = [0-9.]+", f"ANSWER_THRESHOLD = {answer:.2f}", text)
+    text = re.sub(r"SUGGEST_THRESHOLD = [0-9.]+", f"SUGGEST_THRESHOLD = {suggest:.2f}", text)
+    config.write_text(text)
+    print("written to service/matcher.py and service/config.py")
+
+
+if __name__ == "__main__":
+    main()
