@@ -137,8 +137,8 @@ def write(weights, calibration, answer: float, suggest: float) -> None:
     text = re.sub(r"RANKING_WEIGHTS = \([^)]*\)", "RANKING_WEIGHTS = (\n    " + ", ".join(
         f"{w:.4f}" for w in weights) + ")", text)
     names = ("bias", *matcher_module.CALIBRATION_FEATURES)
-    text = re.sub(r"CALIBRATION = \{[^}]*\}", "CALIBRATION = {\n    " + ", ".join(
-        f'"{n}": {v:.4f}' for n, v in zip(names, calibration, strict=True)) + "}", text)
+    text = re.sub(r"CALIBRATION = \{[^}]*\}", "CALIBRATION = {\n" + "".join(
+        f'    "{n}": {v:.4f},\n' for n, v in zip(names, calibration, strict=True)) + "}", text)
     path.write_text(text)
     config = ROOT / "service" / "config.py"
     text = config.read_text()

@@ -202,7 +202,15 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
     ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
                               rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
-                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE}))?"), ("conv",)),
+                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
+                              rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?"), ("conv",)),
+    # Keras Dense(units): the layer's outputs
+    ("out_channels", re.compile(rf"\bdense\s*+\(\s*+(?:units\s*+=\s*+)?{INT}"), ("dense",)),
+    # "input of shape (8, 16, 50, 50)": a batch in PyTorch's N, C, H, W order
+    ("nchw", re.compile(rf"\bshape\s*+(?:of\s++|=\s*+|:\s*+)?\(\s*+{INT}\s*+,\s*+{INT}\s*+,"
+                        rf"\s*+{INT}\s*+,\s*+{INT}\s*+\)"), ("shape",)),
+    # "64 in 128 out"
+    ("in_out", re.compile(rf"{INT}\s++in\s*+,?\s*+(?:and\s++)?{INT}\s++out\b"), ("in",)),
     ("in_out", re.compile(rf"\blinear\s*\(\s*(?:in_features\s*=\s*)?{INT}\s*,\s*"
                           rf"(?:out_features\s*=\s*)?{INT}"), ("linear",)),
     # channel counts first, so that "64 -> 128 channels" is not read as sizes
@@ -223,8 +231,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
     ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
     # "H=W=16", "H=32, W=16": the input; "C=3": its channels
-    ("input", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
     ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
+    # folding loses the case of "H=W=32" (the image) and "h=w=3" (the patch): the first named
+    # is the image, a second one the patch
+    ("h_equals_w", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
     ("in_channels", re.compile(rf"\bc\s*+=\s*+{INT}"), ("=",)),
     ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
     # "64 3x3 filters": a count of kernels, then their size (and depth: "64 3x3x32 filters")
@@ -252,7 +262,7 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("heads", re.compile(rf"{INT}\s*(?:attention\s+)?heads?\b"), ("head",)),
     ("heads", re.compile(rf"\bheads?{_OF}{INT}"), ("head",)),
     ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})"), ("stride",)),
-    ("stride", re.compile(rf"({SIZE})\s*strides?\b"), ("stride",)),
+    ("stride", re.compile(rf"({SIZE})[\s-]*+strided?s?\b"), ("stride",)),
     ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),
     # before padding, which would read the 1 of "output padding 1"
     ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})"), ("padding",)),
@@ -268,7 +278,8 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:\s*rate)?{_OF}(?:by\s+)?({SIZE})"), ("dilat",)),
     ("dilation", re.compile(rf"({SIZE})\s*dilation\b"), ("dilation",)),
     ("dilation", re.compile(rf"\bd\s*=\s*({SIZE})"), ("=",)),
-    ("patch", re.compile(rf"({SIZE})\s*(?:pixel\s+)?patch(?:es)?\b"), ("patch",)),
+    ("patch", re.compile(rf"({SIZE})\s*+(?:(?:pixel|image|square|disjoint|overlapping|"
+                         r"non[\s-]?overlapping)\s++){0,2}patch(?:es)?\b"), ("patch",)),
     ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})"), ("patch",)),
     ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
     ("kernel", re.compile(rf"({SIZE})\s*(?:conv\w*|kernels?|filters?|windows?|max\s*pool\w*|"
@@ -279,7 +290,8 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})"), ("pool",)),
     ("kernel", re.compile(rf"\bconv\w*+\s++({XSIZE})"), ("conv",)),
     # terse "k 2 s 2": only as a pair, a lone "s 2" could be anything ("it's 2" loses its ')
-    ("kernel_stride", re.compile(rf"\bk\s++({SIZE})\s*+,?\s*+s\s++({SIZE})"), ("k",)),
+    ("kernel_stride", re.compile(rf"\b(?:k|\w*pool\w*)\s++({SIZE})\s*+,?\s*+s\s++({SIZE})"
+                                 rf"(?:\s*+,?\s*+p\s++({SIZE}))?"), ("k", "pool")),
     ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
     ("input", re.compile(rf"\b(?:input|image|img|picture|feature\s*map|activation map|mnist|"
                          rf"cifar|tensor){_OF}({SIZE})"),
@@ -289,18 +301,23 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("input", "image", "img", "picture", "feature", "rgb", "grayscale", "greyscale", "pixel",
       "px")),
     ("input", re.compile(rf"\b[ni]\s*=\s*({SIZE})"), ("=",)),
+    # "height 30 width 22", "image of height 64 and width 48" (after the sizes named with a
+    # word, so that "a 32x16x3 image with 4x2 patches (height 4, width 2)" keeps its image)
+    ("input_hw", re.compile(rf"\bheight\s*+(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?"
+                            rf"width\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
 ]
 # Patterns that read no number ("same padding", "without padding", "padding valid").
 _WORDS_ONLY = frozenset({"padding"})
 # Patterns that fill several slots at once, and which slots, in the order of their values.
 _MULTI_SLOTS = {
     "in_out": ("in_channels", "out_channels"),
-    "torch_conv": ("in_channels", "out_channels", "kernel"),
+    "torch_conv": ("in_channels", "out_channels", "kernel", "stride", "padding"),
+    "nchw": ("in_channels", "input"),
+    "kernel_stride": ("kernel", "stride", "padding"),
     "count_kernel": ("out_channels", "kernel", "in_channels"),
     "kernel_depth": ("kernel", "in_channels"),
     "keras_conv": ("out_channels", "kernel"),
     "counts": ("tp", "fp", "tn", "fn"),
-    "kernel_stride": ("kernel", "stride"),
     "input_hw": ("input",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
@@ -369,6 +386,8 @@ def _store(slots: dict, name: str, value) -> bool:
         return True  # every proposed result is consumed, so none is left over as an input
     if name == "count":
         name, value = value
+    if name == "h_equals_w":
+        name = "patch" if "input" in slots else "input"
     if name in _MULTI_SLOTS:
         for slot, part in zip(_MULTI_SLOTS[name], value, strict=True):
             if part is not None:
@@ -397,12 +416,17 @@ def _slot_value(name: str, match: re.Match):
     if name == "keras_conv":
         return int(groups[0]), _pair(parse_size(groups[1])[:2])
     if name == "kernel_stride":
-        return _pair(parse_size(groups[0])[:2]), _pair(parse_size(groups[1])[:2])
+        padding = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
+        return _pair(parse_size(groups[0])[:2]), _pair(parse_size(groups[1])[:2]), padding
     if name == "input_hw":
         return (_pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
         kernel = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
-        return int(groups[0]), int(groups[1]), kernel
+        stride = int(groups[3]) if len(groups) > 3 else None
+        padding = int(groups[4]) if len(groups) > 4 else None
+        return int(groups[0]), int(groups[1]), kernel, stride, padding
+    if name == "nchw":
+        return int(groups[1]), _pair([int(groups[2]), int(groups[3])])
     if name == "count_kernel":
         numbers = parse_size(groups[1])
         return int(groups[0]), _pair(numbers[:2]), (numbers[2:] or [None])[0]
@@ -458,14 +482,14 @@ _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
-    "metrics": re.compile(r"ac+ura|precis|recal|specificity|sensitivity|\bf1\b|\bf-1\b|"
+    "metrics": re.compile(r"ac+ura|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map"),
 }
-_CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|"
+_CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksf]\s*=\s*\d")
-_LINEAR = re.compile(r"\b(?:linear|dense|fully[\s-]connected|fc)\s+layer|\blinear\s*\(")
+_LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
 _SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
@@ -480,7 +504,7 @@ _ABOUT_THE_QUESTION = re.compile(
     r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 _NOT_CALCULATED = re.compile(r"receptive field")
-_PATCH_OR_TOKEN = re.compile(r"patch|token")
+_PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
 # A question about why or whether, rather than a request to compute
 _CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
                          r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
@@ -619,12 +643,14 @@ _DEPTHWISE = re.compile(r"depthwise")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
 _THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar")
-_NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping")
+_NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout overlap|"
+                             r"\bdon t overlap|\bdo not overlap|\bdisjoint")
 _IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
                        r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
 _NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
                       r"bias[\s-]free")
-_WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|bias\s*=\s*true")
+_WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
+                        r"use_bias\s*+=\s*+true")
 
 
 def _bias(text: str, slots: dict) -> bool | None:
@@ -748,11 +774,16 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["bias"] = bias
     if "kernel" in slots:
         args["kernel"] = slots["kernel"]
+    elif square := next((size for size in slots.get("_leftover", [])
+                         if len(size) == 2), None):
+        args["kernel"] = _pair(square)  # "depthwise 3x3 on 32 channels": the size is the kernel
     implied = _image_depth(text)
     if "in_channels" in slots:
         args["in_channels"] = slots["in_channels"]
     elif isinstance(slots.get("input"), list) and len(slots["input"]) == 3:
         args["input"] = slots["input"]
+    elif depth := next((size for size in slots.get("_leftover", []) if len(size) == 3), None):
+        args["input"] = depth  # "applied to a 32x32x16 tensor": H x W x C
     elif implied:
         args["in_channels"] = implied[0]
         assumed.append(implied[1])
@@ -822,6 +853,8 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         args["patch"] = slots["patch"]
     elif "kernel" in slots:
         args["patch"] = slots["kernel"]
+    elif leftover:
+        args["patch"] = _pair(leftover.pop(0))  # the size after the image's: its patches
     if "stride" in slots:
         args["stride"] = slots["stride"]
     elif _NON_OVERLAPPING.search(text) and "patch" in args:

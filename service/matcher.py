@@ -72,7 +72,13 @@ RANKING_WEIGHTS = (
     0.5000, 0.6103, 0.7321, 0.5998, 0.7090, 0.2624, 0.3025, -0.1127, 0.1156, 0.1160)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
 CALIBRATION = {
-    "bias": -9.0494, "score": 2.2436, "margin": 3.1789, "known": 0.4235, "log_tokens": 2.2880, "unknown": -0.8672}
+    "bias": -9.0494,
+    "score": 2.2436,
+    "margin": 3.1789,
+    "known": 0.4235,
+    "log_tokens": 2.2880,
+    "unknown": -0.8672,
+}
 
 
 @dataclass(frozen=True)

@@ -267,6 +267,7 @@ _KERAS_CONV = re.compile(r"\bConv([123])D\s*+\(")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _QUOTES = re.compile(r"[\"'`$]")
 _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
+_POINTWISE = re.compile(r"\bpoint[\s-]?wise\b")
 
 
 def prepare(text: str) -> str:
@@ -282,6 +283,7 @@ def prepare(text: str) -> str:
     text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
     # "zero padding" is a padding mode here, not the number 0 (see calcparse._conv_request)
     text = _ZERO_PADDING.sub("zero", text)
+    text = _POINTWISE.sub("1x1", text)  # a pointwise convolution has a 1x1 kernel
     return " ".join(number_words_as_digits(text).split())
 
 

@@ -699,3 +699,44 @@ def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
 ])
 def test_a_conceptual_question_is_not_read_as_a_calculation(message):
     assert parse_calculation(message) is None
+
+
+@pytest.mark.parametrize(("message", "calculator", "args"), [
+    ("W_h = 0.9 0.3; -0.2 0.7 linear rnn explode or vanish", "eigen",
+     {"matrix": [[0.9, 0.3], [-0.2, 0.7]]}),
+    ("TP/FP/TN/FN = 25/5/60/10, f1 score?", "metrics", {"tp": 25, "fp": 5, "tn": 60, "fn": 10}),
+    ("[TP, FP, TN, FN] = [8, 2, 88, 2], specifity?", "metrics",
+     {"tp": 8, "fp": 2, "tn": 88, "fn": 2}),
+    ("true pos 64, false pos 16, true neg 11, false neg 9: f1", "metrics",
+     {"tp": 64, "fp": 16, "tn": 11, "fn": 9}),
+    ("with TP=7 FP=3 TF=85 FN=5 compute the specificity", "metrics",  # the seed's TF for TN
+     {"tp": 7, "fp": 3, "tn": 85, "fn": 5}),
+    ("deconv k 4 s 2 p 1 on a 7x7 map, output size?", "conv",
+     {"kernel": 4, "stride": 2, "padding": 1, "input": 7}),
+    ("avgpool 3 s 2 on a 56x56 map, no padding. output?", "conv",
+     {"kernel": 3, "stride": 2, "input": 56}),
+    ("nn.Conv2d(16, 32, 3, 2, 0) on an input of shape (8, 16, 50, 50), output height and width",
+     "conv", {"kernel": 3, "stride": 2, "padding": 0, "input": 50}),
+    ("height 30 width 22, 3x3 kernel, stride 2, padding 1, what are the output dims", "conv",
+     {"input": [30, 22], "kernel": 3}),
+    ("2-strided 3x3 conv, pad 1, on a 33 x 33 input. output size?", "conv",
+     {"stride": 2, "padding": 1, "input": 33}),
+    ("input 50x75 with padding='same' and stride 3, output dims", "conv",
+     {"input": [50, 75], "kernel": 1, "padding": "same"}),
+    ("keras Conv2D(64, 3, use_bias=False) applied to a 32x32x16 tensor, param count?", "params",
+     {"kernel": 3, "out_channels": 64, "bias": False, "input": [32, 32, 16]}),
+    ("depthwise 3x3 on 32 channels, param count (with bias)", "params",
+     {"kernel": 3, "in_channels": 32, "depthwise": True}),
+    ("keras Dense(128) on 3136 input features, how many trainable parameters", "params",
+     {"in_features": 3136, "out_features": 128}),
+    ("pointwise conv 128 -> 256 params?", "params",
+     {"kernel": 1, "in_channels": 128, "out_channels": 256}),
+    ("H=12, W=12, C=4, h=w=4, stride 2, number of dot products and multiply-adds", "attention",
+     {"input": [12, 12, 4], "patch": 4, "stride": 2}),
+    ("a 32x16x3 image with 4x2 patches (height 4, width 2), non-overlapping, patches?",
+     "attention", {"input": [32, 16, 3], "patch": [4, 2], "stride": [4, 2]}),
+])
+def test_more_notations_are_read(message, calculator, args):
+    request = parse_calculation(message)
+    assert request.calculator == calculator and request.complete, request
+    assert {k: v for k, v in request.args.items() if k in args} == args
