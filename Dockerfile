@@ -1,6 +1,9 @@
 # The DL Tutor as one container: gunicorn (PID 1) serving service:create_app().
-#   docker build -t dl-tutor . && docker run -p 8000:8000 dl-tutor
-FROM python:3.11-slim
+#   docker build -t dl-tutor . && docker run -p 127.0.0.1:8000:8000 dl-tutor
+# PYTHON_IMAGE swaps the base for a compatible one (tests/containers/ builds a stand-in for
+# python:3.11-slim from Debian's packages where no registry is reachable).
+ARG PYTHON_IMAGE=python:3.11-slim
+FROM ${PYTHON_IMAGE}
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -8,12 +11,22 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_ROOT_USER_ACTION=ignore
 
-# Install the package (no test extra) from a scratch copy of the source, so that the running
-# service imports the installed package and nothing shadows it from the working directory.
+# The dependencies first, in a layer of their own that is rebuilt only when pyproject.toml
+# changes (and flit_core, which builds the package below without reaching the network).
 # Every dependency ships a manylinux wheel for 3.11, so no compiler is needed.
-COPY pyproject.toml README.md /tmp/src/
+COPY pyproject.toml /tmp/src/
+RUN python -c 'import tomllib; toml = tomllib.load(open("/tmp/src/pyproject.toml", "rb")); \
+        print(*toml["project"]["dependencies"], *toml["build-system"]["requires"], sep="\n")' \
+        > /tmp/requirements.txt \
+    && pip install -r /tmp/requirements.txt \
+    && rm /tmp/requirements.txt
+
+# Then the package itself (no test extra) from a scratch copy of the source, so that the
+# running service imports the installed package and nothing shadows it from the working
+# directory.
+COPY README.md /tmp/src/
 COPY service /tmp/src/service
-RUN pip install /tmp/src && rm -rf /tmp/src
+RUN pip install --no-deps --no-build-isolation /tmp/src && rm -rf /tmp/src
 
 # The knowledge base is data, read at start-up; the installed package cannot find the
 # repository's knowledge/ on its own, hence TUTOR_KNOWLEDGE_DIR.
@@ -38,7 +51,8 @@ USER 10001:10001
 
 EXPOSE 8000
 
-# slim has no curl: ask /healthz with the interpreter that is already there.
+# slim has no curl: ask /healthz with the interpreter that is already there. (podman keeps
+# HEALTHCHECK only in Docker's image format: `podman build --format docker`.)
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 
