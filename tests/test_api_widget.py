@@ -1,8 +1,9 @@
-"""The widget's files, the demo page, and which browser pages may call /chat and /feedback."""
+"""The widget's files, the front door, the demo page, and who may call /chat and /feedback."""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -74,7 +75,91 @@ def test_the_demo_page_embeds_the_widget_as_a_course_site_would(client):
 
 def test_the_widget_routes_are_in_the_openapi_description(client):
     paths = client.get("/openapi.json").json["paths"]
-    assert {"/widget.js", "/demo", "/feedback"} <= set(paths)
+    assert {"/", "/widget.js", "/demo", "/feedback"} <= set(paths)
+
+
+# --- the front door -------------------------------------------------------------------------
+
+class Outline(HTMLParser):
+    """A page's elements, headings and links, as a browser (or a screen reader) lists them."""
+
+    def __init__(self, markup: str):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[tuple[str, str]] = []
+        self.links: list[tuple[str, str]] = []
+        self._open: list[list] = []  # [tag, href, text] of an open heading or link
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag in {"h1", "h2", "h3", "a"}:
+            self._open.append([tag, dict(attrs).get("href"), ""])
+
+    def handle_endtag(self, tag):
+        if self._open and self._open[-1][0] == tag:
+            name, href, text = self._open.pop()
+            text = " ".join(text.split())
+            (self.links.append((href, text)) if name == "a"
+             else self.headings.append((name, text)))
+            if self._open:
+                self._open[-1][2] += text
+
+    def handle_data(self, data):
+        if self._open:
+            self._open[-1][2] += data
+
+
+def test_the_front_door_says_what_the_tutor_is_and_where_to_go(client, knowledge_base):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    page = response.get_data(as_text=True)
+    outline = Outline(page)
+    tags = [tag for tag, _ in outline.tags]
+    assert {"header", "nav", "main", "footer"} <= set(tags)
+    assert all(attrs.get("aria-label") for tag, attrs in outline.tags if tag == "nav")
+    assert [text for level, text in outline.headings if level == "h1"] == [
+        "A tutor for the deep-learning course"]
+    assert outline.headings[0][0] == "h1" and {level for level, _ in outline.headings} == {
+        "h1", "h2", "h3"}
+    links = dict(outline.links)
+    assert links["/demo"] == "Demo course page"
+    assert links["/docs"] == "API documentation"
+    assert links["/healthz"] == "Service health"
+    assert links["/openapi.json"] == "openapi.json"
+    assert "Skip to the content" in {text for _, text in outline.links}
+    assert f"{len(knowledge_base)} knowledge-base entries" in page
+    # the snippet for a course site names this service's own address
+    assert '&lt;script src="http://localhost/widget.js" defer' in page
+
+
+def test_the_front_door_embeds_the_widget_and_loads_nothing_from_elsewhere(client):
+    outline = Outline(client.get("/").get_data(as_text=True))
+    scripts = [attrs for tag, attrs in outline.tags if tag == "script"]
+    assert len(scripts) == 1
+    assert scripts[0]["src"] == "/widget.js" and "defer" in scripts[0]
+    assert scripts[0]["data-title"]
+    addresses = [value for _, attrs in outline.tags for name, value in attrs.items()
+                 if name in {"src", "href"}]
+    assert addresses and not [a for a in addresses if re.match(r"(?:[a-z]+:)?//", a or "")]
+
+
+def test_every_link_on_the_front_door_leads_somewhere(client):
+    for href, _ in Outline(client.get("/").get_data(as_text=True)).links:
+        if href.startswith("#"):
+            continue
+        with client.get(href) as response:
+            assert response.status_code == 200, href
+
+
+def test_head_of_the_front_door_is_answered_too(client):
+    response = client.head("/")
+    assert response.status_code == 200
+    assert response.mimetype == "text/html"
+    assert response.get_data() == b""
+    assert int(response.headers["Content-Length"]) == len(client.get("/").get_data())
 
 
 # --- cross-origin rules ---------------------------------------------------------------------

@@ -44,6 +44,11 @@ SEED_QUESTION = ("A single-channel image of size M x N is convolved with an m x 
 SEED_ENTRY = "conv-output-size-stride2"
 CALCULATION = "output size of a 28x28 input with a 5x5 kernel, stride 2, same padding"
 THEME = "#0b6e4f"  # rgb(11, 110, 79)
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
+         "device_scale_factor": 2}
+WIDE_ENTRY = "elbo"  # its displayed ELBO is wider than a phone, even cut after its relations
+PUNCTUATED_ENTRY = "activation-functions"  # a dozen "$...$," and "$...$." in its answer
 
 
 def _require_browser():
@@ -317,7 +322,9 @@ def test_a_student_asks_rates_and_comes_back(sites, browser, screenshots):
     ask(page, parts, "why?", 2)
     expect(parts["answers"].nth(2)).to_have_class(re.compile("msg--answer"))
 
-    # Keyboard: Escape closes the panel and gives the focus back to the launcher.
+    # Keyboard: the hint says how, Escape closes and gives the focus back to the launcher.
+    expect(page.get_by_text("Escape closes")).to_be_visible()
+    expect(parts["textbox"]).to_have_attribute("aria-describedby", "dlt-hint")
     parts["textbox"].focus()
     page.keyboard.press("Escape")
     expect(parts["panel"]).to_be_hidden()
@@ -358,6 +365,9 @@ def test_it_fits_a_phone_and_keeps_the_pages_styles_apart(sites, browser, screen
         return scroller.scrollWidth - scroller.clientWidth;
     }""")
     assert overflow <= 0
+    # A touch screen has no Escape or Shift key: no keyboard hints, shown or read out.
+    expect(page.get_by_text("Escape closes")).to_be_hidden()
+    expect(parts["textbox"]).not_to_have_attribute("aria-describedby", re.compile("."))
     # The widget's `.bubble` and `div` styles do not reach the page's own elements.
     assert style_of(page.locator("#host-bubble"), "borderTopStyle") == "dashed"
     assert style_of(page.locator("#host-bubble"), "backgroundColor") == "rgba(0, 0, 0, 0)"
@@ -489,6 +499,247 @@ def test_a_student_practises_and_sees_drawings(sites, browser, screenshots, know
     assert watched.console_errors == []
     assert watched.page_errors == []
     context.close()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_wide_formulas_wrap_or_scroll_with_a_cue_and_answers_use_the_width(
+        sites, browser, screenshots, knowledge_base, device):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(**(PHONE if device == "phone" else DESKTOP))
+    watched = Watched(context)
+    page = watched.page
+    page.goto(sites["allowed"])
+    parts = widget(page)
+    parts["launcher"].click()
+    ask(page, parts, knowledge_base.get(WIDE_ENTRY).question, 0)
+    answer = parts["answers"].nth(0)
+    expect(answer).to_have_class(re.compile("msg--answer"))
+
+    # Nothing is cut off: whatever is wider than the answer scrolls, and says so.
+    assert settled_layout_problems(answer) == []
+    # The ELBO is cut after its relations: one displayed formula, several pieces.
+    box = answer.locator(".wide:has(> .wide-scroll > .math-display)").first
+    assert box.locator("math").count() >= 3
+    answer.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / f"widget-wide-formula-{device}.png"))
+    if device == "phone":  # its middle piece is still wider than a phone's answer
+        expect(box).to_have_class(re.compile("more-right"))
+        region = box.get_by_role("region", name="Formula, scrolls sideways")
+        expect(region).to_have_attribute("tabindex", "0")
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        expect(box).to_have_class(re.compile("more-left"))  # scrolled: the start is hidden now
+        region.evaluate("scroll => { scroll.scrollLeft = scroll.scrollWidth; }")
+        expect(box).not_to_have_class(re.compile("more-right"))  # at the end: no cue there
+        region.evaluate("scroll => { scroll.scrollLeft = 0; }")
+        expect(box).to_have_class(re.compile("more-right"))
+
+    # The answer takes the panel's width (less the log's padding), not 88 % of it.
+    widths = page.evaluate("""() => {
+        const root = document.querySelector('dl-tutor-widget').shadowRoot;
+        const scroller = root.querySelector('.scroller');
+        const style = getComputedStyle(scroller);
+        const room = scroller.clientWidth - parseFloat(style.paddingLeft)
+            - parseFloat(style.paddingRight);
+        const bubble = root.querySelector('.msg--answer .bubble').getBoundingClientRect();
+        return {room, bubble: bubble.width};
+    }""")
+    assert widths["bubble"] >= 0.97 * widths["room"], widths
+
+    # Operator names are set apart as TeX sets them: "log p", not "logp".
+    gaps = answer.locator("math").evaluate_all("""maths => maths.flatMap(math =>
+        [...math.querySelectorAll('mi, mo')]
+            .filter(name => /^[A-Za-z]{2,}$/.test(name.textContent.trim()))
+            .map(name => {
+                let next = name.nextElementSibling;
+                while (next && next.localName === 'mspace') next = next.nextElementSibling;
+                if (!next || next.localName !== 'msub' && next.localName !== 'mi') return null;
+                return next.getBoundingClientRect().left - name.getBoundingClientRect().right;
+            })
+            .filter(gap => gap !== null))""")
+    assert gaps and min(gaps) >= 1.5, gaps  # a thin space is 1/6 em, about 3 px here
+
+    assert watched.console_errors == []
+    assert watched.page_errors == []
+    context.close()
+
+
+def test_punctuation_after_inline_math_stays_on_its_line(sites, browser, knowledge_base):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(**PHONE)
+    watched = Watched(context)
+    page = watched.page
+    page.goto(sites["allowed"])
+    parts = widget(page)
+    parts["launcher"].click()
+    ask(page, parts, knowledge_base.get(PUNCTUATED_ENTRY).question, 0)
+    answer = parts["answers"].nth(0)
+    expect(answer).to_have_class(re.compile("msg--answer"))
+    # Every width from a small phone to a large one puts line ends somewhere else.
+    for width in range(300, 432, 4):
+        page.set_viewport_size({"width": width, "height": 740})
+        checked = answer.evaluate(r"""answer => {
+            const apart = [];
+            let checked = 0;
+            for (const math of answer.querySelectorAll('.bubble math')) {
+                const next = math.nextSibling;
+                if (!next || next.nodeType !== Node.TEXT_NODE || !/^[,.;:)]/.test(next.data)) {
+                    continue;
+                }
+                checked += 1;
+                const range = document.createRange();
+                range.setStart(next, 0);
+                range.setEnd(next, 1);
+                const mark = range.getBoundingClientRect();
+                const formula = math.getBoundingClientRect();
+                if (!(mark.top < formula.bottom && mark.bottom > formula.top
+                      && mark.left >= formula.right - 1)) {
+                    apart.push(math.textContent + next.data.slice(0, 3));
+                }
+            }
+            return {checked, apart};
+        }""")
+        assert checked["checked"] >= 10 and checked["apart"] == [], (width, checked)
+
+    assert watched.console_errors == []
+    assert watched.page_errors == []
+    context.close()
+
+
+def test_on_a_network_error_the_question_stays_and_can_be_retried(sites, browser,
+                                                                   screenshots):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(**DESKTOP)
+    watched = Watched(context)
+    page = watched.page
+    page.goto(sites["allowed"])
+    parts = widget(page)
+    parts["launcher"].click()
+
+    chat = sites["service"].url + "/chat"
+    page.route(chat, lambda route: route.abort("internetdisconnected"))
+    parts["textbox"].fill(SEED_QUESTION)
+    parts["textbox"].press("Enter")
+    expect(parts["errors"]).to_have_count(1, timeout=10_000)
+    expect(parts["errors"].first).to_contain_text("could not be reached")
+    # The question was not sent: it is back in the textbox, not in the conversation.
+    expect(parts["textbox"]).to_have_value(SEED_QUESTION)
+    expect(parts["questions"]).to_have_count(0)
+    retry = parts["errors"].first.get_by_role("button", name="Retry")
+    expect(retry).to_be_enabled()
+    page.screenshot(path=str(screenshots / "widget-retry.png"))
+
+    # Still offline: retrying fails the same way, and the question is still kept.
+    retry.click()
+    expect(parts["errors"]).to_have_count(1, timeout=10_000)
+    expect(parts["textbox"]).to_have_value(SEED_QUESTION)
+    expect(parts["questions"]).to_have_count(0)
+
+    # Back online: Retry sends it; the answer comes, the error and the textbox text go.
+    page.unroute(chat)
+    parts["errors"].first.get_by_role("button", name="Retry").click()
+    parts["answers"].nth(0).wait_for(timeout=10_000)
+    expect(parts["answers"].nth(0)).to_have_class(re.compile("msg--answer"))
+    expect(parts["errors"]).to_have_count(0)
+    expect(parts["questions"]).to_have_count(1)
+    expect(parts["questions"].first.locator(".bubble")).to_have_text(SEED_QUESTION)
+    expect(parts["textbox"]).to_have_value("")
+    expect(parts["textbox"]).to_be_focused()
+
+    # Sending the kept text again with Enter is a retry too: the notice goes with it.
+    page.route(chat, lambda route: route.abort("internetdisconnected"))
+    ask_offline = "why?"
+    parts["textbox"].fill(ask_offline)
+    parts["textbox"].press("Enter")
+    expect(parts["errors"]).to_have_count(1, timeout=10_000)
+    expect(parts["textbox"]).to_have_value(ask_offline)
+    page.unroute(chat)
+    parts["textbox"].press("Enter")
+    parts["answers"].nth(1).wait_for(timeout=10_000)
+    expect(parts["errors"]).to_have_count(0)
+    expect(parts["questions"]).to_have_count(2)
+
+    # A failed request is the only thing the browser complained about.
+    assert all("net::ERR_INTERNET_DISCONNECTED" in error for error in watched.console_errors), (
+        watched.console_errors)
+    assert watched.page_errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_the_front_door_says_what_the_tutor_is_and_embeds_it(sites, browser, screenshots,
+                                                             device):
+    from playwright.sync_api import expect
+
+    context = browser.new_context(**(PHONE if device == "phone" else DESKTOP))
+    watched = Watched(context)
+    page = watched.page
+    response = page.goto(sites["service"].url + "/")
+    assert response.status == 200
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "A tutor for the deep-learning course")
+    navigation = page.get_by_role("navigation", name="The tutor's pages")
+    for name, path in (("Demo course page", "/demo"), ("API documentation", "/docs"),
+                       ("Service health", "/healthz")):
+        expect(navigation.get_by_role("link", name=name)).to_have_attribute("href", path)
+    expect(page.get_by_role("main")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= (
+        360 if device == "phone" else 1280)  # nothing sideways
+    page.screenshot(path=str(screenshots / f"front-door-{device}.png"), full_page=True)
+
+    # The widget is on the page itself (same origin): a visitor can try it right there.
+    parts = widget(page)
+    parts["launcher"].click()
+    ask(page, parts, CALCULATION, 0)
+    expect(parts["answers"].nth(0)).to_contain_text("14")
+
+    assert watched.console_errors == []
+    assert watched.page_errors == []
+    context.close()
+
+
+def settled_layout_problems(answer, timeout: float = 5.0) -> list[str]:
+    """What in `answer` overflows sideways without a scroll cue, once the layout has settled.
+
+    A scroll box finds out that it overflows (and shows its cue) a frame after layout, and the
+    cue fades in: ask again until nothing is wrong or the time is up.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        problems = answer.evaluate(r"""answer => {
+            const problems = [];
+            const edge = answer.getBoundingClientRect();
+            const name = e => e.localName + (e.className && e.className.baseVal === undefined
+                ? '.' + String(e.className).split(' ').join('.') : '');
+            for (const element of answer.querySelectorAll('*')) {
+                const style = getComputedStyle(element);
+                const hidden = element.scrollWidth - element.clientWidth;
+                if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX) && hidden > 1) {
+                    const box = element.parentElement;
+                    const cue = element.classList.contains('wide-scroll') && (
+                        box.classList.contains('more-right')
+                            && getComputedStyle(box, '::after').opacity === '1'
+                        || box.classList.contains('more-left')
+                            && getComputedStyle(box, '::before').opacity === '1');
+                    if (!cue) {
+                        problems.push(`${name(element)} hides ${hidden}px with no cue`);
+                    }
+                }
+                const rect = element.getBoundingClientRect();
+                const scrolled = element.parentElement.closest('.wide-scroll');
+                if (!scrolled && rect.width
+                        && (rect.right > edge.right + 1 || rect.left < edge.left - 1)) {
+                    problems.push(`${name(element)} sticks out of the answer`);
+                }
+            }
+            return problems;
+        }""")
+        if not problems or time.monotonic() > deadline:
+            return problems
+        time.sleep(0.1)
 
 
 def natural_width(page, image) -> int:

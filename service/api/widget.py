@@ -1,4 +1,7 @@
-"""The embeddable chat widget: its script, a demo course page, and who may call the tutor.
+"""The embeddable chat widget: its script, the pages that show it, and who may call the tutor.
+
+`/` is the front door (what the tutor is, where to go next, the widget to try), `/demo` a
+course page that embeds the widget as a course site would.
 
 A course site adds `<script src="https://TUTOR_HOST/widget.js" defer></script>`; the script
 runs on the course site's origin and calls `/chat` and `/feedback` across origins. Those two
@@ -10,7 +13,7 @@ but refusing means the tutor does no work for pages it does not serve). Requests
 
 from pathlib import Path
 
-from flask import current_app, request, send_from_directory
+from flask import current_app, render_template, request, send_from_directory, url_for
 from flask_cors import CORS
 from flask_smorest import Blueprint
 
@@ -72,3 +75,16 @@ def get_widget_script():
 def get_demo_page():
     """A course page that embeds the widget, as a course site would."""
     return send_from_directory(STATIC, "demo.html", mimetype="text/html", max_age=0)
+
+
+@bp.get("/")
+@bp.doc(responses={"200": {"description": "An HTML page.", "content": {"text/html": {}}}})
+def get_front_page():
+    """The front door: what the tutor is, links to the demo, the API docs and health."""
+    knowledge_base = current_app.extensions["knowledge_base"]
+    widget = url_for("widget.get_widget_script")
+    return render_template(
+        "front.html", entries=len(knowledge_base), version=knowledge_base.version,
+        demo_url=url_for("widget.get_demo_page"), docs_url=url_for("api-docs.openapi_swagger_ui"),
+        openapi_url=url_for("api-docs.openapi_json"), health_url=url_for("health.get_health"),
+        widget_path=widget, widget_url=url_for("widget.get_widget_script", _external=True))

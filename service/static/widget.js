@@ -27,6 +27,11 @@
  *   as a data: URL, and an entry's drawing is loaded from the service's graph.svg address.
  *   An <img> runs no script and loads nothing else, so service SVG never becomes markup here;
  *   the alt text spells out the nodes and arrows.
+ * - Answers take the panel's width. A formula cannot wrap inside itself: the service cuts long
+ *   ones after their relations and keeps punctuation with its formula, and whatever is still
+ *   too wide scrolls sideways in a box with a fade and an arrow at the edge that hides more.
+ * - A question that gets no answer (offline, the service down) is taken back: the typed text
+ *   returns to the textbox and a "Retry" button sends it again.
  */
 (function () {
   "use strict";
@@ -242,7 +247,9 @@
     ".log { display: flex; flex-direction: column; gap: 10px; }",
     ".msg { display: flex; flex-direction: column; max-width: 88%; min-width: 0; }",
     ".msg--user { align-self: flex-end; align-items: flex-end; }",
-    ".msg--tutor, .msg--error { align-self: flex-start; }",
+    ".msg--tutor { align-self: stretch; max-width: 100%; }", // answers take the panel's width
+    ".msg--greeting { align-self: flex-start; max-width: 88%; }",
+    ".msg--error { align-self: flex-start; }",
     ".bubble { padding: 9px 13px; border-radius: 16px; overflow-wrap: anywhere;",
     "  min-width: 0; max-width: 100%; overflow-x: auto; }",
     ".msg--user .bubble { background: var(--dlt-accent); color: var(--dlt-on-accent);",
@@ -250,6 +257,12 @@
     ".msg--tutor .bubble { background: #fff; border: 1px solid #e3e6ee;",
     "  border-bottom-left-radius: 4px; }",
     ".msg--error .bubble { background: #fdecec; color: #8a1c1c; border: 1px solid #f3c4c4; }",
+    ".retry { display: flex; align-items: center; gap: 6px; margin-top: 8px; border: 0;",
+    "  border-radius: 10px; padding: 6px 13px 6px 10px; background: #8a1c1c; color: #fff;",
+    "  font-weight: 600; }",
+    ".retry svg { width: 16px; height: 16px; }",
+    ".retry:hover:not(:disabled) { background: #6f1515; }",
+    ".retry:disabled { opacity: .5; cursor: default; }",
     ".msg--clarify .bubble { border-left: 4px solid var(--dlt-accent); }",
     ".who { font-size: 12px; color: #5b6275; margin: 0 4px 3px; }",
     ".bubble > :first-child { margin-top: 0; }",
@@ -259,16 +272,36 @@
     ".bubble li + li { margin-top: .25em; }",
     ".bubble code { font-family: ui-monospace, 'DejaVu Sans Mono', monospace; font-size: .9em;",
     "  background: #eef0f5; border-radius: 4px; padding: .05em .3em; }",
-    ".bubble pre { overflow-x: auto; background: #eef0f5; padding: 8px; border-radius: 8px; }",
+    ".bubble pre { background: #eef0f5; padding: 8px; border-radius: 8px; min-width: 100%;",
+    "  width: max-content; }",
     ".bubble pre code { background: none; padding: 0; }",
     ".bubble a { color: var(--dlt-accent); }",
-    ".bubble table { border-collapse: collapse; display: block; overflow-x: auto; }",
+    ".bubble table { border-collapse: collapse; }",
     ".bubble th, .bubble td { border: 1px solid #d9dde7; padding: 3px 6px; }",
     ".bubble blockquote { border-left: 3px solid #d9dde7; padding-left: 10px; color: #444b5c; }",
     "math { font-family: math, 'STIX Two Math', 'Latin Modern Math', 'Cambria Math', serif;",
     "  font-size: 1.08em; }",
-    "math[display=block] { display: block math; margin: .5em 0; overflow-x: auto;",
-    "  overflow-y: hidden; padding: 2px 0; }",
+    "math[display=block] { display: block math; margin: 0; }",
+    // A formula and the punctuation touching it ("$x$,") share a line; a long displayed
+    // formula comes cut after its relations, its pieces wrapping like words.
+    ".nobreak { white-space: nowrap; }",
+    ".math-display { display: block; text-align: center; }",
+    // What is still too wide scrolls sideways in a box, and a fade at the edge says so.
+    ".wide { display: block; position: relative; margin: .5em 0; }",
+    ".wide--inline { display: inline-block; max-width: 100%; margin: 0; vertical-align: middle; }",
+    ".wide-scroll { display: block; overflow-x: auto; overflow-y: hidden; padding: 2px 1px;",
+    "  scrollbar-width: thin; scrollbar-color: #b7bdcc transparent; border-radius: 4px; }",
+    ".wide::before, .wide::after { position: absolute; top: 0; bottom: 0; width: 40px;",
+    "  display: flex; align-items: center; pointer-events: none; opacity: 0;",
+    "  transition: opacity .15s; font: 700 24px/1 system-ui, sans-serif;",
+    "  color: var(--dlt-accent); }",
+    ".wide::before { content: '\\2039'; content: '\\2039' / ''; left: 0; padding-left: 1px;",
+    "  background: linear-gradient(to right, #fff 35%, rgba(255, 255, 255, 0)); }",
+    ".wide::after { content: '\\203A'; content: '\\203A' / ''; right: 0; padding-right: 1px;",
+    "  justify-content: flex-end;",
+    "  background: linear-gradient(to left, #fff 35%, rgba(255, 255, 255, 0)); }",
+    ".wide.more-left::before, .wide.more-right::after { opacity: 1; }",
+    ".wide-scroll:focus-visible { outline-offset: 0; }",
     ".steps-label { display: block; font-size: 12px; font-weight: 600; letter-spacing: .02em;",
     "  text-transform: uppercase; color: #5b6275; margin-bottom: 2px; }",
     ".msg--calculation .bubble ul { list-style: none; counter-reset: step; padding: 8px 10px;",
@@ -284,7 +317,8 @@
     "  color: var(--dlt-accent); border-radius: 14px; padding: 5px 11px; font-size: 13.5px;",
     "  line-height: 1.35; max-width: 100%; overflow-wrap: anywhere;",
     "  display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3;",
-    "  overflow: hidden; }",
+    // clipped at the text, not the padding, where a tall formula's fourth line would peek out
+    "  overflow: hidden; overflow: clip; overflow-clip-margin: content-box; }",
     ".chip:hover { background: var(--dlt-accent); color: var(--dlt-on-accent); }",
     ".chip:disabled { opacity: .55; cursor: default; }",
     ".choices { border: 0; margin: 6px 0 .7em; padding: 0; min-width: 0; display: flex;",
@@ -343,11 +377,13 @@
     "  color: var(--dlt-on-accent); flex: none; }",
     ".send:disabled { opacity: .5; cursor: default; }",
     ".hint { font-size: 11.5px; color: #6b7285; padding: 0 14px 8px; background: #fff; }",
+    // Keyboard hints mean nothing on a phone or tablet (no Shift, no Escape).
+    "@media (hover: none) and (pointer: coarse) { .hint { display: none; } }",
     "@media (max-width: 480px) {",
     "  .panel { left: 0 !important; right: 0 !important; top: 0; bottom: 0; width: 100%;",
     "    height: 100%; max-height: none; border-radius: 0; border: 0; }",
     "  .open .launcher { display: none; }",
-    "  .msg { max-width: 94%; }",
+    "  .msg--user, .msg--error, .msg--greeting { max-width: 94%; }",
     "}"
   ].join("\n");
 
@@ -357,6 +393,8 @@
   var busy = false;
   var conversation = 0; // bumped by "new conversation", so a late reply is not misfiled
   var choiceSets = []; // {message, fieldset} of each multiple-choice question on screen
+  var retryButtons = []; // {message, button} of each "Retry" on screen
+  var nodes = new WeakMap(); // message -> its element in the log
 
   function loadState() {
     try {
@@ -429,6 +467,20 @@
   ]);
   var hint = el("div", { id: "dlt-hint", "class": "hint",
                          text: "Enter sends, Shift+Enter adds a line, Escape closes." });
+  // On a touch screen the keyboard hints are hidden (see the styles), and not read out either.
+  var touchOnly = window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)");
+  describeKeys();
+  if (touchOnly && touchOnly.addEventListener) {
+    touchOnly.addEventListener("change", describeKeys);
+  }
+
+  function describeKeys() {
+    if (touchOnly && touchOnly.matches) {
+      input.removeAttribute("aria-describedby");
+    } else {
+      input.setAttribute("aria-describedby", "dlt-hint");
+    }
+  }
   var panel = el("section", { id: "dlt-panel", "class": "panel", role: "dialog",
                               "aria-label": options.title, hidden: "" }, [
     el("header", {}, [el("h2", { text: options.title }), restartButton, closeButton]),
@@ -469,13 +521,25 @@
   function renderAll() {
     log.textContent = "";
     choiceSets = [];
+    retryButtons = [];
+    if (fitter) {
+      fitter.disconnect();
+    }
     log.appendChild(tutorNode({ kind: "greeting", reply: options.greeting }));
     state.messages.forEach(function (message) { log.appendChild(messageNode(message)); });
     refreshPractice();
+    refreshRetries();
+    fitWideIn(log);
     scrollToEnd();
   }
 
   function messageNode(message) {
+    var node = buildMessageNode(message);
+    nodes.set(message, node);
+    return node;
+  }
+
+  function buildMessageNode(message) {
     if (message.role === "user") {
       var bubble = el("div", { "class": "bubble" });
       if (message.html) {
@@ -487,12 +551,35 @@
                 [el("span", { "class": "sr-only", text: "You said:" }), bubble]);
     }
     if (message.role === "error") {
+      var errorBubble = el("div", { "class": "bubble" }, [el("p", { text: message.text })]);
+      if (message.retry) {
+        errorBubble.appendChild(retryButton(message));
+      }
       return el("div", { "class": "msg msg--error" }, [
-        el("span", { "class": "sr-only", text: "Error:" }),
-        el("div", { "class": "bubble", text: message.text })
+        el("span", { "class": "sr-only", text: "Error:" }), errorBubble
       ]);
     }
     return tutorNode(message);
+  }
+
+  /** "Retry": send again the question that never reached the tutor. */
+  function retryButton(message) {
+    var button = el("button", { type: "button", "class": "retry" },
+                    [icon(ICONS.restart), el("span", { text: "Retry" })]);
+    button.addEventListener("click", function () {
+      if (busy || !message.retry) {
+        return;
+      }
+      var question = message.retry;
+      if (input.value.trim() === question.text) {
+        input.value = ""; // it is on its way again
+        fitInput();
+      }
+      input.focus(); // the button goes away with its message; keep the keyboard here
+      send(question.text, question.html, question.typed);
+    });
+    retryButtons.push({ message: message, button: button });
+    return button;
   }
 
   function tutorNode(message) {
@@ -516,6 +603,7 @@
     if (message.drawing) {
       bubble.appendChild(drawingNode(message.drawing, node));
     }
+    boxWideContent(bubble);
     node.appendChild(bubble);
     var suggestions = message.suggestions || [];
     if (suggestions.length) {
@@ -559,6 +647,100 @@
     show();
     return el("div", { "class": "rate", role: "group", "aria-label": "Was this answer helpful?" },
               [up, down, note]);
+  }
+
+  // --- what is wider than the panel -----------------------------------------------------------
+
+  /*
+   * A formula cannot wrap inside itself. The service already cuts long ones after their
+   * relations and keeps punctuation with its formula; what is still wider than the answer (a
+   * displayed formula, a table, a code block, now and then an inline formula) scrolls sideways
+   * in a box of its own. A fade at the edge where more is hidden says so, and while it scrolls
+   * the box is a named, focusable region, so the keyboard can scroll it as well.
+   */
+  var WIDE_BLOCKS = "math[display=block], .math-display, table, pre";
+  var fitter = window.ResizeObserver ? new ResizeObserver(laidOutAgain) : null;
+  var refitting = [];
+
+  /** Put each displayed formula, table and code block of a new bubble in a scroll box. */
+  function boxWideContent(bubble) {
+    Array.prototype.forEach.call(bubble.querySelectorAll(WIDE_BLOCKS), function (wide) {
+      if (!wide.closest(".wide-scroll")) {
+        scrollBox(wide, false);
+      }
+    });
+    if (fitter) {
+      fitter.observe(bubble); // the panel opens, resizes, or a font arrives: look again
+    }
+  }
+
+  function laidOutAgain(entries) {
+    // Not here and now: changing sizes inside the observer's callback would make it loop.
+    if (!refitting.length) {
+      window.requestAnimationFrame(function () {
+        var bubbles = refitting;
+        refitting = [];
+        bubbles.forEach(fitWide);
+      });
+    }
+    entries.forEach(function (entry) {
+      if (refitting.indexOf(entry.target) < 0) {
+        refitting.push(entry.target);
+      }
+    });
+  }
+
+  function fitWideIn(node) {
+    Array.prototype.forEach.call(node.querySelectorAll(".bubble"), fitWide);
+  }
+
+  /** Box the inline formulas that stick out of `bubble`; show each box's cue as it stands. */
+  function fitWide(bubble) {
+    if (!bubble.isConnected || !bubble.getClientRects().length) {
+      return; // not laid out (the panel is closed): the observer calls again when it opens
+    }
+    var style = getComputedStyle(bubble);
+    var box = bubble.getBoundingClientRect();
+    var left = box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    var right = box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+    Array.prototype.forEach.call(bubble.querySelectorAll("math"), function (math) {
+      if (math.closest(".wide-scroll")) {
+        return;
+      }
+      var wide = math.parentNode.classList.contains("nobreak") ? math.parentNode : math;
+      var edges = wide.getBoundingClientRect();
+      if (edges.width && (edges.right > right + 1 || edges.left < left - 1)) {
+        scrollBox(wide, true);
+      }
+    });
+    Array.prototype.forEach.call(bubble.querySelectorAll(".wide-scroll"), showCue);
+  }
+
+  function scrollBox(content, inline) {
+    var what = { table: "Table", pre: "Code" }[content.localName] || "Formula";
+    var scroll = el("span", { "class": "wide-scroll", "data-label": what + ", scrolls sideways" });
+    var box = el("span", { "class": inline ? "wide wide--inline" : "wide" }, [scroll]);
+    content.parentNode.replaceChild(box, content);
+    scroll.appendChild(content);
+    scroll.addEventListener("scroll", function () { showCue(scroll); }, { passive: true });
+    return scroll;
+  }
+
+  function showCue(scroll) {
+    var hidden = scroll.scrollWidth - scroll.clientWidth;
+    var scrolls = hidden > 1;
+    var box = scroll.parentNode;
+    box.classList.toggle("more-left", scrolls && scroll.scrollLeft > 1);
+    box.classList.toggle("more-right", scrolls && scroll.scrollLeft < hidden - 1);
+    if (scrolls && !scroll.hasAttribute("tabindex")) {
+      scroll.setAttribute("tabindex", "0");
+      scroll.setAttribute("role", "region");
+      scroll.setAttribute("aria-label", scroll.getAttribute("data-label"));
+    } else if (!scrolls && scroll.hasAttribute("tabindex")) {
+      ["tabindex", "role", "aria-label"].forEach(function (name) {
+        scroll.removeAttribute(name);
+      });
+    }
   }
 
   // --- practice questions and drawings -------------------------------------------------------
@@ -780,7 +962,22 @@
     saveState();
     var node = log.appendChild(messageNode(message));
     refreshPractice();
+    refreshRetries();
+    fitWideIn(node);
     reveal(node);
+  }
+
+  function removeMessage(message) {
+    var index = state.messages.indexOf(message);
+    if (index >= 0) {
+      state.messages.splice(index, 1);
+      saveState();
+    }
+    var node = nodes.get(message);
+    if (node) {
+      node.remove();
+    }
+    retryButtons = retryButtons.filter(function (retry) { return retry.message !== message; });
   }
 
   function reveal(node) {
@@ -814,12 +1011,17 @@
     return "The tutor could not answer (status " + result.status + "). Please try again.";
   }
 
-  function send(text, html) {
+  /** Send `text` (`typed` when it came from the textbox) and show the tutor's reply. */
+  function send(text, html, typed) {
     text = String(text || "").trim();
     if (!text || busy) {
       return;
     }
-    addMessage({ role: "user", text: text, html: html || null });
+    // Sending again a question that got no answer is its retry: the notice about it goes.
+    retryButtons.filter(function (retry) { return retry.message.retry.text === text; })
+      .forEach(function (retry) { removeMessage(retry.message); });
+    var question = { role: "user", text: text, html: html || null };
+    addMessage(question);
     setBusy(true);
     var asked = conversation;
     ask(text, true).then(function (result) {
@@ -827,7 +1029,11 @@
         return;
       }
       if (!result.ok) {
-        addMessage({ role: "error", text: errorText(result) });
+        if (result.status >= 500 || result.status === 429) {
+          notSent(question, typed, errorText(result)); // worth trying again as it is
+        } else {
+          addMessage({ role: "error", text: errorText(result) });
+        }
         return;
       }
       var reply = result.data;
@@ -840,13 +1046,38 @@
         }),
         practice: practiceOf(reply), drawing: drawingOf(reply)
       });
-    }).catch(function () {
-      if (asked === conversation) {
-        addMessage({ role: "error", text: "The tutor could not be reached from this page. " +
-                                          "Check your connection, or tell the course staff." });
+    }, function () {
+      if (asked === conversation) { // no answer at all: offline, or the service unreachable
+        notSent(question, typed, "The tutor could not be reached from this page. Check your " +
+                                 "connection and retry, or tell the course staff.");
       }
     }).then(function () {
       setBusy(false);
+    }, function (error) {
+      setBusy(false);
+      throw error;
+    });
+  }
+
+  /**
+   * The question got no answer: take it out of the conversation, put typed text back in the
+   * textbox (unless the student has typed something new since) and offer to send it again.
+   */
+  function notSent(question, typed, text) {
+    removeMessage(question);
+    if (typed && !input.value.trim()) {
+      input.value = question.text;
+      fitInput();
+    }
+    addMessage({ role: "error", text: text,
+                 retry: { text: question.text, html: question.html, typed: Boolean(typed) } });
+  }
+
+  /** Only the latest message's "Retry" works, and not while the tutor is busy. */
+  function refreshRetries() {
+    var last = state.messages[state.messages.length - 1];
+    retryButtons.forEach(function (retry) {
+      retry.button.disabled = busy || retry.message !== last;
     });
   }
 
@@ -896,6 +1127,7 @@
       chip.disabled = value;
     });
     refreshPractice();
+    refreshRetries();
     if (value) {
       scrollToEnd(); // show the typing indicator
     }
@@ -909,6 +1141,7 @@
     launcher.setAttribute("aria-expanded", "true");
     launcher.setAttribute("aria-label", launcherLabel(true));
     rememberOpen(true);
+    fitWideIn(log);
     scrollToEnd();
     input.focus();
   }
@@ -943,7 +1176,7 @@
     if (text.trim() && !busy) {
       input.value = "";
       fitInput();
-      send(text);
+      send(text, null, true);
     }
   });
   input.addEventListener("keydown", function (event) {
@@ -982,6 +1215,7 @@
       root.classList.add("open");
       launcher.setAttribute("aria-expanded", "true");
       launcher.setAttribute("aria-label", launcherLabel(true));
+      fitWideIn(log);
       scrollToEnd();
     }
   }
