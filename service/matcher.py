@@ -262,14 +262,15 @@ class Matcher:
             score = float(np.dot(RANKING_WEIGHTS, signals))
             scored.append(Candidate(index, score, signals, known, len(tokens), unknown))
         scored.sort(key=lambda c: (-c.score, self.entries[c.index].id))
-        return [replace(c, confidence=self._confidence(c, scored)) for c in scored]
+        return [replace(c, confidence=self._confidence(
+            c, scored[1].score if number == 0 and len(scored) > 1 else
+            scored[0].score if number else 0.0)) for number, c in enumerate(scored)]
 
     @staticmethod
-    def _confidence(candidate: Candidate, scored: list[Candidate]) -> float:
+    def _confidence(candidate: Candidate, best_other: float) -> float:
         """The probability that `candidate` is the right answer, from its score, its margin
         over the best other candidate, and how much of the question the course knows."""
-        others = [c.score for c in scored if c is not candidate]
-        margin = candidate.score - (max(others) if others else 0.0)
+        margin = candidate.score - best_other
         z = (CALIBRATION["bias"] + CALIBRATION["score"] * candidate.score
              + CALIBRATION["margin"] * margin + CALIBRATION["known"] * candidate.known
              + CALIBRATION["log_tokens"] * math.log1p(candidate.tokens)

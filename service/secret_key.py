@@ -2,9 +2,11 @@
 
 gunicorn runs several workers, each calling the factory; a question signed by one worker must
 be accepted by another, and by the next restart, so a random per-process key will not do.
-When `SECRET_KEY` (`TUTOR_SECRET_KEY`) is not set, the key is read from a `secret_key` file
-next to the session database, which every worker can already reach and write; the first
-worker to start creates it atomically, so all of them read the same key.
+When `SECRET_KEY` (`TUTOR_SECRET_KEY`) is not set, the key is read from where the sessions
+are kept, which every worker can already reach and write: with `REDIS_URL`, a Redis key that
+the first worker of any replica creates with SET NX (no time to live: it must outlast every id
+it signed); otherwise a `secret_key` file next to the session database, created atomically.
+Either way all of them read the same key.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ import time
 from pathlib import Path
 
 from flask import Flask
+from redis import Redis
+
+from service.sessions import redis_prefix, shared_redis
 
 KEY_FILE = "secret_key"
+REDIS_KEY = "secret_key"  # after REDIS_KEY_PREFIX
 MIN_LENGTH = 32
 
 
@@ -24,10 +30,15 @@ def init_secret_key(app: Flask) -> None:
     """Make sure `app.config["SECRET_KEY"]` is set, deriving a stable one when it is not.
 
     With sessions kept in memory (one process: the CLI, some tests) a random key will do.
-    Raises OSError if the key file can be neither read nor created, so that the service
-    refuses to start rather than hand out ids no other worker accepts.
+    Raises OSError if the key file can be neither read nor created, or redis.RedisError if
+    Redis does not answer, so that the service refuses to start rather than hand out ids no
+    other worker accepts.
     """
     if app.config.get("SECRET_KEY"):
+        return
+    client = shared_redis(app)
+    if client is not None:
+        app.config["SECRET_KEY"] = read_or_create_redis_key(client, redis_prefix(app) + REDIS_KEY)
         return
     if app.config["SESSION_DB"] == ":memory:":
         app.config["SECRET_KEY"] = secrets.token_hex(32)
@@ -57,6 +68,22 @@ def read_or_create_key(path: Path, attempts: int = 50) -> str:
         time.sleep(0.02)  # only the fallback in _create can expose a partly written file
     raise ValueError(f"{path} holds no usable key (at least {MIN_LENGTH} characters): "
                      "delete it, or set TUTOR_SECRET_KEY")
+
+
+def read_or_create_redis_key(client: Redis, name: str) -> str:
+    """Return the key stored in Redis under `name`, creating it first if there is none yet.
+
+    SET NX is atomic: of all the workers and replicas starting together exactly one stores its
+    new key, and every one of them then reads that one. Raises redis.RedisError when Redis does
+    not answer, or ValueError when the stored key is too short to use.
+    """
+    client.set(name, secrets.token_hex(32), nx=True)
+    stored = client.get(name)
+    key = stored.decode("utf-8").strip() if stored is not None else ""
+    if len(key) < MIN_LENGTH:
+        raise ValueError(f"Redis key {name!r} holds no usable key (at least {MIN_LENGTH} "
+                         "characters): delete it, or set TUTOR_SECRET_KEY")
+    return key
 
 
 def _create(path: Path) -> None:

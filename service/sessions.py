@@ -1,25 +1,34 @@
-"""Conversation state shared by every gunicorn worker: a small SQLite table by default.
+"""Conversation state shared by every gunicorn worker: a small SQLite table by default, Redis
+when replicas share no disk.
 
 A session is a JSON object (the last entry, the last calculation, a pending question); it is
 read at the start of a message and written at the end. SQLite in WAL mode lets several worker
-processes share it without a server; anything implementing `get`/`put` can replace it.
+processes on one machine share it without a server; `RedisSessionStore` lets several machines
+share it (`REDIS_URL`). Anything implementing `get`/`put` can replace either.
 
-Storage stays bounded: every write also deletes up to SWEEP_BATCH expired sessions, found
-through an index on the time of last use, so expired sessions are removed at least as fast as
-new ones arrive and no write ever scans the table.
+Storage stays bounded. SQLite: every write also deletes up to SWEEP_BATCH expired sessions,
+found through an index on the time of last use, so expired sessions are removed at least as
+fast as new ones arrive and no write ever scans the table. Redis: every write sets the key's
+time to live, and Redis deletes it when that runs out.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 import time
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
+
+from redis import Redis, RedisError
+
+log = logging.getLogger(__name__)
 
 SWEEP_BATCH = 32  # expired sessions deleted by each write, at most
 DEFAULT_TTL_SECONDS = 6 * 3600
+REDIS_PREFIX = "tutor:"  # every key the service keeps in Redis starts with it (REDIS_KEY_PREFIX)
 
 
 class SessionStore(Protocol):
@@ -136,3 +145,65 @@ class SqliteSessionStore:
     def count(self) -> int:
         """How many sessions are stored, expired ones included (for tests and operators)."""
         return self._connection().execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+
+class RedisSessionStore:
+    """Sessions in Redis, so that replicas without a shared disk continue each other's
+    conversations. One key per conversation, written with SET ... PX: Redis forgets a session
+    `ttl_seconds` after its last write, so nothing needs sweeping.
+
+    A Redis that cannot be reached does not cost the student the answer: `get` logs it and
+    finds no session (the message starts a new conversation), `put` logs it and keeps nothing.
+    """
+
+    def __init__(self, client: Redis, ttl_seconds: float = DEFAULT_TTL_SECONDS,
+                 prefix: str = REDIS_PREFIX):
+        self.client = client
+        self.ttl_seconds = ttl_seconds
+        self.prefix = prefix + "session:"
+
+    def get(self, key: str) -> dict | None:
+        """Return the session's state, or None when it is unknown, has expired, or Redis is
+        unreachable (logged)."""
+        try:
+            stored = self.client.get(self.prefix + key)
+        except RedisError as error:
+            log.warning("session store unavailable, answering without context: %s", error)
+            return None
+        return None if stored is None else json.loads(stored)
+
+    def put(self, key: str, state: dict) -> None:
+        """Store the session's state for `ttl_seconds`; a Redis error is logged, not raised."""
+        try:
+            self.client.set(self.prefix + key, json.dumps(state),
+                            px=max(1, round(self.ttl_seconds * 1000)))
+        except RedisError as error:
+            log.warning("session store unavailable, the conversation's context is lost: %s",
+                        error)
+
+    def count(self) -> int:
+        """How many sessions are stored (for tests and operators; walks the keys with SCAN)."""
+        return sum(1 for _ in self.client.scan_iter(match=self.prefix + "*", count=1000))
+
+
+def redis_client(url: str) -> Redis:
+    """A Redis client for `url`, e.g. "redis://redis:6379/0": a pool of connections that every
+    thread of the process shares (and that reconnects after a fork). Connecting is lazy; a
+    command on a Redis that does not answer within two seconds raises redis.RedisError."""
+    return Redis.from_url(url, socket_timeout=2, socket_connect_timeout=2,
+                          health_check_interval=30)
+
+
+def shared_redis(app: Any) -> Redis | None:
+    """The app's Redis client when `REDIS_URL` is set (one pool for every store), else None."""
+    url = app.config.get("REDIS_URL")
+    if not url:
+        return None
+    if "redis" not in app.extensions:
+        app.extensions["redis"] = redis_client(str(url))
+    return app.extensions["redis"]
+
+
+def redis_prefix(app: Any) -> str:
+    """The prefix of every key the app keeps in Redis (`REDIS_KEY_PREFIX`)."""
+    return str(app.config.get("REDIS_KEY_PREFIX") or REDIS_PREFIX)

@@ -46,7 +46,7 @@ def require_token():
 
 
 @bp.get("/unanswered")
-@bp.arguments(schemas.UnansweredQuerySchema, location="query")
+@bp.arguments(schemas.UnansweredQuerySchema(), location="query")
 @bp.response(200, schemas.UnansweredResponseSchema, description=UNANSWERED_200)
 @bp.alt_response(200, schema={"type": "string"}, content_type="text/csv",
                  description=UNANSWERED_200, success=True)

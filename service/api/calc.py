@@ -12,7 +12,7 @@ bp = Blueprint("calc", __name__, url_prefix="/calc", description="Calculators wi
 
 @bp.route("/conv")
 class ConvOutput(MethodView):
-    @bp.arguments(schemas.ConvRequestSchema, example=examples.CONV)
+    @bp.arguments(schemas.ConvRequestSchema(), example=examples.CONV)
     @bp.response(200, schemas.ConvResponseSchema)
     def post(self, request):
         """Output size of a convolution, pooling or transposed convolution (and its MACs)."""
@@ -21,7 +21,7 @@ class ConvOutput(MethodView):
 
 @bp.route("/params")
 class LayerParams(MethodView):
-    @bp.arguments(schemas.ParamsRequestSchema, example=examples.PARAMS)
+    @bp.arguments(schemas.ParamsRequestSchema(), example=examples.PARAMS)
     @bp.response(200, schemas.ParamsResponseSchema)
     def post(self, request):
         """Parameter count of a Conv2d (grouped, depthwise) or linear layer."""
@@ -32,7 +32,7 @@ class LayerParams(MethodView):
 
 @bp.route("/eigen")
 class RecurrentEigen(MethodView):
-    @bp.arguments(schemas.EigenRequestSchema, example=examples.EIGEN)
+    @bp.arguments(schemas.EigenRequestSchema(), example=examples.EIGEN)
     @bp.response(200, schemas.EigenResponseSchema)
     def post(self, request):
         """Eigenvalues of a recurrent weight matrix and the exploding/vanishing verdict."""
@@ -41,7 +41,7 @@ class RecurrentEigen(MethodView):
 
 @bp.route("/attention")
 class PatchAttention(MethodView):
-    @bp.arguments(schemas.AttentionRequestSchema, example=examples.ATTENTION)
+    @bp.arguments(schemas.AttentionRequestSchema(), example=examples.ATTENTION)
     @bp.response(200, schemas.AttentionResponseSchema)
     def post(self, request):
         """Cost of self-attention over image patches (the seed's Q11)."""
@@ -50,7 +50,7 @@ class PatchAttention(MethodView):
 
 @bp.route("/metrics")
 class ClassificationMetrics(MethodView):
-    @bp.arguments(schemas.MetricsRequestSchema, example=examples.METRICS)
+    @bp.arguments(schemas.MetricsRequestSchema(), example=examples.METRICS)
     @bp.response(200, schemas.MetricsResponseSchema)
     def post(self, request):
         """Accuracy, precision, recall, specificity and F1 from a confusion matrix (Q4)."""

@@ -18,7 +18,7 @@ class MessageTooLong(TutorError):
 
 
 @bp.post("/chat")
-@bp.arguments(schemas.ChatRequestSchema, example=examples.CHAT)
+@bp.arguments(schemas.ChatRequestSchema(), example=examples.CHAT)
 @bp.response(200, schemas.ChatResponseSchema)
 def answer_message(request):
     """Answer a student's message: an entry, a calculation, a question back or a fallback."""

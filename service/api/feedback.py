@@ -19,7 +19,7 @@ class FeedbackMessageTooLong(TutorError):
 
 
 @bp.post("/feedback")
-@bp.arguments(schemas.FeedbackRequestSchema, example=examples.FEEDBACK)
+@bp.arguments(schemas.FeedbackRequestSchema(), example=examples.FEEDBACK)
 @bp.response(201, schemas.FeedbackResponseSchema)
 def record_feedback(request):
     """Keep a rating ("up" or "down") of the reply to `message` in session `session_id`."""

@@ -31,7 +31,8 @@ SVG_HEADERS = {
 class GraphicalModel(MethodView):
     """`POST /calc/graphical-model`, beside the other calculators."""
 
-    @bp.arguments(schemas.GraphicalModelRequestSchema, example=examples.GRAPHICAL_MODEL)
+    @bp.arguments(schemas.GraphicalModelRequestSchema(),
+                  example=examples.GRAPHICAL_MODEL)
     @bp.response(200, schemas.GraphicalModelResponseSchema)
     def post(self, request):
         """Nodes, edges, DOT and SVG of the model that factorisations of p and q describe."""

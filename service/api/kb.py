@@ -15,7 +15,7 @@ def knowledge_base():
 
 
 @bp.get("/entries")
-@bp.arguments(schemas.EntryListQuerySchema, location="query")
+@bp.arguments(schemas.EntryListQuerySchema(), location="query")
 @bp.response(200, schemas.EntryListResponseSchema)
 def list_entries(query):
     """List entries (id, topic, question), optionally of one topic."""
@@ -31,7 +31,7 @@ def get_entry(entry_id):
 
 
 @bp.get("/search")
-@bp.arguments(schemas.SearchQuerySchema, location="query")
+@bp.arguments(schemas.SearchQuerySchema(), location="query")
 @bp.response(200, schemas.SearchResponseSchema)
 def search_entries(query):
     """Entries ranked by how well they match `q`, best first."""

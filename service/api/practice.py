@@ -18,7 +18,7 @@ def practice():
 
 
 @bp.get("/next")
-@bp.arguments(schemas.PracticeNextQuerySchema, location="query")
+@bp.arguments(schemas.PracticeNextQuerySchema(), location="query")
 @bp.response(200, schemas.PracticeQuestionSchema)
 @bp.alt_response(404, schema=ErrorResponseSchema,
                  description="No question matches the topic and kind.")
@@ -28,7 +28,8 @@ def next_question(query):
 
 
 @bp.post("/answer")
-@bp.arguments(schemas.PracticeAnswerRequestSchema, example=examples.PRACTICE_ANSWER)
+@bp.arguments(schemas.PracticeAnswerRequestSchema(),  # one instance, not one per request
+              example=examples.PRACTICE_ANSWER)
 @bp.response(200, schemas.PracticeAnswerResponseSchema)
 @bp.alt_response(404, schema=ErrorResponseSchema,
                  description="An id this service did not issue, or an altered one.")

@@ -12,11 +12,14 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, request
 
+from service.sessions import redis_prefix, shared_redis
 from service.slack import (
     Background,
     MemorySeenStore,
     Poster,
+    RedisSeenStore,
     RequestVerifier,
+    SeenStore,
     SlackChannel,
     SqliteSeenStore,
 )
@@ -40,10 +43,7 @@ def init_app(app: Flask) -> None:
     secret = app.config["SLACK_SIGNING_SECRET"]
     if not secret:
         return
-    if app.config["SESSION_DB"] == ":memory:":
-        seen = MemorySeenStore()
-    else:  # the same SQLite file as the sessions, so every worker sees every event id
-        seen = SqliteSeenStore(Path(app.instance_path) / app.config["SESSION_DB"])
+    seen = seen_store(app)
     token = app.config["SLACK_BOT_TOKEN"]
     app.extensions["slack"] = SlackChannel(
         app.extensions["tutor"], app.extensions["knowledge_base"],
@@ -51,6 +51,18 @@ def init_app(app: Flask) -> None:
         Poster(str(token) if token else None, app.config["SLACK_API_URL"]),
         Background(), max_message_length=app.config["MAX_MESSAGE_LENGTH"])
     app.register_blueprint(bp)
+
+
+def seen_store(app: Flask) -> SeenStore:
+    """Where Slack's event ids and used signatures are remembered, beside the sessions, so that
+    every worker (and replica) sees every one: Redis when `REDIS_URL` is set, else the session
+    database's SQLite file (memory for a single process)."""
+    client = shared_redis(app)
+    if client is not None:
+        return RedisSeenStore(client, prefix=redis_prefix(app))
+    if app.config["SESSION_DB"] == ":memory:":
+        return MemorySeenStore()
+    return SqliteSeenStore(Path(app.instance_path) / app.config["SESSION_DB"])
 
 
 def _channel() -> SlackChannel:
