@@ -69,16 +69,31 @@ def init_knowledge(app: Flask) -> None:
     """Load and validate the knowledge base once, and index it for matching."""
     from service.dialogue import Tutor
     from service.reload import load_or_last_good
-    from service.sessions import MemorySessionStore, SqliteSessionStore
 
     knowledge_base = load_or_last_good(app)  # the last good copy when told to keep one
     app.extensions["knowledge_base"] = knowledge_base
+    app.extensions["tutor"] = Tutor.from_config(knowledge_base, session_store(app), app.config)
+
+
+def session_store(app: Flask):
+    """Where conversations live: Redis when `REDIS_URL` is set (replicas share no disk), else
+    the `SESSION_DB` SQLite file (every worker on this machine), or memory for one process."""
+    from service.sessions import (
+        MemorySessionStore,
+        RedisSessionStore,
+        SqliteSessionStore,
+        redis_prefix,
+        shared_redis,
+    )
+
+    ttl = float(app.config["SESSION_TTL_SECONDS"])
+    client = shared_redis(app)
+    if client is not None:
+        return RedisSessionStore(client, ttl_seconds=ttl, prefix=redis_prefix(app))
     if app.config["SESSION_DB"] == ":memory:":  # one process only: the CLI and some tests
-        sessions = MemorySessionStore()
-    else:
-        session_path = Path(app.instance_path) / app.config["SESSION_DB"]  # absolute wins
-        sessions = SqliteSessionStore(session_path, ttl_seconds=app.config["SESSION_TTL_SECONDS"])
-    app.extensions["tutor"] = Tutor.from_config(knowledge_base, sessions, app.config)
+        return MemorySessionStore(ttl_seconds=ttl)
+    session_path = Path(app.instance_path) / app.config["SESSION_DB"]  # absolute wins
+    return SqliteSessionStore(session_path, ttl_seconds=ttl)
 
 
 def register_blueprints(app: Flask):
@@ -96,6 +111,9 @@ def register_blueprints(app: Flask):
     from service.api import slack
 
     slack.init_app(app)  # a plain blueprint: /slack/* when a signing secret is configured
+    from service.api import admin_dashboard
+
+    admin_dashboard.init_app(app)  # a plain blueprint: the instructors' web page at /admin
 
     assets = Path(swagger_ui_bundle.swagger_ui_path)
 

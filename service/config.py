@@ -34,6 +34,12 @@ HUMAN_POINTER = "ask on the course forum or in a TA's office hours"
 SESSION_DB = "sessions.sqlite3"
 # A session forgets its context after this many seconds without a message.
 SESSION_TTL_SECONDS = 6 * 3600
+# Replicas that share no disk keep conversations, Slack's seen event ids and the practice-id key
+# in Redis instead of the SESSION_DB file: a URL such as "redis://redis:6379/0" (TUTOR_REDIS_URL).
+# Unset, the SQLite file above is used (nothing else needs to run). Every key starts with
+# REDIS_KEY_PREFIX, so that several deployments can share one Redis.
+REDIS_URL = None
+REDIS_KEY_PREFIX = "tutor:"
 
 # Signs practice-question ids (TUTOR_SECRET_KEY). Unset, a random key is created once in a
 # `secret_key` file next to SESSION_DB and shared by every worker (see service/secret_key.py).
@@ -50,6 +56,11 @@ DATABASE_URL = None
 # Unanswered questions and ratings older than this many days are deleted by `tutor prune` (run it
 # daily from cron or a scheduled job); the default keeps a teaching year. Hit counts are kept.
 RECORDS_RETENTION_DAYS = 365
+# How often each worker adds the answers it counted to the hit counts (seconds). Counting in
+# memory keeps a database write off every answer; a worker killed outright (SIGKILL, out of
+# memory) loses at most this long of its counts, a worker stopped or recycled loses none.
+# 0 writes every hit as it happens. Unanswered questions are always written before the reply.
+HITS_FLUSH_SECONDS = 5.0
 # Bearer token for /admin/*; unset, the admin routes do not exist (404).
 ADMIN_TOKEN = None
 # Set by service/gunicorn_conf.py (TUTOR_KEEP_LAST_GOOD_KB, TUTOR_RELOAD_SIGNALS_MASTER): a worker

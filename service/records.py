@@ -6,22 +6,31 @@ shared by every gunicorn worker in WAL mode) or PostgreSQL (`TUTOR_DATABASE_URL`
 first use of a `Records` runs `upgrade head` under a lock, so that several workers starting at
 once do not race: a file lock beside a SQLite file, an advisory lock on PostgreSQL.
 
-Every write commits before it returns, so that a record acknowledged to a student survives a
-worker killed right after. Nothing is kept beyond what the channel gives: the session id (a
-widget's random token, or Slack's team/channel/user ids) and the message itself.
+Every unanswered question commits before the reply is sent, so that a question acknowledged
+to a student survives a worker killed right after (on SQLite as one autocommit statement, which
+holds the write lock only while SQLite writes). Hit counts are statistics nobody is told about:
+each process adds them up in memory and writes them every `hits_flush_seconds` (5 s), when they
+are read, and when the process exits, so that an answer costs no database write; a worker
+killed outright loses at most those seconds of its counts. Nothing is kept beyond what the
+channel gives: the session id (a widget's random token, or Slack's team/channel/user ids) and
+the message itself.
 """
 
 from __future__ import annotations
 
+import atexit
 import fcntl
 import logging
 import threading
 import time
+import weakref
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
 import sqlalchemy as sa
+
+from service.daily import DailyCounts
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +47,7 @@ feedback_table = sa.Table(
     sa.Column("message", sa.Text, nullable=False),
     sa.Column("rating", sa.Text, nullable=False),
     sa.Column("created", sa.Float, nullable=False),
+    sa.Column("comment", sa.Text),  # optional, since migration 0002
     sa.CheckConstraint("rating IN ('up', 'down')", name="feedback_rating"),
 )
 questions_table = sa.Table(
@@ -70,10 +80,11 @@ class Feedback:
     message: str
     rating: str
     created: float
+    comment: str | None = None
 
     def to_dict(self) -> dict:
-        """Return the record as plain JSON-ready values."""
-        return asdict(self)
+        """Return the record as plain JSON-ready values (`comment` only when there is one)."""
+        return {k: v for k, v in asdict(self).items() if k != "comment" or v is not None}
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,102 @@ class Question:
     best_entry_id: str | None
 
 
+HITS_FLUSH_SECONDS = 5.0  # how often counted hits are written (config HITS_FLUSH_SECONDS)
+_INSERT_QUESTION = questions_table.insert()
+
+
+class HitCounts:
+    """How often each entry was given as an answer, added up in memory and written in batches.
+
+    A write per answer would put a database write (and, on SQLite, the one write lock that
+    every worker shares) on the path of most replies. Instead each process adds up its hits
+    and writes them every `flush_seconds` from a timer thread, when they are read, and when
+    the process exits (gunicorn stopping, reloading or recycling a worker). A worker killed
+    outright (SIGKILL, out of memory) loses at most `flush_seconds` of its counts; they are
+    popularity statistics for instructors, which a few seconds do not change, and no student
+    was told about them. Unanswered questions are not counted here: those commit at once.
+    The memory held is one small entry per knowledge-base entry answered, at most.
+    """
+
+    def __init__(self, engine, flush_seconds: float = HITS_FLUSH_SECONDS):
+        self._engine = engine  # called for the engine when there is something to write
+        self.flush_seconds = flush_seconds
+        self._pending: dict[str, list] = {}  # entry id -> [hits, last hit]
+        self._lock = threading.Lock()
+        self._writing = threading.Lock()  # one flush at a time: a reader waits for the last one
+        self._timer: threading.Timer | None = None
+        self._exit_hook = False
+
+    def add(self, entry_id: str, now: float) -> None:
+        """Count one hit; it is written within `flush_seconds` (at once when that is 0)."""
+        with self._lock:
+            pending = self._pending.get(entry_id)
+            if pending is None:
+                self._pending[entry_id] = [1, now]
+            else:
+                pending[0] += 1
+                pending[1] = max(pending[1], now)
+            later = self.flush_seconds > 0
+            if later and self._timer is None:
+                self._timer = threading.Timer(self.flush_seconds, self.flush)
+                self._timer.daemon = True
+                self._timer.start()
+            if not self._exit_hook:
+                # a weak reference: a store the tests have dropped must not be kept alive
+                atexit.register(_flush_hits_at_exit, weakref.ref(self))
+                self._exit_hook = True
+        if not later:
+            self.flush()
+
+    def flush(self) -> None:
+        """Add the counted hits to the table in one transaction. Never raises: on failure the
+        hits are kept for the next try, and the failure is logged."""
+        with self._writing:
+            with self._lock:
+                pending, self._pending = self._pending, {}
+                if self._timer is not None and self._timer is not threading.current_thread():
+                    self._timer.cancel()
+                self._timer = None
+            if pending:
+                self._write(pending)
+
+    def _write(self, pending: dict[str, list]) -> None:
+        rows = [{"entry_id": entry_id, "hits": hits, "last_hit": last}
+                for entry_id, (hits, last) in sorted(pending.items())]  # one lock order
+        try:
+            engine = self._engine()
+            with engine.begin() as db:
+                db.execute(_add_hits(engine.dialect.name), rows)
+        except Exception:  # noqa: BLE001 - statistics must never cost a reply
+            log.exception("could not write the hit counts; keeping them for the next try")
+            with self._lock:
+                for row in rows:
+                    again = self._pending.setdefault(row["entry_id"], [0, row["last_hit"]])
+                    again[0] += row["hits"]
+                    again[1] = max(again[1], row["last_hit"])
+
+
+def _add_hits(dialect: str):
+    """The upsert that adds a batch's hits to `entry_hits` (PostgreSQL's or SQLite's)."""
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    statement = insert(hits_table)
+    newer = statement.excluded.last_hit > hits_table.c.last_hit
+    return statement.on_conflict_do_update(
+        index_elements=["entry_id"],
+        set_={"hits": hits_table.c.hits + statement.excluded.hits,
+              "last_hit": sa.case((newer, statement.excluded.last_hit),
+                                  else_=hits_table.c.last_hit)})
+
+
+def _flush_hits_at_exit(reference: weakref.ref) -> None:
+    counts = reference()
+    if counts is not None:
+        counts.flush()
+
+
 def sqlite_url(path: str | Path) -> str:
     """Return the SQLAlchemy URL of a SQLite file."""
     return f"sqlite:///{Path(path)}"
@@ -98,12 +205,16 @@ def sqlite_url(path: str | Path) -> str:
 class Records:
     """The records store. Building one connects to nothing; the first use migrates."""
 
-    def __init__(self, url: str, clock=time.time):
+    def __init__(self, url: str, clock=time.time, hits_flush_seconds: float = HITS_FLUSH_SECONDS):
         self.url = sa.make_url(url)
         self.clock = clock
         self.path = Path(self.url.database) if self.url.get_backend_name() == "sqlite" else None
         self._engine: sa.Engine | None = None
+        self._single_writes: sa.Engine | None = None
         self._lock = threading.Lock()
+        self.hits = HitCounts(lambda: self.engine, hits_flush_seconds)
+        # replies per day, for the dashboard: statistics too, written in the same rhythm as hits
+        self.daily = DailyCounts(lambda: self.engine, clock, flush_seconds=hits_flush_seconds)
 
     # --- connection and schema ----------------------------------------------------------------
 
@@ -118,12 +229,26 @@ class Records:
                     self._engine = engine
         return self._engine
 
-    def _create_engine(self) -> sa.Engine:
+    @property
+    def single_writes(self) -> sa.Engine:
+        """The engine for writes of one statement: on SQLite a second engine whose connections
+        are in autocommit mode (set once, not switched at every checkout), on PostgreSQL the
+        engine itself."""
+        if self._single_writes is None:
+            engine = self.engine  # migrated first
+            with self._lock:
+                if self._single_writes is None:
+                    self._single_writes = (
+                        engine if self.path is None else self._create_engine("AUTOCOMMIT"))
+        return self._single_writes
+
+    def _create_engine(self, isolation_level: str | None = None) -> sa.Engine:
         if self.path is None:
             return sa.create_engine(self.url, pool_pre_ping=True)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # busy timeout: a writer waits up to 10 s for another worker's write instead of failing
-        engine = sa.create_engine(self.url, connect_args={"timeout": 10})
+        options = {"isolation_level": isolation_level} if isolation_level else {}
+        engine = sa.create_engine(self.url, connect_args={"timeout": 10}, **options)
 
         @sa.event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection, _record):
@@ -136,9 +261,11 @@ class Records:
         return engine
 
     def dispose(self) -> None:
-        """Close every pooled connection (tests, and a worker shutting down)."""
-        if self._engine is not None:
-            self._engine.dispose()
+        """Write the counted hits and close every pooled connection (tests, a worker exiting)."""
+        self.daily.flush()  # the reply counts not yet written (never raises)
+        self.hits.flush()
+        for engine in {self._engine, self._single_writes} - {None}:
+            engine.dispose()
 
     # --- what the tutor records ----------------------------------------------------------------
 
@@ -160,30 +287,32 @@ class Records:
         client can choose an id that looks like Slack's.
         """
         now = self.clock()
+        self.daily.add(reply, now)
         if reply.kind == "answer" and reply.entry_id:
-            self._hit(reply.entry_id, now)
+            self.hits.add(reply.entry_id, now)
         elif _unanswered(reply):
             best = reply.suggestions[0].entry_id if reply.suggestions else None
-            with self.engine.begin() as db:
-                db.execute(questions_table.insert().values(
-                    created=now, channel=channel[:32], session_id=session_id, message=message,
-                    kind=reply.kind, confidence=float(reply.confidence), best_entry_id=best))
+            self._insert_question({
+                "created": now, "channel": channel[:32], "session_id": session_id,
+                "message": message, "kind": reply.kind, "confidence": float(reply.confidence),
+                "best_entry_id": best})
 
-    def _hit(self, entry_id: str, now: float) -> None:
-        engine = self.engine
-        if engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        statement = insert(hits_table).values(entry_id=entry_id, hits=1, last_hit=now)
-        statement = statement.on_conflict_do_update(
-            index_elements=["entry_id"],
-            set_={"hits": hits_table.c.hits + 1, "last_hit": now})
-        with engine.begin() as db:
-            db.execute(statement)
+    def _insert_question(self, row: dict) -> None:
+        """Insert one question and commit before returning.
+
+        On SQLite one statement in autocommit mode: the write lock every worker shares is taken
+        and released inside that statement, never held while this thread waits for the GIL
+        between an INSERT and a COMMIT, which makes the other workers' writers queue behind it.
+        The statement is built once, so SQLAlchemy's compiled-statement cache serves it.
+        """
+        with self.single_writes.begin() as db:
+            db.execute(_INSERT_QUESTION, row)
 
     def hit_counts(self) -> dict[str, int]:
-        """Return how often each entry was given as an answer, by entry id."""
+        """Return how often each entry was given as an answer, by entry id (this process's
+        counts not yet written are written first; other workers' follow within their
+        `hits_flush_seconds`)."""
+        self.hits.flush()
         with self.engine.connect() as db:
             rows = db.execute(sa.select(hits_table.c.entry_id, hits_table.c.hits))
             return {entry_id: hits for entry_id, hits in rows}
@@ -204,7 +333,7 @@ class Records:
     # --- ratings ---------------------------------------------------------------------------------
 
     def record(self, session_id: str, entry_id: str | None, message: str,
-               rating: str) -> Feedback:
+               rating: str, comment: str | None = None) -> Feedback:
         """Store one rating and return it with its id and time.
 
         Raises ValueError for a rating other than "up" or "down" (the HTTP layer checks first;
@@ -216,8 +345,8 @@ class Records:
         with self.engine.begin() as db:
             row_id = db.execute(feedback_table.insert().values(
                 session_id=session_id, entry_id=entry_id, message=message, rating=rating,
-                created=created).returning(feedback_table.c.id)).scalar_one()
-        return Feedback(row_id, session_id, entry_id, message, rating, created)
+                created=created, comment=comment).returning(feedback_table.c.id)).scalar_one()
+        return Feedback(row_id, session_id, entry_id, message, rating, created, comment)
 
     def prune(self, older_than_days: float) -> dict[str, int]:
         """Delete unanswered questions and ratings older than `older_than_days`; return how
@@ -293,7 +422,8 @@ def records_url(app) -> str:
 
 def init_records(app) -> Records:
     """Give the app its records store (also the feedback store) and make the tutor record."""
-    records = Records(records_url(app))
+    records = Records(records_url(app),
+                      hits_flush_seconds=float(app.config.get("HITS_FLUSH_SECONDS", 5.0)))
     app.extensions["records"] = records
     app.extensions["feedback"] = records
     app.extensions["tutor"].recorder = records

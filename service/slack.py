@@ -470,6 +470,7 @@ class _MathScanner:
 _CODE = re.compile(r"```(?:[^`]|`(?!``))*+```|`[^`\n]++`")
 # A maths span runs to the next unescaped dollar: no "$" inside, "\$" kept as a character.
 _MATH = re.compile(r"\$\$((?:[^$\\]|\\.)++)\$\$|(?<!\\)\$((?:[^$\\]|\\.)++)\$", re.S)
+MATH_SPAN = _MATH  # public: the `tutor` command finds maths as this channel does (group 1: $$)
 _LIST_DASH = re.compile(r"(?m)^([ \t]*+)[-*] ")
 _HEADING = re.compile(r"(?m)^#{1,6} ++(.+)$")
 _STRONG = re.compile(r"\*\*((?:[^*]|\*(?!\*))++)\*\*")
@@ -711,6 +712,25 @@ class SqliteSeenStore:
                        "WHERE seen < ? ORDER BY seen LIMIT ?)",
                        (now - self.ttl_seconds, SWEEP_BATCH))
         return inserted
+
+
+class RedisSeenStore:
+    """Seen keys in Redis, for replicas that share no disk: SET NX is atomic, so exactly one
+    worker of one replica records a key first, and Redis forgets it after the TTL (PX).
+
+    A Redis error is raised, not guessed around: Slack then gets a 500 and retries the event
+    later, which is better than answering it twice or accepting a replayed signature.
+    """
+
+    def __init__(self, client, ttl_seconds: float = SEEN_TTL_SECONDS, prefix: str = "tutor:"):
+        self.client = client
+        self.ttl_seconds = ttl_seconds
+        self.prefix = prefix + "seen:"
+
+    def first_time(self, key: str) -> bool:
+        """Record `key`; return True unless some worker recorded it within the TTL."""
+        return bool(self.client.set(self.prefix + key, b"1", nx=True,
+                                    px=max(1, round(self.ttl_seconds * 1000))))
 
 
 # --- posting -----------------------------------------------------------------------------------

@@ -56,8 +56,9 @@ def test_the_right_token_lists_unanswered_questions_grouped(admin):
     groups = response.json["groups"]
     assert [g["count"] for g in groups] == [1, 2]
     assert groups[0]["examples"] == ["how do I bake sourdough bread?"]
-    assert set(groups[0]) == {"count", "examples", "newest", "nearest_entry_id",
+    assert set(groups[0]) == {"id", "count", "examples", "newest", "nearest_entry_id",
                               "nearest_score"}
+    assert groups[1]["id"] == 2 and groups[0]["id"] == 3  # the newest question's record id
     assert admin.get("/admin/unanswered?limit=1", headers=AUTH).json["groups"] == groups[:1]
     assert admin.get("/admin/unanswered?since=2999-01-01",
                      headers=AUTH).json == {"groups": []}

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 
 from click.testing import CliRunner
 
+from service import config
 from service.cli import main
 from service.dialogue import Reply
 from service.records import Records, sqlite_url
@@ -63,3 +65,29 @@ def test_prune_keeps_the_retention_period_and_says_what_it_deleted(tmp_path):
     assert json.loads(runner.invoke(main, ["report", "--format", "json"], env=env).output) == \
         {"groups": []}
     assert runner.invoke(main, ["prune", "--days", "0"], env=env).exit_code == 2
+
+
+def test_report_draft_prints_an_entry_that_validates_once_answered(tmp_path):
+    env = _seed(tmp_path)
+    runner = CliRunner()
+    groups = json.loads(runner.invoke(main, ["report", "--format", "json"], env=env).output)
+    capsules = next(g for g in groups["groups"] if g["count"] == 2)
+    result = runner.invoke(main, ["report", "--draft", str(capsules["id"])], env=env)
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("# Draft entry from 2 unanswered question(s)")
+    knowledge = shutil.copytree(config.KNOWLEDGE_DIR, tmp_path / "knowledge")
+    (knowledge / "capsules.yaml").write_text(result.output.replace(
+        'answer: ""', "answer: A network of capsules.").replace(
+        'explanation: ""', "explanation: |\n      Capsules are groups of neurons."))
+    validated = runner.invoke(main, ["kb", "validate", str(knowledge)])
+    assert validated.exit_code == 0, validated.output
+    # any question of the group names it: the older capsule question too
+    older = runner.invoke(main, ["report", "--draft", str(capsules["id"] - 1)], env=env)
+    assert older.output == result.output
+
+
+def test_report_draft_of_an_unknown_group_fails_cleanly(tmp_path):
+    result = CliRunner().invoke(main, ["report", "--draft", "999"], env=_seed(tmp_path))
+    assert result.exit_code == 1 and "No unanswered group holds question 999" in result.output
+    assert CliRunner().invoke(main, ["report", "--draft", "0"],
+                              env=_seed(tmp_path)).exit_code == 2

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 import uuid
 from datetime import UTC, datetime
 
@@ -16,7 +17,9 @@ import sqlalchemy as sa
 from service import create_app
 from service.dialogue import GREETING, Reply
 from service.matcher import Match
-from service.records import Records, sqlite_url
+from service.records import Records, hits_table, sqlite_url
+
+HEAD_REVISION = "0002"  # the newest file in service/migrations/versions/
 
 PG_BASE = "postgresql+psycopg://{user}@127.0.0.1:5432/test"
 
@@ -126,6 +129,61 @@ def test_answers_count_hits_per_entry(records):
     assert records.questions() == []
 
 
+def answer(entry_id: str) -> Reply:
+    return Reply("answer", "...", "s1", entry_id, 0.9)
+
+
+def hits_in_the_table(store: Records) -> dict[str, int]:
+    """What the table holds, without writing this process's counted hits first."""
+    with store.engine.connect() as db:
+        return dict(db.execute(sa.select(hits_table.c.entry_id, hits_table.c.hits)).all())
+
+
+def test_hits_are_counted_in_memory_and_written_in_batches(url):
+    store = Records(url, hits_flush_seconds=3600)
+    for entry in ["a", "b", "a"]:
+        store("q", answer(entry), "s1")
+    assert hits_in_the_table(store) == {}  # no database write per answer
+    assert store.hit_counts() == {"a": 2, "b": 1}  # a read writes this process's counts first
+    assert hits_in_the_table(store) == {"a": 2, "b": 1}
+    store("q", answer("a"), "s1")
+    store.dispose()  # a worker exiting writes what it counted
+    reader = Records(url)
+    assert reader.hit_counts() == {"a": 3, "b": 1}
+    reader.dispose()
+
+
+def test_counted_hits_are_written_within_the_flush_interval(url):
+    store = Records(url, hits_flush_seconds=0.2)
+    store("q", answer("a"), "s1")
+    store("q", answer("a"), "s1")
+    deadline = time.monotonic() + 10
+    while hits_in_the_table(store) != {"a": 2} and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert hits_in_the_table(store) == {"a": 2}
+    store.dispose()
+
+
+def test_with_no_flush_interval_each_hit_is_written_at_once(url):
+    store = Records(url, hits_flush_seconds=0)
+    store("q", answer("a"), "s1")
+    assert hits_in_the_table(store) == {"a": 1}
+    store.dispose()
+
+
+def test_hits_that_could_not_be_written_are_kept_for_the_next_try(tmp_path, caplog):
+    store = Records(sqlite_url(tmp_path / "r.sqlite3"), hits_flush_seconds=3600)
+    store("q", answer("a"), "s1")
+    working = store.hits._engine
+    store.hits._engine = lambda: sa.create_engine("sqlite:////nonexistent/dir/x.sqlite3")
+    store.hits.flush()  # logs, does not raise
+    assert "could not write the hit counts" in caplog.text
+    store.hits._engine = working
+    store("q", answer("a"), "s1")
+    assert store.hit_counts() == {"a": 2}
+    store.dispose()
+
+
 def test_questions_are_recorded_under_the_channel_that_answered_them(records):
     records("q?", fallback(), "slack:T1:C1:U1", "slack")
     records("q!", fallback(), "slack:T1:C1:U1")  # the web door, with an id that looks like Slack's
@@ -180,11 +238,13 @@ def test_concurrent_first_uses_migrate_once(url):
         thread.join()
     assert errors == []
     assert len(stores[0].questions()) == 4
-    with stores[0].engine.connect() as db:
-        assert db.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() \
-            == ["0001"]
-    for store in stores:
-        store.dispose()
+    try:
+        with stores[0].engine.connect() as db:
+            versions = db.execute(sa.text("SELECT version_num FROM alembic_version")).scalars()
+            assert versions.all() == [HEAD_REVISION]
+    finally:
+        for store in stores:
+            store.dispose()
 
 
 WRITER = """
@@ -203,7 +263,8 @@ for i in range(int(sys.argv[3])):
 
 
 def test_two_processes_writing_at_once_lose_nothing(url):
-    """Two processes stand for two gunicorn workers, each writing as fast as it can."""
+    """Two processes stand for two gunicorn workers, each writing as fast as it can; each
+    writes the hits it counted as it exits."""
     per_process = 150
     processes = [subprocess.Popen([sys.executable, "-c", WRITER, url, f"p{n}", str(per_process)],
                                   stdin=subprocess.PIPE, text=True) for n in range(2)]

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from marshmallow import Schema, ValidationError, fields, validate
+from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 from service.report import FORMATS
 from service.schemas.fields import RequestSchema
@@ -28,6 +28,9 @@ class UnansweredQuerySchema(RequestSchema):
 
 
 class GroupSchema(Schema):
+    id = fields.Integer(required=True, metadata={
+        "description": "The record id of the group's newest question; any of its questions' "
+                       "ids names it (`tutor report --draft ID`)."})
     count = fields.Integer(required=True)
     examples = fields.List(fields.String(), required=True)
     newest = fields.String(required=True)
@@ -43,3 +46,15 @@ class ReloadResponseSchema(Schema):
     status = fields.String(required=True)
     entries = fields.Integer(required=True)
     knowledge_version = fields.String(required=True)
+
+
+class DashboardQuerySchema(RequestSchema):
+    """The dashboard's filter (`GET /admin`, a browser's form): an empty field is no filter."""
+
+    since = fields.Date(metadata={"description": "First day shown (UTC), YYYY-MM-DD; "
+                                  "default: the last 30 days."})
+    sort = fields.String(load_default="newest", validate=validate.OneOf(("newest", "largest")))
+
+    @pre_load
+    def empty_is_unset(self, data, **kwargs):
+        return {key: value for key, value in data.items() if value != ""}

@@ -1,11 +1,13 @@
 """Schemas of `POST /feedback`."""
 
-from marshmallow import Schema, ValidationError, fields, validate, validates
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates
 
 from service.dialogue import Tutor
 from service.feedback import RATINGS
 from service.knowledge import ID_PATTERN
 from service.schemas.fields import RequestSchema
+
+COMMENT_LENGTH = 1000
 
 
 class FeedbackRequestSchema(RequestSchema):
@@ -17,6 +19,10 @@ class FeedbackRequestSchema(RequestSchema):
     message = fields.String(required=True, validate=validate.Length(min=1), metadata={
         "description": "The student's question that the rated reply answered."})
     rating = fields.String(required=True, validate=validate.OneOf(RATINGS))
+    comment = fields.String(allow_none=True, validate=validate.Length(max=COMMENT_LENGTH),
+                            metadata={"description": "Optional: what the student thought was "
+                                      f"wrong or missing (at most {COMMENT_LENGTH} characters); "
+                                      "instructors see it beside thumbs-down answers."})
 
     @validates("session_id")
     def session_id_is_a_token(self, value, **kwargs):
@@ -29,6 +35,12 @@ class FeedbackRequestSchema(RequestSchema):
         if not value.strip():
             raise ValidationError("Must not be blank.")
 
+    @post_load
+    def blank_comment_is_none(self, data, **kwargs):
+        if data.get("comment") is not None and not data["comment"].strip():
+            data["comment"] = None
+        return data
+
 
 class FeedbackResponseSchema(Schema):
     id = fields.Integer(required=True)
@@ -37,3 +49,4 @@ class FeedbackResponseSchema(Schema):
     message = fields.String(required=True)
     rating = fields.String(required=True)
     created = fields.Float(required=True, metadata={"description": "Unix time."})
+    comment = fields.String(metadata={"description": "The comment, when one was sent."})
