@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import gunicorn, lua_string, worker_pids, wrk  # noqa: E402
-from service.evaluation import load_cases  # noqa: E402
+from service.core.evaluation import load_cases  # noqa: E402
 
 LUA_MIX = """
 local bodies = {%s}

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.evaluation import load_cases  # noqa: E402
-from service.knowledge import Entry, load_knowledge_base  # noqa: E402
-from service.matcher import Matcher  # noqa: E402
+from service.core.evaluation import load_cases  # noqa: E402
+from service.core.matcher import Matcher  # noqa: E402
+from service.knowledge.loading import Entry, load_knowledge_base  # noqa: E402
 
 
 def synthetic_entries(real: list[Entry], size: int, seed: int = 0) -> list[Entry]:

@@ -22,12 +22,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-import adversarial  # noqa: E402
-
-from service.dialogue import Tutor  # noqa: E402
-from service.evaluation import load_cases  # noqa: E402
-from service.knowledge import load_knowledge_base  # noqa: E402
-from service.sessions import MemorySessionStore  # noqa: E402
+from service.core.dialogue import Tutor  # noqa: E402
+from service.core.evaluation import load_cases  # noqa: E402
+from service.core.sessions import MemorySessionStore  # noqa: E402
+from service.knowledge.loading import load_knowledge_base  # noqa: E402
+from tests import adversarial  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 

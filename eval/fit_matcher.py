@@ -16,7 +16,7 @@ and to every holdout). Holdouts are never read here.
    you mean") at or above the confidence that 98% of out-of-scope questions stay under.
 
 Prints the constants and the figures they reach on the tuning data; with --write, puts the
-constants into service/matcher.py and service/config.py.
+constants into service/core/matcher.py and service/config.py.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service import matcher as matcher_module  # noqa: E402
-from service.evaluation import load_cases  # noqa: E402
-from service.knowledge import load_knowledge_base  # noqa: E402
+from service.core import matcher as matcher_module  # noqa: E402
+from service.core.evaluation import load_cases  # noqa: E402
+from service.knowledge.loading import load_knowledge_base  # noqa: E402
 
 TUNING = [ROOT.parent / "shared" / "eval" / "dev.yaml",
           *sorted((ROOT / "eval").glob("train-*.yaml"))]
@@ -145,7 +145,7 @@ def write(weights, calibration, answer: float, suggest: float) -> None:
     text = re.sub(r"ANSWER_THRESHOLD = [0-9.]+", f"ANSWER_THRESHOLD = {answer:.2f}", text)
     text = re.sub(r"SUGGEST_THRESHOLD = [0-9.]+", f"SUGGEST_THRESHOLD = {suggest:.2f}", text)
     config.write_text(text)
-    print("written to service/matcher.py and service/config.py")
+    print("written to service/core/matcher.py and service/config.py")
 
 
 if __name__ == "__main__":

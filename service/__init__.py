@@ -16,7 +16,7 @@ from service import config as default_config
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Build the app: defaults, then `TUTOR_*` environment variables, then `config` on top.
 
-    Raises `service.knowledge.KnowledgeBaseError` when the knowledge base does not validate,
+    Raises `service.knowledge.loading.KnowledgeBaseError` when the knowledge base does not validate,
     so that a broken deployment refuses to start instead of serving half an answer set.
     """
     app = Flask(__name__)
@@ -36,21 +36,21 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     # in this package, so the master imports it, and prometheus_client (imported by the chat
     # and observability modules) must not be loaded there before on_starting has set
     # PROMETHEUS_MULTIPROC_DIR, or the workers' metrics would not add up.
-    from service.secret_key import init_secret_key
+    from service.operations.secret_key import init_secret_key
 
     init_secret_key(app)  # before init_knowledge: the tutor signs practice questions with it
     init_knowledge(app)
-    from service.records import init_records
+    from service.operations.records import init_records
 
     init_records(app)  # unanswered questions, ratings, hit counts; the tutor records into it
     api = register_blueprints(app)
     app.extensions["tutor_api"] = api
-    from service.observability import init_observability
-    from service.ratelimits import init_rate_limits
+    from service.operations.observability import init_observability
+    from service.operations.ratelimits import init_rate_limits
 
     init_observability(app)  # first, so that its request id and timer see every request
     init_rate_limits(app)
-    from service.api.errors import register_error_handlers
+    from service.channels.api.errors import register_error_handlers
 
     register_error_handlers(app)
     return app
@@ -67,8 +67,8 @@ class StrictJSONProvider(DefaultJSONProvider):
 
 def init_knowledge(app: Flask) -> None:
     """Load and validate the knowledge base once, and index it for matching."""
-    from service.dialogue import Tutor
-    from service.reload import load_or_last_good
+    from service.core.dialogue import Tutor
+    from service.operations.reload import load_or_last_good
 
     knowledge_base = load_or_last_good(app)  # the last good copy when told to keep one
     app.extensions["knowledge_base"] = knowledge_base
@@ -78,7 +78,7 @@ def init_knowledge(app: Flask) -> None:
 def session_store(app: Flask):
     """Where conversations live: Redis when `REDIS_URL` is set (replicas share no disk), else
     the `SESSION_DB` SQLite file (every worker on this machine), or memory for one process."""
-    from service.sessions import (
+    from service.core.sessions import (
         MemorySessionStore,
         RedisSessionStore,
         SqliteSessionStore,
@@ -100,18 +100,28 @@ def register_blueprints(app: Flask):
     """Create the OpenAPI-aware Api and register every area's blueprint on it."""
     import swagger_ui_bundle
 
-    from service.api import admin, calc, chat, feedback, graphical, health, kb, practice, widget
-    from service.api.errors import TutorApi
+    from service.channels.api import (
+        admin,
+        calc,
+        chat,
+        feedback,
+        graphical,
+        health,
+        kb,
+        practice,
+    )
+    from service.channels.api.errors import TutorApi
+    from service.channels.web import routes as widget
 
     description = "LLM-free tutor for a deep-learning course."
     api = TutorApi(app, spec_kwargs={"info": {"description": description}})
     for module in (health, calc, kb, chat, feedback, widget, practice, graphical, admin):
         api.register_blueprint(module.bp)
 
-    from service.api import slack
+    from service.channels.slack import routes as slack
 
     slack.init_app(app)  # a plain blueprint: /slack/* when a signing secret is configured
-    from service.api import admin_dashboard
+    from service.channels.api import admin_dashboard
 
     admin_dashboard.init_app(app)  # a plain blueprint: the instructors' web page at /admin
 

@@ -82,7 +82,7 @@ def kb() -> None:
 @click.argument("directory", required=False)
 def kb_validate(directory: str | None) -> None:
     """Check every file in DIRECTORY (default: the configured one); list every problem."""
-    from service.knowledge import validate_directory
+    from service.knowledge.loading import validate_directory
 
     directory = _knowledge_dir(directory)
     entries, problems, version = validate_directory(directory)
@@ -100,7 +100,7 @@ def kb_validate(directory: str | None) -> None:
 @click.option("--dir", "directory", default=None, help="Knowledge directory.")
 def kb_list(topic: str | None, directory: str | None) -> None:
     """List the entries (id and question), by topic."""
-    from service.knowledge import load_knowledge_base
+    from service.knowledge.loading import load_knowledge_base
 
     entries = load_knowledge_base(_knowledge_dir(directory)).by_topic(topic)
     click.echo(render_list(entries, _width()), nl=False)
@@ -108,7 +108,7 @@ def kb_list(topic: str | None, directory: str | None) -> None:
 
 def render_list(entries, width: int = WIDTH) -> str:
     """Entries as terminal text: a heading per topic, then one line per entry (id, question)."""
-    from service.slack import plain_label
+    from service.channels.slack.channel import plain_label
 
     by_topic: dict[str, list] = {}
     for entry in entries:
@@ -130,7 +130,7 @@ def render_list(entries, width: int = WIDTH) -> str:
 def kb_show(entry_id: str, directory: str | None) -> None:
     """Print one entry readably: Markdown rendered, maths in Unicode."""
     from service.errors import NotFoundError
-    from service.knowledge import load_knowledge_base
+    from service.knowledge.loading import load_knowledge_base
 
     knowledge_base = load_knowledge_base(_knowledge_dir(directory))
     try:
@@ -194,7 +194,7 @@ def terminal_text(markdown: str, width: int = WIDTH) -> str:
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from service.slack import MATH_SPAN, latex_to_unicode
+    from service.channels.slack.channel import MATH_SPAN, latex_to_unicode
 
     def reading(match: re.Match) -> str:
         displayed = match.group(1) is not None
@@ -265,7 +265,7 @@ def reply_label(reply) -> str:
 
 
 def _render_reply(reply, width: int = WIDTH) -> str:
-    from service.slack import plain_label
+    from service.channels.slack.channel import plain_label
 
     head = [reply_label(reply)]
     if reply.entry_id:
@@ -302,8 +302,8 @@ def report(format_: str, since: str | None, limit: int, draft: int | None) -> No
     import json
 
     from service import create_app
-    from service import report as reporting
-    from service.schemas.admin import UnansweredQuerySchema
+    from service.channels.api.schemas.admin import UnansweredQuerySchema
+    from service.operations import report as reporting
 
     query = {"format": format_, "limit": limit, **({"since": since} if since else {})}
     errors = UnansweredQuerySchema().validate(query)
@@ -357,7 +357,7 @@ def evaluate(cases_file: str, directory: str | None, as_json: bool) -> None:
     """Score the tutor on CASES_FILE (the format of shared/eval/dev.yaml)."""
     import json
 
-    from service.evaluation import evaluate_cases, format_report, load_cases
+    from service.core.evaluation import evaluate_cases, format_report, load_cases
 
     report = evaluate_cases(_tutor(directory), load_cases(cases_file))
     click.echo(json.dumps(report.figures(), indent=2) if as_json else format_report(report))

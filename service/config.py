@@ -42,7 +42,8 @@ REDIS_URL = None
 REDIS_KEY_PREFIX = "tutor:"
 
 # Signs practice-question ids (TUTOR_SECRET_KEY). Unset, a random key is created once in a
-# `secret_key` file next to SESSION_DB and shared by every worker (see service/secret_key.py).
+# `secret_key` file next to SESSION_DB and shared by every worker
+# (see service/operations/secret_key.py).
 SECRET_KEY = None
 # A practice question's id is accepted for this many seconds after it was asked.
 PRACTICE_TTL_SECONDS = 24 * 3600
@@ -50,8 +51,8 @@ PRACTICE_TTL_SECONDS = 24 * 3600
 # Students' thumbs up / down on answers, in a SQLite file; a relative path is taken in the
 # directory of SESSION_DB (the instance folder when sessions are kept in memory).
 FEEDBACK_DB = "feedback.sqlite3"
-# Records (unanswered questions, ratings, hit counts; service/records.py) go to the FEEDBACK_DB
-# file unless this SQLAlchemy URL says otherwise, e.g. "postgresql+psycopg://tutor@db/tutor".
+# Records (unanswered questions, ratings, hit counts; service/operations/records.py) go to the
+# FEEDBACK_DB file unless this SQLAlchemy URL says otherwise, e.g. "postgresql+psycopg://tutor@db/tutor".
 DATABASE_URL = None
 # Unanswered questions and ratings older than this many days are deleted by `tutor prune` (run it
 # daily from cron or a scheduled job); the default keeps a teaching year. Hit counts are kept.
@@ -65,7 +66,7 @@ HITS_FLUSH_SECONDS = 5.0
 ADMIN_TOKEN = None
 # Set by service/gunicorn_conf.py (TUTOR_KEEP_LAST_GOOD_KB, TUTOR_RELOAD_SIGNALS_MASTER): a worker
 # that finds knowledge/ broken serves the last good copy, and POST /admin/reload has the master
-# replace every worker (SIGHUP). See service/reload.py.
+# replace every worker (SIGHUP). See service/operations/reload.py.
 KEEP_LAST_GOOD_KB = False
 RELOAD_SIGNALS_MASTER = False
 
@@ -101,6 +102,6 @@ SLACK_API_URL = "https://slack.com/api/"
 RATE_LIMITS = "120 per minute"
 RATELIMIT_STORAGE_URI = "memory://"
 
-# Log lines as JSON objects with a request id (service/observability.py); False keeps
+# Log lines as JSON objects with a request id (service/operations/observability.py); False keeps
 # Python's plain lines.
 JSON_LOGS = True

@@ -74,7 +74,7 @@ preload_app = False
 
 # SIGHUP replaces every worker, and a new worker reads knowledge/ again: one that finds a broken
 # file serves the last good copy instead of failing to boot, and POST /admin/reload validates
-# and then sends the SIGHUP itself (service/reload.py). Workers inherit these.
+# and then sends the SIGHUP itself (service/operations/reload.py). Workers inherit these.
 os.environ.setdefault("TUTOR_KEEP_LAST_GOOD_KB", "true")
 os.environ.setdefault("TUTOR_RELOAD_SIGNALS_MASTER", "true")
 
@@ -120,10 +120,10 @@ def post_worker_init(worker) -> None:
     worker.log.info("Worker ready (pid: %s)", worker.pid)
 
 
-# Prometheus metrics across workers: each worker writes its numbers to files in one directory
-# and /metrics adds them up (service/observability.py). The master picks an empty directory
-# before any worker starts, unless PROMETHEUS_MULTIPROC_DIR already names one (which must then
-# be empty at start-up, or old counts are added in), and removes the one it made on exit.
+# Prometheus metrics across workers: each worker writes its numbers to files in one directory and
+# /metrics adds them up (service/operations/observability.py). The master picks an empty directory
+# before any worker starts, unless PROMETHEUS_MULTIPROC_DIR already names one (which must then be
+# empty at start-up, or old counts are added in), and removes the one it made on exit.
 _METRICS_DIR_CREATED: list[str] = []
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from service import create_app
-from service.knowledge import load_knowledge_base
+from service.knowledge.loading import load_knowledge_base
 
 DATA = Path(__file__).parent / "data"
 REPO_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
@@ -28,7 +28,8 @@ def _no_tutor_environment(monkeypatch):
 def app(tmp_path_factory):
     """One app over the real knowledge base for the whole run: building it takes a second."""
     sessions = tmp_path_factory.mktemp("sessions") / "sessions.sqlite3"
-    # No rate limits: the suite sends far more than a student would (tests/test_ratelimits.py).
+    # No rate limits: the suite sends far more than a student would
+    # (tests/operations/test_ratelimits.py).
     return create_app({"TESTING": True, "SESSION_DB": str(sessions), "RATE_LIMITS": ""})
 
 

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import threading
 
-import adversarial
 import pytest
-import test_gunicorn as g
-import test_reload_gunicorn as r
+
+from tests import adversarial
+from tests import test_gunicorn as g
+from tests.operations import test_reload_gunicorn as r
 
 pytestmark = pytest.mark.slow
 

@@ -10,9 +10,9 @@ from click.testing import CliRunner
 
 from service import config
 from service.cli import main, reply_label, terminal_text
-from service.dialogue import Reply
-from service.knowledge import load_knowledge_base
-from service.matcher import Match
+from service.core.dialogue import Reply
+from service.core.matcher import Match
+from service.knowledge.loading import load_knowledge_base
 
 
 def run(*args):
@@ -56,7 +56,7 @@ def test_kb_show_renders_the_markdown_and_every_formula(entry_id):
 
 
 def test_terminal_text_reads_maths_as_the_slack_channel_does():
-    from service.slack import latex_to_unicode
+    from service.channels.slack.channel import latex_to_unicode
 
     text = terminal_text("The hidden state $W_h h_{t-1}$ and $x_{data}$, **bold**.")
     assert latex_to_unicode("W_h h_{t-1}") in text and "Wₕ hₜ₋₁" in text

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from service import config
 from service.cli import main
-from service.dialogue import Reply
-from service.records import Records, sqlite_url
+from service.core.dialogue import Reply
+from service.operations.records import Records, sqlite_url
 
 
 def _seed(tmp_path):

@@ -15,10 +15,12 @@ import inspect
 import re
 from pathlib import Path
 
-import adversarial as adv
 import pytest
 
-from service import calcparse, dialogue, graphical, matcher, practice, rendering, slack, textnorm
+from service.channels.slack import channel as slack
+from service.channels.web import rendering
+from service.core import calcparse, dialogue, graphical, matcher, practice, textnorm
+from tests import adversarial as adv
 
 # The modules that read what students and Slack send, or render replies that quote it.
 MODULES = (textnorm, calcparse, dialogue, practice, graphical, slack, matcher, rendering)
@@ -107,14 +109,14 @@ def test_the_adversary_passes_a_linear_pattern():
 
 @pytest.fixture(scope="module")
 def tutor(knowledge_base):
-    from service.dialogue import Tutor
-    from service.sessions import MemorySessionStore
+    from service.core.dialogue import Tutor
+    from service.core.sessions import MemorySessionStore
 
     return Tutor(knowledge_base, MemorySessionStore(), max_message_length=4096)
 
 
 def _readers(tutor):
-    from service.practice import read_choices, read_number, read_size, read_verdict
+    from service.core.practice import read_choices, read_number, read_size, read_verdict
 
     def after_a_calculation(text):
         first = tutor.respond("output size for 28x28 input, 5x5 kernel, stride 2")

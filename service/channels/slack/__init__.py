@@ -1,0 +1,1 @@
+"""Slack as a channel: verify, read, answer in Block Kit with Unicode math."""

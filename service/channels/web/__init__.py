@@ -1,0 +1,1 @@
+"""The web widget's door: its routes, allowed origins and the HTML rendering of replies."""

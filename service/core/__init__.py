@@ -1,0 +1,1 @@
+"""The tutor's core: reading a message, matching it, reading calculations, dialogue, practice."""

@@ -1,0 +1,513 @@
+"""The one entry point every channel calls: `Tutor.respond(message, session_id, channel)`.
+
+The message is read once, at the door (`textnorm.read_message`), and that one value goes down
+to the matcher, the calculation reader and practice. Order of business: fill a pending
+calculation, follow up on the last reply ("why?", "show the formula", "what about stride 1?",
+"related"), greet, calculate, and otherwise retrieve from the knowledge base, answering only
+when the match is confident.
+
+Conversations belong to their channel: the session store is keyed by channel and id, web
+session ids are issued here (never chosen by the client), and a channel that names its
+conversations from verified requests (Slack) passes its own.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from service import calculators, config
+from service.core import calc_why
+from service.core.calcparse import SLOT_QUESTIONS, CalcRequest, fill, find_slots, parse_calculation
+from service.core.matcher import Match, Matcher
+from service.core.practice import Practice
+from service.core.sessions import SessionStore
+from service.core.textnorm import MAX_MESSAGE_LENGTH, Message, read_message
+from service.errors import CalculationError
+from service.knowledge.loading import Entry, KnowledgeBase
+
+KINDS = ("answer", "calculation", "clarify", "fallback")
+WEB = "web"
+# Channels whose session ids come from verified requests (Slack's team, channel and thread;
+# the terminal's own loop): kept as given. Any other channel's ids are issued by the tutor.
+SELF_NAMED_CHANNELS = frozenset({"slack", "cli"})
+MAX_SUGGESTIONS = 3
+
+TITLES = {
+    "conv": "Output size",
+    "params": "Parameter count",
+    "eigen": "Gradient check for a recurrent weight matrix",
+    "attention": "Self-attention over image patches",
+    "metrics": "Classification metrics",
+}
+
+# An answer whose entry has a calculator offers to compute it, with an example to copy.
+COMPUTE_OFFERS = {
+    "/calc/conv": "output size for a 28x28 input, 5x5 kernel, stride 2",
+    "/calc/params": "params of a 3x3 conv from 64 to 128 channels",
+    "/calc/eigen": "does [[0.5, 0.2], [0.1, 1.3]] explode?",
+    "/calc/attention": "attention cost for a 32x32x3 image with 4x4 patches",
+    "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
+}
+# A fallback offers only entries the matcher gives at least this confidence; a clear off-topic
+# question gets none (on the tuning sets 10% of out-of-scope questions reach it, and 46% of
+# in-scope questions that fall back have their right entry among those offered).
+PLAUSIBLE_SUGGESTION = 0.3
+
+# Matched against the prepared text (whitespace runs already single spaces); each run of spaces
+# is read by exactly one part, so a long one cannot be split in many ways.
+_END = r"\s*+(?:please\s*+)?[?!.]*+$"
+_FOLLOW_UPS = [
+    ("why", re.compile(r"^(?:but |and |so )?(?:why|how come|why is that|why so|how so|"
+                       r"what'?s the reason)\s*+[?!.]*+$")),
+    ("more", re.compile(r"^(?:please |can you |could you )?(?:explain(?: it| that| this)?(?: more| "
+                        r"further| again| in more detail)?|more|tell me more|go on|elaborate|"
+                        r"more details?|details|i don'?t (?:get|understand)(?: it| that)?|"
+                        rf"what do you mean){_END}")),
+    ("formula", re.compile(r"^(?:please |can you |could you )?(?:(?:show|give|write)\s*+)?"
+                           r"(?:me )?(?:the |a )?(?:formula|formulas|equation|equations|working|"
+                           r"workings|steps|math|maths|derivation)(?: please)?\s*+[?!.]*+$")),
+    ("related", re.compile(r"^(?:show |any |what(?:'s| is| are) )?(?:me )?(?:related|"
+                           r"related topics|related questions|what else|see also|similar|"
+                           r"anything related)\s*+[?!.]*+$")),
+    ("yes", re.compile(r"^(?:yes|yeah|yep|yup|sure|y|ok|okay|correct|that one|the first(?: one)?"
+                       rf"|first|1|#1){_END}")),
+    ("second", re.compile(r"^(?:the )?(?:second|2nd|2|#2|other)(?: one)?\s*+[?!.]*+$")),
+    ("third", re.compile(r"^(?:the )?(?:third|3rd|3|#3)(?: one)?\s*+[?!.]*+$")),
+]
+_MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
+                     r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
+_HELP = re.compile(r"^(?:help|\?++|what can you do|what do you do|"
+                   r"how do (?:i|you) use (?:this|you)|commands|menu|options|"
+                   r"what can i ask(?: you)?|how does this work)"
+                   r"(?: (?:me|here|please))?\s*+[?!.]*+$")
+_NEVER_MIND = re.compile(r"^(?:never ?mind|nvm|cancel|forget (?:it|that)|no thanks)\s*+[!.]*+$")
+_GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
+                       r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
+_THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
+                     r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
+_CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
+                         r"when|which)\b")
+_SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
+_DISPLAY_FORMULA = re.compile(r"\$\$[^$]++\$\$")
+_INLINE_FORMULA = re.compile(r"(?<!\\)\$[^$]{6,}+(?<!\\)\$")
+_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b")
+_VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
+# The words of a message made only of settings ("stride 1?", "padding same", "3x3 kernel"):
+# checked token by token rather than by one pattern repeating alternatives, which can read
+# the same digits in many ways.
+_SETTING_WORDS = frozenset("""
+stride padding pad kernel dilation input patch head heads channel channels activation tanh
+sigmoid relu same valid no and with x by tp fp tn fn , = : ?
+""".split())
+
+HELP = (
+    "I can **explain** anything in the course (convolutions, VAEs, GANs, RNNs, attention and "
+    "Transformers, and the example exam questions): ask *what is a GAN?* or *why divide by "
+    "sqrt(d) in attention?*, then *why?*, *show the formula* or *related*.\n\n"
+    "I can **work things out** with the steps: *output size of a 28x28 input with a 5x5 "
+    "kernel, stride 2*, *params of nn.Conv2d(256, 64, 1, bias=False)*, *does [[0.5, 0.2], "
+    "[0.1, 1.3]] explode?*, *attention cost for a 32x32x3 image with 4x4 patches*, *precision "
+    "and recall if TP=40, FP=10, TN=45, FN=5*; then *what about stride 1?*\n\n"
+    "I can **quiz you**: *quiz me on GANs*, *give me a conv question*.\n\n"
+    "And I **draw** graphical models from factorisations such as "
+    "*p(x,z) = p(z)p(x|z) and q(z|x) = q(z|x)*."
+)
+PAUSED = ("\n\n_Practice is paused: answer the question above whenever you like, say *next* "
+          "for another, or *stop*._")
+
+GREETING = (
+    "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
+    "RNNs, attention and Transformers, or any of the example exam questions), or give me numbers "
+    "to work out, for example *output size of a 28x28 input with a 5x5 kernel, stride 2*, "
+    "*params of a 3x3 conv from 64 to 128 channels*, *does [[0.5, 0.2], [0.1, 1.3]] explode?* "
+    "or *attention cost for a 32x32x3 image with 4x4 patches*."
+)
+
+
+@dataclass
+class Reply:
+    """What the tutor says back; channels only render it."""
+
+    kind: str
+    reply: str
+    session_id: str
+    entry_id: str | None = None
+    confidence: float = 0.0
+    suggestions: list[Match] = field(default_factory=list)
+    calculation: dict[str, Any] | None = None
+    practice: dict[str, Any] | None = None  # a practice question asked, or graded (`result`)
+    # Not a question the tutor failed on (a greeting, help, ending practice): records and the
+    # fallback rate leave it out. Not part of the contract's reply.
+    small_talk: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the reply in the contract's shape (plus `calculation` for calculations)."""
+        data = {
+            "kind": self.kind, "reply": self.reply, "entry_id": self.entry_id,
+            "confidence": round(self.confidence, 4),
+            "suggestions": [s.to_dict() for s in self.suggestions[:MAX_SUGGESTIONS]],
+            "session_id": self.session_id,
+        }
+        if self.calculation is not None:
+            data["calculation"] = self.calculation
+        if self.practice is not None:
+            data["practice"] = self.practice
+        return data
+
+
+@dataclass
+class Thresholds:
+    """Confidence cut-offs: answer at or above `answer`, ask between, fall back below `suggest`."""
+
+    answer: float = config.ANSWER_THRESHOLD
+    suggest: float = config.SUGGEST_THRESHOLD
+    ambiguity: float = config.AMBIGUITY_MARGIN
+
+
+class Tutor:
+    """Routes a student's message to an answer, a calculation, a question back, or a fallback."""
+
+    def __init__(self, knowledge_base: KnowledgeBase, sessions: SessionStore,
+                 thresholds: Thresholds | None = None,
+                 human_pointer: str = "ask on the course forum or a TA",
+                 practice: Practice | None = None,
+                 max_message_length: int = MAX_MESSAGE_LENGTH):
+        self.knowledge_base = knowledge_base
+        self.max_message_length = max_message_length
+        self.matcher = Matcher(knowledge_base.entries.values())
+        self.sessions = sessions
+        self.thresholds = thresholds or Thresholds()
+        self.human_pointer = human_pointer
+        # without a configured key, practice ids are only good within this process
+        self.practice = practice or Practice(knowledge_base, secrets.token_hex(32))
+        # called as recorder(message, reply, session_id, channel) after every reply; it must
+        # not raise (service.operations.records.Records logs its failures)
+        self.recorder = None
+
+    @classmethod
+    def from_config(cls, knowledge_base: KnowledgeBase, sessions: SessionStore,
+                    config: Mapping[str, Any]) -> Tutor:
+        """Build a tutor with the thresholds and pointer from the app's configuration."""
+        thresholds = Thresholds(answer=float(config["ANSWER_THRESHOLD"]),
+                                suggest=float(config["SUGGEST_THRESHOLD"]),
+                                ambiguity=float(config["AMBIGUITY_MARGIN"]))
+        practice = Practice(knowledge_base, config["SECRET_KEY"],
+                            float(config["PRACTICE_TTL_SECONDS"]))
+        return cls(knowledge_base, sessions, thresholds, config["HUMAN_POINTER"], practice,
+                   int(config["MAX_MESSAGE_LENGTH"]))
+
+    @staticmethod
+    def valid_session_id(session_id: str) -> bool:
+        """Session ids are short tokens; anything else is refused by the HTTP layer."""
+        return bool(_SESSION_ID.fullmatch(session_id))
+
+    def respond(self, message: str, session_id: str | None = None,
+                channel: str = WEB) -> Reply:
+        """Answer one message within a conversation of `channel`.
+
+        A web `session_id` continues a conversation only if this tutor issued it and it has
+        not expired; otherwise (or when it is None) a new conversation starts under a new id,
+        which the reply carries. Channels in SELF_NAMED_CHANNELS keep the id they pass. The
+        message is read once here: invalid characters replaced, its length capped.
+        """
+        text = read_message(message, self.max_message_length)
+        state = self.sessions.get(_key(channel, session_id)) if session_id else None
+        if state is None:
+            state = {}
+            if channel not in SELF_NAMED_CHANNELS or not session_id:
+                session_id = secrets.token_urlsafe(16)
+        reply = self._route(text, state, session_id)
+        self.sessions.put(_key(channel, session_id), state)
+        if self.recorder is not None:
+            self.recorder(text.raw, reply, session_id, channel)
+        return reply
+
+    # --- routing ------------------------------------------------------------------------------
+
+    def _route(self, message: Message, state: dict, session_id: str) -> Reply:
+        asked = self.matcher.entry_asked(message)
+        if asked is not None:
+            # an entry's own question (a suggestion clicked), even with numbers or p(x|z) in it;
+            # during practice too, which waits for its answer
+            state.pop("pending", None)
+            others = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+            return _paused(self._answer(asked, 1.0, others, state, session_id), state)
+        # practice ("quiz me", answers, skip, stop) and pasted factorisations come next
+        turn = self.practice.respond(message, state)
+        if turn is not None:
+            if turn.pop("unreadable", False):
+                # not an answer to the practice question: a question or a calculation of its
+                # own is handled as usual, and practice waits
+                handled = self._confident_reply(message, state, session_id)
+                if handled is not None:
+                    return _paused(handled, state)
+            return Reply(session_id=session_id, **turn)
+        text = message.prepared
+        pending = state.pop("pending", None)
+        if pending and _has_values(text):
+            request = fill(CalcRequest(**pending), message)
+            return self._calculate(request, state, session_id)
+        follow_up = self._follow_up(text, state, session_id)
+        if follow_up is not None:
+            return follow_up
+        if _GREETING.match(text):
+            return Reply("fallback", GREETING, session_id, small_talk=True)
+        if _HELP.match(text):
+            return Reply("fallback", HELP, session_id, small_talk=True)
+        if _THANKS.match(text):
+            return Reply("fallback", "You're welcome! Ask me anything else about the course.",
+                         session_id, small_talk=True)
+        if _NEVER_MIND.match(text):
+            return Reply("fallback", "No problem. Ask me anything else about the course.",
+                         session_id, small_talk=True)
+        request = parse_calculation(message)
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+        best = matches[0].score if matches else 0.0
+        if request is not None and not self._prefer_entry(request, text, best):
+            return self._calculate(request, state, session_id)
+        return self._retrieve(matches, state, session_id)
+
+    def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
+        """A calculation, or an answer the matcher is sure of, for this message; else None."""
+        request = parse_calculation(message)
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
+        best = matches[0].score if matches else 0.0
+        if request is not None and not self._prefer_entry(request, message.prepared, best):
+            return self._calculate(request, state, session_id)
+        if _HELP.match(message.prepared):
+            return Reply("fallback", HELP, session_id, small_talk=True)
+        reply = self._retrieve(matches, state, session_id)
+        return reply if reply.kind == "answer" else None
+
+    def _prefer_entry(self, request: CalcRequest, text: str, best: float) -> bool:
+        """Whether a knowledge-base match should win over a calculation read from the message.
+
+        "do the 32 input channels count when you count the params of one 3x3 filter" holds a
+        complete calculation but asks about a concept; "q2 conv filter params, is the answer
+        289?" names no setting at all. A pasted matrix always computes, and named settings
+        with something missing ("a 5x5 kernel and stride 2") get asked about.
+        """
+        if request.calculator == "eigen" and "matrix" in request.args:
+            return False
+        conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
+        if request.complete or any(not k.startswith("_") for k in find_slots(text)):
+            return conceptual
+        return best >= self.thresholds.suggest
+
+    # --- knowledge base -----------------------------------------------------------------------
+
+    def _retrieve(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+        if not matches or matches[0].score < self.thresholds.suggest:
+            return self._fallback(matches, state, session_id)
+        best = matches[0]
+        close = [m for m in matches[1:] if best.score - m.score <= self.thresholds.ambiguity
+                 and m.score >= self.thresholds.suggest]
+        if best.score >= self.thresholds.answer and not close:
+            return self._answer(self.knowledge_base.get(best.entry_id), best.score,
+                                matches[1:], state, session_id)
+        offered = [best, *close] if close else [best]
+        state["offered"] = [m.entry_id for m in offered]
+        lines = [f"{n}. {m.question}" for n, m in enumerate(offered, start=1)]
+        intro = ("I'm not sure which of these you mean:" if close else "Did you mean:")
+        text = intro + "\n\n" + "\n".join(lines) + "\n\nSay *yes* or pick a number, or rephrase."
+        return Reply("clarify", text, session_id, confidence=best.score, suggestions=matches)
+
+    def _answer(self, entry: Entry, confidence: float, others: list[Match], state: dict,
+                session_id: str) -> Reply:
+        state.update(entry_id=entry.id, shown=["answer"], calc=None, offered=None)
+        text = f"**{entry.question.strip()}**\n\n{entry.answer.strip()}"
+        text += "\n\n_Ask *why?* for the explanation, *show the formula*, or *related*._"
+        if entry.calculation and entry.calculation["endpoint"] in COMPUTE_OFFERS:
+            example = COMPUTE_OFFERS[entry.calculation["endpoint"]]
+            text += f"\n\n_Give me numbers and I'll work it out, e.g. *{example}*._"
+        suggestions = [m for m in others if m.entry_id != entry.id]
+        return Reply("answer", text, session_id, entry.id, confidence, suggestions)
+
+    def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+        """I don't know; the nearest entries offered (as suggestions, not repeated in the
+        text) only when they are plausibly related."""
+        plausible = [m for m in matches[:MAX_SUGGESTIONS] if m.score >= PLAUSIBLE_SUGGESTION]
+        state["offered"] = [m.entry_id for m in plausible]
+        text = "I don't know that one: it doesn't match anything in the course material I have."
+        if plausible:
+            text += (" The closest topics I know are suggested below"
+                     if len(plausible) > 1 else " The closest topic I know is suggested below")
+            text += "; say *help* for what I can do."
+        else:
+            text += " Say *help* for what I can do."
+        text += f"\n\nFor anything else, {self.human_pointer}."
+        confidence = matches[0].score if matches else 0.0
+        return Reply("fallback", text, session_id, None, confidence, plausible)
+
+    # --- follow-ups ---------------------------------------------------------------------------
+
+    def _follow_up(self, text: str, state: dict, session_id: str) -> Reply | None:
+        """Handle "why?", "show the formula", "related", "yes", "what about stride 1?"."""
+        kind = next((name for name, pattern in _FOLLOW_UPS if pattern.match(text)), None)
+        offered = state.get("offered") or []
+        if kind in ("yes", "second", "third") and offered:
+            index = {"yes": 0, "second": 1, "third": 2}[kind]
+            if index < len(offered):
+                entry = self.knowledge_base.entries.get(offered[index])
+                if entry is not None:
+                    return self._answer(entry, 1.0, [], state, session_id)
+        calc = state.get("calc")
+        if calc and (_MODIFY.search(text) or _only_values(text)) and _has_values(text):
+            return self._modify(calc, text, state, session_id)
+        entry = self.knowledge_base.entries.get(state.get("entry_id") or "")
+        if kind in ("why", "more", "formula") and calc:
+            return self._explain_calculation(calc, kind, session_id)
+        if entry is None or kind not in ("why", "more", "formula", "related"):
+            return None
+        if kind == "related":
+            return self._related(entry, state, session_id)
+        if kind == "formula":
+            formulas = _formulas(entry.answer + "\n" + entry.explanation)
+            text = ("The formulas behind this:\n\n" + "\n\n".join(formulas)) if formulas else \
+                "This answer has no formula; here is the explanation instead.\n\n" + \
+                entry.explanation.strip()
+            return Reply("answer", text, session_id, entry.id, 1.0)
+        shown = state.setdefault("shown", [])
+        if "explanation" in shown:
+            text = "Common mistakes with this question:\n\n" + "\n".join(
+                f"- {m}" for m in entry.misconceptions)
+            if entry.related:
+                text += "\n\nSay *related* to see connected topics."
+        else:
+            shown.append("explanation")
+            text = entry.explanation.strip()
+            if entry.choices:
+                text += "\n\n" + _choice_breakdown(entry)
+        return Reply("answer", text, session_id, entry.id, 1.0)
+
+    def _related(self, entry: Entry, state: dict, session_id: str) -> Reply:
+        related = [self.knowledge_base.entries[r] for r in entry.related
+                   if r in self.knowledge_base.entries]
+        state["offered"] = [r.id for r in related]
+        suggestions = [Match(r.id, r.question.strip(), 1.0) for r in related]
+        if not related:
+            return Reply("answer", "I have nothing linked to this entry yet.", session_id,
+                         entry.id, 1.0)
+        text = "Related topics:\n\n" + "\n".join(
+            f"{n}. {r.question.strip()}" for n, r in enumerate(related, start=1))
+        text += "\n\nPick a number, or ask about any of them."
+        return Reply("answer", text, session_id, entry.id, 1.0, suggestions)
+
+    # --- calculations -------------------------------------------------------------------------
+
+    def _calculate(self, request: CalcRequest, state: dict, session_id: str) -> Reply:
+        title = TITLES[request.calculator]
+        if not request.complete:
+            state["pending"] = {"calculator": request.calculator, "args": request.args,
+                                "missing": request.missing, "assumed": request.assumed}
+            asks = " and ".join(SLOT_QUESTIONS.get(m, m.replace("_", " "))
+                                for m in request.missing)
+            text = f"I can work that out ({title.lower()}). I still need {asks}."
+            if request.assumed:
+                text += " I'll assume " + ", ".join(request.assumed) + " unless you say otherwise."
+            return Reply("clarify", text, session_id, confidence=0.5)
+        try:
+            result = _run(request)
+        except CalculationError as error:
+            state["pending"] = None
+            text = f"I can't compute that: {error.message}. Check the numbers and ask again."
+            return Reply("clarify", text, session_id, confidence=0.5)
+        state.update(calc={"calculator": request.calculator, "args": request.args,
+                           "assumed": request.assumed}, entry_id=None, shown=[], offered=None)
+        return Reply("calculation", _render_calculation(title, request, result), session_id,
+                     confidence=1.0, calculation={"calculator": request.calculator,
+                                                  "request": request.args, "result": result})
+
+    def _modify(self, calc: dict, text: str, state: dict, session_id: str) -> Reply:
+        """Redo the last calculation with the values this message names ("stride 1")."""
+        last = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
+        return self._calculate(fill(last, text), state, session_id)
+
+    def _explain_calculation(self, calc: dict, kind: str, session_id: str) -> Reply:
+        request = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
+        result = _run(request)
+        if kind == "formula":
+            text = "The worked steps:\n\n" + "\n".join(f"- {s}" for s in result["steps"])
+        elif kind == "why":
+            text = calc_why.why(request.calculator, request.args, result)
+        else:
+            text = result.get("explanation", "")
+            if result.get("reasoning"):
+                text += "\n\n" + result["reasoning"]
+        return Reply("calculation", text, session_id, confidence=1.0,
+                     calculation={"calculator": request.calculator, "request": request.args,
+                                  "result": result})
+
+
+def _paused(reply: Reply, state: dict) -> Reply:
+    """`reply`, telling the student that the practice question still waits (if one does)."""
+    if (state.get("practice") or {}).get("id"):
+        reply.reply += PAUSED
+    return reply
+
+
+def _run(request: CalcRequest) -> dict:
+    """Call the calculator a request names; raises CalculationError for impossible numbers."""
+    args = dict(request.args)
+    if request.calculator == "params":
+        if args.pop("layer", None) == "linear":
+            return calculators.linear_params(**args)
+        return calculators.conv2d_params(**args)
+    if request.calculator == "conv":
+        return calculators.conv_output(**args)
+    if request.calculator == "eigen":
+        return calculators.recurrent_gradient_check(**args)
+    if request.calculator == "metrics":
+        return calculators.classification_metrics(**args)
+    return calculators.patch_attention_cost(**args)
+
+
+def _render_calculation(title: str, request: CalcRequest, result: dict) -> str:
+    lines = [f"**{title}**"]
+    if request.assumed:
+        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
+    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    if "verdict" in result:
+        lines.append(f"**Verdict: {result['verdict'].replace('_', ' ')}.** "
+                     f"{result.get('reasoning', '')}".strip())
+    elif result.get("explanation"):
+        lines.append(result["explanation"])
+    hint = calc_why.change_hint(request.calculator, request.args)
+    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
+    return "\n\n".join(lines)
+
+
+def _choice_breakdown(entry: Entry) -> str:
+    marks = []
+    for number, (choice, reason) in enumerate(zip(entry.choices or (), entry.choice_reasons or (),
+                                                  strict=False), start=1):
+        verdict = "True" if number in (entry.correct or ()) else "False"
+        marks.append(f"{number}. **{verdict}**: {choice.strip()} {reason.strip()}")
+    return "Statement by statement:\n\n" + "\n".join(marks)
+
+
+def _key(channel: str, session_id: str) -> str:
+    """The session store's key: a conversation is found only through its own channel."""
+    return f"{channel}/{session_id}"
+
+
+def _formulas(text: str) -> list[str]:
+    display = _DISPLAY_FORMULA.findall(text)
+    if display:
+        return display
+    return _INLINE_FORMULA.findall(text)[:6]
+
+
+def _has_values(text: str) -> bool:
+    """Whether a message names a value a calculation could use (a number, a mode, an activation)."""
+    return bool(_VALUE.search(text))
+
+
+def _only_values(text: str) -> bool:
+    """A message made only of settings and numbers ("stride 1?", "padding same", "3x3")."""
+    return all(token.isdigit() or token in _SETTING_WORDS
+               for token in _VALUE_TOKEN.findall(text))

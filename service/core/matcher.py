@@ -1,0 +1,305 @@
+"""Rank knowledge-base entries for a free-text question, with a confidence that means something.
+
+Two signals, both in 0..1: *coverage*, the IDF-weighted share of the question's content words
+that the entry knows (so "pool table dimensions" scores low on pooling: two of its three words
+are foreign to the course), and *similarity*, rapidfuzz's best token-sort ratio between the
+question and one of the entry's phrasings. An inverted index picks candidates, so the cost grows
+with the postings of the question's words rather than with the size of the knowledge base.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from service.core.textnorm import (
+    MAX_QUESTION_WORDS,
+    STOPWORDS,
+    SYNONYM_WORDS,
+    Message,
+    as_message,
+    content_tokens,
+    words,
+)
+from service.knowledge.loading import Entry
+
+STRONG, WEAK = 1.0, 0.35   # weight of a word in an entry's phrasings vs in its answer text
+CANDIDATES = 25            # entries, by coverage, whose phrasings are compared with the question
+FINALISTS = 8              # of those, by coverage and overlap, the ones rapidfuzz re-scores
+# The score mixes three signals in 0..1: coverage, the IDF-weighted Dice overlap with the
+# closest phrasing, and rapidfuzz's token-sort ratio with it. Weights chosen on the dev set.
+COVERAGE_WEIGHT, OVERLAP_WEIGHT, SIMILARITY_WEIGHT = 0.5, 0.2, 0.3
+FULL_COVERAGE = 0.6
+# A word the knowledge base does not know is read as a known word one edit away (a letter
+# added, dropped, changed, or two swapped: "teh", "recurent", "postion"), or two edits away
+# for long words; the more frequent candidate wins.
+MIN_TYPO_LENGTH = 3
+MAX_TYPO_LENGTH = 24       # longer "words" are not misspellings of a course term
+LONG_WORD = 8              # from this length two edits are allowed
+# The work per question is bounded: the first distinct content words are read (a question has
+# a dozen; a pasted page is not a question), and only so many unknown ones are spell-checked.
+MAX_QUERY_TOKENS = 48
+SHORT_QUESTION = 3   # content words; "what is a GAN" has one
+QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonical question, ...
+# Entries that answer the plain "what is X" question and point to the detailed ones.
+OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
+                       "attention-mechanism", "transformer-architecture"})
+MAX_TYPO_LOOKUPS = 12
+# An exam item (an entry with `choices`) answers questions about its statements, not "what is
+# a GAN": without a sign that the student means the exam question, its score is damped.
+EXAM_ITEM_DAMPING = 0.85
+EXAM_CUES = frozenset("""
+statement statements true false option options choice choices mcq tick ticked exam multiple
+""".split())
+_QUESTION_REFERENCE = re.compile(r"^[qa]\d{1,2}$")
+
+
+SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity",
+           "question_similarity", "id_share", "exam_item_unasked", "exam_item_asked",
+           "overview_short")
+# Weights of the signals in a candidate's ranking score, and of the calibration that turns the
+# best candidate's score, its margin over the runner-up, how much of the question the knowledge
+# base knows and the question's length into the probability that the answer is right. Fitted
+# by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
+RANKING_WEIGHTS = (
+    0.5000, 0.6103, 0.7321, 0.5998, 0.7090, 0.2624, 0.3025, -0.1127, 0.1156, 0.1160)
+CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
+CALIBRATION = {
+    "bias": -9.0494,
+    "score": 2.2436,
+    "margin": 3.1789,
+    "known": 0.4235,
+    "log_tokens": 2.2880,
+    "unknown": -0.8672,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entry in the running for a question: its ranking score, the signals it comes from,
+    and its calibrated confidence (the probability that answering it is right)."""
+
+    index: int
+    score: float
+    signals: tuple[float, ...]
+    known: float        # share of the question's IDF mass the knowledge base knows at all
+    tokens: int         # content words in the question
+    unknown: float      # share of the question's words the knowledge base does not spell so
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """One ranked entry: its id, canonical question and score in 0..1."""
+
+    entry_id: str
+    question: str
+    score: float
+
+    def to_dict(self) -> dict:
+        return {"entry_id": self.entry_id, "question": self.question, "score": self.score}
+
+
+
+
+class Matcher:
+    """An index over entries' questions, alternates, keywords and answers."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries: list[Entry] = list(entries)
+        postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self.phrasings: list[list[str]] = []
+        # per entry: token -> indices of the entry's phrasings that contain it
+        self._token_phrasings: list[dict[str, tuple[int, ...]]] = []
+        phrasing_tokens: list[list[list[str]]] = []
+        frequency: Counter[str] = Counter()
+        self._strong: list[dict[str, float]] = []   # per entry: token -> strength in phrasings
+        self._id_tokens: list[tuple[str, ...]] = []
+        for index, entry in enumerate(self.entries):
+            strong_texts = [entry.id.replace("-", " "), entry.question, *entry.alternates,
+                            *entry.keywords, *(entry.choices or ())]
+            token_lists = [content_tokens(words(text)) for text in strong_texts]
+            where: dict[str, list[int]] = defaultdict(list)
+            for number, tokens in enumerate(token_lists):
+                for token in tokens:
+                    where[token].append(number)
+            # A word in most of an entry's phrasings says more about it than one said in passing.
+            strong: dict[str, float] = {}
+            for token, numbers in where.items():
+                strong[token] = STRONG * min(1.0, 0.5 + len(numbers) / len(token_lists))
+                postings[token][index] = strong[token]
+            self._strong.append(strong)
+            self._id_tokens.append(token_lists[0])
+            for text in (entry.answer, entry.explanation, *entry.misconceptions):
+                for token in content_tokens(words(text)):
+                    postings[token].setdefault(index, WEAK)
+            for text in (*strong_texts, entry.answer, entry.explanation, *entry.misconceptions):
+                frequency.update(w for w in words(text) if w.isalpha())
+            self.phrasings.append([" ".join(tokens) for tokens in token_lists])
+            self._token_phrasings.append({t: tuple(n) for t, n in where.items()})
+            phrasing_tokens.append(token_lists)
+        count = max(len(self.entries), 1)
+        self.idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
+        # A word the knowledge base never uses is as telling as its rarest word.
+        self.unknown_idf = math.log(1 + count)
+        self._by_question = {tuple(content_tokens(words(e.question))): e for e in self.entries}
+        self._phrasing_weights = [[sum(self.idf[t] for t in tokens) for tokens in lists]
+                                  for lists in phrasing_tokens]
+        # Postings as arrays, so that scoring a common word is one vectorised addition.
+        self.postings = {t: (np.fromiter(p.keys(), np.int64, len(p)),
+                             np.fromiter(p.values(), np.float64, len(p)))
+                         for t, p in postings.items()}
+        # Spelling: every word of the knowledge base (and the function words students misspell
+        # as often as course terms), with how often it is used.
+        for word in STOPWORDS | SYNONYM_WORDS:
+            frequency[word] += 1000
+        self.word_frequency = frequency
+        self._words_by_length: dict[int, list[str]] = defaultdict(list)
+        for word in frequency:
+            self._words_by_length[len(word)].append(word)
+
+    def correct_typos(self, raw_words: list[str]) -> list[str]:
+        """Replace words the knowledge base does not know by a known word one edit away (two
+        for long words), the most frequent such word; others are kept as written.
+
+        At most MAX_TYPO_LOOKUPS words are looked up.
+        """
+        corrected = []
+        lookups = 0
+        for word in raw_words:
+            if word in self.word_frequency or not MIN_TYPO_LENGTH <= len(word) <= MAX_TYPO_LENGTH \
+                    or not word.isalpha() or lookups >= MAX_TYPO_LOOKUPS:
+                corrected.append(word)
+                continue
+            lookups += 1
+            edits = 2 if len(word) >= LONG_WORD else 1
+            pool = [w for n in range(len(word) - edits, len(word) + edits + 1)
+                    for w in self._words_by_length.get(n, ())]
+            close = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits,
+                                    limit=None)
+            if len(word) <= 4:
+                # short words: the first letter is rarely the one mistyped, and a short
+                # unknown word is more often an abbreviation or noise than a misspelt term,
+                # so only function words are guessed ("teh", "waht")
+                close = [c for c in close if c[0][0] == word[0] and c[0] in STOPWORDS]
+            if close:
+                nearest = min(c[1] for c in close)
+                word = max((c for c in close if c[1] == nearest),
+                           key=lambda c: (self.word_frequency[c[0]], c[0]))[0]
+            corrected.append(word)
+        return corrected
+
+    def query_tokens(self, query: Message | str) -> list[str]:
+        """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
+        corrected and synonyms applied."""
+        raw = list(as_message(query).words[:MAX_QUESTION_WORDS])
+        return list(content_tokens(self.correct_typos(raw)))[:MAX_QUERY_TOKENS]
+
+    def search(self, query: Message | str, limit: int = 5) -> list[Match]:
+        """Return up to `limit` entries, best first, each with a score in 0..1."""
+        ranked = self.rank(query)
+        return [Match(self.entries[c.index].id, self.entries[c.index].question.strip(),
+                      round(float(c.confidence), 4)) for c in ranked[:limit]]
+
+    def rank(self, query: Message | str) -> list[Candidate]:
+        """The finalists for a question, best first, with the signals behind their scores."""
+        message = as_message(query)
+        tokens = self.query_tokens(message)
+        about_the_exam = _names_the_exam(message.words)
+        content = [w for w in message.words[:MAX_QUESTION_WORDS]
+                   if w.isalpha() and w not in STOPWORDS and w not in SYNONYM_WORDS]
+        unknown = (sum(1 for w in content if w not in self.word_frequency) / len(content)
+                   if content else 0.0)
+        if not self.entries or all(t.isdigit() for t in tokens):
+            return []  # numbers alone ("1=1") say nothing about which entry is meant
+        weights = {t: self.idf.get(t, self.unknown_idf) for t in tokens}
+        total = sum(weights.values())
+        coverage = np.zeros(len(self.entries))
+        for token in tokens:
+            if token in self.postings:
+                indices, strengths = self.postings[token]
+                coverage[indices] += weights[token] * strengths
+        touched = np.flatnonzero(coverage)
+        if touched.size == 0:
+            return []
+        if touched.size > CANDIDATES:
+            touched = touched[np.argpartition(-coverage[touched], CANDIDATES)[:CANDIDATES]]
+        query = " ".join(tokens)
+        # Cheap signals for every candidate, rapidfuzz only for the few that can still win.
+        partial = sorted(((self._lexical(i, coverage[i] / total, tokens, weights, total), i)
+                          for i in touched.tolist()),
+                         key=lambda pair: -(COVERAGE_WEIGHT * pair[0][0]
+                                            + OVERLAP_WEIGHT * pair[0][1]))[:FINALISTS]
+        known = sum(w for t, w in weights.items() if t in self.postings) / total
+        short = len(tokens) <= SHORT_QUESTION
+        scored = []
+        for (covered, overlap), index in partial:
+            phrasings = self.phrasings[index]
+            similarity = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)[1]
+            set_similarity = process.extractOne(query, phrasings, scorer=fuzz.token_set_ratio)[1]
+            # Phrasing similarity counts fully only once the entry covers the question's words:
+            # without that gate, any short question resembles some short phrasing.
+            gate = min(1.0, covered / FULL_COVERAGE) ** 0.5
+            strong = self._strong[index]
+            covered_strong = sum(weights[t] * strong[t] for t in tokens if t in strong) / total
+            id_tokens = self._id_tokens[index]
+            entry = self.entries[index]
+            signals = (
+                covered, covered_strong, gate * overlap, gate * similarity / 100,
+                gate * set_similarity / 100,
+                fuzz.token_sort_ratio(query, phrasings[QUESTION_PHRASING]) / 100,
+                sum(1 for t in id_tokens if t in weights) / len(id_tokens) if id_tokens else 0.0,
+                1.0 if entry.choices and not about_the_exam else 0.0,
+                1.0 if entry.choices and about_the_exam else 0.0,
+                1.0 if short and entry.id in OVERVIEWS else 0.0)
+            score = float(np.dot(RANKING_WEIGHTS, signals))
+            scored.append(Candidate(index, score, signals, known, len(tokens), unknown))
+        scored.sort(key=lambda c: (-c.score, self.entries[c.index].id))
+        return [replace(c, confidence=self._confidence(
+            c, scored[1].score if number == 0 and len(scored) > 1 else
+            scored[0].score if number else 0.0)) for number, c in enumerate(scored)]
+
+    @staticmethod
+    def _confidence(candidate: Candidate, best_other: float) -> float:
+        """The probability that `candidate` is the right answer, from its score, its margin
+        over the best other candidate, and how much of the question the course knows."""
+        margin = candidate.score - best_other
+        z = (CALIBRATION["bias"] + CALIBRATION["score"] * candidate.score
+             + CALIBRATION["margin"] * margin + CALIBRATION["known"] * candidate.known
+             + CALIBRATION["log_tokens"] * math.log1p(candidate.tokens)
+             + CALIBRATION.get("unknown", 0.0) * candidate.unknown)
+        return 1 / (1 + math.exp(-z))
+
+    def entry_asked(self, query: Message | str) -> Entry | None:
+        """The entry whose canonical question this text is (as a suggestion button sends it)."""
+        return self._by_question.get(as_message(query).tokens)
+
+    def _lexical(self, index: int, covered: float, tokens: list[str],
+                 weights: dict[str, float], total: float) -> tuple[float, float]:
+        """Coverage, and the IDF-weighted Dice overlap with the entry's closest phrasing."""
+        shared: dict[int, float] = defaultdict(float)
+        token_phrasings = self._token_phrasings[index]
+        for token in tokens:
+            for number in token_phrasings.get(token, ()):
+                shared[number] += weights[token]
+        sizes = self._phrasing_weights[index]
+        overlap = max((2 * w / (total + sizes[n]) for n, w in shared.items()), default=0.0)
+        return covered, overlap
+
+
+def _names_the_exam(raw_words: tuple[str, ...]) -> bool:
+    """Whether a question is about an exam item: its statements, options, true or false, or a
+    question number ("q8", "question 12")."""
+    for number, word in enumerate(raw_words):
+        if word in EXAM_CUES or _QUESTION_REFERENCE.match(word):
+            return True
+        if word == "question" and number + 1 < len(raw_words) and raw_words[number + 1].isdigit():
+            return True
+    return False

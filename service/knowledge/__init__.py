@@ -1,0 +1,1 @@
+"""The knowledge base: entries read from knowledge/*.yaml, validated, ready to match."""

@@ -1,0 +1,1 @@
+"""Running the service: records, reports, the dashboard, limits, keys, reloads, observability."""

@@ -1,0 +1,75 @@
+"""The matcher: ranking, confidence in 0..1, typos, synonyms; no app needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from service import config
+from service.core.matcher import Matcher
+
+
+@pytest.fixture(scope="module")
+def matcher(knowledge_base):
+    return Matcher(knowledge_base.entries.values())
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("what is the receptive feild of a cnn", "receptive-field"),          # typo
+    ("explain backpropogation", "backpropagation"),                       # typo
+    ("Kullback-Leibler divergence, is it symmetric?", "kl-divergence"),   # long name
+    ("what does a 1x1 convolution do", "one-by-one-convolution"),
+    ("pointwise conv", "one-by-one-convolution"),                         # synonym
+    ("LSTM forget gate", "lstm"),
+    ("variational autoencoder evidence lower bound", "elbo"),             # expansions
+    ("$W_h$ largest eigenvalue 1.15 in question 9", "rnn-gradient-explosion-eigenvalue"),
+    ("Q12 statements about attention", "attention-true-statements"),
+    ("GRADIENT PENALTY WGAN-GP", "gradient-penalty"),                     # case
+])
+def test_finds_the_entry_despite_the_phrasing(matcher, question, entry_id):
+    assert matcher.search(question, 1)[0].entry_id == entry_id
+
+
+def test_scores_are_in_unit_range_and_sorted(matcher):
+    results = matcher.search("how does attention work in a transformer", 10)
+    scores = [r.score for r in results]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0.0 <= s <= 1.0 for s in scores)
+
+
+def test_the_best_match_is_ranked_first_not_the_first_good_enough(matcher):
+    # both entries are about pooling; the one about max pooling's reasons must win on its words
+    assert matcher.search("two reasons to use max pooling", 2)[0].entry_id == \
+        "max-pooling-reasons"
+
+
+@pytest.mark.parametrize("question", [
+    "", "   ", "?!?", "the and of", "a b c",
+])
+def test_questions_without_content_words_find_nothing(matcher, question):
+    assert matcher.search(question) == []
+
+
+@pytest.mark.parametrize("question", [
+    "recipe for banana bread", "who won the football yesterday", "zzzzzz qqqq",
+    "swimming pool opening hours", "css padding and margin", "kernel panic on boot",
+    "electrical transformer hum", "my attention span is short",
+])
+def test_off_topic_questions_score_low(matcher, question):
+    results = matcher.search(question, 1)  # below "did you mean": the tutor falls back
+    assert not results or results[0].score < config.SUGGEST_THRESHOLD
+
+
+def test_words_foreign_to_the_course_lower_the_confidence(matcher):
+    exact = matcher.search("What does the stride of a convolution do?", 1)[0]
+    noisy = matcher.search("What does the stride of a convolution do, asked my flatmate "
+                           "over pizza toppings", 1)[0]
+    assert exact.entry_id == noisy.entry_id == "stride"
+    assert exact.score > noisy.score
+
+
+def test_limit_is_respected(matcher):
+    assert len(matcher.search("gradient", 2)) == 2
+
+
+def test_an_empty_knowledge_base_matches_nothing():
+    assert Matcher([]).search("anything") == []
