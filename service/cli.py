@@ -16,10 +16,10 @@ from service import config as default_config
 WIDTH = 88  # columns when the terminal does not say (a pipe, a test); at most 100 otherwise
 # Markdown's own punctuation, escaped in maths read as Unicode so that "x_data" stays literal
 _MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]<>#|~!]")
-_ANSI_STYLE = re.compile(r"\x1b\[[0-9;]*m")
-_TRAILING_SPACE = re.compile(r"(?:[ \t]|\x1b\[[0-9;]*m)+$", re.M)  # rich pads every line
-_LINE_END = re.compile(r"[ \t]*(?:\n|$)")
-_BLANK_LINE_OR_END = re.compile(r"[ \t]*(?:\n|$)")
+_ANSI_STYLE = re.compile(r"(\x1b\[[0-9;]*m)")
+# Spaces to the end of a line. Only ever matched where no space precedes (after a formula, or
+# after a newline): the look-behind keeps a search from restarting inside a run of spaces.
+_LINE_END = re.compile(r"(?<![ \t])[ \t]*+(?:\n|$)")
 _BLANK_BEFORE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*$")
 _INDENT = "\ue007\ue007"  # a displayed formula's indent: Markdown would strip spaces there
 _VERDICT = re.compile(r"(?i)^(?:true|false)\s*+[:.]\s*+")
@@ -208,14 +208,29 @@ def terminal_text(markdown: str, width: int = WIDTH) -> str:
         if end is None:  # the paragraph goes on on the same line
             after = "\\\n"
         else:  # the newline there becomes a hard break, unless a blank line follows
-            after = "" if _BLANK_LINE_OR_END.match(match.string, end.end()) else "\\"
+            after = "" if _LINE_END.match(match.string, end.end()) else "\\"
         return f"{before}{_INDENT}{text}{after}"
 
     console = Console(file=io.StringIO(), width=width, force_terminal=True,
                       color_system="standard", highlight=False, emoji=False)
     console.print(Markdown(MATH_SPAN.sub(reading, markdown.strip()), hyperlinks=False))
     text = console.file.getvalue().replace(_INDENT, "  ")
-    return _TRAILING_SPACE.sub(lambda m: "".join(_ANSI_STYLE.findall(m.group())), text)
+    return "\n".join(_without_padding(line) for line in text.split("\n"))
+
+
+def _without_padding(line: str) -> str:
+    """rich pads every line with spaces to the full width: drop them, keeping the style codes
+    that sit among them (in one pass from the end, not a pattern that backtracks)."""
+    pieces = _ANSI_STYLE.split(line)  # text, code, text, ..., code, text
+    codes = []
+    while pieces:
+        last = pieces.pop()
+        if len(pieces) % 2:  # an odd index: a style code
+            codes.append(last)
+        elif stripped := last.rstrip(" \t"):
+            pieces.append(stripped)
+            break
+    return "".join(pieces) + "".join(reversed(codes))
 
 
 @main.command()

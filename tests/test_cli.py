@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from service import config
 from service.cli import main, reply_label, terminal_text
-from service.core.dialogue import Reply
 from service.core.matcher import Match
+from service.core.reply import Reply
 from service.knowledge.loading import load_knowledge_base
 
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from service import config
 from service.cli import main
-from service.core.dialogue import Reply
+from service.core.reply import Reply
 from service.operations.records import Records, sqlite_url
 
 

@@ -16,46 +16,41 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from service import calculators, config
+from service import config
 from service.core import calc_why
+from service.core.calc_chat import (
+    COMPUTE_OFFERS,
+    TITLES,
+    has_values,
+    only_values,
+    render_calculation,
+    run_calculation,
+)
 from service.core.calcparse import SLOT_QUESTIONS, CalcRequest, fill, find_slots, parse_calculation
 from service.core.matcher import Match, Matcher
 from service.core.practice import Practice
+from service.core.reply import MAX_SUGGESTIONS, Reply
 from service.core.sessions import SessionStore
+from service.core.small_talk import HELP, asks_for_help, small_talk
 from service.core.textnorm import MAX_MESSAGE_LENGTH, Message, read_message
 from service.errors import CalculationError
 from service.knowledge.loading import Entry, KnowledgeBase
 
-KINDS = ("answer", "calculation", "clarify", "fallback")
 WEB = "web"
 # Channels whose session ids come from verified requests (Slack's team, channel and thread;
 # the terminal's own loop): kept as given. Any other channel's ids are issued by the tutor.
 SELF_NAMED_CHANNELS = frozenset({"slack", "cli"})
-MAX_SUGGESTIONS = 3
 
-TITLES = {
-    "conv": "Output size",
-    "params": "Parameter count",
-    "eigen": "Gradient check for a recurrent weight matrix",
-    "attention": "Self-attention over image patches",
-    "metrics": "Classification metrics",
-}
-
-# An answer whose entry has a calculator offers to compute it, with an example to copy.
-COMPUTE_OFFERS = {
-    "/calc/conv": "output size for a 28x28 input, 5x5 kernel, stride 2",
-    "/calc/params": "params of a 3x3 conv from 64 to 128 channels",
-    "/calc/eigen": "does [[0.5, 0.2], [0.1, 1.3]] explode?",
-    "/calc/attention": "attention cost for a 32x32x3 image with 4x4 patches",
-    "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
-}
 # A fallback offers only entries the matcher gives at least this confidence; a clear off-topic
 # question gets none (on the tuning sets 10% of out-of-scope questions reach it, and 46% of
 # in-scope questions that fall back have their right entry among those offered).
 PLAUSIBLE_SUGGESTION = 0.3
+
+PAUSED = ("\n\n_Practice is paused: answer the question above whenever you like, say *next* "
+          "for another, or *stop*._")
 
 # Matched against the prepared text (whitespace runs already single spaces); each run of spaces
 # is read by exactly one part, so a long one cannot be split in many ways.
@@ -80,85 +75,11 @@ _FOLLOW_UPS = [
 ]
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
-_HELP = re.compile(r"^(?:help|\?++|what can you do|what do you do|"
-                   r"how do (?:i|you) use (?:this|you)|commands|menu|options|"
-                   r"what can i ask(?: you)?|how does this work)"
-                   r"(?: (?:me|here|please))?\s*+[?!.]*+$")
-_NEVER_MIND = re.compile(r"^(?:never ?mind|nvm|cancel|forget (?:it|that)|no thanks)\s*+[!.]*+$")
-_GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
-                       r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
-_THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
-                     r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
 _CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
                          r"when|which)\b")
 _SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
 _DISPLAY_FORMULA = re.compile(r"\$\$[^$]++\$\$")
 _INLINE_FORMULA = re.compile(r"(?<!\\)\$[^$]{6,}+(?<!\\)\$")
-_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b")
-_VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
-# The words of a message made only of settings ("stride 1?", "padding same", "3x3 kernel"):
-# checked token by token rather than by one pattern repeating alternatives, which can read
-# the same digits in many ways.
-_SETTING_WORDS = frozenset("""
-stride padding pad kernel dilation input patch head heads channel channels activation tanh
-sigmoid relu same valid no and with x by tp fp tn fn , = : ?
-""".split())
-
-HELP = (
-    "I can **explain** anything in the course (convolutions, VAEs, GANs, RNNs, attention and "
-    "Transformers, and the example exam questions): ask *what is a GAN?* or *why divide by "
-    "sqrt(d) in attention?*, then *why?*, *show the formula* or *related*.\n\n"
-    "I can **work things out** with the steps: *output size of a 28x28 input with a 5x5 "
-    "kernel, stride 2*, *params of nn.Conv2d(256, 64, 1, bias=False)*, *does [[0.5, 0.2], "
-    "[0.1, 1.3]] explode?*, *attention cost for a 32x32x3 image with 4x4 patches*, *precision "
-    "and recall if TP=40, FP=10, TN=45, FN=5*; then *what about stride 1?*\n\n"
-    "I can **quiz you**: *quiz me on GANs*, *give me a conv question*.\n\n"
-    "And I **draw** graphical models from factorisations such as "
-    "*p(x,z) = p(z)p(x|z) and q(z|x) = q(z|x)*."
-)
-PAUSED = ("\n\n_Practice is paused: answer the question above whenever you like, say *next* "
-          "for another, or *stop*._")
-
-GREETING = (
-    "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
-    "RNNs, attention and Transformers, or any of the example exam questions), or give me numbers "
-    "to work out, for example *output size of a 28x28 input with a 5x5 kernel, stride 2*, "
-    "*params of a 3x3 conv from 64 to 128 channels*, *does [[0.5, 0.2], [0.1, 1.3]] explode?* "
-    "or *attention cost for a 32x32x3 image with 4x4 patches*."
-)
-
-
-@dataclass
-class Reply:
-    """What the tutor says back; channels only render it."""
-
-    kind: str
-    reply: str
-    session_id: str
-    entry_id: str | None = None
-    confidence: float = 0.0
-    suggestions: list[Match] = field(default_factory=list)
-    calculation: dict[str, Any] | None = None
-    practice: dict[str, Any] | None = None  # a practice question asked, or graded (`result`)
-    # Not a question the tutor failed on (a greeting, help, ending practice): records and the
-    # fallback rate leave it out. Not part of the contract's reply.
-    small_talk: bool = False
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return the reply in the contract's shape (plus `calculation` for calculations)."""
-        data = {
-            "kind": self.kind, "reply": self.reply, "entry_id": self.entry_id,
-            "confidence": round(self.confidence, 4),
-            "suggestions": [s.to_dict() for s in self.suggestions[:MAX_SUGGESTIONS]],
-            "session_id": self.session_id,
-        }
-        if self.calculation is not None:
-            data["calculation"] = self.calculation
-        if self.practice is not None:
-            data["practice"] = self.practice
-        return data
-
-
 @dataclass
 class Thresholds:
     """Confidence cut-offs: answer at or above `answer`, ask between, fall back below `suggest`."""
@@ -248,22 +169,15 @@ class Tutor:
             return Reply(session_id=session_id, **turn)
         text = message.prepared
         pending = state.pop("pending", None)
-        if pending and _has_values(text):
+        if pending and has_values(text):
             request = fill(CalcRequest(**pending), message)
             return self._calculate(request, state, session_id)
         follow_up = self._follow_up(text, state, session_id)
         if follow_up is not None:
             return follow_up
-        if _GREETING.match(text):
-            return Reply("fallback", GREETING, session_id, small_talk=True)
-        if _HELP.match(text):
-            return Reply("fallback", HELP, session_id, small_talk=True)
-        if _THANKS.match(text):
-            return Reply("fallback", "You're welcome! Ask me anything else about the course.",
-                         session_id, small_talk=True)
-        if _NEVER_MIND.match(text):
-            return Reply("fallback", "No problem. Ask me anything else about the course.",
-                         session_id, small_talk=True)
+        canned = small_talk(text)
+        if canned is not None:
+            return Reply("fallback", canned, session_id, small_talk=True)
         request = parse_calculation(message)
         matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
         best = matches[0].score if matches else 0.0
@@ -278,7 +192,7 @@ class Tutor:
         best = matches[0].score if matches else 0.0
         if request is not None and not self._prefer_entry(request, message.prepared, best):
             return self._calculate(request, state, session_id)
-        if _HELP.match(message.prepared):
+        if asks_for_help(message.prepared):
             return Reply("fallback", HELP, session_id, small_talk=True)
         reply = self._retrieve(matches, state, session_id)
         return reply if reply.kind == "answer" else None
@@ -356,7 +270,7 @@ class Tutor:
                 if entry is not None:
                     return self._answer(entry, 1.0, [], state, session_id)
         calc = state.get("calc")
-        if calc and (_MODIFY.search(text) or _only_values(text)) and _has_values(text):
+        if calc and (_MODIFY.search(text) or only_values(text)) and has_values(text):
             return self._modify(calc, text, state, session_id)
         entry = self.knowledge_base.entries.get(state.get("entry_id") or "")
         if kind in ("why", "more", "formula") and calc:
@@ -411,14 +325,14 @@ class Tutor:
                 text += " I'll assume " + ", ".join(request.assumed) + " unless you say otherwise."
             return Reply("clarify", text, session_id, confidence=0.5)
         try:
-            result = _run(request)
+            result = run_calculation(request)
         except CalculationError as error:
             state["pending"] = None
             text = f"I can't compute that: {error.message}. Check the numbers and ask again."
             return Reply("clarify", text, session_id, confidence=0.5)
         state.update(calc={"calculator": request.calculator, "args": request.args,
                            "assumed": request.assumed}, entry_id=None, shown=[], offered=None)
-        return Reply("calculation", _render_calculation(title, request, result), session_id,
+        return Reply("calculation", render_calculation(title, request, result), session_id,
                      confidence=1.0, calculation={"calculator": request.calculator,
                                                   "request": request.args, "result": result})
 
@@ -429,7 +343,7 @@ class Tutor:
 
     def _explain_calculation(self, calc: dict, kind: str, session_id: str) -> Reply:
         request = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
-        result = _run(request)
+        result = run_calculation(request)
         if kind == "formula":
             text = "The worked steps:\n\n" + "\n".join(f"- {s}" for s in result["steps"])
         elif kind == "why":
@@ -448,37 +362,6 @@ def _paused(reply: Reply, state: dict) -> Reply:
     if (state.get("practice") or {}).get("id"):
         reply.reply += PAUSED
     return reply
-
-
-def _run(request: CalcRequest) -> dict:
-    """Call the calculator a request names; raises CalculationError for impossible numbers."""
-    args = dict(request.args)
-    if request.calculator == "params":
-        if args.pop("layer", None) == "linear":
-            return calculators.linear_params(**args)
-        return calculators.conv2d_params(**args)
-    if request.calculator == "conv":
-        return calculators.conv_output(**args)
-    if request.calculator == "eigen":
-        return calculators.recurrent_gradient_check(**args)
-    if request.calculator == "metrics":
-        return calculators.classification_metrics(**args)
-    return calculators.patch_attention_cost(**args)
-
-
-def _render_calculation(title: str, request: CalcRequest, result: dict) -> str:
-    lines = [f"**{title}**"]
-    if request.assumed:
-        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
-    lines.append("\n".join(f"- {step}" for step in result["steps"]))
-    if "verdict" in result:
-        lines.append(f"**Verdict: {result['verdict'].replace('_', ' ')}.** "
-                     f"{result.get('reasoning', '')}".strip())
-    elif result.get("explanation"):
-        lines.append(result["explanation"])
-    hint = calc_why.change_hint(request.calculator, request.args)
-    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
-    return "\n\n".join(lines)
 
 
 def _choice_breakdown(entry: Entry) -> str:
@@ -500,14 +383,3 @@ def _formulas(text: str) -> list[str]:
     if display:
         return display
     return _INLINE_FORMULA.findall(text)[:6]
-
-
-def _has_values(text: str) -> bool:
-    """Whether a message names a value a calculation could use (a number, a mode, an activation)."""
-    return bool(_VALUE.search(text))
-
-
-def _only_values(text: str) -> bool:
-    """A message made only of settings and numbers ("stride 1?", "padding same", "3x3")."""
-    return all(token.isdigit() or token in _SETTING_WORDS
-               for token in _VALUE_TOKEN.findall(text))

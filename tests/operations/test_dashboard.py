@@ -11,8 +11,8 @@ from xml.etree import ElementTree
 import pytest
 import sqlalchemy as sa
 
-from service.core.dialogue import Reply
 from service.core.matcher import Match
+from service.core.reply import Reply
 from service.operations import dashboard
 from service.operations.daily import SMALL_TALK, DailyCounts, daily_table, day_of, kind_of
 from service.operations.records import Records, sqlite_url

@@ -25,8 +25,8 @@ import pytest
 import yaml
 
 from service import config
-from service.core.dialogue import Reply
 from service.core.matcher import Match
+from service.core.reply import Reply
 from service.knowledge.loading import validate_directory
 from service.operations.records import Records, sqlite_url
 from tests.channels.web.test_widget_e2e import (

@@ -1,83 +1,24 @@
-"""The records layer: questions the tutor could not answer, ratings, hit counts; on a real
-SQLite file and, where one runs, a real PostgreSQL (127.0.0.1:5432, database `test`)."""
+"""The records layer: questions the tutor could not answer and ratings, on a real SQLite file and,
+where one runs, a real PostgreSQL (127.0.0.1:5432, database `test`;
+tests/operations/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
-import time
-import uuid
 from datetime import UTC, datetime
 
 import pytest
 import sqlalchemy as sa
 
 from service import create_app
-from service.core.dialogue import GREETING, Reply
 from service.core.matcher import Match
-from service.operations.records import Records, hits_table, sqlite_url
+from service.core.reply import Reply
+from service.core.small_talk import GREETING
+from service.operations.records import Records, sqlite_url
 
 HEAD_REVISION = "0002"  # the newest file in service/operations/migrations/versions/
-
-PG_BASE = "postgresql+psycopg://{user}@127.0.0.1:5432/test"
-
-
-def _postgres_user() -> str | None:
-    try:
-        import psycopg
-    except ImportError:
-        return None
-    for user in ("postgres", "root"):
-        try:
-            psycopg.connect(host="127.0.0.1", port=5432, dbname="test", user=user,
-                            connect_timeout=3).close()
-            return user
-        except psycopg.Error:
-            continue
-    return None
-
-
-@pytest.fixture(scope="session")
-def postgres_user():
-    user = _postgres_user()
-    if user is None:
-        message = ("PostgreSQL is not reachable on 127.0.0.1:5432 (database `test`, trust auth "
-                   "for user postgres or root); start one, e.g. `docker run -d -p 5432:5432 "
-                   "-e POSTGRES_HOST_AUTH_METHOD=trust -e POSTGRES_DB=test postgres:16`")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return user
-
-
-@pytest.fixture
-def postgres_url(postgres_user):
-    """A fresh schema in the `test` database, dropped afterwards."""
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = sa.create_engine(PG_BASE.format(user=postgres_user))
-    with admin.begin() as db:
-        db.execute(sa.text(f"CREATE SCHEMA {schema}"))
-    yield PG_BASE.format(user=postgres_user) + f"?options=-csearch_path%3D{schema}"
-    with admin.begin() as db:
-        db.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
-    admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def url(request, tmp_path):
-    if request.param == "sqlite":
-        return sqlite_url(tmp_path / "records.sqlite3")
-    return request.getfixturevalue("postgres_url")
-
-
-@pytest.fixture
-def records(url):
-    store = Records(url)
-    yield store
-    store.dispose()
-
 
 def fallback(confidence=0.2, best="vae-elbo"):
     return Reply("fallback", "I don't know that one.", "s1", None, confidence,
@@ -120,68 +61,6 @@ def test_greetings_help_and_ending_practice_are_small_talk_in_the_dialogue(knowl
         assert tutor.respond(message).small_talk, message
     assert tutor.respond("stop", session).small_talk
     assert not tutor.respond("how do i bake sourdough bread?").small_talk
-
-
-def test_answers_count_hits_per_entry(records):
-    for entry in ["a", "b", "a", "a"]:
-        records("q", Reply("answer", "...", "s1", entry, 0.9), "s1")
-    assert records.hit_counts() == {"a": 3, "b": 1}
-    assert records.questions() == []
-
-
-def answer(entry_id: str) -> Reply:
-    return Reply("answer", "...", "s1", entry_id, 0.9)
-
-
-def hits_in_the_table(store: Records) -> dict[str, int]:
-    """What the table holds, without writing this process's counted hits first."""
-    with store.engine.connect() as db:
-        return dict(db.execute(sa.select(hits_table.c.entry_id, hits_table.c.hits)).all())
-
-
-def test_hits_are_counted_in_memory_and_written_in_batches(url):
-    store = Records(url, hits_flush_seconds=3600)
-    for entry in ["a", "b", "a"]:
-        store("q", answer(entry), "s1")
-    assert hits_in_the_table(store) == {}  # no database write per answer
-    assert store.hit_counts() == {"a": 2, "b": 1}  # a read writes this process's counts first
-    assert hits_in_the_table(store) == {"a": 2, "b": 1}
-    store("q", answer("a"), "s1")
-    store.dispose()  # a worker exiting writes what it counted
-    reader = Records(url)
-    assert reader.hit_counts() == {"a": 3, "b": 1}
-    reader.dispose()
-
-
-def test_counted_hits_are_written_within_the_flush_interval(url):
-    store = Records(url, hits_flush_seconds=0.2)
-    store("q", answer("a"), "s1")
-    store("q", answer("a"), "s1")
-    deadline = time.monotonic() + 10
-    while hits_in_the_table(store) != {"a": 2} and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert hits_in_the_table(store) == {"a": 2}
-    store.dispose()
-
-
-def test_with_no_flush_interval_each_hit_is_written_at_once(url):
-    store = Records(url, hits_flush_seconds=0)
-    store("q", answer("a"), "s1")
-    assert hits_in_the_table(store) == {"a": 1}
-    store.dispose()
-
-
-def test_hits_that_could_not_be_written_are_kept_for_the_next_try(tmp_path, caplog):
-    store = Records(sqlite_url(tmp_path / "r.sqlite3"), hits_flush_seconds=3600)
-    store("q", answer("a"), "s1")
-    working = store.hits._engine
-    store.hits._engine = lambda: sa.create_engine("sqlite:////nonexistent/dir/x.sqlite3")
-    store.hits.flush()  # logs, does not raise
-    assert "could not write the hit counts" in caplog.text
-    store.hits._engine = working
-    store("q", answer("a"), "s1")
-    assert store.hit_counts() == {"a": 2}
-    store.dispose()
 
 
 def test_questions_are_recorded_under_the_channel_that_answered_them(records):
@@ -249,7 +128,7 @@ def test_concurrent_first_uses_migrate_once(url):
 
 WRITER = """
 import sys
-from service.core.dialogue import Reply
+from service.core.reply import Reply
 from service.core.matcher import Match
 from service.operations.records import Records
 store = Records(sys.argv[1])

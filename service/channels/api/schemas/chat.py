@@ -8,7 +8,8 @@ from service.channels.api.schemas.practice import (
     GraphEdgeSchema,
     GraphNodeSchema,
 )
-from service.core.dialogue import KINDS, Tutor
+from service.core.dialogue import Tutor
+from service.core.reply import KINDS
 
 
 class ChatRequestSchema(RequestSchema):

@@ -1,0 +1,80 @@
+"""Calculations in the conversation: which calculator a request names, the worked reply with
+its steps and verdict, what an answer offers to compute, and whether a follow-up ("stride 1?")
+holds values for the last calculation."""
+
+from __future__ import annotations
+
+import re
+
+from service import calculators
+from service.core import calc_why
+from service.core.calcparse import CalcRequest
+
+TITLES = {
+    "conv": "Output size",
+    "params": "Parameter count",
+    "eigen": "Gradient check for a recurrent weight matrix",
+    "attention": "Self-attention over image patches",
+    "metrics": "Classification metrics",
+}
+
+# An answer whose entry has a calculator offers to compute it, with an example to copy.
+COMPUTE_OFFERS = {
+    "/calc/conv": "output size for a 28x28 input, 5x5 kernel, stride 2",
+    "/calc/params": "params of a 3x3 conv from 64 to 128 channels",
+    "/calc/eigen": "does [[0.5, 0.2], [0.1, 1.3]] explode?",
+    "/calc/attention": "attention cost for a 32x32x3 image with 4x4 patches",
+    "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
+}
+
+_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b")
+_VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
+# The words of a message made only of settings ("stride 1?", "padding same", "3x3 kernel"):
+# checked token by token rather than by one pattern repeating alternatives, which can read
+# the same digits in many ways.
+_SETTING_WORDS = frozenset("""
+stride padding pad kernel dilation input patch head heads channel channels activation tanh
+sigmoid relu same valid no and with x by tp fp tn fn , = : ?
+""".split())
+
+
+def run_calculation(request: CalcRequest) -> dict:
+    """Call the calculator a request names; raises CalculationError for impossible numbers."""
+    args = dict(request.args)
+    if request.calculator == "params":
+        if args.pop("layer", None) == "linear":
+            return calculators.linear_params(**args)
+        return calculators.conv2d_params(**args)
+    if request.calculator == "conv":
+        return calculators.conv_output(**args)
+    if request.calculator == "eigen":
+        return calculators.recurrent_gradient_check(**args)
+    if request.calculator == "metrics":
+        return calculators.classification_metrics(**args)
+    return calculators.patch_attention_cost(**args)
+
+
+def render_calculation(title: str, request: CalcRequest, result: dict) -> str:
+    lines = [f"**{title}**"]
+    if request.assumed:
+        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
+    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    if "verdict" in result:
+        lines.append(f"**Verdict: {result['verdict'].replace('_', ' ')}.** "
+                     f"{result.get('reasoning', '')}".strip())
+    elif result.get("explanation"):
+        lines.append(result["explanation"])
+    hint = calc_why.change_hint(request.calculator, request.args)
+    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
+    return "\n\n".join(lines)
+
+
+def has_values(text: str) -> bool:
+    """Whether a message names a value a calculation could use (a number, a mode, an activation)."""
+    return bool(_VALUE.search(text))
+
+
+def only_values(text: str) -> bool:
+    """A message made only of settings and numbers ("stride 1?", "padding same", "3x3")."""
+    return all(token.isdigit() or token in _SETTING_WORDS
+               for token in _VALUE_TOKEN.findall(text))

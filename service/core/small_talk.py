@@ -1,0 +1,55 @@
+"""Greetings, thanks, "help" and "never mind": replies that need no knowledge base.
+
+They are small talk (Reply.small_talk): the records and the fallback rate leave them out.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HELP = re.compile(r"^(?:help|\?++|what can you do|what do you do|"
+                   r"how do (?:i|you) use (?:this|you)|commands|menu|options|"
+                   r"what can i ask(?: you)?|how does this work)"
+                   r"(?: (?:me|here|please))?\s*+[?!.]*+$")
+_NEVER_MIND = re.compile(r"^(?:never ?mind|nvm|cancel|forget (?:it|that)|no thanks)\s*+[!.]*+$")
+_GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
+                       r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
+_THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
+                     r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
+
+HELP = (
+    "I can **explain** anything in the course (convolutions, VAEs, GANs, RNNs, attention and "
+    "Transformers, and the example exam questions): ask *what is a GAN?* or *why divide by "
+    "sqrt(d) in attention?*, then *why?*, *show the formula* or *related*.\n\n"
+    "I can **work things out** with the steps: *output size of a 28x28 input with a 5x5 "
+    "kernel, stride 2*, *params of nn.Conv2d(256, 64, 1, bias=False)*, *does [[0.5, 0.2], "
+    "[0.1, 1.3]] explode?*, *attention cost for a 32x32x3 image with 4x4 patches*, *precision "
+    "and recall if TP=40, FP=10, TN=45, FN=5*; then *what about stride 1?*\n\n"
+    "I can **quiz you**: *quiz me on GANs*, *give me a conv question*.\n\n"
+    "And I **draw** graphical models from factorisations such as "
+    "*p(x,z) = p(z)p(x|z) and q(z|x) = q(z|x)*."
+)
+GREETING = (
+    "Hi! I'm the course's tutor. Ask me about anything in the course (convolutions, VAEs, GANs, "
+    "RNNs, attention and Transformers, or any of the example exam questions), or give me numbers "
+    "to work out, for example *output size of a 28x28 input with a 5x5 kernel, stride 2*, "
+    "*params of a 3x3 conv from 64 to 128 channels*, *does [[0.5, 0.2], [0.1, 1.3]] explode?* "
+    "or *attention cost for a 32x32x3 image with 4x4 patches*."
+)
+
+THANKS = "You're welcome! Ask me anything else about the course."
+NEVER_MIND = "No problem. Ask me anything else about the course."
+
+
+def asks_for_help(text: str) -> bool:
+    """Whether a prepared message asks what the tutor can do."""
+    return bool(_HELP.match(text))
+
+
+def small_talk(text: str) -> str | None:
+    """The reply to a greeting, a request for help, thanks or "never mind"; else None."""
+    for pattern, reply in ((_GREETING, GREETING), (_HELP, HELP), (_THANKS, THANKS),
+                           (_NEVER_MIND, NEVER_MIND)):
+        if pattern.match(text):
+            return reply
+    return None
