@@ -281,7 +281,7 @@ def prepare(text: str) -> str:
     text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
     text = _THOUSANDS.sub("", text)  # 1,024 -> 1024
     text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
-    # "zero padding" is a padding mode here, not the number 0 (see calcparse._conv_request)
+    # "zero padding" is a padding mode here, not the number 0 (see calcparse.readers._conv_request)
     text = _ZERO_PADDING.sub("zero", text)
     text = _POINTWISE.sub("1x1", text)  # a pointwise convolution has a 1x1 kernel
     return " ".join(number_words_as_digits(text).split())

@@ -1,0 +1,63 @@
+"""Which calculator a message asks for, from its words alone, and the signs that it asks for none.
+
+`wants` picks the calculator; the patterns after it tell a request for numbers from a question
+about the idea (symbols for sizes, "the formula", "why does ..."), which `parse_calculation`
+(parse.py) leaves to the knowledge base. Kept apart: it reads words, not values.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.core.calcparse.matrices import find_matrix
+
+_WANTS = {
+    "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
+    "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
+    "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
+    "metrics": re.compile(r"ac+ura|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
+                          r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
+    "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
+                       r"->|flops|macs|multiply|feature map"),
+}
+_CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
+                         r"\b[ksf]\s*=\s*\d")
+_LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
+# Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
+# "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
+_SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
+                       r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
+                       r"(?<![\w.])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
+                       r"(?<![\w.])\d++[mnhwkspcd](?![\w.])|\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
+# Naming an exam question, or asking for the formula or the general case: the entry answers
+# it (and offers to compute), unless every number a calculation needs is there too.
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:q|question|exercise|problem)\s*+[.#]?\s*+\d{1,2}\b|\bexam question\b|\bformula\b|"
+    r"\bin general\b|\bgeneral (?:case|form|rule)\b|\bexpression for\b|\bderiv(?:e|ation)\b|"
+    r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
+# Calculations the calculators do not do; the knowledge base explains them instead.
+_NOT_CALCULATED = re.compile(r"receptive field")
+_PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
+# A question about why or whether, rather than a request to compute
+_CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
+                         r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
+
+
+_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)")
+
+
+def wants(text: str) -> str | None:
+    """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
+    if find_matrix(text) is not None:
+        return "eigen"
+    if _WANTS["metrics"].search(text) and _COUNT_WORD.search(text):
+        return "metrics"
+    if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
+        return "attention"
+    if _WANTS["params"].search(text) and _CONV_WORDS.search(text + " "):
+        return "params"
+    if _LINEAR.search(text) and _WANTS["params"].search(text):
+        return "params"
+    if _CONV_WORDS.search(text) and _WANTS["conv"].search(text):
+        return "conv"
+    return None

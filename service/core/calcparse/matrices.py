@@ -1,0 +1,72 @@
+"""Matrices in the notations students paste: `[[a, b], [c, d]]`, `[a b; c d]`, LaTeX bmatrix,
+"W_h = a b; c d".
+
+Kept apart from the slots: a matrix is read by its own patterns, bounded by the size the
+eigenvalue calculator takes (MAX_MATRIX_ROWS), and both the intent (a matrix asks for the
+eigenvalue check) and the readers use it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+from service.calculators.eigen import MAX_MATRIX_SIZE
+
+# Rows are read up to one more than the calculator takes, so that a matrix one row too large is
+# still found (and refused by the calculator) while the scan stays bounded.
+MAX_MATRIX_ROWS = MAX_MATRIX_SIZE + 1
+# Separators between rows are unambiguous (spaces, then one comma or semicolon, then spaces), so
+# a row that does not close is given up on in one pass rather than retried in every split.
+_MATRIX = re.compile(r"\[\s*+\[[^\[\]]*+\](?:\s*+(?:[,;]\s*+)?\[[^\[\]]*+\])"
+                     rf"{{0,{MAX_MATRIX_ROWS - 1}}}\s*+\]")
+_ROW = re.compile(r"\[([^\[\]]*+)\]")
+# MATLAB style, rows split by semicolons: "[0.5 0.2; 0.1 1.3]"
+_MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*+;[-+.\de\s,;]*+)\]")
+# A pasted LaTeX matrix, as `fold` leaves it: "{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 {bmatrix}"
+_LATEX_MATRIX_MARK = re.compile(r"\{[bpv]?matrix\}")
+_NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
+# Without brackets, rows split by semicolons after the matrix's name: "W_h = 0.9 0.3; -0.2 0.7"
+_NAMED_MATRIX = re.compile(r"\bw(?:h|_h)?\s*+=\s*+([-+.\d\s,;]{3,2000}+)")
+
+
+def find_matrix(text: str) -> list[list[float]] | None:
+    """The first matrix in the text as rows of floats, or None (also for an empty row).
+
+    Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]` and a LaTeX bmatrix/pmatrix.
+    """
+    found = _MATRIX.search(text)
+    if found:
+        rows = _ROW.findall(found.group(0)[1:-1])
+    elif (latex := _latex_matrix(text)) is not None:
+        rows = [row for row in latex.split("\\\\") if row.strip()]
+    elif found := _MATLAB_MATRIX.search(text):
+        rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    elif (found := _NAMED_MATRIX.search(text)) and ";" in found.group(1):
+        rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    else:
+        return None
+    matrix = [[_number(n) for n in _NUMBER.findall(row)[:MAX_MATRIX_ROWS]] for row in rows]
+    return matrix if matrix and all(matrix) else None
+
+
+def _latex_matrix(text: str) -> str | None:
+    """What lies between the first two matrix markers ("{bmatrix} ... {bmatrix}"), or None.
+
+    Found by listing the markers once: a lazy pattern from every opening marker to the next
+    would rescan the rest of the text from each of many unclosed ones.
+    """
+    marks = [m.span() for m in itertools.islice(_LATEX_MATRIX_MARK.finditer(text), 2)]
+    if len(marks) < 2:
+        return None
+    return text[marks[0][1]:marks[1][0]]
+
+
+def _number(text: str) -> float:
+    """A matrix entry as a float; one beyond float range (a 400-digit number) is kept as
+    infinity for the calculator to refuse by name, never read as a different number."""
+    try:
+        return float(text)
+    except OverflowError:  # float() of a decimal string saturates; kept for clarity
+        return math.inf

@@ -1,0 +1,117 @@
+"""The entry points the dialogue calls: `parse_calculation` for a new message, `fill` for the next.
+
+They tie the parts together: the intent picks the calculator, the slots read the values, a
+reader builds the request. Kept apart so that the parts below never import the whole.
+"""
+
+from __future__ import annotations
+
+from service.core.calcparse.intent import (
+    _ABOUT_THE_QUESTION,
+    _CONCEPTUAL,
+    _CONV_WORDS,
+    _NOT_CALCULATED,
+    _SYMBOLIC,
+    wants,
+)
+from service.core.calcparse.matrices import find_matrix
+from service.core.calcparse.notation import _as_list, _pair
+from service.core.calcparse.readers import (
+    _BUILDERS,
+    _activation,
+    _eigen_request,
+    _metrics_request,
+)
+from service.core.calcparse.request import ANCHORS, CalcRequest, _finish
+from service.core.calcparse.slots import find_slots
+from service.core.textnorm import Message, as_message
+
+
+def parse_calculation(message: Message | str) -> CalcRequest | None:
+    """Read a calculation from a student's message, or None when it asks for none.
+
+    A message that names a calculator's topic but no numbers at all (or only symbols such as
+    M x N) is not a calculation: it is a question for the knowledge base. Nor is a "why",
+    "does" or "how do" question that lacks what a calculation needs ("why does a stride of 2
+    halve the size?"); one that has it all is still worked out.
+    """
+    text = as_message(message).prepared
+    calculator = wants(text)
+    if calculator is None and not _CONV_WORDS.search(text):
+        return None
+    if calculator == "eigen":
+        return _eigen_request(text)
+    if calculator == "metrics":
+        return _metrics_request(text, find_slots(text))
+    if _SYMBOLIC.search(text) or _NOT_CALCULATED.search(text):
+        return None
+    about_the_question = _ABOUT_THE_QUESTION.search(text) is not None
+    slots = find_slots(text)
+    named = {k for k in slots if not k.startswith("_")}
+    leftover = slots["_leftover"]
+    if not named and not leftover:
+        return None
+    if calculator is None:
+        # no "output"/"size" word, but a kernel and an input size still ask for one; a lone
+        # number ("two stacked 3x3 convs") is not an input size
+        if "kernel" not in named or ("input" not in named and
+                                     not any(len(size) > 1 for size in leftover)):
+            return None
+        calculator = "conv"
+    request = _BUILDERS[calculator](text, slots)
+    if not request.complete and (_CONCEPTUAL.match(text) or about_the_question):
+        # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
+        return None
+    if not any(slot in request.args for slot in ANCHORS[calculator]):
+        # only settings ("with stride 2 and zero padding", "patches overlapping at stride 1"):
+        # nothing to compute them on, so the question is about the idea
+        return None
+    return request
+
+
+def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
+    """Complete or change a calculation with the values named in the student's next message.
+
+    Named values ("kernel 3", "stride 1") replace their slot; a bare size ("28x28", "3") goes
+    to the first missing slot. The result is rebuilt with the same rules as a fresh parse, and
+    keeps the settings the message does not touch (operation, bias, ...), because the builders
+    read those from the previous arguments when the new text does not name them.
+    """
+    text = as_message(message).prepared
+    if request.calculator == "eigen":
+        return _fill_eigen(request, text)
+    slots = find_slots(text)
+    leftover = slots.pop("_leftover")
+    args = dict(request.args)
+    args.update({name: value for name, value in slots.items() if not name.startswith("_")})
+    _fill_missing(request, args, leftover)
+    return _BUILDERS[request.calculator](text, {**args, "_leftover": []})
+
+
+def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:
+    """Give unnamed sizes, in order, to the slots the request was still missing."""
+    for missing in request.missing:
+        if missing in args or not leftover:
+            continue
+        numbers = leftover.pop(0)
+        if missing == "channels" and "input" in args:
+            args["input"] = [*_as_list(args["input"]), numbers[0]]
+        elif missing in ("in_channels", "in_features", "out_features"):
+            args[missing] = numbers[0]
+        elif missing == "input" and len(numbers) == 3:
+            args[missing] = numbers  # H x W x C: the builder takes what it needs
+        else:
+            args[missing] = _pair(numbers)
+
+
+def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:
+    """Replace the matrix and/or the activation of a recurrent-gradient request."""
+    args = dict(request.args)
+    matrix = find_matrix(text)
+    if matrix is not None:
+        args["matrix"] = matrix
+    activation = _activation(text)
+    if activation:
+        args["activation"] = activation
+    return _finish("eigen", args, [], [] if "activation" in args else
+                   ["identity (linear) activation"])

@@ -1,0 +1,288 @@
+"""The per-calculator readers: from filled slots and the text's words to a `CalcRequest`.
+
+One builder per calculator (conv output size, parameter counts, attention cost, the recurrent
+eigenvalue check, classification metrics), each listing the defaults it assumed; `_BUILDERS`
+maps a calculator's name to its builder. Kept apart from the slots: these decide what the
+values mean for one calculator (an unnamed size is an input here, a kernel there).
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.core.calcparse.intent import _LINEAR
+from service.core.calcparse.matrices import find_matrix
+from service.core.calcparse.notation import _as_list, _pair
+from service.core.calcparse.request import REQUIRED, CalcRequest, _finish
+
+_RGB = re.compile(r"\b(?:rgb|colou?r)\b")
+_GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
+_TRANSPOSED = re.compile(r"transpos|deconv|up-?conv|fractionally")
+_POOL = re.compile(r"pool")
+_CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
+_DEPTHWISE = re.compile(r"depthwise")
+_ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
+_ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
+_THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar")
+_NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout overlap|"
+                             r"\bdon t overlap|\bdo not overlap|\bdisjoint")
+_IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
+                       r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
+_NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
+                      r"bias[\s-]free")
+_WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
+                        r"use_bias\s*+=\s*+true")
+
+
+def _bias(text: str, slots: dict) -> bool | None:
+    """Whether the text asks for a bias (None: it does not say, nor did an earlier message)."""
+    if _NO_BIAS.search(text):
+        return False
+    if _WITH_BIAS.search(text):
+        return True
+    return slots.get("bias")
+
+
+def _image_depth(text: str) -> tuple[int, str] | None:
+    """The channels an image word implies ("rgb" 3, "mnist" 1) and the note that says so."""
+    if _RGB.search(text):
+        return 3, "3 input channels (RGB)"
+    if _GREY.search(text):
+        return 1, "1 input channel (greyscale)"
+    return None
+
+
+def _operation(text: str, slots: dict) -> str | None:
+    """"transposed" or "pool" from the words, else the earlier request's operation."""
+    if _TRANSPOSED.search(text):
+        return "transposed"
+    if _POOL.search(text):
+        return "pool"
+    return slots.get("operation")
+
+
+def _conv_request(text: str, slots: dict) -> CalcRequest:
+    """A conv_output request, with the defaults it assumed (stride, padding) listed."""
+    operation = _operation(text, slots)
+    args, depth = _conv_sizes(slots, operation)
+    assumed: list[str] = []
+    if operation:
+        args["operation"] = operation
+    if operation == "pool" and (_CEIL_MODE.search(text) or slots.get("ceil_mode")):
+        args["ceil_mode"] = True
+    if args.get("padding") == "zero":
+        # "zero padding" in this course (seed Q1) means size-preserving padding
+        args["padding"] = "same"
+        assumed.append('"zero padding" read as size-preserving ("same") padding; '
+                       "say `padding 0` for none")
+    if "stride" not in args:
+        default = "the kernel size" if operation == "pool" else "1"
+        assumed.append(f"stride {default}")
+    if "padding" not in args:
+        assumed.append("no padding")
+    if "kernel" not in args and args.get("padding") == "same" and operation is None:
+        # TensorFlow's "same" gives ceil(n / s) outputs whatever the kernel: only the padding
+        # depends on it, so the size can be worked out without one
+        args["kernel"] = 1
+        assumed.append('kernel 1: with "same" padding the output size does not depend on the '
+                       "kernel, only the padding does")
+    assumed += _conv_channels(text, slots, depth, args)
+    bias = _bias(text, slots)
+    if bias is not None:
+        args["bias"] = bias
+    return _finish("conv", args, [], assumed)
+
+
+def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
+    """The named sizes and settings, then unnamed sizes in order (input, kernel); and the
+    input's depth when it was given as H x W x C."""
+    args = {name: slots[name] for name in
+            ("input", "kernel", "stride", "padding", "dilation", "output_padding") if name in slots}
+    leftover = list(slots.get("_leftover", []))
+    if "input" not in args and leftover:
+        args["input"] = leftover.pop(0)
+    depth = None
+    if isinstance(args.get("input"), list) and len(args["input"]) == 3:
+        # H x W x C: channels do not change the size, only the MAC count
+        depth = args["input"][2]
+        args["input"] = _pair(args["input"][:2])
+    elif "input" in args:
+        args["input"] = _pair(_as_list(args["input"]))
+    if "kernel" not in args and leftover and "input" in args:
+        args["kernel"] = _pair(leftover.pop(0))
+        if "input" not in slots and operation != "transposed" and \
+                _area(args["kernel"]) > _area(args["input"]):
+            # "3x3 and 28x28": a kernel larger than the input cannot be meant
+            args["input"], args["kernel"] = args["kernel"], args["input"]
+    return args, depth
+
+
+def _area(size) -> int:
+    """Height times width of an int or [h, w] size, to tell a kernel from an input."""
+    height, width = _as_list(size)[:2]
+    return height * width
+
+
+def _conv_channels(text: str, slots: dict, depth: int | None, args: dict) -> list[str]:
+    """Add in/out channels (and groups) to a conv request when both are known; return notes.
+
+    They only add the MAC count, which needs both and means nothing for pooling, so one
+    alone ("16 filters") is left out rather than failing the whole calculation.
+    """
+    if args.get("operation") == "pool" or "out_channels" not in slots:
+        return []
+    notes = []
+    in_channels = slots.get("in_channels", depth)
+    if in_channels is None and (implied := _image_depth(text)):
+        in_channels, note = implied
+        notes.append(note)
+    if in_channels is None:
+        return []
+    args.update(in_channels=in_channels, out_channels=slots["out_channels"])
+    if "groups" in slots:
+        args["groups"] = slots["groups"]
+    return notes
+
+
+def _params_request(text: str, slots: dict) -> CalcRequest:
+    """A conv2d_params request (or a linear one, for a linear/dense/fully-connected layer)."""
+    if slots.get("layer") == "linear" or (_LINEAR.search(text) and "kernel" not in slots):
+        return _linear_request(text, slots)
+    args: dict = {}
+    assumed: list[str] = []
+    bias = _bias(text, slots)
+    if bias is not None:
+        args["bias"] = bias
+    if "kernel" in slots:
+        args["kernel"] = slots["kernel"]
+    elif square := next((size for size in slots.get("_leftover", [])
+                         if len(size) == 2), None):
+        args["kernel"] = _pair(square)  # "depthwise 3x3 on 32 channels": the size is the kernel
+    implied = _image_depth(text)
+    if "in_channels" in slots:
+        args["in_channels"] = slots["in_channels"]
+    elif isinstance(slots.get("input"), list) and len(slots["input"]) == 3:
+        args["input"] = slots["input"]
+    elif depth := next((size for size in slots.get("_leftover", []) if len(size) == 3), None):
+        args["input"] = depth  # "applied to a 32x32x16 tensor": H x W x C
+    elif implied:
+        args["in_channels"] = implied[0]
+        assumed.append(implied[1])
+    depthwise = bool(_DEPTHWISE.search(text)) or slots.get("depthwise", False)
+    if "out_channels" in slots:
+        args["out_channels"] = slots["out_channels"]
+    elif _ONE_FILTER.search(text):
+        args["out_channels"] = 1
+    else:
+        args["out_channels"] = 1
+        assumed.append("one filter per input channel" if depthwise else
+                       "one filter (one output channel)")
+    if depthwise:
+        args["depthwise"] = True
+    elif "groups" in slots:
+        args["groups"] = slots["groups"]
+    if "bias" not in args:
+        assumed.append("with bias")
+    request = _finish("params", args, [], assumed)
+    if "input" in args:
+        request.missing = [m for m in request.missing if m != "in_channels"]
+    return request
+
+
+def _linear_request(text: str, slots: dict) -> CalcRequest:
+    """A linear_params request: features from "784 -> 256", "784 inputs", or two bare numbers."""
+    args: dict = {"layer": "linear"}
+    sizes = [n for group in slots.get("_leftover", []) for n in group]
+    for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
+        value = slots.get(channels, slots.get(name))
+        if value is None and sizes:
+            value = sizes.pop(0)
+        if value is not None:
+            args[name] = value
+    bias = _bias(text, slots)
+    if bias is not None:
+        args["bias"] = bias
+    missing = [m for m in ("in_features", "out_features") if m not in args]
+    return CalcRequest("params", args, missing, [] if bias is not None else ["with bias"])
+
+
+def _attention_request(text: str, slots: dict) -> CalcRequest:
+    """A patch_attention_cost request; the channels come from HxWxC, "3 channels" or the words."""
+    args: dict = {}
+    assumed: list[str] = []
+    leftover = list(slots.get("_leftover", []))
+    image = slots.get("input")
+    if image is None and leftover:
+        image = leftover.pop(0)
+        image = image if len(image) == 3 else _pair(image)
+    missing: list[str] = []
+    if image is not None:
+        image = _as_list(image) if not isinstance(image, list) else image
+        if len(image) == 2:
+            if "in_channels" in slots:
+                image = [*image, slots["in_channels"]]
+            elif _ONE_CHANNEL.search(text):
+                image = [*image, 1]
+                assumed.append("1 channel (greyscale)")
+            elif _THREE_CHANNELS.search(text):
+                image = [*image, 3]
+                assumed.append("3 channels (RGB)")
+            else:
+                missing.append("channels")
+        args["input"] = image
+    if "patch" in slots:
+        args["patch"] = slots["patch"]
+    elif "kernel" in slots:
+        args["patch"] = slots["kernel"]
+    elif leftover:
+        args["patch"] = _pair(leftover.pop(0))  # the size after the image's: its patches
+    if "stride" in slots:
+        args["stride"] = slots["stride"]
+    elif _NON_OVERLAPPING.search(text) and "patch" in args:
+        args["stride"] = args["patch"]
+        assumed.append("stride = patch size (non-overlapping)")
+    else:
+        assumed.append("stride 1 (overlapping patches)")
+    if "heads" in slots:
+        args["heads"] = slots["heads"]
+    return _finish("attention", args, missing, assumed)
+
+
+def _activation(text: str) -> str | None:
+    """The activation a text names; "nonlinearity" alone is not "linear"."""
+    for name in ("tanh", "sigmoid", "relu"):
+        if name in text:
+            return name
+    if "logistic" in text:
+        return "sigmoid"
+    if _IDENTITY.search(text):
+        return "identity"
+    return None
+
+
+def _eigen_request(text: str) -> CalcRequest:
+    """A recurrent_gradient_check request; identity activation unless one is named."""
+    matrix = find_matrix(text)
+    args: dict = {}
+    assumed: list[str] = []
+    if matrix is not None:
+        args["matrix"] = matrix
+    activation = _activation(text)
+    if activation:
+        args["activation"] = activation
+    else:
+        assumed.append("identity (linear) activation")
+    return _finish("eigen", args, [], assumed)
+
+
+def _metrics_request(text: str, slots: dict) -> CalcRequest | None:
+    """A classification_metrics request from the named counts; None when none is named (a
+    question about TP and FP, not a calculation)."""
+    args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
+    if not args:
+        return None
+    return _finish("metrics", args, [], [])
+
+
+_BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
+             "metrics": _metrics_request}

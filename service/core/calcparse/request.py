@@ -1,0 +1,66 @@
+"""What a calculation read from text is: `CalcRequest`, and what each calculator needs.
+
+The tables of required and anchoring slots, the questions that ask for a missing one, and
+`_finish`, which lists what a request still lacks. Kept apart so that the readers (readers.py)
+and the entry points (parse.py) share one definition without importing each other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+REQUIRED = {
+    "conv": ("input", "kernel"),
+    "params": ("kernel", "in_channels"),
+    "eigen": ("matrix",),
+    "attention": ("input", "patch"),
+    "metrics": ("tp", "fp", "tn", "fn"),
+}
+
+# A calculation must have at least one of these from the student's own numbers; settings
+# alone (a stride, a padding) are nothing to compute on.
+ANCHORS = {
+    "conv": ("input", "kernel"),
+    "params": ("kernel", "in_channels", "input", "in_features", "out_features"),
+    "eigen": ("matrix",),
+    "attention": ("input", "patch"),
+    "metrics": ("tp", "fp", "tn", "fn"),
+}
+
+# How to ask for a missing value, per slot.
+SLOT_QUESTIONS = {
+    "input": "the input size (e.g. `28x28`)",
+    "kernel": "the kernel size (e.g. `3x3`)",
+    "in_channels": "the number of input channels (e.g. `64 input channels`)",
+    "matrix": "the recurrent weight matrix, e.g. `[[0.5, 0.2], [0.1, 1.3]]`",
+    "patch": "the patch size (e.g. `4x4 patches`)",
+    "channels": "the number of image channels (e.g. `32x32x3`)",
+    "in_features": "the number of input features (e.g. `784 -> 256`)",
+    "out_features": "the number of output features (e.g. `256 outputs`)",
+    "tp": "the true positives (e.g. `TP=40`)",
+    "fp": "the false positives (e.g. `FP=10`)",
+    "tn": "the true negatives (e.g. `TN=45`)",
+    "fn": "the false negatives (e.g. `FN=5`)",
+}
+
+
+@dataclass
+class CalcRequest:
+    """A calculation read from text: the calculator, its arguments, and what is still missing."""
+
+    calculator: str
+    args: dict = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """Whether the calculator can run: nothing is missing."""
+        return not self.missing
+
+
+def _finish(calculator: str, args: dict, missing: list[str], assumed: list[str]) -> CalcRequest:
+    """The request, missing the calculator's required slots it lacks, then any others given."""
+    missing = [m for m in REQUIRED[calculator] if m not in args] + \
+        [m for m in missing if m not in REQUIRED[calculator]]
+    return CalcRequest(calculator, args, missing, assumed)

@@ -1,0 +1,337 @@
+"""Slot patterns and slot filling: "kernel 3", "stride 2", "64 -> 128 channels" read by name.
+
+`find_slots` runs the table of patterns over a prepared text, left to right and each span once,
+skipping numbers that name a question ("q2"); the sizes no pattern names are kept in order as
+leftovers. The work per message is bounded (MAX_NUMBERS, MAX_LEFTOVER_SIZES) and every pattern
+is linear-time. Kept apart from the readers: which value a phrase names does not depend on
+the calculator that will use it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from service.core.calcparse.notation import (
+    _DIGITS,
+    _SIZE_RE,
+    INT,
+    SIZE,
+    SIZE3,
+    XSIZE,
+    _pair,
+    parse_size,
+)
+
+MAX_LEFTOVER_SIZES = 8  # unnamed sizes read from one message, at most
+MAX_NUMBERS = 32  # a message with more numbers than this describes no single layer
+
+# "kernel size of", "stride =", "input is a": each run of spaces is consumed by exactly one part
+# (possessive, and every optional part starts with a word), so no run is split two ways.
+_OF = (r"[\s_]*+(?:(?:size|shape|dims?|dimensions?)\s*+)?(?:(?:of|=|:|is|are|at)\s*+)?"
+       r"(?:(?:an?|size)\s++)?")
+_CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
+_SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
+    # a result the student proposes ("is the answer 289?", "i got 13") is not an input
+    ("claim", re.compile(rf"\b(?:answer|result)s?\s*+(?:(?:is|=|:|should be|would be|will be)"
+                         rf"\s*+)?(?:an?\s++)?({SIZE})"), ("answer", "result")),
+    ("claim", re.compile(rf"\boutput(?:\s*+(?:size|shape|dims?|dimensions?))?\s*+"
+                         rf"(?:is|are|=|should be|would be|will be|equals?|comes? out (?:as|to))"
+                         rf"\s*+(?:an?\s++)?({SIZE})"), ("output",)),
+    ("claim", re.compile(rf"\b(?:i|we)\s++(?:got|get|calculated|computed)\s*+(?:an?\s++)?"
+                         rf"(?:output\s++(?:of\s++)?)?({SIZE})"),
+     ("got", "get", "calculated", "computed")),
+    ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*+({SIZE})"),
+     ("is it", "is that", "isn t it")),
+    # confusion-matrix counts: "TP=40", "40 true positives", "false negatives: 5"
+    # all four at once: "TP/FP/TN/FN = 25/5/60/10", "[tp, fp, tn, fn] = [8, 2, 88, 2]"
+    ("counts", re.compile(rf"\b((?:tp|fp|tn|fn)(?:\s*+[/,]\s*+(?:tp|fp|tn|fn)){{3}})\s*+[\])]?"
+                          rf"\s*+(?:=|:|is|are)?\s*+[\[(]?\s*+{INT}\s*+[/,]\s*+{INT}\s*+[/,]\s*+"
+                          rf"{INT}\s*+[/,]\s*+{INT}"), ("tp", "fp", "tn", "fn")),
+    ("count", re.compile(rf"\b(tp|fp|tn|fn)s?\s*+(?:(?:=|:|is|of)\s*+)?{INT}"),
+     ("tp", "fp", "tn", "fn")),
+    # the seed writes TF for a true negative (A4): "TF=85" is read as TN
+    ("count", re.compile(rf"\b(tf)\s*+(?:=|:)\s*+{INT}"), ("tf",)),
+    ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative|pos|neg)s?{_OF}{INT}"),
+     ("true", "false")),
+    ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
+                         r"(positive|negative|pos|neg)s?\b)"),
+     ("tp", "fp", "tn", "fn", "true", "false")),
+    # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
+    ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
+                              rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
+    # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
+    ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
+                              rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
+                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
+                              rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?"), ("conv",)),
+    # Keras Dense(units): the layer's outputs
+    ("out_channels", re.compile(rf"\bdense\s*+\(\s*+(?:units\s*+=\s*+)?{INT}"), ("dense",)),
+    # "input of shape (8, 16, 50, 50)": a batch in PyTorch's N, C, H, W order
+    ("nchw", re.compile(rf"\bshape\s*+(?:of\s++|=\s*+|:\s*+)?\(\s*+{INT}\s*+,\s*+{INT}\s*+,"
+                        rf"\s*+{INT}\s*+,\s*+{INT}\s*+\)"), ("shape",)),
+    # "64 in 128 out"
+    ("in_out", re.compile(rf"{INT}\s++in\s*+,?\s*+(?:and\s++)?{INT}\s++out\b"), ("in",)),
+    ("in_out", re.compile(rf"\blinear\s*\(\s*(?:in_features\s*=\s*)?{INT}\s*,\s*"
+                          rf"(?:out_features\s*=\s*)?{INT}"), ("linear",)),
+    # channel counts first, so that "64 -> 128 channels" is not read as sizes
+    ("in_out", re.compile(rf"(?:from\s+)?{INT}\s*(?:input\s+)?(?:channels?\s*)?(?:->|=>|to|into)\s*"
+                          rf"{INT}\s*(?:output\s+)?(?:channels?|filters?|feature maps?|maps?)"),
+     ("->", "=>", "to")),
+    ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:to|->|into)\s+{INT}\b"), ("from",)),
+    # "reducing 256 channels to 64", "256 channels down to 64"
+    ("in_out", re.compile(rf"{INT}\s*+(?:input\s++)?channels?\s++(?:(?:down|up)\s++)?(?:to|->|into)"
+                          rf"\s++{INT}\b"), ("channel",)),
+    # "in/out 64/128", "64/128 in/out"
+    ("in_out", re.compile(rf"\bin\s*+/\s*+out(?:\s*+channels?)?\s*+(?:(?:=|:|of)\s*+)?{INT}\s*+/"
+                          rf"\s*+{INT}"), ("/",)),
+    ("in_out", re.compile(rf"{INT}\s*+/\s*+{INT}\s*+(?:channels?\s++)?in\s*+/\s*+out\b"), ("/",)),
+    # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
+    ("in_channels", re.compile(rf"\bc_?in\s*+=\s*+{INT}"), ("cin", "c_in")),
+    ("out_channels", re.compile(rf"\bc_?out\s*+=\s*+{INT}"), ("cout", "c_out")),
+    ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
+    ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
+    # "H=W=16", "H=32, W=16": the input; "C=3": its channels
+    ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
+    # folding loses the case of "H=W=32" (the image) and "h=w=3" (the patch): the first named
+    # is the image, a second one the patch
+    ("h_equals_w", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
+    ("in_channels", re.compile(rf"\bc\s*+=\s*+{INT}"), ("=",)),
+    ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
+    # "64 3x3 filters": a count of kernels, then their size (and depth: "64 3x3x32 filters")
+    ("count_kernel", re.compile(rf"{INT}\s+({XSIZE})\s*(?:conv\w*\s+)?(?:filters|kernels)\b"),
+     ("filters", "kernels")),
+    # "3x3x64 filters": the kernel's depth is the number of input channels
+    ("kernel_depth", re.compile(rf"({SIZE3})\s*(?:conv\w*|kernels?|filters?)\b"),
+     ("conv", "kernel", "filter")),
+    ("kernel_depth", re.compile(rf"\b(?:kernels?|filters?){_OF}({SIZE3})"), ("kernel", "filter")),
+    ("in_channels", re.compile(rf"{INT}\s*(?:input|in)[\s_-]*{_CHANNELS}"), ("in",)),
+    ("in_channels", re.compile(rf"\b(?:input|in)[\s_-]*(?:channels?|features){_OF}{INT}"), ("in",)),
+    ("in_channels", re.compile(rf"{INT}\s+inputs\b"), ("inputs",)),
+    ("out_channels", re.compile(rf"{INT}\s*(?:output|out)[\s_-]*{_CHANNELS}"), ("out",)),
+    ("out_channels", re.compile(rf"\b(?:output|out)[\s_-]*(?:channels?|features){_OF}{INT}"),
+     ("out",)),
+    ("out_channels", re.compile(rf"{INT}\s+outputs\b"), ("outputs",)),
+    ("in_channels", re.compile(rf"\bin\s*=\s*{INT}"), ("in",)),
+    ("out_channels", re.compile(rf"\bout\s*=\s*{INT}"), ("out",)),
+    # the word is left for "filters of size 5x5" to read the kernel from
+    ("out_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}\s*"
+                                r"(?=(?:filters|kernels|feature maps)\b)"),
+     ("filters", "kernels", "feature maps")),
+    ("groups", re.compile(rf"\bgroups?{_OF}{INT}"), ("group",)),
+    ("groups", re.compile(rf"{INT}\s*groups\b"), ("groups",)),
+    ("heads", re.compile(rf"{INT}\s*(?:attention\s+)?heads?\b"), ("head",)),
+    ("heads", re.compile(rf"\bheads?{_OF}{INT}"), ("head",)),
+    ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})"), ("stride",)),
+    ("stride", re.compile(rf"({SIZE})[\s-]*+strided?s?\b"), ("stride",)),
+    ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),
+    # before padding, which would read the 1 of "output padding 1"
+    ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})"), ("padding",)),
+    ("padding", re.compile(rf"\bzeropadd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}"), ("zeropad",)),
+    ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b"), ("pad",)),
+    ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b"), ("pad",)),
+    ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})"),
+     ("pad",)),
+    ("padding", re.compile(rf"\bp\s*=\s*(same|valid|{SIZE})"), ("=",)),
+    # last of the paddings: "kernel 3 padding 1" must not read 3 as the padding
+    ("padding", re.compile(rf"{INT}\s*(?:pixels?\s*|px\s*)?(?:of\s+)?(?:zero)?padd?(?:ing)?\b"),
+     ("pad",)),
+    ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:\s*rate)?{_OF}(?:by\s+)?({SIZE})"), ("dilat",)),
+    ("dilation", re.compile(rf"({SIZE})\s*dilation\b"), ("dilation",)),
+    ("dilation", re.compile(rf"\bd\s*=\s*({SIZE})"), ("=",)),
+    ("patch", re.compile(rf"({SIZE})\s*+(?:(?:pixel|image|square|disjoint|overlapping|"
+                         r"non[\s-]?overlapping)\s++){0,2}patch(?:es)?\b"), ("patch",)),
+    ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})"), ("patch",)),
+    ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
+    ("kernel", re.compile(rf"({SIZE})\s*(?:conv\w*|kernels?|filters?|windows?|max\s*pool\w*|"
+                          r"avg\s*pool\w*|average\s*pool\w*|pool\w*|deconv\w*|transposed)"),
+     ("conv", "kernel", "filter", "window", "pool", "deconv", "transposed")),
+    ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),
+     ("kernel", "filter", "window", "pool")),
+    ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})"), ("pool",)),
+    ("kernel", re.compile(rf"\bconv\w*+\s++({XSIZE})"), ("conv",)),
+    # terse "k 2 s 2": only as a pair, a lone "s 2" could be anything ("it's 2" loses its ')
+    ("kernel_stride", re.compile(rf"\b(?:k|\w*pool\w*)\s++({SIZE})\s*+,?\s*+s\s++({SIZE})"
+                                 rf"(?:\s*+,?\s*+p\s++({SIZE}))?"), ("k", "pool")),
+    ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
+    ("input", re.compile(rf"\b(?:input|image|img|picture|feature\s*map|activation map|mnist|"
+                         rf"cifar|tensor){_OF}({SIZE})"),
+     ("input", "image", "img", "picture", "feature", "activation map", "mnist", "cifar", "tensor")),
+    ("input", re.compile(rf"({SIZE})\s*(?:input|image|img|picture|feature\s*map|rgb|grayscale|"
+                         r"greyscale|pixels?|px)"),
+     ("input", "image", "img", "picture", "feature", "rgb", "grayscale", "greyscale", "pixel",
+      "px")),
+    ("input", re.compile(rf"\b[ni]\s*=\s*({SIZE})"), ("=",)),
+    # "height 30 width 22", "image of height 64 and width 48" (after the sizes named with a
+    # word, so that "a 32x16x3 image with 4x2 patches (height 4, width 2)" keeps its image)
+    ("input_hw", re.compile(rf"\bheight\s*+(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?"
+                            rf"width\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
+]
+# Patterns that read no number ("same padding", "without padding", "padding valid").
+_WORDS_ONLY = frozenset({"padding"})
+# Patterns that fill several slots at once, and which slots, in the order of their values.
+_MULTI_SLOTS = {
+    "in_out": ("in_channels", "out_channels"),
+    "torch_conv": ("in_channels", "out_channels", "kernel", "stride", "padding"),
+    "nchw": ("in_channels", "input"),
+    "kernel_stride": ("kernel", "stride", "padding"),
+    "count_kernel": ("out_channels", "kernel", "in_channels"),
+    "kernel_depth": ("kernel", "in_channels"),
+    "keras_conv": ("out_channels", "kernel"),
+    "counts": ("tp", "fp", "tn", "fn"),
+    "input_hw": ("input",),
+}
+# Words before a number that make it the name of a question, not a value: "q2", "question 3".
+_REFERENCE = re.compile(
+    r"(?:\b[qa]|\bq\s++|\b(?:question|exercise|ex|problem|part|task|slide|lecture|week|chapter|"
+    r"section|hw|homework|assignment|lab|quiz)\s*+(?:[.#:]\s*+)?(?:no\.?\s*+|number\s*+)?)$")
+# How far back from a number a reference can start ("assignment no. " and a few spaces): the
+# look-back reads this window, never the whole text before every number.
+_REFERENCE_REACH = 32
+_DIGIT = re.compile(r"\d")
+
+
+def find_slots(text: str) -> dict:
+    """Every value the text names, by slot; each size is an int or a list of ints.
+
+    `text` must already be `prepare`d. Spans are consumed left to right per pattern, so a number
+    is read once: "3x3 conv 64 -> 128" yields kernel 3, in_channels 64, out_channels 128.
+    Sizes no pattern names are listed in order under "_leftover"; a proposed result is kept
+    under "_claim" so that it is never read as an input.
+    """
+    slots: dict = {}
+    if _more_numbers_than(text, MAX_NUMBERS):
+        # A layer is described by a handful of numbers; a run of dozens is a list, a table or
+        # an attack, and reading it as sizes would only invent a calculation (and cost time).
+        slots["_leftover"] = []
+        return slots
+    taken: list[tuple[int, int]] = []
+    has_digit = _DIGIT.search(text) is not None
+    for name, pattern, needs in _SLOT_PATTERNS:
+        # each pattern runs only on text that has its key words (and a number, if it reads
+        # one): most messages name two or three settings, not fifty
+        if not any(word in text for word in needs) or \
+                (name not in _WORDS_ONLY and not has_digit):
+            continue
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(span[0] < end and start < span[1] for start, end in taken):
+                continue
+            digit = _DIGIT.search(match.group(0))
+            if digit and _is_reference(text, match.start() + digit.start()):
+                continue
+            value = _slot_value(name, match)
+            if value is None or not _store(slots, name, value):
+                continue
+            taken.append(span)
+    leftover: list[list[int]] = []
+    for m in _SIZE_RE.finditer(text):
+        if len(leftover) == MAX_LEFTOVER_SIZES:
+            break  # a calculation takes two or three unnamed sizes; a list of numbers is not one
+        if not any(m.start() < end and start < m.end() for start, end in taken) and \
+                not _is_reference(text, m.start()):
+            leftover.append(parse_size(m.group(0)))
+    slots["_leftover"] = leftover
+    return slots
+
+
+def _more_numbers_than(text: str, limit: int) -> bool:
+    """Whether `text` holds more than `limit` runs of digits (counting stops at limit + 1)."""
+    return next(itertools.islice(_DIGITS.finditer(text), limit, None), None) is not None
+
+
+def _store(slots: dict, name: str, value) -> bool:
+    """Put a matched value in its slot(s); False when the slot was already filled."""
+    if name == "claim":
+        slots.setdefault("_claim", value)
+        return True  # every proposed result is consumed, so none is left over as an input
+    if name == "count":
+        name, value = value
+    if name == "h_equals_w":
+        name = "patch" if "input" in slots else "input"
+    if name in _MULTI_SLOTS:
+        for slot, part in zip(_MULTI_SLOTS[name], value, strict=True):
+            if part is not None:
+                slots.setdefault(slot, part)
+        return True
+    if name in slots:
+        return False
+    slots[name] = value
+    return True
+
+
+def _is_reference(text: str, start: int) -> bool:
+    """True for numbers that name a question ("q2", "question 3") rather than a value."""
+    return bool(_REFERENCE.search(text, max(0, start - _REFERENCE_REACH), start))
+
+
+def _slot_value(name: str, match: re.Match):
+    """The value a pattern's match stands for (a tuple for several slots), None if unusable."""
+    groups = [g for g in match.groups() if g is not None]
+    if name == "count":
+        return _count_slot(groups)
+    if name == "counts":
+        return _counts_slot(groups)
+    if name == "in_out":
+        return int(groups[0]), int(groups[1])
+    if name == "keras_conv":
+        return int(groups[0]), _pair(parse_size(groups[1])[:2])
+    if name == "kernel_stride":
+        padding = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
+        return _pair(parse_size(groups[0])[:2]), _pair(parse_size(groups[1])[:2]), padding
+    if name == "input_hw":
+        return (_pair([int(groups[0]), int(groups[1])]),)
+    if name == "torch_conv":
+        kernel = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
+        stride = int(groups[3]) if len(groups) > 3 else None
+        padding = int(groups[4]) if len(groups) > 4 else None
+        return int(groups[0]), int(groups[1]), kernel, stride, padding
+    if name == "nchw":
+        return int(groups[1]), _pair([int(groups[2]), int(groups[3])])
+    if name == "count_kernel":
+        numbers = parse_size(groups[1])
+        return int(groups[0]), _pair(numbers[:2]), (numbers[2:] or [None])[0]
+    if name == "kernel_depth":
+        numbers = parse_size(groups[0])
+        return _pair(numbers[:2]), numbers[2]
+    if name == "claim":
+        return parse_size(groups[0])
+    if name == "padding":
+        word = groups[0] if groups else "no"
+        if word in ("same", "valid", "zero"):
+            return word
+        if word == "no":
+            return 0
+        return _pair(parse_size(word))
+    if name in ("in_channels", "out_channels", "heads", "groups"):
+        return int(groups[0])
+    numbers = parse_size(groups[0])
+    if name == "input":
+        return numbers[:3] if len(numbers) == 3 else _pair(numbers)
+    if not numbers or len(numbers) > 2:
+        return None
+    return _pair(numbers)
+
+
+_COUNT_NAMES = {("true", "positive"): "tp", ("false", "positive"): "fp",
+                ("true", "negative"): "tn", ("false", "negative"): "fn",
+                ("true", "pos"): "tp", ("false", "pos"): "fp",
+                ("true", "neg"): "tn", ("false", "neg"): "fn"}
+
+
+def _count_slot(groups: list[str]) -> tuple[str, int]:
+    """("tp", 40) from the groups of a count pattern, in whichever order they were written."""
+    number = int(next(g for g in groups if g.isdigit()))
+    words = [g for g in groups if not g.isdigit()]
+    name = words[0] if len(words) == 1 else _COUNT_NAMES[(words[0], words[1])]
+    return ("tn" if name == "tf" else name), number
+
+
+def _counts_slot(groups: list[str]) -> tuple[int, ...]:
+    """The four counts of "TP/FP/TN/FN = 25/5/60/10" in tp, fp, tn, fn order."""
+    names = _COUNT_LIST_SEPARATOR.split(groups[0])
+    values = dict(zip(names, (int(g) for g in groups[1:5]), strict=True))
+    return tuple(values.get(name) for name in ("tp", "fp", "tn", "fn"))
+
+
+_COUNT_LIST_SEPARATOR = re.compile(r"(?<!\s)\s*+[/,]\s*+")

@@ -1,0 +1,66 @@
+"""Messages that ask for no calculation: chat, concepts, symbols, question numbers, ideas."""
+
+import pytest
+
+from service.core.calcparse import parse_calculation
+
+NOT_CALCULATIONS = [
+    # greetings and other chat
+    "hi", "hello there", "thanks!",
+    # concepts with no numbers
+    "what is a convolution",
+    "why does max pooling help with translation invariance",
+    "how does stride affect the output size of a convolution",
+    "what is the formula for the output size of a conv layer",
+    "explain padding",
+    "how many parameters does a vae have",
+    "how many parameters does a linear layer have",
+    "do gradients explode in an rnn",
+    "what is the kl term in the elbo",
+    # symbols instead of numbers
+    "M x N image, m x n filter, stride 2: what is the output size?",
+    "an H x W input with a k x k kernel and stride s, output size?",
+    "an image of size n x n convolved with a k x k kernel, stride 1, output size?",
+    "attention cost of an H x W x C image with h x w patches",
+    "is the output size (n - k + 2p)/s + 1 for a conv?",
+    "why is the output size floor((W - F + 2P)/S) + 1",
+    # question numbers and proposed answers
+    "q2: the output size of the conv, is the answer 289?",
+    "for question 3, the conv output size is 26 right?",
+    "in q5 is the kernel size important?",
+    "the output size is 26 right?",
+    "the answer is 26, i got 26 for the output size of the conv",
+    # numbers that are no calculator's
+    "dropout 0.5", "dropout p=0.5", "what is 17 times 23",
+    "learning rate 0.001 and batch size 64",
+    "an lstm with 128 hidden units, how many parameters",
+    "my conv net gets 95% accuracy, is that good?",
+    "I trained for 10 epochs with a 3x3 kernel",
+    "in a 2 layer cnn, what's the output size?",
+    # questions about an idea that happen to hold a number
+    "is 2 a good stride", "why do we use 3x3 kernels",
+    "why does a stride of 2 halve the output size",
+    "why do 1x1 convs reduce channels from 256 to 64",
+    "does padding 1 keep the size with a 3x3 kernel?",
+    "do 1x1 convolutions have parameters?",
+    "what is the receptive field of two stacked 3x3 convs",
+]
+
+
+@pytest.mark.parametrize("message", NOT_CALCULATIONS)
+def test_messages_that_ask_for_no_calculation_give_none(message):
+    assert parse_calculation(message) is None
+
+
+@pytest.mark.parametrize("message", [
+    "what does self-attention cost when the patches overlap with stride 1?",
+    "for question 1, what size comes out with stride 2 and zero padding?",
+    "how wide is a 3x3 kernel dilated at rate 2?",
+    "what is the output size formula for an odd image, an odd filter, stride 2 and padding (m-1)/2",
+    "output size of an M x N image with an m x n filter and stride 2",
+    "is the output floor(M/2)+1 for stride 2",
+    "what comes out of a conv with stride 2 and same padding",
+])
+def test_a_conceptual_question_is_not_read_as_a_calculation(message):
+    assert parse_calculation(message) is None
+

@@ -1,0 +1,44 @@
+"""Matrices in the notations students write, read for the recurrent eigenvalue check."""
+
+import pytest
+
+from service.core.calcparse import find_matrix
+from tests.core.calcparse.helpers import parsed
+
+# --- recurrent weight matrices ----------------------------------------------------------------
+
+EIGEN = [
+    ("does [[0.5, 0.2], [0.1, 1.3]] explode?", [[0.5, 0.2], [0.1, 1.3]], None),
+    ("eigenvalues of [[ 0.5 , 0.2 ] , [ 0.1 , 1.3 ]]", [[0.5, 0.2], [0.1, 1.3]], None),
+    ("is this rnn stable: [[.5, .2], [.1, 1.3]]", [[0.5, 0.2], [0.1, 1.3]], None),
+    ("will gradients vanish for W_h = [[0.5, 0.2], [0.1, 1.3]] with tanh",
+     [[0.5, 0.2], [0.1, 1.3]], "tanh"),
+    ("rnn with W = [[-0.9, 0], [0, 0.3]] sigmoid", [[-0.9, 0.0], [0.0, 0.3]], "sigmoid"),
+    ("check [[1e-3, 2.5E-1], [0.1, -1.2e0]] relu", [[0.001, 0.25], [0.1, -1.2]], "relu"),
+    ("[[0.5 0.2] [0.1 1.3]] no nonlinearity", [[0.5, 0.2], [0.1, 1.3]], "identity"),
+    ("[[0.5 0.2]; [0.1 1.3]] linear", [[0.5, 0.2], [0.1, 1.3]], "identity"),
+    ("recurrent matrix [[0.9, 0.0], [0.0, 0.9]] with identity activation",
+     [[0.9, 0.0], [0.0, 0.9]], "identity"),
+    ("does the rnn explode with W_h = [[2]]", [[2.0]], None),
+    ("does [0.5 0.2; 0.1 1.3] explode", [[0.5, 0.2], [0.1, 1.3]], None),
+    (r"$W_h = \begin{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 \end{bmatrix}$ with tanh, explode?",
+     [[0.5, 0.2], [0.1, 1.3]], "tanh"),
+    ("rnn [[0.5, 0.2], [0.1, 1.3]] with a logistic activation", [[0.5, 0.2], [0.1, 1.3]],
+     "sigmoid"),
+    ("rnn [[0.5, 0.2], [0.1, 1.3]] with a nonlinearity", [[0.5, 0.2], [0.1, 1.3]], None),
+]
+
+
+@pytest.mark.parametrize(("message", "matrix", "activation"), EIGEN)
+def test_matrix_phrasings_give_the_matrix_and_activation(message, matrix, activation):
+    request = parsed(message)
+    assert request.calculator == "eigen"
+    assert request.args.get("matrix") == matrix
+    assert request.args.get("activation") == activation
+    assert request.assumed == ([] if activation else ["identity (linear) activation"])
+
+
+@pytest.mark.parametrize("text", ["no matrix here", "[[]]", "[[1, 2], []]", "[3, 3]"])
+def test_find_matrix_refuses_what_is_not_a_matrix(text):
+    assert find_matrix(text) is None
+

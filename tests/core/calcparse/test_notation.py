@@ -1,0 +1,76 @@
+"""Notations of numbers and sizes: text as `prepare` folds it, and sizes written every way
+come back exactly.
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.core.textnorm import prepare
+from tests.core.calcparse.helpers import FAST, parsed, size
+
+# --- preparing text ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "prepared"), [
+    ("Stride TWO", "stride 2"),
+    ("thirty-two by thirty-two", "32 by 32"),
+    ("twenty eight", "28"),
+    ("a single filter", "a 1 filter"),
+    ("3×3", "3x3"),
+    ("64 → 128", "64 -> 128"),
+    ("1,024 tokens", "1024 tokens"),
+    ("padding='same'", "padding= same"),
+    ("kernel   3\n\tstride  2", "kernel 3 stride 2"),  # whitespace runs come out single
+    ("zero padding", "zeropadding"),
+    ("zero-padding", "zeropadding"),
+    ("padding zero", "padding 0"),
+    ("Café", "cafe"),
+])
+def test_prepare_folds_case_number_words_and_symbols(text, prepared):
+    assert prepare(text) == prepared
+
+
+# --- property: rendered values come back ------------------------------------------------------
+
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def in_words(n: int) -> str:
+    if n < 20:
+        return _UNITS[n]
+    tens, unit = divmod(n, 10)
+    return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+
+
+TEMPLATES = [
+    lambda i, k, s, p: (f"output size of a {size(*i, 'x')} input with a {size(*k, 'x')} kernel, "
+                        f"stride {s}, padding {p}"),
+    lambda i, k, s, p: (f"{size(*k, ' by ')} conv on a {size(*i, ' x ')} image with a stride of "
+                        f"{s} and padding of {p}: output size?"),
+    lambda i, k, s, p: (f"input [{i[0]}, {i[1]}], kernel ({k[0]},{k[1]}), stride={s}, "
+                        f"padding={p}, what is the output shape"),
+    lambda i, k, s, p: (f"what do i get from a {in_words(i[0])} by {in_words(i[1])} image and a "
+                        f"{size(*k, '×')} filter with stride {in_words(s)} and {p} padding"),
+    lambda i, k, s, p: f"n={size(*i, 'x')}, k={size(*k, 'x')}, s={s}, p={p}: output size",
+]
+
+
+def as_arg(pair: tuple[int, int]) -> int | list[int]:
+    return pair[0] if pair[0] == pair[1] else list(pair)
+
+
+@FAST
+@given(input_=st.tuples(st.integers(1, 99), st.integers(1, 99)),
+       kernel=st.tuples(st.integers(1, 7), st.integers(1, 7)),
+       stride=st.integers(1, 5), padding=st.integers(0, 4),
+       template=st.sampled_from(TEMPLATES))
+def test_rendered_values_are_recovered_exactly(input_, kernel, stride, padding, template):
+    request = parsed(template(input_, kernel, stride, padding))
+    assert request.calculator == "conv"
+    assert request.args == {"input": as_arg(input_), "kernel": as_arg(kernel), "stride": stride,
+                            "padding": padding}
+    assert request.complete
+

@@ -1,0 +1,150 @@
+"""Reading calculations out of students' messages: what's missing, every complete parse runs,
+and follow-ups that fill or change a request (`parse_calculation` and `fill`).
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.core.calcparse import fill, parse_calculation
+from service.core.textnorm import prepare
+from tests.core.calcparse.helpers import FAST, parsed, run, size
+from tests.core.calcparse.test_intent import NOT_CALCULATIONS
+from tests.core.calcparse.test_matrices import EIGEN
+from tests.core.calcparse.test_readers import ATTENTION, CONV, LINEAR, PARAMS
+
+# --- incomplete requests and non-requests -----------------------------------------------------
+
+@pytest.mark.parametrize(("message", "calculator", "missing"), [
+    ("output size with a 3x3 kernel, stride 2", "conv", ["input"]),
+    ("output size of a 28x28 input, stride 2", "conv", ["kernel"]),
+    ("how do I get the output size with stride 2 and padding 1", None, None),
+    ("parameters of a 3x3 conv", "params", ["in_channels"]),
+    ("how many parameters in a 3x3 conv with 16 filters", "params", ["in_channels"]),
+    ("params of a 3x3 conv 64 -> 128", "params", []),
+    ("attention cost for a 32x32 image with 4x4 patches", "attention", ["channels"]),
+    ("attention cost for 4x4 patches", "attention", ["input"]),
+    ("params in a dense layer with 512 inputs", "params", ["out_features"]),
+])
+def test_incomplete_requests_say_what_is_missing(message, calculator, missing):
+    request = parse_calculation(message)
+    if calculator is None:
+        assert request is None
+    else:
+        assert (request.calculator, request.missing) == (calculator, missing)
+
+
+# --- every complete parse runs ----------------------------------------------------------------
+
+COMPLETE = ([m for m, _ in CONV] + [m for m, _ in PARAMS] + [m for m, _ in LINEAR]
+            + [m for m, *_ in EIGEN] + [m for m, _ in ATTENTION])
+
+
+@pytest.mark.parametrize("message", COMPLETE)
+def test_complete_requests_are_accepted_by_their_calculator(message):
+    result = run(parsed(message))
+    assert result["steps"]
+
+
+# --- filling and changing a request across messages -------------------------------------------
+
+@pytest.mark.parametrize(("first", "reply", "args"), [
+    ("output size with a 3x3 kernel, stride 2", "28x28", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size with a 3x3 kernel, stride 2", "the input is 28x28",
+     {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size with a 3x3 kernel, stride 2", "28x28x3", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size with a 3x3 kernel", "30 by 22", {"input": [30, 22], "kernel": 3}),
+    ("output size of a 28x28 input, stride 2", "kernel 3", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size of a 28x28 input, stride 2", "3", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size of a 28x28 input, stride 2", "3x3", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size of a 28x28 input, stride 2", "five", {"input": 28, "kernel": 5, "stride": 2}),
+    ("attention cost for a 32x32 image with 4x4 patches", "3", {"input": [32, 32, 3], "patch": 4}),
+    ("attention cost for a 32x32 image with 4x4 patches", "3 channels",
+     {"input": [32, 32, 3], "patch": 4}),
+    ("attention cost for a 32x32 image with 4x4 patches", "it's rgb",
+     {"input": [32, 32, 3], "patch": 4}),
+    ("attention cost for 4x4 patches", "32x32x3", {"input": [32, 32, 3], "patch": 4}),
+    ("how many parameters in a 3x3 conv with 16 filters", "64",
+     {"kernel": 3, "in_channels": 64, "out_channels": 16}),
+    ("how many parameters in a 3x3 conv with 16 filters", "64 input channels",
+     {"kernel": 3, "in_channels": 64, "out_channels": 16}),
+    ("params in a dense layer with 512 inputs", "10",
+     {"layer": "linear", "in_features": 512, "out_features": 10}),
+])
+def test_fill_completes_a_pending_request(first, reply, args):
+    pending = parsed(first)
+    assert not pending.complete
+    filled = fill(pending, reply)
+    assert (filled.calculator, filled.args, filled.missing) == (pending.calculator, args, [])
+    run(filled)
+
+
+@pytest.mark.parametrize(("first", "change", "changed"), [
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28, no bias",
+     "what about stride 1?", {"stride": 1}),
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28",
+     "what about stride one?", {"stride": 1}),
+    ("output size of a 2x2 max pool with stride 2 on a 28x28 input with padding 1",
+     "what about stride 1?", {"stride": 1}),
+    ("output size of a transposed conv, 4x4 kernel, stride 2, padding 1, 16x16 input",
+     "what about stride 1?", {"stride": 1}),
+    ("output size of a 3x3 conv from 16 to 32 channels on 28x28 without bias",
+     "what about stride 2?", {"stride": 2}),
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28", "and with padding 0?",
+     {"padding": 0}),
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28", "what about valid padding",
+     {"padding": "valid"}),
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28", "what about a 5x5 kernel?",
+     {"kernel": 5}),
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28", "what if the input is 32x32",
+     {"input": 32}),
+    ("output size of a 3x3 conv on 28x28", "what about dilation 2", {"dilation": 2}),
+    ("attention over 32x32x3 image, 4x4 patches, stride 4", "what about stride 2?", {"stride": 2}),
+    ("attention over 32x32x3 image, 4x4 patches, stride 4", "what about 8 heads?", {"heads": 8}),
+    ("how many parameters in a 3x3 conv from 64 to 128 channels", "what about without bias?",
+     {"bias": False}),
+    ("how many parameters in a 3x3 conv from 64 to 128 channels without bias",
+     "and with bias?", {"bias": True}),
+    ("how many parameters in a 3x3 conv from 64 to 128 channels", "what about a 5x5 kernel?",
+     {"kernel": 5}),
+    ("how many parameters in a 3x3 conv from 64 to 128 channels",
+     "what about 256 output channels?", {"out_channels": 256}),
+    ("how many parameters does a linear layer 784 -> 256 have", "what about 784 -> 10?",
+     {"out_features": 10}),
+    ("does [[0.5, 0.2], [0.1, 1.3]] explode?", "what about with tanh", {"activation": "tanh"}),
+    ("does [[0.5, 0.2], [0.1, 1.3]] explode with tanh?", "what about [[0.1, 0], [0, 0.2]]",
+     {"matrix": [[0.1, 0.0], [0.0, 0.2]]}),
+])
+def test_fill_changes_only_the_value_the_follow_up_names(first, change, changed):
+    before = parsed(first)
+    after = fill(before, change)
+    assert after.calculator == before.calculator
+    assert after.args == {**before.args, **changed}
+    run(after)
+
+
+def test_fill_does_not_hand_a_calculator_arguments_it_does_not_take():
+    pending = parsed("attention cost for a 32x32 image with 4x4 patches")
+    filled = fill(pending, "3 channels")
+    assert set(filled.args) <= {"input", "patch", "stride", "heads"}
+
+
+@pytest.mark.parametrize("message", COMPLETE + NOT_CALCULATIONS)
+def test_prepare_is_idempotent_because_the_dialogue_prepares_before_fill_does(message):
+    assert prepare(prepare(message)) == prepare(message)
+
+
+@FAST
+@given(input_=st.tuples(st.integers(1, 99), st.integers(1, 99)),
+       kernel=st.integers(1, 7), stride=st.integers(1, 5), new_stride=st.integers(1, 9),
+       setting=st.sampled_from(["same padding", "padding 1", "no padding", "without bias",
+                                "dilation 2", "max pooling", "transposed",
+                                "from 8 to 16 channels"]))
+def test_what_about_stride_changes_the_stride_and_nothing_else(input_, kernel, stride, new_stride,
+                                                               setting):
+    before = parsed(f"output size of a {size(*input_, 'x')} input with a {kernel}x{kernel} kernel,"
+                    f" stride {stride}, {setting}")
+    after = fill(before, f"what about stride {new_stride}?")
+    assert after.args == {**before.args, "stride": new_stride}
+    assert after.complete
+

@@ -1,0 +1,315 @@
+"""The readers, one per calculator: each phrasing gives its calculator's arguments and the
+defaults it assumed (conv output size, parameter counts, linear layers, attention over patches).
+"""
+
+import pytest
+
+from tests.core.calcparse.helpers import parsed
+
+ZERO_PADDING_NOTE = ('"zero padding" read as size-preserving ("same") padding; '
+                     "say `padding 0` for none")
+
+
+# --- convolution output size ------------------------------------------------------------------
+
+CONV = [
+    # the examples in the module docstring and the tutor's greeting
+    ("output size of a 28x28 input with a 5 by 5 kernel, stride two, same padding",
+     {"input": 28, "kernel": 5, "stride": 2, "padding": "same"}),
+    ("output size of a 28x28 input with a 5x5 kernel, stride 2",
+     {"input": 28, "kernel": 5, "stride": 2}),
+    # ways of writing a size
+    ("output size for 32x32 input, 3 x 3 kernel", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel 3×3", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel [3, 3]", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel (3,3)", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel size 3", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel=3", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, kernel_size=3", {"input": 32, "kernel": 3}),
+    ("output size for 32x32 input, k=3", {"input": 32, "kernel": 3}),
+    ("output size for input [32, 32], kernel [3, 3], stride 2",
+     {"input": 32, "kernel": 3, "stride": 2}),
+    (r"output size of a $3 \times 3$ conv on a $28 \times 28$ input", {"input": 28, "kernel": 3}),
+    ("output size of a thirty-two by thirty-two image with a 3x3 kernel",
+     {"input": 32, "kernel": 3}),
+    ("output size of a twenty-eight by twenty-eight image with a five by five filter",
+     {"input": 28, "kernel": 5}),
+    ("output size of a 30x22 input with a 3x3 kernel", {"input": [30, 22], "kernel": 3}),
+    ("output size of 32x32 input with a 3x5 kernel", {"input": 32, "kernel": [3, 5]}),
+    ("output shape for a 32x32x3 input and a 5x5 conv", {"input": 32, "kernel": 5}),
+    ("output size for a 64 x 64 x 3 image with 3 x 3 kernel and stride two",
+     {"input": 64, "kernel": 3, "stride": 2}),
+    # the kernel named by the layer
+    ("what is the output of a 5x5 conv on a 28x28 image", {"input": 28, "kernel": 5}),
+    ("a 7x7 filter on a 224x224 image with stride 2 and padding 3, output size?",
+     {"input": 224, "kernel": 7, "stride": 2, "padding": 3}),
+    ("28x28 image through a 5x5 conv", {"input": 28, "kernel": 5}),
+    ("a 5x5 kernel over a 28x28 input", {"input": 28, "kernel": 5}),
+    ("apply a 3x3 filter to a 6x6 image, what do i get?", {"input": 6, "kernel": 3}),
+    ("32x32 input, 3x3 conv, what's the output?", {"input": 32, "kernel": 3}),
+    ("output size of a 3x3 conv on 28x28", {"input": 28, "kernel": 3}),
+    ("output size for a conv: 28x28 and 3x3", {"input": 28, "kernel": 3}),
+    ("output size of 3x3 and 28x28 with a conv", {"input": 28, "kernel": 3}),
+    ("output size: input 28, kernel 5, stride 1, padding 2",
+     {"input": 28, "kernel": 5, "stride": 1, "padding": 2}),
+    # stride
+    ("output size: 28x28 input, 3x3 kernel, stride of 2", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size for 28x28 input with a 3x3 kernel with a stride 2",
+     {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size: 28x28 input, 3x3 kernel, strides of 2", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size: 28x28 input, 3x3 kernel, 2 stride", {"input": 28, "kernel": 3, "stride": 2}),
+    ("output size with stride (2, 1), 3x3 kernel, 32x32 input",
+     {"input": 32, "kernel": 3, "stride": [2, 1]}),
+    ("output size for input 7x7, kernel 3, s=2, p=1",
+     {"input": 7, "kernel": 3, "stride": 2, "padding": 1}),
+    ("output size with kernel_size=3, stride=2, padding=1 on a 32x32 input",
+     {"input": 32, "kernel": 3, "stride": 2, "padding": 1}),
+    ("output size with padding = 1, stride = 2, kernel 3, input 7x7",
+     {"input": 7, "kernel": 3, "stride": 2, "padding": 1}),
+    # padding
+    ("output size for 28x28 input with a 3x3 kernel, padding 1",
+     {"input": 28, "kernel": 3, "padding": 1}),
+    ("output size for 28x28 input with a 3x3 kernel, pad=1",
+     {"input": 28, "kernel": 3, "padding": 1}),
+    ("a 3x3 kernel with padding of 1 on 10x10 input: output?",
+     {"input": 10, "kernel": 3, "padding": 1}),
+    ("output size with a 1 pixel padding and a 3x3 kernel on a 10x10 input",
+     {"input": 10, "kernel": 3, "padding": 1}),
+    ("output dims for a 5x5 input and 3x3 kernel with stride 2 and 1 padding",
+     {"input": 5, "kernel": 3, "stride": 2, "padding": 1}),
+    ("output size: kernel 3 padding 1 input 28", {"input": 28, "kernel": 3, "padding": 1}),
+    ("output size of a 28x28 input with 3x3 kernel and 1 pixel of padding",
+     {"input": 28, "kernel": 3, "padding": 1}),
+    ("output size of a 28x28 input with a 3x3 kernel, padded by 1",
+     {"input": 28, "kernel": 3, "padding": 1}),
+    ("output size for 28x28 input with a 3x3 kernel, no padding",
+     {"input": 28, "kernel": 3, "padding": 0}),
+    ("output size for 28x28 input with a 3x3 kernel without padding",
+     {"input": 28, "kernel": 3, "padding": 0}),
+    ("output size for 28x28 input with a 3x3 kernel, same padding",
+     {"input": 28, "kernel": 3, "padding": "same"}),
+    ("output size for 28x28 input with a 3x3 kernel, padding='same'",
+     {"input": 28, "kernel": 3, "padding": "same"}),
+    ('output size for 28x28 input with a 3x3 kernel, padding="valid"',
+     {"input": 28, "kernel": 3, "padding": "valid"}),
+    ("output size for 28x28 input with a 3x3 kernel, valid padding",
+     {"input": 28, "kernel": 3, "padding": "valid"}),
+    ("output size of a 3x3 conv with stride 2 and zero padding of 1 on a 28x28 input",
+     {"input": 28, "kernel": 3, "stride": 2, "padding": 1}),
+    # dilation
+    ("output size for 28x28 input with a 3x3 kernel, dilation 2",
+     {"input": 28, "kernel": 3, "dilation": 2}),
+    ("output size for 28x28 input with a 3x3 kernel, dilation rate of 2",
+     {"input": 28, "kernel": 3, "dilation": 2}),
+    ("output size for 28x28 input with a 3x3 kernel dilated by 2",
+     {"input": 28, "kernel": 3, "dilation": 2}),
+    ("output size of 3x3 conv on 28x28 input, dilation=2, padding=2",
+     {"input": 28, "kernel": 3, "padding": 2, "dilation": 2}),
+    # pooling
+    ("2x2 max pool stride 2 on a 28x28 feature map, output size?",
+     {"input": 28, "kernel": 2, "stride": 2, "operation": "pool"}),
+    ("output of a 2x2 max pooling with stride 2 on 28x28 input",
+     {"input": 28, "kernel": 2, "stride": 2, "operation": "pool"}),
+    ("max pooling 3x3 stride 2 on a 13x13 feature map output",
+     {"input": 13, "kernel": 3, "stride": 2, "operation": "pool"}),
+    ("output of a 2x2 avg pool on a 7x7 feature map",
+     {"input": 7, "kernel": 2, "operation": "pool"}),
+    ("output size of 3x3 max pool with stride 2 and ceil_mode on 6x6 input",
+     {"input": 6, "kernel": 3, "stride": 2, "operation": "pool", "ceil_mode": True}),
+    ("output size after nn.MaxPool2d(2) on a 28x28 feature map",
+     {"input": 28, "kernel": 2, "operation": "pool"}),
+    ("2x2 max pool over a 64 channel 28x28 feature map, output size",
+     {"input": 28, "kernel": 2, "operation": "pool"}),
+    # transposed convolution
+    ("transposed convolution 4x4 kernel stride 2 padding 1 on 16x16 input output size",
+     {"input": 16, "kernel": 4, "stride": 2, "padding": 1, "operation": "transposed"}),
+    ("output size of a transposed conv: input 7x7, kernel 3, stride 2, output padding 1",
+     {"input": 7, "kernel": 3, "stride": 2, "output_padding": 1, "operation": "transposed"}),
+    ("deconv 2x2 stride 2 14x14 input output size",
+     {"input": 14, "kernel": 2, "stride": 2, "operation": "transposed"}),
+    # channels, which add the MAC count when both are known
+    ("output size of a 3x3 conv from 64 to 128 channels on 56x56 input",
+     {"input": 56, "kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("output feature map size for 227x227x3 input, 11x11 filters, stride 4, 96 filters",
+     {"input": 227, "kernel": 11, "stride": 4, "in_channels": 3, "out_channels": 96}),
+    ("nn.Conv2d(3, 64, kernel_size=3, stride=1, padding=1) on a 32x32 image, output shape?",
+     {"input": 32, "kernel": 3, "stride": 1, "padding": 1, "in_channels": 3, "out_channels": 64}),
+    ("Conv2d(3, 16, 5) on a 28x28 input, output size?",
+     {"input": 28, "kernel": 5, "in_channels": 3, "out_channels": 16}),
+    ("output size for a 3x3 conv with 16 filters on a 32x32 rgb image",
+     {"input": 32, "kernel": 3, "in_channels": 3, "out_channels": 16}),
+    ("output size of a 3x3 conv with 16 filters on a 28x28 input", {"input": 28, "kernel": 3}),
+    ("output size and macs of a 3x3 conv from 16 to 32 channels on 8x8, without bias",
+     {"input": 8, "kernel": 3, "in_channels": 16, "out_channels": 32, "bias": False}),
+    # question numbers and proposed answers are not values
+    ("question 2: output size of 32x32 with 5x5 kernel", {"input": 32, "kernel": 5}),
+    ("in q2 the input is 32x32 and the kernel is 5x5, what's the output size",
+     {"input": 32, "kernel": 5}),
+    ("exercise 4: 7x7 input, 3x3 kernel, stride 2, output?",
+     {"input": 7, "kernel": 3, "stride": 2}),
+    ("q3) 5x5 input, 3x3 filter, padding 1 -> output size",
+     {"input": 5, "kernel": 3, "padding": 1}),
+    ("i got 13 for a 28x28 input with a 3x3 kernel and stride 2, is that right?",
+     {"input": 28, "kernel": 3, "stride": 2}),
+    ("for example 28x28 input with a 3x3 kernel, output size?", {"input": 28, "kernel": 3}),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), CONV)
+def test_conv_output_phrasings_give_their_arguments(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == ("conv", args, [])
+
+
+@pytest.mark.parametrize(("message", "assumed"), [
+    ("output size of a 28x28 input with a 3x3 kernel", ["stride 1", "no padding"]),
+    ("output size of a 28x28 input with a 3x3 kernel, stride 2", ["no padding"]),
+    ("output of a 2x2 max pool on a 28x28 feature map", ["stride the kernel size", "no padding"]),
+    ("output size for 28x28 input with a 3x3 kernel and zero padding",
+     [ZERO_PADDING_NOTE, "stride 1"]),
+    ("output size for 28x28 input with a 3x3 kernel and zero-padding",
+     [ZERO_PADDING_NOTE, "stride 1"]),
+    ("output size for a 3x3 conv with 16 filters on a 32x32 rgb image",
+     ["stride 1", "no padding", "3 input channels (RGB)"]),
+])
+def test_conv_defaults_it_assumed_are_listed(message, assumed):
+    assert parsed(message).assumed == assumed
+
+
+def test_zero_padding_is_read_as_same_padding_as_in_the_course():
+    request = parsed("output size for 28x28 input with a 3x3 kernel and zero padding")
+    assert request.args["padding"] == "same"
+
+
+# --- parameter counts -------------------------------------------------------------------------
+
+PARAMS = [
+    ("params of a 3x3 conv from 64 to 128 channels",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("how many parameters in a 3x3 conv from 64 to 128 channels",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv 64 -> 128", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv 64 → 128", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("number of parameters of a 3x3 conv layer with 64 input channels and 128 output channels",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("parameters of a 3 by 3 convolution with 3 input channels and 64 output channels",
+     {"kernel": 3, "in_channels": 3, "out_channels": 64}),
+    ("parameters of a 3x3 kernel with in_channels=3 and out_channels=16",
+     {"kernel": 3, "in_channels": 3, "out_channels": 16}),
+    ("params for conv with kernel 3, in channels 3, out channels 64",
+     {"kernel": 3, "in_channels": 3, "out_channels": 64}),
+    ("how many parameters: 3x3 conv over a 16 channel feature map with 32 filters",
+     {"kernel": 3, "in_channels": 16, "out_channels": 32}),
+    ("how many weights does a layer with 6 filters of size 5x5 on an rgb image have",
+     {"kernel": 5, "in_channels": 3, "out_channels": 6}),
+    ("how many params in a conv layer with sixty-four 3x3 filters on a 3 channel input",
+     {"kernel": 3, "in_channels": 3, "out_channels": 64}),
+    ("parameters of 128 filters of size 3x3x64",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a conv with 128 3x3x64 filters",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("how many learnable parameters in a 1x1 conv from 256 to 64 channels",
+     {"kernel": 1, "in_channels": 256, "out_channels": 64}),
+    ("params of nn.Conv2d(3, 64, 3)", {"kernel": 3, "in_channels": 3, "out_channels": 64}),
+    ("in=64, out=128, 3x3 conv, params?", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("parameters of a 5x5 filter on a 32x32x3 input",
+     {"kernel": 5, "input": [32, 32, 3], "out_channels": 1}),
+    ("parameters of a single 3x3 filter on a 28x28 rgb image",
+     {"kernel": 3, "in_channels": 3, "out_channels": 1}),
+    ("parameters of a 3x3 convolution with 16 in channels, 32 out channels, without bias",
+     {"kernel": 3, "in_channels": 16, "out_channels": 32, "bias": False}),
+    ("parameters of a 3x3 convolution with 16 in channels, 32 out channels, no bias",
+     {"kernel": 3, "in_channels": 16, "out_channels": 32, "bias": False}),
+    ("params of a 3x3 conv from 64 to 128 with 2 groups",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128, "groups": 2}),
+    ("trainable params for a depthwise 3x3 conv on 32 channels",
+     {"kernel": 3, "in_channels": 32, "out_channels": 1, "depthwise": True}),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), PARAMS)
+def test_conv_parameter_phrasings_give_their_arguments(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == ("params", args, [])
+
+
+@pytest.mark.parametrize(("message", "assumed"), [
+    ("params of a 3x3 conv from 64 to 128 channels", ["with bias"]),
+    ("params of a 3x3 conv from 64 to 128 channels without bias", []),
+    ("parameters of a 5x5 filter on a 32x32x3 input", ["with bias"]),
+    ("parameters of 5x5 filters on a 32x32x3 input",
+     ["one filter (one output channel)", "with bias"]),
+    ("how many weights in a 3x3 conv with 8 filters on an rgb image",
+     ["3 input channels (RGB)", "with bias"]),
+    ("trainable params for a depthwise 3x3 conv on 32 channels",
+     ["one filter per input channel", "with bias"]),
+])
+def test_param_defaults_it_assumed_are_listed(message, assumed):
+    assert parsed(message).assumed == assumed
+
+
+LINEAR = [
+    ("how many parameters does a linear layer 784 -> 256 have",
+     {"in_features": 784, "out_features": 256}),
+    ("parameters of a fully connected layer from 784 to 10",
+     {"in_features": 784, "out_features": 10}),
+    ("params in a dense layer with 512 inputs and 10 outputs",
+     {"in_features": 512, "out_features": 10}),
+    ("how many parameters in nn.Linear(784, 256)", {"in_features": 784, "out_features": 256}),
+    ("how many parameters in a linear layer 784 -> 256 without bias",
+     {"in_features": 784, "out_features": 256, "bias": False}),
+    ("number of weights in an fc layer with 100 input features and 10 output features",
+     {"in_features": 100, "out_features": 10}),
+]
+
+
+@pytest.mark.parametrize(("message", "features"), LINEAR)
+def test_linear_layer_phrasings_give_their_features(message, features):
+    request = parsed(message)
+    assert request.calculator == "params"
+    assert request.args == {"layer": "linear", **features}
+    assert request.missing == []
+
+
+# --- self-attention over patches --------------------------------------------------------------
+
+ATTENTION = [
+    ("attention cost for a 32x32x3 image with 4x4 patches", {"input": [32, 32, 3], "patch": 4}),
+    ("self-attention over an mnist 28x28 image split into 7x7 patches",
+     {"input": [28, 28, 1], "patch": 7}),
+    ("self attention on 28x28 mnist with 7x7 patches, stride 7",
+     {"input": [28, 28, 1], "patch": 7, "stride": 7}),
+    ("attention over 32x32x3 image, 4x4 patches, non-overlapping",
+     {"input": [32, 32, 3], "patch": 4, "stride": 4}),
+    ("attention over 32x32x3 image, 4x4 patches, stride 4, 8 heads",
+     {"input": [32, 32, 3], "patch": 4, "stride": 4, "heads": 8}),
+    ("vit with 16x16 patches on a 224x224x3 image", {"input": [224, 224, 3], "patch": 16}),
+    ("how many tokens for a 224x224 rgb image with 16x16 patches",
+     {"input": [224, 224, 3], "patch": 16}),
+    ("attention with patch size 4 on a 32x32x3 image, 2 heads",
+     {"input": [32, 32, 3], "patch": 4, "heads": 2}),
+    ("attention cost for a 32x32 image with 3 channels and 4x4 patches",
+     {"input": [32, 32, 3], "patch": 4}),
+    ("dot products in self-attention over a thirty-two by thirty-two by three image with "
+     "four by four patches", {"input": [32, 32, 3], "patch": 4}),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), ATTENTION)
+def test_attention_phrasings_give_their_arguments(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == ("attention", args, [])
+
+
+@pytest.mark.parametrize(("message", "assumed"), [
+    ("attention cost for a 32x32x3 image with 4x4 patches", ["stride 1 (overlapping patches)"]),
+    ("attention over 32x32x3 image, 4x4 patches, non-overlapping",
+     ["stride = patch size (non-overlapping)"]),
+    ("self-attention over an mnist 28x28 image split into 7x7 patches",
+     ["1 channel (greyscale)", "stride 1 (overlapping patches)"]),
+    ("how many tokens for a 224x224 rgb image with 16x16 patches, stride 16",
+     ["3 channels (RGB)"]),
+])
+def test_attention_defaults_it_assumed_are_listed(message, assumed):
+    assert parsed(message).assumed == assumed
+

@@ -1,0 +1,106 @@
+"""Slot patterns: the notations students write for counts, channels, named sizes and calls."""
+
+import pytest
+
+from service.core.calcparse import parse_calculation
+
+# --- confusion-matrix counts (Q4 with numbers) ---------------------------------------------------
+
+@pytest.mark.parametrize("message", [
+    "accuracy and precision if TP=40, FP=10, TN=45, FN=5",
+    "tp 40 fp 10 tn 45 fn 5, what's the f1",
+    "recall and specificity for 40 true positives, 5 false negatives, 45 true negatives, "
+    "10 false positives",
+    "true positives: 40, false positives = 10, true negatives 45, false negatives: 5. metrics?",
+    "precision? TPs=40 FPs=10 TNs=45 FNs=5",
+])
+def test_counts_are_read_in_the_ways_students_write_them(message):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.complete
+    assert request.args == {"tp": 40, "fp": 10, "tn": 45, "fn": 5}
+
+
+def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculation():
+    request = parse_calculation("what is the precision if tp=40 and fp=10")
+    assert request.missing == ["tn", "fn"]
+    assert parse_calculation("what do TP and FP stand for in precision") is None
+
+
+# --- notations students write (issue 11) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("params of a 1x1 convolution reducing 256 channels to 64",
+     {"kernel": 1, "in_channels": 256, "out_channels": 64}),
+    ("parameters of a 3x3 conv, 128 in and 128 out, no bias",
+     {"kernel": 3, "in_channels": 128, "out_channels": 128, "bias": False}),
+    ("how many params in nn.Conv2d(256, 64, 1, bias=False)",
+     {"kernel": 1, "in_channels": 256, "out_channels": 64, "bias": False}),
+    ("params with C_in=64, C_out=128 and a 3x3 kernel",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv in/out 64/128", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv, 64/128 in/out", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("params of a 3x3 conv with 256 channels down to 64",
+     {"kernel": 3, "in_channels": 256, "out_channels": 64}),
+])
+def test_channel_notations_are_read(message, args):
+    request = parse_calculation(message)
+    assert request.calculator == "params" and request.complete
+    assert {k: v for k, v in request.args.items() if k in args} == args
+
+
+def test_named_sizes_are_read_for_patches():
+    request = parse_calculation("H=W=16, C=3, 4x4 patches, stride 4: how many patches and MACs?")
+    assert request.calculator == "attention" and request.complete
+    assert request.args == {"input": [16, 16, 3], "patch": 4, "stride": 4}
+
+
+def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
+    request = parse_calculation('output shape of Conv2D(64, (3, 3), padding="same") on a '
+                                "32x32x3 input")
+    assert request.calculator == "conv" and request.complete
+    assert (request.args["out_channels"], request.args["kernel"]) == (64, 3)
+    assert request.args["padding"] == "same" and request.args["in_channels"] == 3
+    torch = parse_calculation("how many params in nn.Conv2d(64, 3, 3)")
+    assert (torch.args["in_channels"], torch.args["out_channels"]) == (64, 3)
+
+
+@pytest.mark.parametrize(("message", "calculator", "args"), [
+    ("W_h = 0.9 0.3; -0.2 0.7 linear rnn explode or vanish", "eigen",
+     {"matrix": [[0.9, 0.3], [-0.2, 0.7]]}),
+    ("TP/FP/TN/FN = 25/5/60/10, f1 score?", "metrics", {"tp": 25, "fp": 5, "tn": 60, "fn": 10}),
+    ("[TP, FP, TN, FN] = [8, 2, 88, 2], specifity?", "metrics",
+     {"tp": 8, "fp": 2, "tn": 88, "fn": 2}),
+    ("true pos 64, false pos 16, true neg 11, false neg 9: f1", "metrics",
+     {"tp": 64, "fp": 16, "tn": 11, "fn": 9}),
+    ("with TP=7 FP=3 TF=85 FN=5 compute the specificity", "metrics",  # the seed's TF for TN
+     {"tp": 7, "fp": 3, "tn": 85, "fn": 5}),
+    ("deconv k 4 s 2 p 1 on a 7x7 map, output size?", "conv",
+     {"kernel": 4, "stride": 2, "padding": 1, "input": 7}),
+    ("avgpool 3 s 2 on a 56x56 map, no padding. output?", "conv",
+     {"kernel": 3, "stride": 2, "input": 56}),
+    ("nn.Conv2d(16, 32, 3, 2, 0) on an input of shape (8, 16, 50, 50), output height and width",
+     "conv", {"kernel": 3, "stride": 2, "padding": 0, "input": 50}),
+    ("height 30 width 22, 3x3 kernel, stride 2, padding 1, what are the output dims", "conv",
+     {"input": [30, 22], "kernel": 3}),
+    ("2-strided 3x3 conv, pad 1, on a 33 x 33 input. output size?", "conv",
+     {"stride": 2, "padding": 1, "input": 33}),
+    ("input 50x75 with padding='same' and stride 3, output dims", "conv",
+     {"input": [50, 75], "kernel": 1, "padding": "same"}),
+    ("keras Conv2D(64, 3, use_bias=False) applied to a 32x32x16 tensor, param count?", "params",
+     {"kernel": 3, "out_channels": 64, "bias": False, "input": [32, 32, 16]}),
+    ("depthwise 3x3 on 32 channels, param count (with bias)", "params",
+     {"kernel": 3, "in_channels": 32, "depthwise": True}),
+    ("keras Dense(128) on 3136 input features, how many trainable parameters", "params",
+     {"in_features": 3136, "out_features": 128}),
+    ("pointwise conv 128 -> 256 params?", "params",
+     {"kernel": 1, "in_channels": 128, "out_channels": 256}),
+    ("H=12, W=12, C=4, h=w=4, stride 2, number of dot products and multiply-adds", "attention",
+     {"input": [12, 12, 4], "patch": 4, "stride": 2}),
+    ("a 32x16x3 image with 4x2 patches (height 4, width 2), non-overlapping, patches?",
+     "attention", {"input": [32, 16, 3], "patch": [4, 2], "stride": [4, 2]}),
+])
+def test_more_notations_are_read(message, calculator, args):
+    request = parse_calculation(message)
+    assert request.calculator == calculator and request.complete, request
+    assert {k: v for k, v in request.args.items() if k in args} == args
+
