@@ -17,13 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from service.channels.slack import channel as slack
+from service.channels import unicode_math
+from service.channels.slack import blocks, channel, mrkdwn, posting, reading, verification
+from service.channels.slack import seen as seen_stores  # not `seen`: the scan's own name
 from service.channels.web import rendering
 from service.core import calcparse, dialogue, graphical, matcher, practice, textnorm
 from tests import adversarial as adv
 
 # The modules that read what students and Slack send, or render replies that quote it.
-MODULES = (textnorm, calcparse, dialogue, practice, graphical, slack, matcher, rendering)
+SLACK = (unicode_math, verification, reading, mrkdwn, blocks, seen_stores, posting, channel)
+MODULES = (textnorm, calcparse, dialogue, practice, graphical, *SLACK, matcher, rendering)
 INLINE_CALLS = {"search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split",
                 "compile"}
 
@@ -147,15 +150,15 @@ def _readers(tutor):
         "read_verdict": graded(read_verdict),
         "read_choices": graded(lambda text: read_choices(text, 5)),
         "graphical": drawn,
-        "slack.message_text": slack.message_text,
-        "slack.to_mrkdwn": slack.to_mrkdwn,
+        "mrkdwn.message_text": mrkdwn.message_text,
+        "mrkdwn.to_mrkdwn": mrkdwn.to_mrkdwn,
         "rendering.reply_html": rendering.reply_html,
     }
 
 
 READERS = ("Tutor.respond", "Tutor.respond after a calculation", "parse_calculation",
            "Matcher.search", "read_practice_request", "read_number", "read_size", "read_verdict",
-           "read_choices", "graphical", "slack.message_text", "slack.to_mrkdwn",
+           "read_choices", "graphical", "mrkdwn.message_text", "mrkdwn.to_mrkdwn",
            "rendering.reply_html")
 
 

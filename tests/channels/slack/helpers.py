@@ -177,7 +177,7 @@ def strings(value) -> list[str]:
 
 def race_for_key(path: str, key: str, start_at: float) -> bool:
     """In a separate process: wait for `start_at`, then try to claim `key` in the SQLite store."""
-    from service.channels.slack.channel import SqliteSeenStore
+    from service.channels.slack.seen import SqliteSeenStore
 
     store = SqliteSeenStore(path)
     time.sleep(max(0.0, start_at - time.time()))

@@ -8,7 +8,8 @@ import time
 import pytest
 
 from service import create_app
-from service.channels.slack.channel import latex_to_unicode, to_mrkdwn
+from service.channels.slack.mrkdwn import to_mrkdwn
+from service.channels.unicode_math import latex_to_unicode
 from tests.channels.api.test_errors import assert_error_shape
 from tests.channels.slack.helpers import (
     SECRET,

@@ -14,22 +14,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from service.channels.slack.channel import (
-    SUBSCRIPTS,
-    SUPERSCRIPTS,
-    Background,
-    MemorySeenStore,
-    Poster,
-    RedisSeenStore,
-    RequestVerifier,
-    SlackChannel,
-    SlackSignatureError,
-    SqliteSeenStore,
-    latex_to_unicode,
-    message_text,
-    render_reply,
-    to_mrkdwn,
-)
+from service.channels.slack.blocks import render_reply
+from service.channels.slack.channel import SlackChannel
+from service.channels.slack.mrkdwn import message_text, to_mrkdwn
+from service.channels.slack.posting import Background, Poster
+from service.channels.slack.seen import MemorySeenStore, RedisSeenStore, SqliteSeenStore
+from service.channels.slack.verification import RequestVerifier, SlackSignatureError
+from service.channels.unicode_math import SUBSCRIPTS, SUPERSCRIPTS, latex_to_unicode
 from service.core.dialogue import Reply
 from service.core.matcher import Match
 from service.core.sessions import redis_client
