@@ -108,7 +108,7 @@ def kb_list(topic: str | None, directory: str | None) -> None:
 
 def render_list(entries, width: int = WIDTH) -> str:
     """Entries as terminal text: a heading per topic, then one line per entry (id, question)."""
-    from service.channels.slack.channel import plain_label
+    from service.channels.unicode_math import plain_label
 
     by_topic: dict[str, list] = {}
     for entry in entries:
@@ -186,15 +186,15 @@ def _width() -> int:
 def terminal_text(markdown: str, width: int = WIDTH) -> str:
     """The tutor's Markdown with `$...$` LaTeX as terminal text, ending in a newline.
 
-    Maths is read as Unicode by the Slack channel's converter (`⌊M/2⌋ + 1`, `Wₕ`) and
-    escaped, then rich renders the Markdown: bold, italics, lists, code, wrapped to `width`.
-    A displayed formula gets a line of its own. The ANSI styling is dropped by click.echo when
-    the output is not a terminal.
+    Maths is read as Unicode by `service.channels.unicode_math`, as in Slack (`⌊M/2⌋ + 1`,
+    `Wₕ`), and escaped, then rich renders the Markdown: bold, italics, lists, code, wrapped to
+    `width`. A displayed formula gets a line of its own. The ANSI styling is dropped by
+    click.echo when the output is not a terminal.
     """
     from rich.console import Console
     from rich.markdown import Markdown
 
-    from service.channels.slack.channel import MATH_SPAN, latex_to_unicode
+    from service.channels.unicode_math import MATH_SPAN, latex_to_unicode
 
     def reading(match: re.Match) -> str:
         displayed = match.group(1) is not None
@@ -280,7 +280,7 @@ def reply_label(reply) -> str:
 
 
 def _render_reply(reply, width: int = WIDTH) -> str:
-    from service.channels.slack.channel import plain_label
+    from service.channels.unicode_math import plain_label
 
     head = [reply_label(reply)]
     if reply.entry_id:

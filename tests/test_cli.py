@@ -56,7 +56,7 @@ def test_kb_show_renders_the_markdown_and_every_formula(entry_id):
 
 
 def test_terminal_text_reads_maths_as_the_slack_channel_does():
-    from service.channels.slack.channel import latex_to_unicode
+    from service.channels.unicode_math import latex_to_unicode
 
     text = terminal_text("The hidden state $W_h h_{t-1}$ and $x_{data}$, **bold**.")
     assert latex_to_unicode("W_h h_{t-1}") in text and "Wₕ hₜ₋₁" in text

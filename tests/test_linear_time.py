@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import service
-from service.channels.slack import channel as slack
+from service.channels.slack import mrkdwn
 from service.channels.web import rendering
 from service.core import calcparse, graphical, practice
 from tests import adversarial as adv
@@ -167,15 +167,15 @@ def _readers(tutor):
         "read_verdict": graded(read_verdict),
         "read_choices": graded(lambda text: read_choices(text, 5)),
         "graphical": drawn,
-        "slack.message_text": slack.message_text,
-        "slack.to_mrkdwn": slack.to_mrkdwn,
+        "mrkdwn.message_text": mrkdwn.message_text,
+        "mrkdwn.to_mrkdwn": mrkdwn.to_mrkdwn,
         "rendering.reply_html": rendering.reply_html,
     }
 
 
 READERS = ("Tutor.respond", "Tutor.respond after a calculation", "parse_calculation",
            "Matcher.search", "read_practice_request", "read_number", "read_size", "read_verdict",
-           "read_choices", "graphical", "slack.message_text", "slack.to_mrkdwn",
+           "read_choices", "graphical", "mrkdwn.message_text", "mrkdwn.to_mrkdwn",
            "rendering.reply_html")
 
 

@@ -33,7 +33,7 @@ from flask import (
 from marshmallow import ValidationError
 
 from service.channels.api.schemas.admin import DashboardQuerySchema
-from service.channels.slack.channel import plain_label
+from service.channels.unicode_math import plain_label
 from service.errors import NotFoundError, TutorError, flatten_messages
 from service.operations import dashboard
 from service.operations.daily import FLUSH_SECONDS

@@ -13,16 +13,10 @@ from pathlib import Path
 
 from flask import Blueprint, Flask, current_app, request
 
-from service.channels.slack.channel import (
-    Background,
-    MemorySeenStore,
-    Poster,
-    RedisSeenStore,
-    RequestVerifier,
-    SeenStore,
-    SlackChannel,
-    SqliteSeenStore,
-)
+from service.channels.slack.channel import SlackChannel
+from service.channels.slack.posting import Background, Poster
+from service.channels.slack.seen import MemorySeenStore, RedisSeenStore, SeenStore, SqliteSeenStore
+from service.channels.slack.verification import RequestVerifier
 from service.core.sessions import redis_prefix, shared_redis
 
 bp = Blueprint("slack", __name__, url_prefix="/slack")

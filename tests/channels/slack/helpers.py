@@ -1,4 +1,4 @@
-"""Test helpers for Slack: a stand-in Slack Web API on loopback, and Slack-signed requests.
+"""Test helpers for Slack: a stand-in Slack Web API on loopback, Slack-signed requests, a clock.
 
 Requests are signed with slack_sdk's own `SignatureVerifier.generate_signature`, not with a
 copy of our verifier, so a mistake in ours cannot cancel out in the tests.
@@ -16,6 +16,17 @@ from slack_sdk.signature import SignatureVerifier
 
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"  # the example secret of Slack's documentation
 TOKEN = "xoxb-test-token"
+NOW = 1_700_000_000  # a fixed time for a FakeClock
+
+
+class FakeClock:
+    """A clock in `time.time`'s place that stands still until a test moves `now`."""
+
+    def __init__(self, now: float):
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
 
 
 class SlackStandIn:
@@ -177,7 +188,7 @@ def strings(value) -> list[str]:
 
 def race_for_key(path: str, key: str, start_at: float) -> bool:
     """In a separate process: wait for `start_at`, then try to claim `key` in the SQLite store."""
-    from service.channels.slack.channel import SqliteSeenStore
+    from service.channels.slack.seen import SqliteSeenStore
 
     store = SqliteSeenStore(path)
     time.sleep(max(0.0, start_at - time.time()))
