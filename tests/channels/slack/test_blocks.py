@@ -9,8 +9,8 @@ import pytest
 
 from service.channels.slack.blocks import render_reply
 from service.channels.unicode_math import latex_to_unicode
-from service.core.dialogue import Reply
 from service.core.matcher import Match
+from service.core.reply import Reply
 from tests.channels.slack.helpers import buttons, strings
 from tests.channels.test_unicode_math import PRIVATE_USE
 
