@@ -11,7 +11,9 @@ modules: every pattern is a module-level constant.
 from __future__ import annotations
 
 import ast
+import importlib
 import inspect
+import pkgutil
 import re
 from pathlib import Path
 
@@ -22,8 +24,11 @@ from service.channels.web import rendering
 from service.core import calcparse, dialogue, graphical, matcher, practice, textnorm
 from tests import adversarial as adv
 
-# The modules that read what students and Slack send, or render replies that quote it.
-MODULES = (textnorm, calcparse, dialogue, practice, graphical, slack, matcher, rendering)
+# The modules that read what students and Slack send, or render replies that quote it. practice
+# is a package whose face holds no patterns: every one of its modules is scanned instead.
+PRACTICE = tuple(importlib.import_module(module.name) for module in
+                 pkgutil.iter_modules(practice.__path__, f"{practice.__name__}."))
+MODULES = (textnorm, calcparse, dialogue, *PRACTICE, graphical, slack, matcher, rendering)
 INLINE_CALLS = {"search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split",
                 "compile"}
 
