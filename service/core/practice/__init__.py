@@ -16,32 +16,32 @@ the id comes back, and ids older than the configured TTL are refused.
 message is graded, "skip" and "stop" work, and a pasted factorisation is drawn (see
 service.core.graphical). No Flask here.
 
-Moved here from service/core/practice.py unchanged, in generators.py for now: the next commit
-cuts it into modules along its seams. This module only re-exports the names used outside the
-package.
+The modules, each importing only those before it: errors (what practice raises), readers
+(answers read from text), generators (numeric questions and their Solution), grading (numeric
+answers graded), choice (multiple-choice items and their grading), signing (question ids),
+chat (the conversation; it names Practice only for type checking) and service (`Practice`,
+which ties them together). This module only re-exports the names used outside the package;
+inside it, modules import each other directly.
 """
 
-from service.core.practice.generators import (
-    GENERATORS,
-    KINDS,
-    MAX_ANSWER_VALUE,
-    MAX_SEED,
+from service.core.practice.chat import read_practice_request
+from service.core.practice.choice import choice_entries, choice_items, choice_stem, grade_choice
+from service.core.practice.errors import (
     AnswerShapeError,
     NoQuestions,
-    Practice,
     QuestionExpired,
     QuestionNotFound,
-    choice_entries,
-    choice_items,
-    choice_stem,
-    grade_choice,
-    grade_numeric,
+)
+from service.core.practice.generators import GENERATORS
+from service.core.practice.grading import grade_numeric
+from service.core.practice.readers import (
+    MAX_ANSWER_VALUE,
     read_choices,
     read_number,
-    read_practice_request,
     read_size,
     read_verdict,
 )
+from service.core.practice.service import KINDS, MAX_SEED, Practice
 
 __all__ = [
     "GENERATORS",
