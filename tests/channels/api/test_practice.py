@@ -7,7 +7,7 @@ import pytest
 from service import create_app
 from service.core.practice import Practice
 from tests.channels.api.test_errors import assert_error_shape
-from tests.core.test_practice import Clock
+from tests.core.practice.test_signing import Clock
 
 
 def test_next_gives_a_question_without_its_answer(client):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.core.dialogue import Thresholds, Tutor
-from service.core.practice import read_practice_request
+from service.core.practice.chat import read_practice_request
 from service.core.sessions import MemorySessionStore
 
 
