@@ -10,6 +10,9 @@ import pytest
 from service import create_app
 from service.knowledge.loading import load_knowledge_base
 
+# The browser tests' `browser` and `screenshots` fixtures (Playwright is imported only when used).
+pytest_plugins = ["tests.browser"]
+
 DATA = Path(__file__).parent / "data"
 REPO_KNOWLEDGE = Path(__file__).parent.parent / "knowledge"
 

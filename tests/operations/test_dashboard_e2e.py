@@ -12,11 +12,8 @@ $TUTOR_SCREENSHOT_DIR, as the widget's test does; docs/screenshots/ holds the co
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import urllib.request
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -29,23 +26,11 @@ from service.core.matcher import Match
 from service.core.reply import Reply
 from service.knowledge.loading import validate_directory
 from service.operations.records import Records, sqlite_url
-from tests.channels.web.test_widget_e2e import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    GUNICORN,
-    REPO_ROOT,
-    WORKERS,
-    Service,
-    free_port,
-    stop,
-    wait_until_ready,
-)
+from tests.browser import require_browser, start_service, stop
 
 pytestmark = pytest.mark.slow
 
 TOKEN = "e2e-dashboard-token-0123456789"
-SCREENSHOT_DIR = os.environ.get("TUTOR_SCREENSHOT_DIR")  # read at import, as the widget test
-IN_CI = os.environ.get("CI", "").lower() == "true"
 CAPSULES = ["what is a capsule network?", "What is a capsule network",
             "whats a capsule network in deep learning"]
 OTHERS = ["why would you use max pooling in a cnn?",
@@ -59,22 +44,6 @@ ASKED_BEFORE = ["is batch norm applied before or after the relu", "what is a gra
 ANSWERED = ["max-pooling-reasons", "lstm", "conv-output-size-stride2", "stride", "dropout"]
 LABELS = {"answer": "Answers", "calculation": "Calculations", "clarify": "Questions back",
           "fallback": "Fallbacks"}
-
-
-def _require_browser():
-    """Skip (or, in CI, fail) with what to install when Chromium or Playwright is missing."""
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append("Debian's Chromium (apt-get install -y chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("Playwright (.venv/bin/pip install -e '.[test]')")
-    if missing:
-        message = "the dashboard's browser test needs " + " and ".join(missing)
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
 
 
 def history(path: Path) -> dict[date, dict[str, int]]:
@@ -116,24 +85,14 @@ def post(url: str, body: dict) -> dict:
 @pytest.fixture(scope="module")
 def service(tmp_path_factory):
     """The service under gunicorn with an admin token, and the records students left."""
-    _require_browser()
+    require_browser("dashboard's browser test")
     work = tmp_path_factory.mktemp("dashboard-e2e")
-    url = f"http://127.0.0.1:{free_port()}"
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("TUTOR_", "SLACK_", "GUNICORN_"))}
-    env.update(TUTOR_SESSION_DB=str(work / "sessions.sqlite3"), TUTOR_WORKERS=str(WORKERS),
-               TUTOR_ADMIN_TOKEN=TOKEN, TUTOR_RATE_LIMITS="",
-               # counts written at once, so that the page shows every worker's at once
-               TUTOR_DAILY_FLUSH_SECONDS="0", TUTOR_HITS_FLUSH_SECONDS="0")
-    command = [str(GUNICORN), "--config", "python:service.gunicorn_conf",
-               "--bind", url.removeprefix("http://"), "service:create_app()"]
     before = history(work / "feedback.sqlite3")  # the file the service will use
-    with (work / "stdout.log").open("wb") as out, (work / "stderr.log").open("wb") as err:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=err,
-                                   stdin=subprocess.DEVNULL)
-    running = Service(url, process, work)
+    # counts written at once, so that the page shows every worker's at once
+    running = start_service(work, TUTOR_ADMIN_TOKEN=TOKEN, TUTOR_RATE_LIMITS="",
+                            TUTOR_DAILY_FLUSH_SECONDS="0", TUTOR_HITS_FLUSH_SECONDS="0")
+    url = running.url
     try:
-        wait_until_ready(running)
         kinds: dict[str, int] = dict.fromkeys(LABELS, 0)
         for message in CAPSULES + OTHERS:
             reply = post(url + "/chat", {"message": message})
@@ -146,27 +105,7 @@ def service(tmp_path_factory):
                                  "rating": "down", "comment": "Too short, no example."})
         yield {"url": url, "kinds": kinds, "disliked": answered["entry_id"], "history": before}
     finally:
-        stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    directory = Path(SCREENSHOT_DIR) if SCREENSHOT_DIR else tmp_path_factory.mktemp("shots")
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+        stop(running.process)
 
 
 class Visit:
@@ -333,13 +272,3 @@ def test_the_page_asks_for_nothing_from_elsewhere(service):
     with urllib.request.urlopen(service["url"] + "/admin", timeout=10) as response:
         html = response.read().decode()
     assert not re.search(r"""(?:src|href)=["'](?:https?:)?//""", html)
-
-
-@pytest.mark.parametrize(("in_ci", "outcome"), [(True, pytest.fail.Exception),
-                                                (False, pytest.skip.Exception)])
-def test_without_a_browser_it_skips_saying_what_to_install_but_fails_in_ci(monkeypatch, in_ci,
-                                                                          outcome):
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", "/nonexistent/chromium")
-    monkeypatch.setattr(sys.modules[__name__], "IN_CI", in_ci)
-    with pytest.raises(outcome, match=re.escape("apt-get install -y chromium")):
-        _require_browser()

@@ -8,35 +8,20 @@ in TUTOR_ALLOWED_ORIGINS, the other is not.
 
 from __future__ import annotations
 
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from service.operations.feedback import SqliteFeedbackStore
-from tests.paths import REPO_ROOT
+from tests import browser as browser_support
+from tests.browser import Service, free_port, require_browser, start_service, stop
 
 pytestmark = pytest.mark.slow
 
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-WORKERS = 2
-START_TIMEOUT = 30.0
-# Read at import: the suite's autouse fixture hides TUTOR_* variables from each test.
-SCREENSHOT_DIR = os.environ.get("TUTOR_SCREENSHOT_DIR")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 SEED_QUESTION = ("A single-channel image of size M x N is convolved with an m x n filter, where "
                  "M, N, m and n are all odd. What is the output image size if the stride is 2 "
@@ -51,30 +36,7 @@ WIDE_ENTRY = "elbo"  # its displayed ELBO is wider than a phone, even cut after 
 PUNCTUATED_ENTRY = "activation-functions"  # a dozen "$...$," and "$...$." in its answer
 
 
-def _require_browser():
-    """Skip (or, in CI, fail) with what to install when Chromium or Playwright is missing."""
-    missing = []
-    if not Path(CHROMIUM).exists():
-        missing.append("Debian's Chromium (apt-get install -y chromium)")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing.append("Playwright (.venv/bin/pip install -e '.[test]')")
-    if missing:
-        message = "the widget's browser test needs " + " and ".join(missing)
-        if IN_CI:
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-
-
 # --- the servers ----------------------------------------------------------------------------
-
-def free_port() -> int:
-    """A loopback port that was free a moment ago (the kernel picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 class CoursePage(BaseHTTPRequestHandler):
     """A course site: one page that embeds the widget with the one script tag."""
@@ -126,88 +88,26 @@ def serve_course_page(service_url: str) -> ThreadingHTTPServer:
     return server
 
 
-class Service:
-    def __init__(self, url: str, process: subprocess.Popen, work: Path):
-        self.url, self.process, self.work = url, process, work
-        self.stdout, self.stderr = work / "stdout.log", work / "stderr.log"
-        self.feedback_db = work / "feedback.sqlite3"
-
-
-def stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-def wait_until_ready(service: Service) -> None:
-    """Wait for every worker's "Worker ready" line and for /healthz to answer."""
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if service.process.poll() is not None:
-            pytest.fail(f"gunicorn exited:\n{service.stderr.read_text(errors='replace')}")
-        if service.stderr.read_text(errors="replace").count("Worker ready") >= WORKERS:
-            try:
-                with urllib.request.urlopen(service.url + "/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                pass
-        time.sleep(0.1)
-    pytest.fail(f"gunicorn was not ready in time:\n{service.stderr.read_text(errors='replace')}")
-
-
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
     """The service under gunicorn, a course page it allows and one on an origin it does not."""
-    _require_browser()
+    require_browser("widget's browser test")
     work = tmp_path_factory.mktemp("widget-e2e")
-    service_url = f"http://127.0.0.1:{free_port()}"
+    service_url = f"http://127.0.0.1:{free_port()}"  # the course pages name it before it runs
     allowed = serve_course_page(service_url)
     other = serve_course_page(service_url)
     allowed_url = f"http://127.0.0.1:{allowed.server_address[1]}"
     other_url = f"http://127.0.0.1:{other.server_address[1]}"
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("TUTOR_", "SLACK_", "GUNICORN_"))}
-    env.update(TUTOR_SESSION_DB=str(work / "sessions.sqlite3"), TUTOR_WORKERS=str(WORKERS),
-               TUTOR_ALLOWED_ORIGINS=allowed_url)
-    command = [str(GUNICORN), "--config", "python:service.gunicorn_conf",
-               "--bind", service_url.removeprefix("http://"), "service:create_app()"]
-    with (work / "stdout.log").open("wb") as out, (work / "stderr.log").open("wb") as err:
-        process = subprocess.Popen(command, cwd=REPO_ROOT, env=env, stdout=out, stderr=err,
-                                   stdin=subprocess.DEVNULL)
-    service = Service(service_url, process, work)
+    service = None
     try:
-        wait_until_ready(service)
+        service = start_service(work, service_url, TUTOR_ALLOWED_ORIGINS=allowed_url)
         yield {"service": service, "allowed": allowed_url, "other": other_url}
     finally:
-        stop(process)
+        if service is not None:
+            stop(service.process)
         for server in (allowed, other):
             server.shutdown()
             server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    directory = Path(SCREENSHOT_DIR) if SCREENSHOT_DIR else tmp_path_factory.mktemp("shots")
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
 
 
 class Watched:
@@ -781,7 +681,7 @@ def wait_for_access_line(service: Service, text: str, start: int, timeout: float
                                                 (False, pytest.skip.Exception)])
 def test_without_a_browser_it_skips_saying_what_to_install_but_fails_in_ci(monkeypatch, in_ci,
                                                                           outcome):
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", "/nonexistent/chromium")
-    monkeypatch.setattr(sys.modules[__name__], "IN_CI", in_ci)
+    monkeypatch.setattr(browser_support, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setattr(browser_support, "IN_CI", in_ci)
     with pytest.raises(outcome, match=re.escape("apt-get install -y chromium")):
-        _require_browser()
+        browser_support.require_browser("widget's browser test")
