@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -150,8 +150,20 @@ class Matcher:
         # A word the knowledge base never uses is as telling as its rarest word.
         self.unknown_idf = math.log(1 + count)
         self._by_question = {tuple(content_tokens(words(e.question))): e for e in self.entries}
-        self._phrasing_weights = [[sum(self.idf[t] for t in tokens) for tokens in lists]
-                                  for lists in phrasing_tokens]
+        # Every entry's phrasings in one row, so that the overlap with all of them is a few
+        # vectorised additions: per token, the positions of the phrasings that contain it.
+        starts, sizes, containing = [], [], defaultdict(list)
+        for index, lists in enumerate(phrasing_tokens):
+            starts.append(len(sizes))
+            for number in range(len(lists)):
+                sizes.append(0.0)
+            for token, numbers in self._token_phrasings[index].items():
+                containing[token].extend(starts[-1] + n for n in numbers)
+            for number, tokens in enumerate(lists):
+                sizes[starts[-1] + number] = sum(self.idf[t] for t in tokens)
+        self._phrasing_starts = np.array(starts, dtype=np.int64)
+        self._phrasing_sizes = np.array(sizes)
+        self._phrasings_with = {t: np.array(p, dtype=np.int64) for t, p in containing.items()}
         # Postings as arrays, so that scoring a common word is one vectorised addition.
         self.postings = {t: (np.fromiter(p.keys(), np.int64, len(p)),
                              np.fromiter(p.values(), np.float64, len(p)))
@@ -164,6 +176,7 @@ class Matcher:
         self._words_by_length: dict[int, list[str]] = defaultdict(list)
         for word in frequency:
             self._words_by_length[len(word)].append(word)
+        self._pools: dict[tuple[int, int], list[str]] = {}
 
     def correct_typos(self, raw_words: list[str]) -> list[str]:
         """Replace words the knowledge base does not know by a known word one edit away (two
@@ -180,8 +193,7 @@ class Matcher:
                 continue
             lookups += 1
             edits = 2 if len(word) >= LONG_WORD else 1
-            pool = [w for n in range(len(word) - edits, len(word) + edits + 1)
-                    for w in self._words_by_length.get(n, ())]
+            pool = self._spelling_pool(len(word), edits)
             close = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits,
                                     limit=None)
             if len(word) <= 4:
@@ -195,6 +207,17 @@ class Matcher:
                            key=lambda c: (self.word_frequency[c[0]], c[0]))[0]
             corrected.append(word)
         return corrected
+
+    def _spelling_pool(self, length: int, edits: int) -> list[str]:
+        """The known words within `edits` of `length` letters, built once per length (joining
+        the lists on every lookup cost more than comparing against them)."""
+        key = (length, edits)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = [w for n in range(length - edits, length + edits + 1)
+                    for w in self._words_by_length.get(n, ())]
+            self._pools[key] = pool
+        return pool
 
     def query_tokens(self, query: Message | str) -> list[str]:
         """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
@@ -233,10 +256,11 @@ class Matcher:
             touched = touched[np.argpartition(-coverage[touched], CANDIDATES)[:CANDIDATES]]
         query = " ".join(tokens)
         # Cheap signals for every candidate, rapidfuzz only for the few that can still win.
-        partial = sorted(((self._lexical(i, coverage[i] / total, tokens, weights, total), i)
-                          for i in touched.tolist()),
-                         key=lambda pair: -(COVERAGE_WEIGHT * pair[0][0]
-                                            + OVERLAP_WEIGHT * pair[0][1]))[:FINALISTS]
+        covered = coverage[touched] / total
+        overlap = self._overlap(tokens, weights, total)[touched]
+        order = np.argsort(-(COVERAGE_WEIGHT * covered + OVERLAP_WEIGHT * overlap),
+                           kind="stable")[:FINALISTS]
+        partial = [((float(covered[n]), float(overlap[n])), int(touched[n])) for n in order]
         known = sum(w for t, w in weights.items() if t in self.postings) / total
         short = len(tokens) <= SHORT_QUESTION
         scored = []
@@ -259,39 +283,40 @@ class Matcher:
                 1.0 if entry.choices and not about_the_exam else 0.0,
                 1.0 if entry.choices and about_the_exam else 0.0,
                 1.0 if short and entry.id in OVERVIEWS else 0.0)
-            score = float(np.dot(RANKING_WEIGHTS, signals))
-            scored.append(Candidate(index, score, signals, known, len(tokens), unknown))
-        scored.sort(key=lambda c: (-c.score, self.entries[c.index].id))
-        return [replace(c, confidence=self._confidence(
-            c, scored[1].score if number == 0 and len(scored) > 1 else
-            scored[0].score if number else 0.0)) for number, c in enumerate(scored)]
+            scored.append((float(np.dot(RANKING_WEIGHTS, signals)), index, signals))
+        scored.sort(key=lambda s: (-s[0], self.entries[s[1]].id))
+        # Each candidate's margin is over the best other one: the runner-up for the first.
+        return [Candidate(index, score, signals, known, len(tokens), unknown,
+                          self._confidence(score, score - (
+                              scored[1][0] if number == 0 and len(scored) > 1 else
+                              scored[0][0] if number else 0.0), known, len(tokens), unknown))
+                for number, (score, index, signals) in enumerate(scored)]
 
     @staticmethod
-    def _confidence(candidate: Candidate, best_other: float) -> float:
-        """The probability that `candidate` is the right answer, from its score, its margin
+    def _confidence(score: float, margin: float, known: float, tokens: int,
+                    unknown: float) -> float:
+        """The probability that a candidate is the right answer, from its score, its margin
         over the best other candidate, and how much of the question the course knows."""
-        margin = candidate.score - best_other
-        z = (CALIBRATION["bias"] + CALIBRATION["score"] * candidate.score
-             + CALIBRATION["margin"] * margin + CALIBRATION["known"] * candidate.known
-             + CALIBRATION["log_tokens"] * math.log1p(candidate.tokens)
-             + CALIBRATION.get("unknown", 0.0) * candidate.unknown)
+        z = (CALIBRATION["bias"] + CALIBRATION["score"] * score
+             + CALIBRATION["margin"] * margin + CALIBRATION["known"] * known
+             + CALIBRATION["log_tokens"] * math.log1p(tokens)
+             + CALIBRATION.get("unknown", 0.0) * unknown)
         return 1 / (1 + math.exp(-z))
 
     def entry_asked(self, query: Message | str) -> Entry | None:
         """The entry whose canonical question this text is (as a suggestion button sends it)."""
         return self._by_question.get(as_message(query).tokens)
 
-    def _lexical(self, index: int, covered: float, tokens: list[str],
-                 weights: dict[str, float], total: float) -> tuple[float, float]:
-        """Coverage, and the IDF-weighted Dice overlap with the entry's closest phrasing."""
-        shared: dict[int, float] = defaultdict(float)
-        token_phrasings = self._token_phrasings[index]
+    def _overlap(self, tokens: list[str], weights: dict[str, float],
+                 total: float) -> np.ndarray:
+        """Per entry, the IDF-weighted Dice overlap of the question with its closest phrasing."""
+        shared = np.zeros(len(self._phrasing_sizes))
         for token in tokens:
-            for number in token_phrasings.get(token, ()):
-                shared[number] += weights[token]
-        sizes = self._phrasing_weights[index]
-        overlap = max((2 * w / (total + sizes[n]) for n, w in shared.items()), default=0.0)
-        return covered, overlap
+            positions = self._phrasings_with.get(token)
+            if positions is not None:
+                np.add.at(shared, positions, weights[token])
+        return np.maximum.reduceat(2 * shared / (total + self._phrasing_sizes),
+                                   self._phrasing_starts)
 
 
 def _names_the_exam(raw_words: tuple[str, ...]) -> bool:
