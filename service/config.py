@@ -62,8 +62,14 @@ RECORDS_RETENTION_DAYS = 365
 # memory) loses at most this long of its counts, a worker stopped or recycled loses none.
 # 0 writes every hit as it happens. Unanswered questions are always written before the reply.
 HITS_FLUSH_SECONDS = 5.0
+# How often each worker writes the replies per day and kind it counted, for the dashboard
+# (seconds; also written when the dashboard reads them and when the worker exits).
+DAILY_FLUSH_SECONDS = 5.0
 # Bearer token for /admin/*; unset, the admin routes do not exist (404).
 ADMIN_TOKEN = None
+# How long a dashboard sign-in lasts (seconds). Behind HTTPS also set SESSION_COOKIE_SECURE.
+ADMIN_SESSION_SECONDS = 8 * 3600
+SESSION_COOKIE_SECURE = False
 # Set by service/gunicorn_conf.py (TUTOR_KEEP_LAST_GOOD_KB, TUTOR_RELOAD_SIGNALS_MASTER): a worker
 # that finds knowledge/ broken serves the last good copy, and POST /admin/reload has the master
 # replace every worker (SIGHUP). See service/operations/reload.py.
