@@ -155,12 +155,9 @@ class Matcher:
         starts, sizes, containing = [], [], defaultdict(list)
         for index, lists in enumerate(phrasing_tokens):
             starts.append(len(sizes))
-            for number in range(len(lists)):
-                sizes.append(0.0)
+            sizes.extend(sum(self.idf[t] for t in tokens) for tokens in lists)
             for token, numbers in self._token_phrasings[index].items():
                 containing[token].extend(starts[-1] + n for n in numbers)
-            for number, tokens in enumerate(lists):
-                sizes[starts[-1] + number] = sum(self.idf[t] for t in tokens)
         self._phrasing_starts = np.array(starts, dtype=np.int64)
         self._phrasing_sizes = np.array(sizes)
         self._phrasings_with = {t: np.array(p, dtype=np.int64) for t, p in containing.items()}
