@@ -16,6 +16,9 @@ DEV = ROOT.parent / "shared" / "eval" / "dev.yaml"
 HOLDOUT = ROOT / "eval" / "holdout.yaml"
 HOLDOUT_2 = ROOT / "eval" / "holdout-2.yaml"
 HOLDOUT_NEW = ROOT / "eval" / "holdout-new.yaml"
+# tuning sets of calculations only, written blind to the code and every other set
+TRAIN_CALCULATIONS = ROOT / "eval" / "train-3.yaml"
+TRAIN_CALCULATIONS_2 = ROOT / "eval" / "train-4.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.93, "in-scope answered": 0.85, "out-of-scope rejection": 0.98,
@@ -23,11 +26,13 @@ FLOORS = {
     HOLDOUT: {"in-scope top-1": 0.95, "in-scope answered": 0.90, "out-of-scope rejection": 0.98,
               "calculation accuracy": 0.98, "in-scope MRR@3": 0.97},
     HOLDOUT_2: {"in-scope top-1": 0.94, "in-scope answered": 0.85,
-                "out-of-scope rejection": 0.96, "calculation accuracy": 0.92,
+                "out-of-scope rejection": 0.96, "calculation accuracy": 0.94,
                 "in-scope MRR@3": 0.96},
     HOLDOUT_NEW: {"in-scope top-1": 0.94, "in-scope answered": 0.87,
                   "out-of-scope rejection": 0.86, "calculation accuracy": 0.86,
                   "in-scope MRR@3": 0.96},
+    TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
+    TRAIN_CALCULATIONS_2: {"calculation accuracy": 0.97},
 }
 CEILINGS = {
     DEV: {"in-scope confidently wrong": 0.04},
@@ -45,13 +50,13 @@ def tutor(knowledge_base, app):
     return Tutor(knowledge_base, MemorySessionStore(), thresholds)
 
 
-@pytest.mark.parametrize("cases_file", [DEV, HOLDOUT, HOLDOUT_2, HOLDOUT_NEW],
-                         ids=["dev", "holdout", "holdout-2", "holdout-new"])
+@pytest.mark.parametrize("cases_file", list(FLOORS),
+                         ids=["dev", "holdout", "holdout-2", "holdout-new", "train-3", "train-4"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")
     figures = evaluate_cases(tutor, load_cases(cases_file)).figures()
     for name, floor in FLOORS[cases_file].items():
         assert figures[name] >= floor, (name, figures[name])
-    for name, ceiling in CEILINGS[cases_file].items():
+    for name, ceiling in CEILINGS.get(cases_file, {}).items():
         assert figures[name] <= ceiling, (name, figures[name])

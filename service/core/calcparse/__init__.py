@@ -15,7 +15,9 @@ question ("q2", "question 3") or a result to check ("is the answer 289?") are no
 
 The package, by what each module reads:
 
-- notation.py  numbers and sizes ("28x28", "[3, 3]"), the pieces every pattern is built from
+- notation.py  numbers and sizes ("28x28", "[3, 3]"), the pieces every pattern is built from;
+               labelled and channels-first shapes put in H x W x C order
+- spelling.py  setting names one letter off ("kernal", "strid")
 - matrices.py  matrices (`[[a, b], [c, d]]`, `[a b; c d]`, LaTeX)
 - slots.py     the slot patterns ("kernel 3", "stride 2") and `find_slots`
 - intent.py    which calculator the words ask for, and when they ask for none

@@ -41,3 +41,50 @@ def _pair(numbers: list[int]) -> int | list[int]:
 def _as_list(value) -> list[int]:
     """[height, width] for an int or a list size, so a channel count can be appended."""
     return list(value) if isinstance(value, list) else [value, value]
+
+
+# "480x640 (h x w)", "3x32x64 (c x h x w)", "(3, 32, 64) (c, h, w)", "28x28 (m x n)": a size
+# labelled with the letters of its dimensions (the course's M x N is height x width). The letters
+# are read, not taken for a formula in symbols.
+_LABELLED = re.compile(rf"({XSIZE})(\s*+(?:[a-z]++\s*+)?)\(\s*+"
+                       r"([chwmn](?:\s*+[x,*]\s*+[chwmn]){1,2})\s*+\)")
+# "(1, 28, 28)", "[3, 224, 224]": a shape written as a tuple, whose order has to be guessed
+# (not the arguments of a call: "conv2d(3, 16, 5)").
+_TUPLE3 = re.compile(r"(?<!\w)[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]")
+# "rate (dilation) 4": one word in brackets is a gloss; the brackets hide the number after it.
+_GLOSS = re.compile(r"\(\s*+([a-z_]{3,24})\s*+\)")
+_LETTER = re.compile(r"[chwmn]")
+# "output h x w?", "output shape (h x w x c)": the letters name what is asked for.
+_OUTPUT_LETTERS = re.compile(r"\boutput(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+h\s*+x\s*+w"
+                             r"(?:\s*+x\s*+c)?\b\s*+\)?")
+
+
+def read_shapes(text: str) -> str:
+    """Sizes written in H x W x C order, the order the readers take: labels read and dropped,
+    channels-first tuples turned round, letters that name the output asked for dropped; and
+    one-word glosses in brackets unwrapped."""
+    text = _LABELLED.sub(_labelled, text)
+    text = _OUTPUT_LETTERS.sub("output size ", text)
+    text = _TUPLE3.sub(_tuple3, text)
+    return " ".join(_GLOSS.sub(r" \1 ", text).split())
+
+
+def _labelled(match: re.Match) -> str:
+    """"3x32x64 (c x h x w)" -> "32x64x3"; a label that does not fit the size is just dropped."""
+    numbers = parse_size(match.group(1))
+    letters = [{"m": "h", "n": "w"}.get(x, x) for x in _LETTER.findall(match.group(3))]
+    between = match.group(2).rstrip()
+    if len(letters) != len(numbers) or len(set(letters)) != len(letters) or \
+            not {"h", "w"} <= set(letters):
+        return match.group(1) + between
+    value = dict(zip(letters, numbers, strict=True))
+    return "x".join(str(value[letter]) for letter in ("h", "w", "c") if letter in value) + between
+
+
+def _tuple3(match: re.Match) -> str:
+    """A 3-tuple as H x W x C: channels first when the last two are the square image's sides,
+    or when the first is a handful and the other two are not (PyTorch's C, H, W)."""
+    first, second, third = (int(n) for n in match.groups())
+    if (second == third != first) or (first <= 4 < min(second, third) and first != second):
+        return f"{second}x{third}x{first}"
+    return f"{first}x{second}x{third}"

@@ -15,7 +15,7 @@ from service.core.calcparse.intent import (
     wants,
 )
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import _as_list, _pair
+from service.core.calcparse.notation import _as_list, _pair, read_shapes
 from service.core.calcparse.readers import (
     _BUILDERS,
     _activation,
@@ -24,6 +24,7 @@ from service.core.calcparse.readers import (
 )
 from service.core.calcparse.request import ANCHORS, CalcRequest, _finish
 from service.core.calcparse.slots import find_slots
+from service.core.calcparse.spelling import correct_setting_names
 from service.core.textnorm import Message, as_message
 
 
@@ -35,7 +36,7 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     "does" or "how do" question that lacks what a calculation needs ("why does a stride of 2
     halve the size?"); one that has it all is still worked out.
     """
-    text = as_message(message).prepared
+    text = _read(message)
     calculator = wants(text)
     if calculator is None and not _CONV_WORDS.search(text):
         return None
@@ -77,7 +78,7 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
     keeps the settings the message does not touch (operation, bias, ...), because the builders
     read those from the previous arguments when the new text does not name them.
     """
-    text = as_message(message).prepared
+    text = _read(message)
     if request.calculator == "eigen":
         return _fill_eigen(request, text)
     slots = find_slots(text)
@@ -86,6 +87,11 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
     args.update({name: value for name, value in slots.items() if not name.startswith("_")})
     _fill_missing(request, args, leftover)
     return _BUILDERS[request.calculator](text, {**args, "_leftover": []})
+
+
+def _read(message: Message | str) -> str:
+    """The prepared text with setting names spelt right and sizes in H x W x C order."""
+    return read_shapes(correct_setting_names(as_message(message).prepared))
 
 
 def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:

@@ -28,10 +28,19 @@ MAX_NUMBERS = 32  # a message with more numbers than this describes no single la
 
 # "kernel size of", "stride =", "input is a": each run of spaces is consumed by exactly one part
 # (possessive, and every optional part starts with a word), so no run is split two ways.
-_OF = (r"[\s_]*+(?:(?:size|shape|dims?|dimensions?)\s*+)?(?:(?:of|=|:|is|are|at)\s*+)?"
-       r"(?:(?:an?|size)\s++)?")
+_OF = (r"[\s_]*+(?:(?:(?:of|with)\s++)?(?:size|shape|dims?|dimensions?)\s*+)?"
+       r"(?:(?:of|=|:|is|are|at)\s*+)?(?:(?:an?|size)\s++)?")
 _CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
+# Settings of training, not of the layer: "batch size 128", "lr 1e-3", "10 epochs".
+_TRAINING = (r"(?:batch(?:[\s_-]*+size)?|lr|learning[\s_-]*+rate|momentum|weight[\s_-]*+decay|"
+             r"epochs?)")
 _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
+    # numbers that set up training ("batch size 128, lr 1e-3") are never the layer's sizes
+    ("training", re.compile(rf"\b{_TRAINING}\s*+(?:(?:of|=|:|is)\s*+)?[\d.]{{1,12}}+"
+                            r"(?:e[-+]?\d{1,3}+)?"), ("batch", "lr", "learning", "momentum",
+                                                       "weight", "epoch")),
+    ("training", re.compile(r"(?<![\w.])\d{1,7}+\s*+(?:epochs?|images? per batch|per batch)\b"),
+     ("epoch", "batch")),
     # a result the student proposes ("is the answer 289?", "i got 13") is not an input
     ("claim", re.compile(rf"\b(?:answer|result)s?\s*+(?:(?:is|=|:|should be|would be|will be)"
                          rf"\s*+)?(?:an?\s++)?({SIZE})"), ("answer", "result")),
@@ -75,10 +84,12 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_out", re.compile(rf"\blinear\s*\(\s*(?:in_features\s*=\s*)?{INT}\s*,\s*"
                           rf"(?:out_features\s*=\s*)?{INT}"), ("linear",)),
     # channel counts first, so that "64 -> 128 channels" is not read as sizes
-    ("in_out", re.compile(rf"(?:from\s+)?{INT}\s*(?:input\s+)?(?:channels?\s*)?(?:->|=>|to|into)\s*"
+    ("in_out", re.compile(rf"(?:from\s+)?{INT}\s*(?:input\s+)?(?:channels?\s*)?"
+                          rf"(?:(?:down|up)\s++)?(?:->|=>|to|into)\s*"
                           rf"{INT}\s*(?:output\s+)?(?:channels?|filters?|feature maps?|maps?)"),
      ("->", "=>", "to")),
-    ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:to|->|into)\s+{INT}\b"), ("from",)),
+    ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:(?:down|up)\s++)?(?:to|->|into)\s+{INT}\b"),
+     ("from",)),
     # "reducing 256 channels to 64", "256 channels down to 64"
     ("in_out", re.compile(rf"{INT}\s*+(?:input\s++)?channels?\s++(?:(?:down|up)\s++)?(?:to|->|into)"
                           rf"\s++{INT}\b"), ("channel",)),
@@ -142,6 +153,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("patch", re.compile(rf"({SIZE})\s*+(?:(?:pixel|image|square|disjoint|overlapping|"
                          r"non[\s-]?overlapping)\s++){0,2}patch(?:es)?\b"), ("patch",)),
     ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})"), ("patch",)),
+    # "going to 12 channels", "into 64 feature maps": what the layer makes
+    ("out_channels", re.compile(rf"\b(?:to|into)\s++{INT}\s*+(?:output\s++)?"
+                                r"(?:channels?|filters?|feature maps?)\b"), ("to",)),
     ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
     ("kernel", re.compile(rf"({SIZE})\s*(?:conv\w*|kernels?|filters?|windows?|max\s*pool\w*|"
                           r"avg\s*pool\w*|average\s*pool\w*|pool\w*|deconv\w*|transposed)"),
@@ -245,6 +259,8 @@ def _store(slots: dict, name: str, value) -> bool:
     if name == "claim":
         slots.setdefault("_claim", value)
         return True  # every proposed result is consumed, so none is left over as an input
+    if name == "training":
+        return True  # consumed, so that no size is read from it
     if name == "count":
         name, value = value
     if name == "h_equals_w":
@@ -268,6 +284,8 @@ def _is_reference(text: str, start: int) -> bool:
 def _slot_value(name: str, match: re.Match):
     """The value a pattern's match stands for (a tuple for several slots), None if unusable."""
     groups = [g for g in match.groups() if g is not None]
+    if name == "training":
+        return True
     if name == "count":
         return _count_slot(groups)
     if name == "counts":
@@ -307,6 +325,8 @@ def _slot_value(name: str, match: re.Match):
         return int(groups[0])
     numbers = parse_size(groups[0])
     if name == "input":
+        if numbers == [1]:
+            return None  # "for 1 image", "a single input": a count, not a size
         return numbers[:3] if len(numbers) == 3 else _pair(numbers)
     if not numbers or len(numbers) > 2:
         return None

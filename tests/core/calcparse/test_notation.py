@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.core.calcparse.notation import read_shapes
 from service.core.textnorm import prepare
 from tests.core.calcparse.helpers import FAST, parsed, size
 
@@ -74,3 +75,37 @@ def test_rendered_values_are_recovered_exactly(input_, kernel, stride, padding, 
                             "padding": padding}
     assert request.complete
 
+
+
+# --- shapes as students label and order them --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("image is 480x640 (h x w), 3x3 conv", "image is 480x640, 3x3 conv"),
+    ("input is 3x32x64 (c x h x w). conv", "input is 32x64x3. conv"),
+    ("a 48x64x3 image (h x w x c)", "a 48x64x3 image"),
+    ("a (3, 32, 64) (c, h, w) tensor", "a 32x64x3 tensor"),
+    ("a 28x30 (m x n) image", "a 28x30 image"),  # the course's M x N: height x width
+    ("a 28x28 (c x w) image", "a 28x28 image"),  # letters that do not fit: dropped
+])
+def test_labelled_sizes_are_read_in_height_width_channels_order(text, read):
+    assert read_shapes(text) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("mnist (1, 28, 28)", "mnist 28x28x1"),        # channels first: PyTorch's C, H, W
+    ("shape (128, 14, 14)", "shape 14x14x128"),    # the last two are the square's sides
+    ("[3, 32, 64] input", "32x64x3 input"),        # a handful of channels, then the sides
+    ("(224, 224, 3) image", "224x224x3 image"),    # already H, W, C
+    ("(3, 3, 64) kernel", "3x3x64 kernel"),        # a kernel with its depth stays as written
+    ("conv2d(3, 16, 5)", "conv2d(3, 16, 5)"),      # a call's arguments are not a shape
+])
+def test_tuples_are_turned_to_height_width_channels_when_channels_come_first(text, read):
+    assert read_shapes(text) == read
+
+
+def test_letters_naming_the_output_asked_for_are_not_a_formula():
+    assert read_shapes("on a 14x14 input, output h x w?") == "on a 14x14 input, output size ?"
+
+
+def test_a_one_word_gloss_in_brackets_does_not_hide_the_number_after_it():
+    assert read_shapes("rate (dilation) 4") == "rate dilation 4"

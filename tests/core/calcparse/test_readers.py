@@ -313,3 +313,40 @@ def test_attention_phrasings_give_their_arguments(message, args):
 def test_attention_defaults_it_assumed_are_listed(message, assumed):
     assert parsed(message).assumed == assumed
 
+
+
+# --- what else students write around the numbers ----------------------------------------------
+
+AROUND_THE_NUMBERS = [
+    # sizes labelled or written channels first
+    ("image 240x320 (h x w), 5x5 conv, stride 1, padding 2: output height and width?",
+     ("conv", {"input": [240, 320], "kernel": 5, "stride": 1, "padding": 2})),
+    ("3x16x24 (c x h x w) input, 3x3 conv to 4 output channels, padding 1, output size and MACs",
+     ("conv", {"input": [16, 24], "kernel": 3, "padding": 1, "in_channels": 3,
+               "out_channels": 4})),
+    ("output shape after a 3x3 conv on an input of shape (1, 32, 32)?",
+     ("conv", {"input": 32, "kernel": 3})),
+    ("nn.ConvTranspose2d(64, 32, kernel_size=2, stride=2) on an input of shape (64, 7, 7): "
+     "output h x w?",
+     ("conv", {"input": 7, "kernel": 2, "stride": 2, "operation": "transposed",
+               "in_channels": 64, "out_channels": 32})),
+    # numbers about training are not the layer's
+    ("batch size 64, lr 3e-4, 10 epochs. a 28x28 input through a 5x5 conv, what size comes out?",
+     ("conv", {"input": 28, "kernel": 5})),
+    ("learning rate 0.01, 32x32x3 images, 4x4 patches non-overlapping: how many patches per "
+     "image?",
+     ("attention", {"input": [32, 32, 3], "patch": 4, "stride": 4})),
+    # channels going down or up, and a gloss in brackets
+    ("1x1 conv from 128 down to 32 channels on a 7x7 map: output size and MACs",
+     ("conv", {"input": 7, "kernel": 1, "in_channels": 128, "out_channels": 32})),
+    ("a 9x9x16 input going to 8 channels with a 3x3 conv, output size and macs",
+     ("conv", {"input": 9, "kernel": 3, "in_channels": 16, "out_channels": 8})),
+    ("dilated conv with rate (dilation) 3, 3x3 kernel, 50x50 input, output size?",
+     ("conv", {"input": 50, "kernel": 3, "dilation": 3})),
+]
+
+
+@pytest.mark.parametrize(("message", "expected"), AROUND_THE_NUMBERS)
+def test_labels_orders_training_numbers_and_glosses_are_read(message, expected):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == (*expected, [])
