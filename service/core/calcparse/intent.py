@@ -20,26 +20,26 @@ _WANTS = {
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map"),
 }
-_CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
+CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksf]\s*=\s*\d")
-_LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
+LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
-_SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
+SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
                        r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
                        r"(?<![\w.])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
                        r"(?<![\w.])\d++[mnhwkspcd](?![\w.])|\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
 # Naming an exam question, or asking for the formula or the general case: the entry answers
 # it (and offers to compute), unless every number a calculation needs is there too.
-_ABOUT_THE_QUESTION = re.compile(
+ABOUT_THE_QUESTION = re.compile(
     r"\b(?:q|question|exercise|problem)\s*+[.#]?\s*+\d{1,2}\b|\bexam question\b|\bformula\b|"
     r"\bin general\b|\bgeneral (?:case|form|rule)\b|\bexpression for\b|\bderiv(?:e|ation)\b|"
     r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
-_NOT_CALCULATED = re.compile(r"receptive field")
+NOT_CALCULATED = re.compile(r"receptive field")
 _PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
 # A question about why or whether, rather than a request to compute
-_CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
+CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
                          r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
 
 
@@ -54,10 +54,10 @@ def wants(text: str) -> str | None:
         return "metrics"
     if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
         return "attention"
-    if _WANTS["params"].search(text) and _CONV_WORDS.search(text + " "):
+    if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"
-    if _LINEAR.search(text) and _WANTS["params"].search(text):
+    if LINEAR.search(text) and _WANTS["params"].search(text):
         return "params"
-    if _CONV_WORDS.search(text) and _WANTS["conv"].search(text):
+    if CONV_WORDS.search(text) and _WANTS["conv"].search(text):
         return "conv"
     return None

@@ -22,23 +22,23 @@ XSIZE = (rf"(?:{_ALONE}\d{{1,7}}(?:{_X}\d{{1,7}}){{1,2}}{_END}"
 SIZE = rf"(?:{XSIZE}|{_ALONE}\d{{1,7}}{_END})"
 SIZE3 = (rf"(?:{_ALONE}\d{{1,7}}(?:{_X}\d{{1,7}}){{2}}{_END}"
          r"|[\[(]\s*+\d{1,7}\s*+(?:,\s*+\d{1,7}\s*+){2}[\])])")
-_SIZE_RE = re.compile(SIZE)
-_DIGITS = re.compile(r"\d+")
+SIZE_RE = re.compile(SIZE)
+DIGITS = re.compile(r"\d+")
 
 
 def parse_size(text: str) -> list[int]:
     """All integers of one size expression, in order: "5 by 5" -> [5, 5]."""
-    return [int(n) for n in _DIGITS.findall(text)]
+    return [int(n) for n in DIGITS.findall(text)]
 
 
-def _pair(numbers: list[int]) -> int | list[int]:
+def pair(numbers: list[int]) -> int | list[int]:
     """One int for a square size ([5, 5] -> 5), else [height, width]; calculators take both."""
     if len(numbers) == 1 or (len(numbers) == 2 and numbers[0] == numbers[1]):
         return numbers[0]
     return numbers[:2]
 
 
-def _as_list(value) -> list[int]:
+def as_list(value) -> list[int]:
     """[height, width] for an int or a list size, so a channel count can be appended."""
     return list(value) if isinstance(value, list) else [value, value]
 

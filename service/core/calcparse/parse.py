@@ -7,22 +7,22 @@ reader builds the request. Kept apart so that the parts below never import the w
 from __future__ import annotations
 
 from service.core.calcparse.intent import (
-    _ABOUT_THE_QUESTION,
-    _CONCEPTUAL,
-    _CONV_WORDS,
-    _NOT_CALCULATED,
-    _SYMBOLIC,
+    ABOUT_THE_QUESTION,
+    CONCEPTUAL,
+    CONV_WORDS,
+    NOT_CALCULATED,
+    SYMBOLIC,
     wants,
 )
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import _as_list, _pair, read_shapes
+from service.core.calcparse.notation import as_list, pair, read_shapes
 from service.core.calcparse.readers import (
-    _BUILDERS,
-    _activation,
-    _eigen_request,
-    _metrics_request,
+    BUILDERS,
+    eigen_request,
+    metrics_request,
+    read_activation,
 )
-from service.core.calcparse.request import ANCHORS, CalcRequest, _finish
+from service.core.calcparse.request import ANCHORS, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.textnorm import Message, as_message
@@ -38,15 +38,15 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     """
     text = _read(message)
     calculator = wants(text)
-    if calculator is None and not _CONV_WORDS.search(text):
+    if calculator is None and not CONV_WORDS.search(text):
         return None
     if calculator == "eigen":
-        return _eigen_request(text)
+        return eigen_request(text)
     if calculator == "metrics":
-        return _metrics_request(text, find_slots(text))
-    if _SYMBOLIC.search(text) or _NOT_CALCULATED.search(text):
+        return metrics_request(text, find_slots(text))
+    if SYMBOLIC.search(text) or NOT_CALCULATED.search(text):
         return None
-    about_the_question = _ABOUT_THE_QUESTION.search(text) is not None
+    about_the_question = ABOUT_THE_QUESTION.search(text) is not None
     slots = find_slots(text)
     named = {k for k in slots if not k.startswith("_")}
     leftover = slots["_leftover"]
@@ -59,8 +59,8 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
                                      not any(len(size) > 1 for size in leftover)):
             return None
         calculator = "conv"
-    request = _BUILDERS[calculator](text, slots)
-    if not request.complete and (_CONCEPTUAL.match(text) or about_the_question):
+    request = BUILDERS[calculator](text, slots)
+    if not request.complete and (CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
         return None
     if not any(slot in request.args for slot in ANCHORS[calculator]):
@@ -86,7 +86,7 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
     args = dict(request.args)
     args.update({name: value for name, value in slots.items() if not name.startswith("_")})
     _fill_missing(request, args, leftover)
-    return _BUILDERS[request.calculator](text, {**args, "_leftover": []})
+    return BUILDERS[request.calculator](text, {**args, "_leftover": []})
 
 
 def _read(message: Message | str) -> str:
@@ -101,13 +101,13 @@ def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -
             continue
         numbers = leftover.pop(0)
         if missing == "channels" and "input" in args:
-            args["input"] = [*_as_list(args["input"]), numbers[0]]
+            args["input"] = [*as_list(args["input"]), numbers[0]]
         elif missing in ("in_channels", "in_features", "out_features"):
             args[missing] = numbers[0]
         elif missing == "input" and len(numbers) == 3:
             args[missing] = numbers  # H x W x C: the builder takes what it needs
         else:
-            args[missing] = _pair(numbers)
+            args[missing] = pair(numbers)
 
 
 def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:
@@ -116,8 +116,8 @@ def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:
     matrix = find_matrix(text)
     if matrix is not None:
         args["matrix"] = matrix
-    activation = _activation(text)
+    activation = read_activation(text)
     if activation:
         args["activation"] = activation
-    return _finish("eigen", args, [], [] if "activation" in args else
-                   ["identity (linear) activation"])
+    return finish_request("eigen", args, [], [] if "activation" in args else
+                          ["identity (linear) activation"])

@@ -1,7 +1,7 @@
 """The per-calculator readers: from filled slots and the text's words to a `CalcRequest`.
 
 One builder per calculator (conv output size, parameter counts, attention cost, the recurrent
-eigenvalue check, classification metrics), each listing the defaults it assumed; `_BUILDERS`
+eigenvalue check, classification metrics), each listing the defaults it assumed; `BUILDERS`
 maps a calculator's name to its builder. Kept apart from the slots: these decide what the
 values mean for one calculator (an unnamed size is an input here, a kernel there).
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from service.core.calcparse.intent import _LINEAR
+from service.core.calcparse.intent import LINEAR
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import _as_list, _pair
-from service.core.calcparse.request import REQUIRED, CalcRequest, _finish
+from service.core.calcparse.notation import as_list, pair
+from service.core.calcparse.request import REQUIRED, CalcRequest, finish_request
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
 _GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
@@ -90,7 +90,7 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
     bias = _bias(text, slots)
     if bias is not None:
         args["bias"] = bias
-    return _finish("conv", args, [], assumed)
+    return finish_request("conv", args, [], assumed)
 
 
 def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
@@ -105,11 +105,11 @@ def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
     if isinstance(args.get("input"), list) and len(args["input"]) == 3:
         # H x W x C: channels do not change the size, only the MAC count
         depth = args["input"][2]
-        args["input"] = _pair(args["input"][:2])
+        args["input"] = pair(args["input"][:2])
     elif "input" in args:
-        args["input"] = _pair(_as_list(args["input"]))
+        args["input"] = pair(as_list(args["input"]))
     if "kernel" not in args and leftover and "input" in args:
-        args["kernel"] = _pair(leftover.pop(0))
+        args["kernel"] = pair(leftover.pop(0))
         if "input" not in slots and operation != "transposed" and \
                 _area(args["kernel"]) > _area(args["input"]):
             # "3x3 and 28x28": a kernel larger than the input cannot be meant
@@ -119,7 +119,7 @@ def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
 
 def _area(size) -> int:
     """Height times width of an int or [h, w] size, to tell a kernel from an input."""
-    height, width = _as_list(size)[:2]
+    height, width = as_list(size)[:2]
     return height * width
 
 
@@ -146,7 +146,7 @@ def _conv_channels(text: str, slots: dict, depth: int | None, args: dict) -> lis
 
 def _params_request(text: str, slots: dict) -> CalcRequest:
     """A conv2d_params request (or a linear one, for a linear/dense/fully-connected layer)."""
-    if slots.get("layer") == "linear" or (_LINEAR.search(text) and "kernel" not in slots):
+    if slots.get("layer") == "linear" or (LINEAR.search(text) and "kernel" not in slots):
         return _linear_request(text, slots)
     args: dict = {}
     assumed: list[str] = []
@@ -157,7 +157,7 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["kernel"] = slots["kernel"]
     elif square := next((size for size in slots.get("_leftover", [])
                          if len(size) == 2), None):
-        args["kernel"] = _pair(square)  # "depthwise 3x3 on 32 channels": the size is the kernel
+        args["kernel"] = pair(square)  # "depthwise 3x3 on 32 channels": the size is the kernel
     implied = _image_depth(text)
     if "in_channels" in slots:
         args["in_channels"] = slots["in_channels"]
@@ -183,7 +183,7 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["groups"] = slots["groups"]
     if "bias" not in args:
         assumed.append("with bias")
-    request = _finish("params", args, [], assumed)
+    request = finish_request("params", args, [], assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
     return request
@@ -214,10 +214,10 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     image = slots.get("input")
     if image is None and leftover:
         image = leftover.pop(0)
-        image = image if len(image) == 3 else _pair(image)
+        image = image if len(image) == 3 else pair(image)
     missing: list[str] = []
     if image is not None:
-        image = _as_list(image) if not isinstance(image, list) else image
+        image = as_list(image) if not isinstance(image, list) else image
         if len(image) == 2:
             if "in_channels" in slots:
                 image = [*image, slots["in_channels"]]
@@ -235,7 +235,7 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     elif "kernel" in slots:
         args["patch"] = slots["kernel"]
     elif leftover:
-        args["patch"] = _pair(leftover.pop(0))  # the size after the image's: its patches
+        args["patch"] = pair(leftover.pop(0))  # the size after the image's: its patches
     if "stride" in slots:
         args["stride"] = slots["stride"]
     elif _NON_OVERLAPPING.search(text) and "patch" in args:
@@ -245,10 +245,10 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         assumed.append("stride 1 (overlapping patches)")
     if "heads" in slots:
         args["heads"] = slots["heads"]
-    return _finish("attention", args, missing, assumed)
+    return finish_request("attention", args, missing, assumed)
 
 
-def _activation(text: str) -> str | None:
+def read_activation(text: str) -> str | None:
     """The activation a text names; "nonlinearity" alone is not "linear"."""
     for name in ("tanh", "sigmoid", "relu"):
         if name in text:
@@ -260,29 +260,29 @@ def _activation(text: str) -> str | None:
     return None
 
 
-def _eigen_request(text: str) -> CalcRequest:
+def eigen_request(text: str) -> CalcRequest:
     """A recurrent_gradient_check request; identity activation unless one is named."""
     matrix = find_matrix(text)
     args: dict = {}
     assumed: list[str] = []
     if matrix is not None:
         args["matrix"] = matrix
-    activation = _activation(text)
+    activation = read_activation(text)
     if activation:
         args["activation"] = activation
     else:
         assumed.append("identity (linear) activation")
-    return _finish("eigen", args, [], assumed)
+    return finish_request("eigen", args, [], assumed)
 
 
-def _metrics_request(text: str, slots: dict) -> CalcRequest | None:
+def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
     if not args:
         return None
-    return _finish("metrics", args, [], [])
+    return finish_request("metrics", args, [], [])
 
 
-_BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
-             "metrics": _metrics_request}
+BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
+             "metrics": metrics_request}

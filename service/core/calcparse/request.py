@@ -1,8 +1,8 @@
 """What a calculation read from text is: `CalcRequest`, and what each calculator needs.
 
 The tables of required and anchoring slots, the questions that ask for a missing one, and
-`_finish`, which lists what a request still lacks. Kept apart so that the readers (readers.py)
-and the entry points (parse.py) share one definition without importing each other.
+`finish_request`, which lists what a request still lacks. Kept apart so that the readers
+(readers.py) and the entry points (parse.py) share one definition without importing each other.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ class CalcRequest:
         return not self.missing
 
 
-def _finish(calculator: str, args: dict, missing: list[str], assumed: list[str]) -> CalcRequest:
+def finish_request(calculator: str, args: dict, missing: list[str],
+                   assumed: list[str]) -> CalcRequest:
     """The request, missing the calculator's required slots it lacks, then any others given."""
     missing = [m for m in REQUIRED[calculator] if m not in args] + \
         [m for m in missing if m not in REQUIRED[calculator]]

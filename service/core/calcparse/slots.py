@@ -13,13 +13,13 @@ import itertools
 import re
 
 from service.core.calcparse.notation import (
-    _DIGITS,
-    _SIZE_RE,
+    DIGITS,
     INT,
     SIZE,
     SIZE3,
+    SIZE_RE,
     XSIZE,
-    _pair,
+    pair,
     parse_size,
 )
 
@@ -239,7 +239,7 @@ def find_slots(text: str) -> dict:
                 continue
             taken.append(span)
     leftover: list[list[int]] = []
-    for m in _SIZE_RE.finditer(text):
+    for m in SIZE_RE.finditer(text):
         if len(leftover) == MAX_LEFTOVER_SIZES:
             break  # a calculation takes two or three unnamed sizes; a list of numbers is not one
         if not any(m.start() < end and start < m.end() for start, end in taken) and \
@@ -251,7 +251,7 @@ def find_slots(text: str) -> dict:
 
 def _more_numbers_than(text: str, limit: int) -> bool:
     """Whether `text` holds more than `limit` runs of digits (counting stops at limit + 1)."""
-    return next(itertools.islice(_DIGITS.finditer(text), limit, None), None) is not None
+    return next(itertools.islice(DIGITS.finditer(text), limit, None), None) is not None
 
 
 def _store(slots: dict, name: str, value) -> bool:
@@ -293,25 +293,25 @@ def _slot_value(name: str, match: re.Match):
     if name == "in_out":
         return int(groups[0]), int(groups[1])
     if name == "keras_conv":
-        return int(groups[0]), _pair(parse_size(groups[1])[:2])
+        return int(groups[0]), pair(parse_size(groups[1])[:2])
     if name == "kernel_stride":
-        padding = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
-        return _pair(parse_size(groups[0])[:2]), _pair(parse_size(groups[1])[:2]), padding
+        padding = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
+        return pair(parse_size(groups[0])[:2]), pair(parse_size(groups[1])[:2]), padding
     if name == "input_hw":
-        return (_pair([int(groups[0]), int(groups[1])]),)
+        return (pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
-        kernel = _pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
+        kernel = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         stride = int(groups[3]) if len(groups) > 3 else None
         padding = int(groups[4]) if len(groups) > 4 else None
         return int(groups[0]), int(groups[1]), kernel, stride, padding
     if name == "nchw":
-        return int(groups[1]), _pair([int(groups[2]), int(groups[3])])
+        return int(groups[1]), pair([int(groups[2]), int(groups[3])])
     if name == "count_kernel":
         numbers = parse_size(groups[1])
-        return int(groups[0]), _pair(numbers[:2]), (numbers[2:] or [None])[0]
+        return int(groups[0]), pair(numbers[:2]), (numbers[2:] or [None])[0]
     if name == "kernel_depth":
         numbers = parse_size(groups[0])
-        return _pair(numbers[:2]), numbers[2]
+        return pair(numbers[:2]), numbers[2]
     if name == "claim":
         return parse_size(groups[0])
     if name == "padding":
@@ -320,17 +320,17 @@ def _slot_value(name: str, match: re.Match):
             return word
         if word == "no":
             return 0
-        return _pair(parse_size(word))
+        return pair(parse_size(word))
     if name in ("in_channels", "out_channels", "heads", "groups"):
         return int(groups[0])
     numbers = parse_size(groups[0])
     if name == "input":
         if numbers == [1]:
             return None  # "for 1 image", "a single input": a count, not a size
-        return numbers[:3] if len(numbers) == 3 else _pair(numbers)
+        return numbers[:3] if len(numbers) == 3 else pair(numbers)
     if not numbers or len(numbers) > 2:
         return None
-    return _pair(numbers)
+    return pair(numbers)
 
 
 _COUNT_NAMES = {("true", "positive"): "tp", ("false", "positive"): "fp",

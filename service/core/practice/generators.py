@@ -29,7 +29,7 @@ class Solution:
     mistakes: list[tuple[Any, str]] = field(default_factory=list)  # (wrong answer, why)
 
 
-def _size(values) -> str:
+def latex_size(values) -> str:
     return f"{values[0]} \\times {values[1]}"
 
 
@@ -99,8 +99,8 @@ class ConvOutput(NumericGenerator):
             pixels = "pixel" if p["padding"] == 1 else "pixels"
             padding = (f"zero padding of {p['padding']} {pixels} on every side "
                        "(PyTorch `Conv2d` arithmetic)")
-        return (f"A single-channel ${_size(p['input'])}$ image is convolved with a "
-                f"${_size(p['kernel'])}$ filter with stride {p['stride']} and {padding}. "
+        return (f"A single-channel ${latex_size(p['input'])}$ image is convolved with a "
+                f"${latex_size(p['kernel'])}$ filter with stride {p['stride']} and {padding}. "
                 "What is the output size (height $\\times$ width)?")
 
     answer_format = 'height x width, e.g. "16x16", "16 by 16" or [16, 16]'

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.core.practice.generators import Solution, _size
+from service.core.practice.generators import Solution, latex_size
 from service.core.practice.readers import read_number, read_size, read_verdict
 
 
@@ -22,8 +22,8 @@ def grade_numeric(solution: Solution, answer: object) -> dict:
     if kind == "size":
         got: Any = list(read_size(answer))
         correct = got == [float(v) for v in solution.expected]
-        shown = f"${_size([_plain(v) for v in got])}$"
-        right = f"${_size(solution.expected)}$"
+        shown = f"${latex_size([_plain(v) for v in got])}$"
+        right = f"${latex_size(solution.expected)}$"
     elif kind == "verdict":
         got = read_verdict(answer)
         correct = got == solution.expected

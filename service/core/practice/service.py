@@ -22,9 +22,9 @@ from service.core.practice.choice import (
     grade_choice,
 )
 from service.core.practice.errors import NoQuestions
-from service.core.practice.generators import GENERATORS, Solution, _size
+from service.core.practice.generators import GENERATORS, Solution, latex_size
 from service.core.practice.grading import grade_numeric
-from service.core.practice.signing import QuestionSigner, _not_found
+from service.core.practice.signing import QuestionSigner, not_found
 from service.core.textnorm import Message
 from service.knowledge.loading import KnowledgeBase
 
@@ -123,11 +123,11 @@ class Practice:
         if "e" in payload:
             item = choice_item(self.knowledge_base, str(payload["e"]))
             if item is None:
-                raise _not_found()
+                raise not_found()
             return self._choice_question(item, None, token), item, None
         generator = GENERATORS.get(payload.get("g"))
         if generator is None or not isinstance(payload.get("p"), dict):
-            raise _not_found()
+            raise not_found()
         params = payload["p"]
         return (Question(token, "numeric", generator.topic, generator.prompt(params),
                          generator.answer_format_for(params)), None, payload)
@@ -162,7 +162,7 @@ class Practice:
                     "explanation": item.entry.explanation.strip(), "entry_id": item.entry.id}
         generator = GENERATORS[payload["g"]]
         solution = generator.solve(payload["p"])
-        shown = (f"${_size(solution.expected)}$" if solution.answer_type == "size"
+        shown = (f"${latex_size(solution.expected)}$" if solution.answer_type == "size"
                  else f"*{solution.expected}*" if solution.answer_type == "verdict"
                  else f"${solution.expected_text}$")
         graded = {"correct": False, "your_answer": None, "feedback": f"The answer is {shown}."}

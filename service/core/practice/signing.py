@@ -40,12 +40,12 @@ class QuestionSigner:
                        "expired; ask for a new one.")
             raise QuestionExpired(problem, {"id": [problem]}) from None
         except BadSignature:
-            raise _not_found() from None
+            raise not_found() from None
         if not isinstance(payload, dict):
-            raise _not_found()
+            raise not_found()
         return payload
 
 
-def _not_found() -> QuestionNotFound:
+def not_found() -> QuestionNotFound:
     problem = "Not a question this service asked (or the id was altered)."
     return QuestionNotFound(problem, {"id": [problem]})
