@@ -132,7 +132,7 @@ def main() -> None:
 
 def write(weights, calibration, answer: float, suggest: float) -> None:
     """Put the fitted constants into the source, where a reviewer reads them."""
-    path = ROOT / "service" / "matcher.py"
+    path = ROOT / "service" / "core" / "matcher.py"
     text = path.read_text()
     text = re.sub(r"RANKING_WEIGHTS = \([^)]*\)", "RANKING_WEIGHTS = (\n    " + ", ".join(
         f"{w:.4f}" for w in weights) + ")", text)
