@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from datetime import UTC, date, datetime, timedelta
 from xml.etree import ElementTree
 
@@ -82,6 +83,21 @@ def test_counts_are_written_in_batches_and_when_read(store):
     store.daily = daily
     store.dispose()  # a worker exiting writes what it counted
     assert written() == 5
+
+
+def test_an_idle_workers_counts_are_written_by_its_timer(store):
+    """No further reply comes to trigger a write: the timer writes them within the interval."""
+    daily = DailyCounts(lambda: store.engine, flush_seconds=0.2)
+    daily.add(reply("answer"))
+    daily.add(reply("fallback"))
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with store.engine.connect() as db:
+            rows = db.execute(sa.select(daily_table.c.kind, daily_table.c.count)).all()
+        if sorted(rows) == [("answer", 1), ("fallback", 1)]:
+            break
+        time.sleep(0.05)
+    assert sorted(rows) == [("answer", 1), ("fallback", 1)]
 
 
 def test_a_failing_database_keeps_the_counts_for_the_next_try(store, caplog):
