@@ -55,26 +55,18 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 4000,
     return w
 
 
-def collect(matcher) -> list[tuple[object, list]]:
-    """(case, finalists) for every in-scope and out-of-scope tuning case."""
+def collect(matcher, paths) -> list[tuple[object, list]]:
+    """(case, finalists) for every in-scope and out-of-scope case of `paths`."""
     found = []
-    for path in TUNING:
+    for path in paths:
         for case in load_cases(path):
             if case.category != "calculation":
                 found.append((case, matcher.rank(case.question)))
     return found
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true")
-    parser.add_argument("--l2", type=float, default=0.003)
-    args = parser.parse_args()
-    kb = load_knowledge_base(ROOT / "knowledge")
-    matcher = matcher_module.Matcher(kb.entries.values())
-    ids = [e.id for e in matcher.entries]
-    data = collect(matcher)
-
+def fit(data, ids: list[str], l2: float):
+    """The ranking weights, the calibration and the two thresholds fitted on `data`."""
     # 1. ranking
     pairs, labels = [], []
     for case, ranked in data:
@@ -89,10 +81,26 @@ def main() -> None:
             difference = np.array(right[0].signals) - np.array(other.signals)
             pairs += [difference, -difference]
             labels += [1.0, 0.0]
-    weights = logistic(np.array(pairs), np.array(labels), args.l2, bias=False)
+    weights = logistic(np.array(pairs), np.array(labels), l2, bias=False)
     weights = weights / weights[0] * 0.5  # the same scale as before: coverage weighs 0.5
 
     # 2. calibration over the re-ranked candidates
+    x, y, in_scope = features(data, ids, weights)
+    calibration = logistic(x, y, 1e-3, iterations=20000, rate=1.0)
+    confidence = 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
+
+    # 3. thresholds
+    oos = ~in_scope
+    answer = next(t for t in np.arange(0.30, 0.99, 0.01)
+                  if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
+                  and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
+    suggest = min(answer, float(np.quantile(confidence[oos], OOS_REFUSED)) + 0.005)
+    return weights, calibration, answer, suggest
+
+
+def features(data, ids: list[str], weights):
+    """Per case, the calibration's features of its best re-ranked candidate; whether answering
+    that candidate is right; whether the case is in scope."""
     rows, outcome, in_scope = [], [], []
     for case, ranked in data:
         rescored = sorted((replace(c, score=float(np.dot(weights, c.signals))) for c in ranked),
@@ -106,27 +114,46 @@ def main() -> None:
         outcome.append(1.0 if case.category == "in-scope" and rescored and
                        ids[rescored[0].index] in case.expect else 0.0)
         in_scope.append(case.category == "in-scope")
-    x, y, in_scope = np.array(rows), np.array(outcome), np.array(in_scope)
-    calibration = logistic(x, y, 1e-3, iterations=20000, rate=1.0)
+    return np.array(rows), np.array(outcome), np.array(in_scope)
+
+
+def figures(data, ids, weights, calibration, answer: float, suggest: float) -> str:
+    x, y, in_scope = features(data, ids, weights)
     confidence = 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
-
-    # 3. thresholds
     oos = ~in_scope
-    answer = next(t for t in np.arange(0.30, 0.99, 0.01)
-                  if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
-                  and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
-    suggest = min(answer, float(np.quantile(confidence[oos], OOS_REFUSED)) + 0.005)
-
     answered = (confidence >= answer) & in_scope
+    return (f"top-1 {100 * y[in_scope].mean():.1f}%, answered right "
+            f"{100 * (answered & (y == 1)).sum() / in_scope.sum():.1f}%, confidently wrong "
+            f"{100 * (answered & (y == 0)).sum() / in_scope.sum():.1f}%, out-of-scope refused "
+            f"{100 * (confidence[oos] < suggest).mean():.1f}% ({in_scope.sum()} in scope, "
+            f"{oos.sum()} out of scope)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true")
+    parser.add_argument("--l2", type=float, default=0.003)
+    parser.add_argument("--hold-out", type=Path, action="append", default=[],
+                        help="a tuning file left out of the fit and scored with its result "
+                             "(to check a change on questions the fit did not see)")
+    args = parser.parse_args()
+    kb = load_knowledge_base(ROOT / "knowledge")
+    matcher = matcher_module.Matcher(kb.entries.values())
+    ids = [e.id for e in matcher.entries]
+    held = {p.resolve() for p in args.hold_out}
+    data = collect(matcher, [p for p in TUNING if p.resolve() not in held])
+    weights, calibration, answer, suggest = fit(data, ids, args.l2)
     print("ranking weights:", dict(zip(matcher_module.SIGNALS, np.round(weights, 4),
                                                 strict=True)))
     print("calibration:", np.round(calibration, 4).tolist())
     print(f"thresholds: answer {answer:.2f}, suggest {suggest:.2f}")
-    print(f"tuning figures: top-1 {100 * y[in_scope].mean():.1f}%, answered right "
-          f"{100 * (answered & (y == 1)).sum() / in_scope.sum():.1f}%, confidently wrong "
-          f"{100 * (answered & (y == 0)).sum() / in_scope.sum():.1f}%, out-of-scope refused "
-          f"{100 * (confidence[oos] < suggest).mean():.1f}%")
+    print("tuning figures:", figures(data, ids, weights, calibration, answer, suggest))
+    for path in args.hold_out:
+        print(f"{path.name} (left out of the fit):",
+              figures(collect(matcher, [path]), ids, weights, calibration, answer, suggest))
     if args.write:
+        if held:
+            sys.exit("--write fits on every tuning file: leave out --hold-out")
         write(weights, calibration, answer, suggest)
 
 

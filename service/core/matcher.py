@@ -69,15 +69,15 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.6103, 0.7321, 0.5998, 0.7090, 0.2624, 0.3025, -0.1127, 0.1156, 0.1160)
+    0.5000, 0.5959, 0.7247, 0.6156, 0.7408, 0.2666, 0.3214, -0.1034, 0.0904, 0.1096)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
 CALIBRATION = {
-    "bias": -9.0494,
-    "score": 2.2436,
-    "margin": 3.1789,
-    "known": 0.4235,
-    "log_tokens": 2.2880,
-    "unknown": -0.8672,
+    "bias": -8.8976,
+    "score": 2.2261,
+    "margin": 3.2056,
+    "known": 1.0058,
+    "log_tokens": 1.8302,
+    "unknown": -0.7948,
 }
 
 
