@@ -27,8 +27,10 @@ _MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*+;[-+.\de\s,;]*+)\]")
 # A pasted LaTeX matrix, as `fold` leaves it: "{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 {bmatrix}"
 _LATEX_MATRIX_MARK = re.compile(r"\{[bpv]?matrix\}")
 _NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
-# Without brackets, rows split by semicolons after the matrix's name: "W_h = 0.9 0.3; -0.2 0.7"
-_NAMED_MATRIX = re.compile(r"\bw(?:h|_h)?\s*+=\s*+([-+.\d\s,;]{3,2000}+)")
+# Without brackets, rows split by semicolons or slashes after the matrix's name or the word
+# "rows": "W_h = 0.9 0.3; -0.2 0.7", "W_h rows 1.1 0.3 / -0.2 0.6"
+_NAMED_MATRIX = re.compile(r"(?:\bw(?:h|_h)?\s*+=|\brows?\s*+:?)\s*+([-+.\d\s,;/]{3,2000}+)")
+_ROW_SEPARATOR = re.compile(r"[;/]")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
@@ -43,8 +45,9 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in latex.split("\\\\") if row.strip()]
     elif found := _MATLAB_MATRIX.search(text):
         rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
-    elif (found := _NAMED_MATRIX.search(text)) and ";" in found.group(1):
-        rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
+        rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
+                if row.strip()][:MAX_MATRIX_ROWS]
     else:
         return None
     matrix = [[_number(n) for n in _NUMBER.findall(row)[:MAX_MATRIX_ROWS]] for row in rows]

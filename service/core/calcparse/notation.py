@@ -59,10 +59,32 @@ _OUTPUT_LETTERS = re.compile(r"\boutput(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+h
                              r"(?:\s*+x\s*+c)?\b\s*+\)?")
 
 
+# "(c_in, c_out, k) = (32, 32, 5)": names and values side by side, read as "cin=32, ..." (the
+# prepared text has lost the underscores).
+_NAMED_TUPLE = re.compile(r"\(\s*+([a-z_][a-z_\d]*+(?:\s*+,\s*+[a-z_][a-z_\d]*+){1,5})\s*+\)"
+                          r"\s*+=\s*+[\[(]\s*+(\d{1,7}(?:\s*+,\s*+\d{1,7}){1,5})\s*+[\])]")
+# Sides in words: "8 high and 4 wide" (8x4), "4 wide by 8 tall" (8x4), "stride 8 vertically and
+# 4 horizontally" (8x4). Height comes first, as in every other size.
+_HIGH_WIDE = re.compile(r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(?:high|tall)\s++"
+                        r"(?:and|by|x)\s++(\d{1,7})\s*+(?:px\s++|pixels?\s++)?wide\b")
+_WIDE_HIGH = re.compile(r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?wide\s++"
+                        r"(?:and|by|x)\s++(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(?:high|tall)\b")
+_VERTICAL_HORIZONTAL = re.compile(r"(?<![\w.])(\d{1,7})\s++vertically\s++(?:and\s++)?"
+                                  r"(\d{1,7})\s++horizontally\b")
+_HORIZONTAL_VERTICAL = re.compile(r"(?<![\w.])(\d{1,7})\s++horizontally\s++(?:and\s++)?"
+                                  r"(\d{1,7})\s++vertically\b")
+
+
 def read_shapes(text: str) -> str:
     """Sizes written in H x W x C order, the order the readers take: labels read and dropped,
-    channels-first tuples turned round, letters that name the output asked for dropped; and
-    one-word glosses in brackets unwrapped."""
+    channels-first tuples turned round, letters that name the output asked for dropped, sides
+    given in words joined, names and values given as two tuples paired; and one-word glosses in
+    brackets unwrapped."""
+    text = _NAMED_TUPLE.sub(_named_tuple, text)
+    text = _HIGH_WIDE.sub(r"\1x\2", text)
+    text = _WIDE_HIGH.sub(r"\2x\1", text)
+    text = _VERTICAL_HORIZONTAL.sub(r"\1x\2", text)
+    text = _HORIZONTAL_VERTICAL.sub(r"\2x\1", text)
     text = _LABELLED.sub(_labelled, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
     text = _TUPLE3.sub(_tuple3, text)
@@ -88,3 +110,12 @@ def _tuple3(match: re.Match) -> str:
     if (second == third != first) or (first <= 4 < min(second, third) and first != second):
         return f"{second}x{third}x{first}"
     return f"{first}x{second}x{third}"
+
+
+def _named_tuple(match: re.Match) -> str:
+    """"(cin, cout, k) = (32, 32, 5)" -> "cin=32, cout=32, k=5"; left alone if the counts differ."""
+    names, values = match.group(1).split(","), match.group(2).split(",")
+    if len(names) != len(values):
+        return match.group(0)
+    return ", ".join(f"{name.strip()}={value.strip()}"
+                     for name, value in zip(names, values, strict=True))

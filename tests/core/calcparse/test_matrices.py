@@ -38,6 +38,15 @@ def test_matrix_phrasings_give_the_matrix_and_activation(message, matrix, activa
     assert request.assumed == ([] if activation else ["identity (linear) activation"])
 
 
+@pytest.mark.parametrize(("text", "matrix"), [
+    ("W_h rows 1.1 0.3 / -0.2 0.6 . explode?", [[1.1, 0.3], [-0.2, 0.6]]),
+    ("rows: 0.5 0.1; 0.2 0.3", [[0.5, 0.1], [0.2, 0.3]]),
+    ("w_h = 0.9 0.3 / -0.2 0.7", [[0.9, 0.3], [-0.2, 0.7]]),
+])
+def test_rows_split_by_slashes_or_semicolons_after_the_name_or_rows(text, matrix):
+    assert find_matrix(text) == matrix
+
+
 @pytest.mark.parametrize("text", ["no matrix here", "[[]]", "[[1, 2], []]", "[3, 3]"])
 def test_find_matrix_refuses_what_is_not_a_matrix(text):
     assert find_matrix(text) is None

@@ -109,3 +109,23 @@ def test_letters_naming_the_output_asked_for_are_not_a_formula():
 
 def test_a_one_word_gloss_in_brackets_does_not_hide_the_number_after_it():
     assert read_shapes("rate (dilation) 4") == "rate dilation 4"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("(cin, cout, k) = (32, 32, 5), bias=false", "cin=32, cout=32, k=5, bias=false"),
+    ("(h, w) = [28, 30] and k=3", "h=28, w=30 and k=3"),
+    ("(cin, cout) = (32, 32, 5)", "(cin, cout) = 32x32x5"),  # counts differ: not paired
+])
+def test_names_and_values_given_as_two_tuples_are_paired(text, read):
+    assert read_shapes(text) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("patches 8 high and 4 wide", "patches 8x4"),
+    ("a kernel 4 wide by 8 tall", "a kernel 8x4"),
+    ("an image 30 pixels high and 40 pixels wide", "an image 30x40"),
+    ("stride 8 vertically and 4 horizontally", "stride 8x4"),
+    ("stride 4 horizontally and 2 vertically", "stride 2x4"),
+])
+def test_sides_given_in_words_are_a_size_height_first(text, read):
+    assert read_shapes(text) == read
