@@ -279,12 +279,24 @@ def _unanswered(reply) -> bool:
     return reply.kind == "clarify" and bool(reply.suggestions)
 
 
+# Alembic's command API keeps the running migration in module globals (alembic.context and
+# alembic.op), so two threads of one process must not migrate at once, even two different
+# databases: a statistics timer migrating one store while a request migrated another crashed
+# both ("table alembic_version already exists", KeyError 'script').
+_MIGRATING = threading.Lock()
+
+
 def migrate(engine: sa.Engine, path: Path | None = None) -> None:
-    """Bring the schema to Alembic's head, one process at a time.
+    """Bring the schema to Alembic's head, one thread of this process and one process at a time.
 
     SQLite: an exclusive lock on a file beside the database (every worker is on this machine).
     PostgreSQL: a transaction-scoped advisory lock, released when the migration commits.
     """
+    with _MIGRATING:
+        _migrate(engine, path)
+
+
+def _migrate(engine: sa.Engine, path: Path | None) -> None:
     from alembic import command
     from alembic.config import Config
 
