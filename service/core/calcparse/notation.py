@@ -65,14 +65,11 @@ _NAMED_TUPLE = re.compile(r"\(\s*+([a-z_][a-z_\d]*+(?:\s*+,\s*+[a-z_][a-z_\d]*+)
                           r"\s*+=\s*+[\[(]\s*+(\d{1,7}(?:\s*+,\s*+\d{1,7}){1,5})\s*+[\])]")
 # Sides in words: "8 high and 4 wide" (8x4), "4 wide by 8 tall" (8x4), "stride 8 vertically and
 # 4 horizontally" (8x4). Height comes first, as in every other size.
-_HIGH_WIDE = re.compile(r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(?:high|tall)\s++"
-                        r"(?:and|by|x)\s++(\d{1,7})\s*+(?:px\s++|pixels?\s++)?wide\b")
-_WIDE_HIGH = re.compile(r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?wide\s++"
-                        r"(?:and|by|x)\s++(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(?:high|tall)\b")
-_VERTICAL_HORIZONTAL = re.compile(r"(?<![\w.])(\d{1,7})\s++vertically\s++(?:and\s++)?"
-                                  r"(\d{1,7})\s++horizontally\b")
-_HORIZONTAL_VERTICAL = re.compile(r"(?<![\w.])(\d{1,7})\s++horizontally\s++(?:and\s++)?"
-                                  r"(\d{1,7})\s++vertically\b")
+_SIDES_IN_WORDS = re.compile(
+    r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(high|tall|wide|vertically|horizontally)"
+    r"\s++(?:and\s++|by\s++|x\s++)?(\d{1,7})\s*+(?:px\s++|pixels?\s++)?"
+    r"(high|tall|wide|vertically|horizontally)\b")
+_HEIGHT_WORDS = frozenset({"high", "tall", "vertically"})
 
 
 def read_shapes(text: str) -> str:
@@ -81,10 +78,7 @@ def read_shapes(text: str) -> str:
     given in words joined, names and values given as two tuples paired; and one-word glosses in
     brackets unwrapped."""
     text = _NAMED_TUPLE.sub(_named_tuple, text)
-    text = _HIGH_WIDE.sub(r"\1x\2", text)
-    text = _WIDE_HIGH.sub(r"\2x\1", text)
-    text = _VERTICAL_HORIZONTAL.sub(r"\1x\2", text)
-    text = _HORIZONTAL_VERTICAL.sub(r"\2x\1", text)
+    text = _SIDES_IN_WORDS.sub(_sides_in_words, text)
     text = _LABELLED.sub(_labelled, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
     text = _TUPLE3.sub(_tuple3, text)
@@ -119,3 +113,11 @@ def _named_tuple(match: re.Match) -> str:
         return match.group(0)
     return ", ".join(f"{name.strip()}={value.strip()}"
                      for name, value in zip(names, values, strict=True))
+
+
+def _sides_in_words(match: re.Match) -> str:
+    """"4 wide by 8 tall" -> "8x4": one side of each kind, height first; else left alone."""
+    first, first_side, second, second_side = match.groups()
+    if (first_side in _HEIGHT_WORDS) == (second_side in _HEIGHT_WORDS):
+        return match.group(0)
+    return f"{first}x{second}" if first_side in _HEIGHT_WORDS else f"{second}x{first}"

@@ -129,3 +129,7 @@ def test_names_and_values_given_as_two_tuples_are_paired(text, read):
 ])
 def test_sides_given_in_words_are_a_size_height_first(text, read):
     assert read_shapes(text) == read
+
+
+def test_two_sides_of_the_same_kind_are_not_a_size():
+    assert read_shapes("8 high and 4 tall") == "8 high and 4 tall"
