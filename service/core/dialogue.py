@@ -75,6 +75,7 @@ _FOLLOW_UPS = [
 ]
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
+_WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
 _CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
                          r"when|which)\b")
 _SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
@@ -202,10 +203,15 @@ class Tutor:
 
         "do the 32 input channels count when you count the params of one 3x3 filter" holds a
         complete calculation but asks about a concept; "q2 conv filter params, is the answer
-        289?" names no setting at all. A pasted matrix always computes, and named settings
+        289?" names no setting at all. A pasted matrix always computes, and so do all four
+        counts of a confusion matrix unless the question asks why or how ("is it right that
+        precision is 0.5 if TP=60, FP=20, TN=100, FN=20?" is best answered with the numbers
+        worked out, "why is accuracy misleading with TP=5, ..." by the entry); named settings
         with something missing ("a 5x5 kernel and stride 2") get asked about.
         """
         if request.calculator == "eigen" and "matrix" in request.args:
+            return False
+        if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
             return False
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
         if request.complete or any(not k.startswith("_") for k in find_slots(text)):

@@ -279,6 +279,11 @@ def test_metrics_are_worked_out_and_changed_by_a_follow_up(tutor):
     assert "\\frac{40}{40 + 20} = 0.6667" in changed.reply
 
 
+def test_checking_an_answer_with_all_four_counts_works_them_out(tutor):
+    reply = tutor.respond("is it right that precision is 0.5 if TP=60, FP=20, TN=100, FN=20?")
+    assert reply.kind == "calculation" and "0.75" in reply.reply
+
+
 def test_an_undefined_metric_says_so_in_chat(tutor):
     reply = tutor.respond("precision and recall with TP=0, FP=0, TN=50, FN=5")
     assert reply.kind == "calculation" and "undefined" in reply.reply

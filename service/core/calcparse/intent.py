@@ -21,7 +21,7 @@ _WANTS = {
                        r"->|flops|macs|multiply|feature map"),
 }
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
-                         r"\b[ksf]\s*=\s*\d")
+                         r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.

@@ -50,18 +50,27 @@ _LABELLED = re.compile(rf"({XSIZE})(\s*+(?:[a-z]++\s*+)?)\(\s*+"
                        r"([chwmn](?:\s*+[x,*]\s*+[chwmn]){1,2})\s*+\)")
 # "(1, 28, 28)", "[3, 224, 224]": a shape written as a tuple, whose order has to be guessed
 # (not the arguments of a call: "conv2d(3, 16, 5)").
-_TUPLE3 = re.compile(r"(?<!\w)[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]")
+# Not a row of a matrix: "[[0, 0, 1], [1, 0, 0]]" (after "[", "," or "]", or before "]").
+_TUPLE3 = re.compile(r"(?<![\w\[,\]])(?<![\[,\]]\s)[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,"
+                     r"\s*+(\d{1,7})\s*+[\])](?!\s*+\])")
+# "[16, 3, 224, 224]": a batch of images, N first; the batch size says nothing about the layer.
+_TUPLE4 = re.compile(r"(?<![\w\[,\]])(?<![\[,\]]\s)[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*+,"
+                     r"\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])](?!\s*+\])")
+# "3x256x256": channels first in x notation, turned round by the same rule as a tuple.
+_XSIZE3 = re.compile(r"(?<![\w.])(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})(?![\w.]?\d)")
 # "rate (dilation) 4": one word in brackets is a gloss; the brackets hide the number after it.
 _GLOSS = re.compile(r"\(\s*+([a-z_]{3,24})\s*+\)")
 _LETTER = re.compile(r"[chwmn]")
 # "output h x w?", "output shape (h x w x c)": the letters name what is asked for.
-_OUTPUT_LETTERS = re.compile(r"\boutput(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+h\s*+x\s*+w"
-                             r"(?:\s*+x\s*+c)?\b\s*+\)?")
+_OUTPUT_LETTERS = re.compile(r"\boutput(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
+                             r"h\s*+(?:x|and|,)\s*+w(?:\s*+x\s*+c)?\b\s*+\)?")
+# "h x w = 128 x 96", "c x h x w = 3x32x32": the letters name the size that follows.
+_LETTERS_EQUAL = re.compile(rf"\b([chwmn](?:\s*+[x,*]\s*+[chwmn]){{1,2}})\s*+=\s*+({XSIZE})")
 
 
-# "(c_in, c_out, k) = (32, 32, 5)": names and values side by side, read as "cin=32, ..." (the
-# prepared text has lost the underscores).
-_NAMED_TUPLE = re.compile(r"\(\s*+([a-z_][a-z_\d]*+(?:\s*+,\s*+[a-z_][a-z_\d]*+){1,5})\s*+\)"
+# "(c_in, c_out, k) = (32, 32, 5)", "[tp, fp, tn, fn] = [8, 2, 88, 2]": names and values side by
+# side, read as "cin=32, ..." (the prepared text has lost the underscores).
+_NAMED_TUPLE = re.compile(r"[\[(]\s*+([a-z_][a-z_\d]*+(?:\s*+,\s*+[a-z_][a-z_\d]*+){1,5})\s*+[\])]"
                           r"\s*+=\s*+[\[(]\s*+(\d{1,7}(?:\s*+,\s*+\d{1,7}){1,5})\s*+[\])]")
 # Sides in words: "8 high and 4 wide" (8x4), "4 wide by 8 tall" (8x4), "stride 8 vertically and
 # 4 horizontally" (8x4). Height comes first, as in every other size.
@@ -80,21 +89,45 @@ def read_shapes(text: str) -> str:
     text = _NAMED_TUPLE.sub(_named_tuple, text)
     text = _SIDES_IN_WORDS.sub(_sides_in_words, text)
     text = _LABELLED.sub(_labelled, text)
+    text = _LETTERS_EQUAL.sub(_letters_equal, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
+    text = _TUPLE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)
+    text = _XSIZE3.sub(_tuple3, text)
     return " ".join(_GLOSS.sub(r" \1 ", text).split())
 
 
 def _labelled(match: re.Match) -> str:
     """"3x32x64 (c x h x w)" -> "32x64x3"; a label that does not fit the size is just dropped."""
-    numbers = parse_size(match.group(1))
-    letters = [{"m": "h", "n": "w"}.get(x, x) for x in _LETTER.findall(match.group(3))]
-    between = match.group(2).rstrip()
+    return _in_order(match.group(1), match.group(3)) + match.group(2).rstrip()
+
+
+def _letters_equal(match: re.Match) -> str:
+    """"h x w = 128 x 96" -> "128x96"; "c x h x w = 3x32x64" -> "32x64x3"."""
+    return _in_order(match.group(2), match.group(1))
+
+
+def _in_order(size: str, label: str) -> str:
+    """A size in H x W x C order by the letters that label its dimensions (the course's M x N is
+    height x width); the size as written when the letters do not fit it."""
+    numbers = parse_size(size)
+    letters = [{"m": "h", "n": "w"}.get(x, x) for x in _LETTER.findall(label)]
     if len(letters) != len(numbers) or len(set(letters)) != len(letters) or \
             not {"h", "w"} <= set(letters):
-        return match.group(1) + between
+        return size
     value = dict(zip(letters, numbers, strict=True))
-    return "x".join(str(value[letter]) for letter in ("h", "w", "c") if letter in value) + between
+    return "x".join(str(value[letter]) for letter in ("h", "w", "c") if letter in value)
+
+
+def _tuple4(match: re.Match) -> str:
+    """A batch shape without its batch size, as H x W x C: NCHW or NHWC by which side is the
+    square image's or the handful of channels; anything else is left as written."""
+    first, second, third = (int(n) for n in match.groups())
+    if second == third != first or first <= 4 < min(second, third):
+        return f"{second}x{third}x{first}"
+    if first == second != third or third <= 4 < min(first, second):
+        return f"{first}x{second}x{third}"
+    return match.group(0)
 
 
 def _tuple3(match: re.Match) -> str:

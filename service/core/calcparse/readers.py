@@ -100,7 +100,11 @@ def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
             ("input", "kernel", "stride", "padding", "dilation", "output_padding") if name in slots}
     leftover = list(slots.get("_leftover", []))
     if "input" not in args and leftover:
-        args["input"] = leftover.pop(0)
+        # with the kernel named, an image's size (two or three dimensions) is the input before
+        # a bare number ("hey quick one, ... conv2d(3, 64, kernel_size=7) on a [16, 3, 224, 224]")
+        sized = next((n for n, size in enumerate(leftover) if len(size) > 1), 0) \
+            if "kernel" in args else 0
+        args["input"] = leftover.pop(sized)
     depth = None
     if isinstance(args.get("input"), list) and len(args["input"]) == 3:
         # H x W x C: channels do not change the size, only the MAC count

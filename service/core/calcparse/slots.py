@@ -119,6 +119,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_channels", re.compile(rf"{INT}\s*(?:input|in)[\s_-]*{_CHANNELS}"), ("in",)),
     ("in_channels", re.compile(rf"\b(?:input|in)[\s_-]*(?:channels?|features){_OF}{INT}"), ("in",)),
     ("in_channels", re.compile(rf"{INT}\s+inputs\b"), ("inputs",)),
+    # "channels in 32, channels out 64"
+    ("in_channels", re.compile(rf"\bchannels?[\s_-]*+in\s*+(?:(?:=|:|of)\s*+)?{INT}"), ("in",)),
+    ("out_channels", re.compile(rf"\bchannels?[\s_-]*+out\s*+(?:(?:=|:|of)\s*+)?{INT}"),
+     ("out",)),
     ("out_channels", re.compile(rf"{INT}\s*(?:output|out)[\s_-]*{_CHANNELS}"), ("out",)),
     ("out_channels", re.compile(rf"\b(?:output|out)[\s_-]*(?:channels?|features){_OF}{INT}"),
      ("out",)),

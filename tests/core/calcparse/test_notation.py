@@ -133,3 +133,28 @@ def test_sides_given_in_words_are_a_size_height_first(text, read):
 
 def test_two_sides_of_the_same_kind_are_not_a_size():
     assert read_shapes("8 high and 4 tall") == "8 high and 4 tall"
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("a [16, 3, 224, 224] batch", "a 224x224x3 batch"),    # N, C, H, W
+    ("a (8, 64, 64, 3) batch", "a 64x64x3 batch"),         # N, H, W, C
+    ("[2, 5, 7, 9]", "[2, 5, 7, 9]"),                      # neither: left as written
+    ("an rgb image 3x256x256", "an rgb image 256x256x3"),  # channels first in x notation
+    ("a 3x3x64 kernel", "a 3x3x64 kernel"),
+])
+def test_batch_shapes_and_channels_first_sizes_in_height_width_channels_order(text, read):
+    assert read_shapes(text) == read
+
+
+def test_rows_of_a_pasted_matrix_are_not_taken_for_shapes():
+    matrix = "wh = [[0, 0, 5], [1, 0, 0], [0, 1, 0]]"
+    assert read_shapes(matrix) == matrix
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("input h x w = 128 x 96, kernel 5", "input 128x96, kernel 5"),
+    ("c x h x w = 3x32x64", "32x64x3"),
+    ("what s the output h and w?", "what s the output size ?"),
+])
+def test_letters_that_name_a_given_size_or_the_output_are_not_symbols(text, read):
+    assert read_shapes(text) == read

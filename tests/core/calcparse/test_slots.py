@@ -98,6 +98,20 @@ def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
      {"input": [12, 12, 4], "patch": 4, "stride": 2}),
     ("a 32x16x3 image with 4x2 patches (height 4, width 2), non-overlapping, patches?",
      "attention", {"input": [32, 16, 3], "patch": [4, 2], "stride": [4, 2]}),
+    # names bound to sizes in tuples: the conv words include "k=(" and "p=("
+    ("H=170, W=130, k=(5,3), s=(2,2), p=(2,1). what's the output H and W?", "conv",
+     {"input": [170, 130], "kernel": [5, 3], "stride": 2, "padding": [2, 1]}),
+    ("input $H \\times W = 128 \\times 96$, kernel 5x5, stride 2, padding 2, output size?",
+     "conv", {"input": [128, 96], "kernel": 5}),
+    ("conv2d with channels in 32, channels out 64, kernel 3, params?", "params",
+     {"in_channels": 32, "out_channels": 64, "kernel": 3}),
+    # a batch shape, and a bare number ("quick one") that is not the image
+    ("hey quick one, nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3) on a "
+     "[16, 3, 224, 224] batch, output H and W?", "conv", {"input": 224, "kernel": 7}),
+    ("an RGB image 3x256x256, 96 filters of 11x11, stride 4, pad 2. output size?", "conv",
+     {"input": 256, "kernel": 11, "in_channels": 3}),
+    ("[TP, FP, TN, FN] = [8, 2, 88, 2], precision?", "metrics",
+     {"tp": 8, "fp": 2, "tn": 88, "fn": 2}),
 ])
 def test_more_notations_are_read(message, calculator, args):
     request = parse_calculation(message)
