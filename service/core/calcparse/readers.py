@@ -104,7 +104,9 @@ def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:
         # a bare number ("hey quick one, ... conv2d(3, 64, kernel_size=7) on a [16, 3, 224, 224]")
         sized = next((n for n, size in enumerate(leftover) if len(size) > 1), 0) \
             if "kernel" in args else 0
-        args["input"] = leftover.pop(sized)
+        if any(side > 1 for side in leftover[sized]):
+            # "a 1x1 combo" is not an image; an input of one pixel is only taken when named
+            args["input"] = leftover.pop(sized)
     depth = None
     if isinstance(args.get("input"), list) and len(args["input"]) == 3:
         # H x W x C: channels do not change the size, only the MAC count

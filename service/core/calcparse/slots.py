@@ -161,7 +161,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("out_channels", re.compile(rf"\b(?:to|into)\s++{INT}\s*+(?:output\s++)?"
                                 r"(?:channels?|filters?|feature maps?)\b"), ("to",)),
     ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
-    ("kernel", re.compile(rf"({SIZE})\s*(?:conv\w*|kernels?|filters?|windows?|max\s*pool\w*|"
+    # a bare 1 before the word counts filters ("1 conv filter", from "one conv filter"); a 1x1 is
+    # a kernel
+    ("kernel", re.compile(rf"(?!1\s*+(?:conv|kernel|filter))({SIZE})\s*(?:conv\w*|kernels?|"
+                          r"filters?|windows?|max\s*pool\w*|"
                           r"avg\s*pool\w*|average\s*pool\w*|pool\w*|deconv\w*|transposed)"),
      ("conv", "kernel", "filter", "window", "pool", "deconv", "transposed")),
     ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),

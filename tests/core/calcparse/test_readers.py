@@ -4,6 +4,7 @@ defaults it assumed (conv output size, parameter counts, linear layers, attentio
 
 import pytest
 
+from service.core.calcparse import parse_calculation
 from tests.core.calcparse.helpers import parsed
 
 ZERO_PADDING_NOTE = ('"zero padding" read as size-preserving ("same") padding; '
@@ -350,3 +351,20 @@ AROUND_THE_NUMBERS = [
 def test_labels_orders_training_numbers_and_glosses_are_read(message, expected):
     request = parsed(message)
     assert (request.calculator, request.args, request.missing) == (*expected, [])
+
+
+@pytest.mark.parametrize(("message", "missing"), [
+    # "one conv filter" counts filters: its 1 is not a 1x1 kernel
+    ("what counts as a parameter in one conv filter, the weights or the bias too, on a 32 "
+     "channel input", "kernel"),
+    # "a 1x1 combo" is no image: a one-pixel input is taken only when it is named
+    ("the 1x1 conv is the second half, what does the depthwise plus pointwise combo save",
+     "input"),
+])
+def test_no_size_is_invented_from_a_count_or_a_one_by_one(message, missing):
+    request = parse_calculation(message)
+    assert request is None or (not request.complete and missing in request.missing), request
+
+
+def test_a_named_one_pixel_input_is_still_read():
+    assert parsed("output size of a 1x1 conv on an input of size 1x1").args["input"] == 1
