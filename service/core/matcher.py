@@ -116,6 +116,7 @@ class Matcher:
         self.entries: list[Entry] = list(entries)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrasings: list[list[str]] = []
+        self._sorted_phrasings: list[list[str]] = []
         # per entry: token -> indices of the entry's phrasings that contain it
         self._token_phrasings: list[dict[str, tuple[int, ...]]] = []
         phrasing_tokens: list[list[list[str]]] = []
@@ -143,6 +144,8 @@ class Matcher:
             for text in (*strong_texts, entry.answer, entry.explanation, *entry.misconceptions):
                 frequency.update(w for w in words(text) if w.isalpha())
             self.phrasings.append([" ".join(tokens) for tokens in token_lists])
+            # token_sort_ratio is ratio on the words sorted: sorted once here, not per question
+            self._sorted_phrasings.append([" ".join(sorted(tokens)) for tokens in token_lists])
             self._token_phrasings.append({t: tuple(n) for t, n in where.items()})
             phrasing_tokens.append(token_lists)
         count = max(len(self.entries), 1)
@@ -252,6 +255,7 @@ class Matcher:
         if touched.size > CANDIDATES:
             touched = touched[np.argpartition(-coverage[touched], CANDIDATES)[:CANDIDATES]]
         query = " ".join(tokens)
+        sorted_query = " ".join(sorted(tokens))
         # Cheap signals for every candidate, rapidfuzz only for the few that can still win.
         covered = coverage[touched] / total
         overlap = self._overlap(tokens, weights, total)[touched]
@@ -263,7 +267,8 @@ class Matcher:
         scored = []
         for (covered, overlap), index in partial:
             phrasings = self.phrasings[index]
-            similarity = process.extractOne(query, phrasings, scorer=fuzz.token_sort_ratio)[1]
+            sorted_phrasings = self._sorted_phrasings[index]
+            similarity = process.extractOne(sorted_query, sorted_phrasings, scorer=fuzz.ratio)[1]
             set_similarity = process.extractOne(query, phrasings, scorer=fuzz.token_set_ratio)[1]
             # Phrasing similarity counts fully only once the entry covers the question's words:
             # without that gate, any short question resembles some short phrasing.
@@ -275,7 +280,7 @@ class Matcher:
             signals = (
                 covered, covered_strong, gate * overlap, gate * similarity / 100,
                 gate * set_similarity / 100,
-                fuzz.token_sort_ratio(query, phrasings[QUESTION_PHRASING]) / 100,
+                fuzz.ratio(sorted_query, sorted_phrasings[QUESTION_PHRASING]) / 100,
                 sum(1 for t in id_tokens if t in weights) / len(id_tokens) if id_tokens else 0.0,
                 1.0 if entry.choices and not about_the_exam else 0.0,
                 1.0 if entry.choices and about_the_exam else 0.0,
