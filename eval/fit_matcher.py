@@ -87,7 +87,7 @@ def fit(data, ids: list[str], l2: float):
     # 2. calibration over the re-ranked candidates
     x, y, in_scope = features(data, ids, weights)
     calibration = logistic(x, y, 1e-3, iterations=20000, rate=1.0)
-    confidence = 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
+    confidence = confidences(x, calibration)
 
     # 3. thresholds
     oos = ~in_scope
@@ -96,6 +96,11 @@ def fit(data, ids: list[str], l2: float):
                   and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
     suggest = min(answer, float(np.quantile(confidence[oos], OOS_REFUSED)) + 0.005)
     return weights, calibration, answer, suggest
+
+
+def confidences(x: np.ndarray, calibration: np.ndarray) -> np.ndarray:
+    """The calibrated confidence of each row of features (the bias first in `calibration`)."""
+    return 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
 
 
 def features(data, ids: list[str], weights):
@@ -119,7 +124,7 @@ def features(data, ids: list[str], weights):
 
 def figures(data, ids, weights, calibration, answer: float, suggest: float) -> str:
     x, y, in_scope = features(data, ids, weights)
-    confidence = 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
+    confidence = confidences(x, calibration)
     oos = ~in_scope
     answered = (confidence >= answer) & in_scope
     return (f"top-1 {100 * y[in_scope].mean():.1f}%, answered right "

@@ -51,11 +51,12 @@ _LABELLED = re.compile(rf"({XSIZE})(\s*+(?:[a-z]++\s*+)?)\(\s*+"
 # "(1, 28, 28)", "[3, 224, 224]": a shape written as a tuple, whose order has to be guessed
 # (not the arguments of a call: "conv2d(3, 16, 5)").
 # Not a row of a matrix: "[[0, 0, 1], [1, 0, 0]]" (after "[", "," or "]", or before "]").
-_TUPLE3 = re.compile(r"(?<![\w\[,\]])(?<![\[,\]]\s)[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,"
-                     r"\s*+(\d{1,7})\s*+[\])](?!\s*+\])")
+_NOT_A_ROW_BEFORE, _NOT_A_ROW_AFTER = r"(?<![\w\[,\]])(?<![\[,\]]\s)", r"(?!\s*+\])"
+_TUPLE3 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,"
+                     r"\s*+(\d{1,7})\s*+[\])]" + _NOT_A_ROW_AFTER)
 # "[16, 3, 224, 224]": a batch of images, N first; the batch size says nothing about the layer.
-_TUPLE4 = re.compile(r"(?<![\w\[,\]])(?<![\[,\]]\s)[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*+,"
-                     r"\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])](?!\s*+\])")
+_TUPLE4 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*+,"
+                     r"\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]" + _NOT_A_ROW_AFTER)
 # "3x256x256": channels first in x notation, turned round by the same rule as a tuple.
 _XSIZE3 = re.compile(r"(?<![\w.])(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})(?![\w.]?\d)")
 # "rate (dilation) 4": one word in brackets is a gloss; the brackets hide the number after it.
@@ -123,20 +124,25 @@ def _tuple4(match: re.Match) -> str:
     """A batch shape without its batch size, as H x W x C: NCHW or NHWC by which side is the
     square image's or the handful of channels; anything else is left as written."""
     first, second, third = (int(n) for n in match.groups())
-    if second == third != first or first <= 4 < min(second, third):
+    if _channels_first(first, second, third):
         return f"{second}x{third}x{first}"
-    if first == second != third or third <= 4 < min(first, second):
+    if _channels_first(third, first, second):
         return f"{first}x{second}x{third}"
     return match.group(0)
 
 
 def _tuple3(match: re.Match) -> str:
-    """A 3-tuple as H x W x C: channels first when the last two are the square image's sides,
-    or when the first is a handful and the other two are not (PyTorch's C, H, W)."""
+    """A 3-tuple as H x W x C, turned round when its channels come first."""
     first, second, third = (int(n) for n in match.groups())
-    if (second == third != first) or (first <= 4 < min(second, third) and first != second):
+    if _channels_first(first, second, third):
         return f"{second}x{third}x{first}"
     return f"{first}x{second}x{third}"
+
+
+def _channels_first(first: int, second: int, third: int) -> bool:
+    """Whether a shape reads C, H, W: the last two are the square image's sides, or the first is
+    a handful (up to 4) and the other two are not (PyTorch's order)."""
+    return second == third != first or first <= 4 < min(second, third)
 
 
 def _named_tuple(match: re.Match) -> str:
