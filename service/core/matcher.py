@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
+from service.core.spelling import NearWords
 from service.core.textnorm import (
     MAX_QUESTION_WORDS,
     STOPWORDS,
@@ -173,10 +173,9 @@ class Matcher:
         for word in STOPWORDS | SYNONYM_WORDS:
             frequency[word] += 1000
         self.word_frequency = frequency
-        self._words_by_length: dict[int, list[str]] = defaultdict(list)
-        for word in frequency:
-            self._words_by_length[len(word)].append(word)
-        self._pools: dict[tuple[int, int], list[str]] = {}
+        self._near_words = NearWords(frequency, {
+            length: 2 if length >= LONG_WORD else 1
+            for length in range(MIN_TYPO_LENGTH, MAX_TYPO_LENGTH + 1)})
 
     def correct_typos(self, raw_words: list[str]) -> list[str]:
         """Replace words the knowledge base does not know by a known word one edit away (two
@@ -192,10 +191,7 @@ class Matcher:
                 corrected.append(word)
                 continue
             lookups += 1
-            edits = 2 if len(word) >= LONG_WORD else 1
-            pool = self._spelling_pool(len(word), edits)
-            close = process.extract(word, pool, scorer=OSA.distance, score_cutoff=edits,
-                                    limit=None)
+            close = self._near_words.within(word)
             if len(word) <= 4:
                 # short words: the first letter is rarely the one mistyped, and a short
                 # unknown word is more often an abbreviation or noise than a misspelt term,
@@ -208,22 +204,15 @@ class Matcher:
             corrected.append(word)
         return corrected
 
-    def _spelling_pool(self, length: int, edits: int) -> list[str]:
-        """The known words within `edits` of `length` letters, built once per length (joining
-        the lists on every lookup cost more than comparing against them)."""
-        key = (length, edits)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = [w for n in range(length - edits, length + edits + 1)
-                    for w in self._words_by_length.get(n, ())]
-            self._pools[key] = pool
-        return pool
-
     def query_tokens(self, query: Message | str) -> list[str]:
         """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
         corrected and synonyms applied."""
-        raw = list(as_message(query).words[:MAX_QUESTION_WORDS])
-        return list(content_tokens(self.correct_typos(raw)))[:MAX_QUERY_TOKENS]
+        message = as_message(query)
+        raw = list(message.words[:MAX_QUESTION_WORDS])
+        corrected = self.correct_typos(raw)
+        # with nothing corrected, these are the message's own tokens, computed once per message
+        tokens = message.tokens if corrected == raw else content_tokens(corrected)
+        return list(tokens[:MAX_QUERY_TOKENS])
 
     def search(self, query: Message | str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries, best first, each with a score in 0..1."""
@@ -258,7 +247,8 @@ class Matcher:
         sorted_query = " ".join(sorted(tokens))
         # Cheap signals for every candidate, rapidfuzz only for the few that can still win.
         covered = coverage[touched] / total
-        overlap = self._overlap(tokens, weights, total)[touched]
+        shared = self._shared_weights(tokens, weights)
+        overlap = self._closest_overlap(shared, total)[touched]
         order = np.argsort(-(COVERAGE_WEIGHT * covered + OVERLAP_WEIGHT * overlap),
                            kind="stable")[:FINALISTS]
         partial = [((float(covered[n]), float(overlap[n])), int(touched[n])) for n in order]
@@ -266,10 +256,7 @@ class Matcher:
         short = len(tokens) <= SHORT_QUESTION
         scored = []
         for (covered, overlap), index in partial:
-            phrasings = self.phrasings[index]
-            sorted_phrasings = self._sorted_phrasings[index]
-            similarity = process.extractOne(sorted_query, sorted_phrasings, scorer=fuzz.ratio)[1]
-            set_similarity = process.extractOne(query, phrasings, scorer=fuzz.token_set_ratio)[1]
+            sorted_ratios, set_similarity = self._similarities(index, query, sorted_query, shared)
             # Phrasing similarity counts fully only once the entry covers the question's words:
             # without that gate, any short question resembles some short phrasing.
             gate = min(1.0, covered / FULL_COVERAGE) ** 0.5
@@ -278,9 +265,9 @@ class Matcher:
             id_tokens = self._id_tokens[index]
             entry = self.entries[index]
             signals = (
-                covered, covered_strong, gate * overlap, gate * similarity / 100,
+                covered, covered_strong, gate * overlap, gate * float(sorted_ratios.max()) / 100,
                 gate * set_similarity / 100,
-                fuzz.ratio(sorted_query, sorted_phrasings[QUESTION_PHRASING]) / 100,
+                float(sorted_ratios[QUESTION_PHRASING]) / 100,
                 sum(1 for t in id_tokens if t in weights) / len(id_tokens) if id_tokens else 0.0,
                 1.0 if entry.choices and not about_the_exam else 0.0,
                 1.0 if entry.choices and about_the_exam else 0.0,
@@ -309,16 +296,44 @@ class Matcher:
         """The entry whose canonical question this text is (as a suggestion button sends it)."""
         return self._by_question.get(as_message(query).tokens)
 
-    def _overlap(self, tokens: list[str], weights: dict[str, float],
-                 total: float) -> np.ndarray:
-        """Per entry, the IDF-weighted Dice overlap of the question with its closest phrasing."""
+    def _shared_weights(self, tokens: list[str], weights: dict[str, float]) -> np.ndarray:
+        """Per phrasing of every entry, the IDF weight of the question's words it contains."""
         shared = np.zeros(len(self._phrasing_sizes))
         for token in tokens:
             positions = self._phrasings_with.get(token)
             if positions is not None:
-                np.add.at(shared, positions, weights[token])
+                # a token's positions are distinct (an entry's phrasing lists each token once)
+                shared[positions] += weights[token]
+        return shared
+
+    def _closest_overlap(self, shared: np.ndarray, total: float) -> np.ndarray:
+        """Per entry, the IDF-weighted Dice overlap of the question with its closest phrasing."""
         return np.maximum.reduceat(2 * shared / (total + self._phrasing_sizes),
                                    self._phrasing_starts)
+
+    def _similarities(self, index: int, query: str, sorted_query: str,
+                      shared: np.ndarray) -> tuple[np.ndarray, float]:
+        """The question's token-sort ratio with each of an entry's phrasings, and its best
+        token-set ratio with any of them.
+
+        Two texts with no word in common have a token-set ratio equal to the ratio of their
+        sorted words (the intersection is empty, so what is compared is the two whole sorted
+        texts), and the sorted ratios are needed anyway: token_set_ratio, which splits and
+        sorts every phrasing it is given, runs only on the phrasings that share a word with
+        the question (about a third of a finalist's).
+        """
+        sorted_ratios = process.cdist([sorted_query], self._sorted_phrasings[index],
+                                      scorer=fuzz.ratio, dtype=np.float64)[0]
+        start = self._phrasing_starts[index]
+        sharing = shared[start:start + len(sorted_ratios)] > 0
+        disjoint = sorted_ratios[~sharing]
+        set_similarity = float(disjoint.max()) if disjoint.size else 0.0
+        if sharing.any():
+            phrasings = self.phrasings[index]
+            best = process.extractOne(query, [phrasings[n] for n in np.flatnonzero(sharing)],
+                                      scorer=fuzz.token_set_ratio)[1]
+            set_similarity = max(set_similarity, best)
+        return sorted_ratios, set_similarity
 
 
 def _names_the_exam(raw_words: tuple[str, ...]) -> bool:

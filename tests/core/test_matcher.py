@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from service import config
 from service.core.matcher import Matcher
@@ -73,3 +76,24 @@ def test_limit_is_respected(matcher):
 
 def test_an_empty_knowledge_base_matches_nothing():
     assert Matcher([]).search("anything") == []
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_similarities_equal_rapidfuzz_over_every_phrasing(matcher, data):
+    # _similarities runs token_set_ratio only on phrasings sharing a word with the question;
+    # the result must be what rapidfuzz gives over all of an entry's phrasings
+    vocabulary = sorted(matcher.idf)
+    tokens = data.draw(st.lists(st.sampled_from(vocabulary) | st.text("abcxyz", min_size=2,
+                                                                         max_size=6),
+                                min_size=1, max_size=8, unique=True))
+    index = data.draw(st.integers(0, len(matcher.entries) - 1))
+    query, sorted_query = " ".join(tokens), " ".join(sorted(tokens))
+    weights = {t: matcher.idf.get(t, matcher.unknown_idf) for t in tokens}
+    shared = matcher._shared_weights(tokens, weights)
+    sorted_ratios, set_similarity = matcher._similarities(index, query, sorted_query, shared)
+    expected_set = max(fuzz.token_set_ratio(query, p) for p in matcher.phrasings[index])
+    expected_sorted = [fuzz.ratio(sorted_query, p) for p in matcher._sorted_phrasings[index]]
+    assert set_similarity == pytest.approx(expected_set, abs=1e-9)
+    assert list(sorted_ratios) == pytest.approx(expected_sorted, abs=1e-9)
