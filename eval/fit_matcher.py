@@ -25,7 +25,6 @@ import argparse
 import math
 import re
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -108,7 +107,7 @@ def features(data, ids: list[str], weights):
     that candidate is right; whether the case is in scope."""
     rows, outcome, in_scope = [], [], []
     for case, ranked in data:
-        rescored = sorted((replace(c, score=float(np.dot(weights, c.signals))) for c in ranked),
+        rescored = sorted((c._replace(score=float(np.dot(weights, c.signals))) for c in ranked),
                           key=lambda c: (-c.score, ids[c.index]))
         if not rescored:
             rows.append([0.0, 0.0, 0.0, 0.0, 1.0])

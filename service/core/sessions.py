@@ -136,11 +136,20 @@ class SqliteSessionStore:
         """Store the session's state, and delete up to SWEEP_BATCH expired sessions."""
         now = self.clock()
         db = self._connection()
-        db.execute("INSERT INTO sessions (id, state, updated) VALUES (?, ?, ?) "
-                   "ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
-                   "updated = excluded.updated", (key, json.dumps(state), now))
-        db.execute("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions WHERE updated < ? "
-                   "ORDER BY updated LIMIT ?)", (now - self.ttl_seconds, SWEEP_BATCH))
+        # One write transaction, not two: gunicorn's workers share the file and take turns at
+        # its write lock, and a turn missed costs a sleep in SQLite's busy handler.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT INTO sessions (id, state, updated) VALUES (?, ?, ?) "
+                       "ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
+                       "updated = excluded.updated", (key, json.dumps(state), now))
+            db.execute("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions "
+                       "WHERE updated < ? ORDER BY updated LIMIT ?)",
+                       (now - self.ttl_seconds, SWEEP_BATCH))
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
 
     def count(self) -> int:
         """How many sessions are stored, expired ones included (for tests and operators)."""
