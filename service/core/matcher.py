@@ -1,10 +1,12 @@
 """Rank knowledge-base entries for a free-text question, with a confidence that means something.
 
-Two signals, both in 0..1: *coverage*, the IDF-weighted share of the question's content words
-that the entry knows (so "pool table dimensions" scores low on pooling: two of its three words
-are foreign to the course), and *similarity*, rapidfuzz's best token-sort ratio between the
-question and one of the entry's phrasings. An inverted index picks candidates, so the cost grows
-with the postings of the question's words rather than with the size of the knowledge base.
+The main signals, all in 0..1: *coverage*, the IDF-weighted share of the question's content
+words that the entry knows (so "pool table dimensions" scores low on pooling: two of its three
+words are foreign to the course); *overlap* and *similarity*, how close the question is to the
+entry's closest phrasing (IDF-weighted Dice, and rapidfuzz's token-sort and token-set ratios);
+and a naive-Bayes *posterior*, how likely the question's words are to come from this entry's
+phrasings rather than another's. An inverted index picks candidates, so the cost grows with the
+postings of the question's words rather than with the size of the knowledge base.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonica
 OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
                        "attention-mechanism", "transformer-architecture"})
 MAX_TYPO_LOOKUPS = 12
+# Add-one-half smoothing of the naive-Bayes word likelihoods (chosen by leaving each tuning
+# set out of the fit in turn; 0.25 to 2 did about as well).
+BAYES_SMOOTHING = 0.5
 # An exam item (an entry with `choices`) answers questions about its statements, not "what is
 # a GAN": without a sign that the student means the exam question, its score is damped.
 EXAM_ITEM_DAMPING = 0.85
@@ -64,21 +69,21 @@ _QUESTION_REFERENCE = re.compile(r"^[qa]\d{1,2}$")
 
 SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity",
            "question_similarity", "id_share", "exam_item_unasked", "exam_item_asked",
-           "overview_short")
+           "overview_short", "bayes_posterior")
 # Weights of the signals in a candidate's ranking score, and of the calibration that turns the
 # best candidate's score, its margin over the runner-up, how much of the question the knowledge
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5959, 0.7247, 0.6156, 0.7408, 0.2666, 0.3214, -0.1034, 0.0904, 0.1096)
+    0.5000, 0.5446, 0.8131, 0.6788, 0.7761, 0.3429, 0.4573, -0.1629, 0.0293, 0.2268, 1.0954)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
 CALIBRATION = {
-    "bias": -8.8976,
-    "score": 2.2261,
-    "margin": 3.2056,
-    "known": 1.0058,
-    "log_tokens": 1.8302,
-    "unknown": -0.7948,
+    "bias": -6.0510,
+    "score": 1.5486,
+    "margin": 1.9061,
+    "known": 1.2248,
+    "log_tokens": 0.1623,
+    "unknown": -1.3166,
 }
 
 
@@ -170,6 +175,7 @@ class Matcher:
         self.postings = {t: (np.fromiter(p.keys(), np.int64, len(p)),
                              np.fromiter(p.values(), np.float64, len(p)))
                          for t, p in postings.items()}
+        self._word_likelihoods()
         # Spelling: every word of the knowledge base (and the function words students misspell
         # as often as course terms), with how often it is used.
         for word in STOPWORDS | SYNONYM_WORDS:
@@ -178,6 +184,40 @@ class Matcher:
         self._near_words = NearWords(frequency, {
             length: 2 if length >= LONG_WORD else 1
             for length in range(MIN_TYPO_LENGTH, MAX_TYPO_LENGTH + 1)})
+
+    def _word_likelihoods(self) -> None:
+        """A naive-Bayes model of which entry a question's words come from, learnt from the
+        phrasings: P(word | entry) is the share of the entry's phrasing words that are this
+        word, add-BAYES_SMOOTHING smoothed over the course's vocabulary. Stored as a base
+        log-probability per entry (any word, unseen) and, per word, the entries that use it
+        with the log-factor by which they do: scoring a question is then one vectorised
+        addition per word, as for coverage."""
+        counts: dict[str, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+        totals = np.zeros(len(self.entries))
+        for index, where in enumerate(self._token_phrasings):
+            for token, numbers in where.items():
+                counts[token][0].append(index)
+                counts[token][1].append(len(numbers))
+                totals[index] += len(numbers)
+        vocabulary = max(len(self.postings), 1)   # every word the course uses
+        self._unseen_log_likelihood = np.log(
+            BAYES_SMOOTHING / (totals + BAYES_SMOOTHING * vocabulary))
+        self._log_likelihood_factor = {
+            token: (np.array(indices, dtype=np.int64),
+                    np.log1p(np.array(used, dtype=np.float64) / BAYES_SMOOTHING))
+            for token, (indices, used) in counts.items()}
+
+    def _entry_posterior(self, tokens: list[str]) -> np.ndarray:
+        """Per entry, the naive-Bayes probability that the question's words come from it (a
+        uniform prior; words the course never uses say nothing and are left out)."""
+        known = [t for t in tokens if t in self.postings]
+        log_posterior = len(known) * self._unseen_log_likelihood
+        for token in known:
+            if token in self._log_likelihood_factor:
+                indices, factors = self._log_likelihood_factor[token]
+                log_posterior[indices] += factors
+        posterior = np.exp(log_posterior - log_posterior.max())
+        return posterior / posterior.sum()
 
     def correct_typos(self, raw_words: list[str]) -> list[str]:
         """Replace words the knowledge base does not know by a known word one edit away (two
@@ -256,6 +296,7 @@ class Matcher:
         partial = [((float(covered[n]), float(overlap[n])), int(touched[n])) for n in order]
         known = sum(w for t, w in weights.items() if t in self.postings) / total
         short = len(tokens) <= SHORT_QUESTION
+        posterior = self._entry_posterior(tokens)
         scored = []
         for (covered, overlap), index in partial:
             sorted_ratios, set_similarity = self._similarities(index, query, sorted_query, shared)
@@ -273,11 +314,13 @@ class Matcher:
                 sum(1 for t in id_tokens if t in weights) / len(id_tokens) if id_tokens else 0.0,
                 1.0 if entry.choices and not about_the_exam else 0.0,
                 1.0 if entry.choices and about_the_exam else 0.0,
-                1.0 if short and entry.id in OVERVIEWS else 0.0)
+                1.0 if short and entry.id in OVERVIEWS else 0.0,
+                float(posterior[index]))
             scored.append((index, signals))
         scores = (np.array([signals for _, signals in scored]) @ RANKING_WEIGHTS).tolist()
         scored = sorted(((score, index, signals) for score, (index, signals)
-                         in zip(scores, scored)), key=lambda s: (-s[0], self.entries[s[1]].id))
+                         in zip(scores, scored, strict=True)),
+                        key=lambda s: (-s[0], self.entries[s[1]].id))
         # Each candidate's margin is over the best other one: the runner-up for the first.
         return [Candidate(index, score, signals, known, len(tokens), unknown,
                           self._confidence(score, score - (

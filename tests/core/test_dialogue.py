@@ -54,7 +54,7 @@ def test_a_greeting_says_what_the_tutor_can_do(tutor, message):
 
 def test_a_middling_match_asks_did_you_mean(tutor):
     tutor_strict = Tutor(tutor.knowledge_base, MemorySessionStore(),
-                         Thresholds(answer=0.99, suggest=0.3))
+                         Thresholds(answer=0.999, suggest=0.3))
     reply = tutor_strict.respond("why would you use max pooling in a cnn")
     assert reply.kind == "clarify"
     assert reply.entry_id is None
@@ -71,7 +71,7 @@ def test_close_candidates_are_both_offered(tutor):
 
 def test_yes_after_did_you_mean_answers_the_first_candidate(tutor):
     strict = Tutor(tutor.knowledge_base, MemorySessionStore(),
-                   Thresholds(answer=0.99, suggest=0.3))
+                   Thresholds(answer=0.999, suggest=0.3))
     first, second = conversation(strict, "why would you use max pooling in a cnn", "yes")
     assert first.kind == "clarify"
     assert second.kind == "answer" and second.entry_id == "max-pooling-reasons"

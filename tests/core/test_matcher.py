@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
 from service import config
+from service.core import matcher as matcher_module
 from service.core.matcher import Matcher
 
 
@@ -97,3 +100,33 @@ def test_similarities_equal_rapidfuzz_over_every_phrasing(matcher, data):
     expected_sorted = [fuzz.ratio(sorted_query, p) for p in matcher._sorted_phrasings[index]]
     assert set_similarity == pytest.approx(expected_set, abs=1e-9)
     assert list(sorted_ratios) == pytest.approx(expected_sorted, abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_entry_posterior_is_naive_bayes_over_the_phrasings(matcher, data):
+    # the reference, written out: P(word | entry) = (phrasings of the entry using the word +
+    # a) / (the entry's phrasing words + a * the course's vocabulary), a uniform prior
+    vocabulary = sorted(matcher.postings)
+    tokens = data.draw(st.lists(st.sampled_from(vocabulary) | st.just("zzunknownzz"),
+                                min_size=1, max_size=6))
+    smoothing, size = matcher_module.BAYES_SMOOTHING, len(vocabulary)
+    log_scores = []
+    for where in matcher._token_phrasings:
+        words = sum(len(numbers) for numbers in where.values())
+        log_scores.append(sum(
+            math.log((len(where.get(t, ())) + smoothing) / (words + smoothing * size))
+            for t in tokens if t in matcher.postings))
+    best = max(log_scores)
+    expected = [math.exp(s - best) for s in log_scores]
+    expected = [p / sum(expected) for p in expected]
+    assert list(matcher._entry_posterior(tokens)) == pytest.approx(expected, rel=1e-9,
+                                                                   abs=1e-12)
+
+
+def test_the_posterior_prefers_the_entry_whose_phrasings_use_the_words(matcher):
+    posterior = matcher._entry_posterior(["teacher", "forc"])
+    best = max(range(len(matcher.entries)), key=lambda n: posterior[n])
+    assert matcher.entries[best].id == "teacher-forcing"
+    assert posterior.sum() == pytest.approx(1.0)
