@@ -35,7 +35,7 @@ from service.knowledge.loading import Entry
 
 STRONG, WEAK = 1.0, 0.35   # weight of a word in an entry's phrasings vs in its answer text
 CANDIDATES = 25            # entries, by coverage, whose phrasings are compared with the question
-FINALISTS = 8              # of those, by coverage and overlap, the ones rapidfuzz re-scores
+FINALISTS = 6              # of those, by coverage and overlap, the ones rapidfuzz re-scores
 # The score mixes three signals in 0..1: coverage, the IDF-weighted Dice overlap with the
 # closest phrasing, and rapidfuzz's token-sort ratio with it. Weights chosen on the dev set.
 COVERAGE_WEIGHT, OVERLAP_WEIGHT, SIMILARITY_WEIGHT = 0.5, 0.2, 0.3
@@ -75,15 +75,15 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5446, 0.8131, 0.6788, 0.7761, 0.3429, 0.4573, -0.1629, 0.0293, 0.2268, 1.0954)
+    0.5000, 0.5684, 0.8554, 0.6965, 0.7682, 0.3802, 0.4723, -0.1685, 0.0300, 0.2349, 1.1442)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
 CALIBRATION = {
-    "bias": -6.0510,
-    "score": 1.5486,
-    "margin": 1.9061,
-    "known": 1.2248,
-    "log_tokens": 0.1623,
-    "unknown": -1.3166,
+    "bias": -6.0129,
+    "score": 1.4835,
+    "margin": 1.8224,
+    "known": 1.2780,
+    "log_tokens": 0.1538,
+    "unknown": -1.2893,
 }
 
 
