@@ -90,8 +90,8 @@ CALIBRATION = {
 class Candidate(NamedTuple):
     """An entry in the running for a question: its ranking score, the signals it comes from,
     and its calibrated confidence (the probability that answering it is right). A named tuple:
-    eight are made for every question, and a frozen dataclass took longer to build than the
-    score did."""
+    one is made per finalist of every question, and a frozen dataclass took longer to build
+    than the score did."""
 
     index: int
     score: float
