@@ -244,8 +244,22 @@ class Tutor:
         if entry.calculation and entry.calculation["endpoint"] in COMPUTE_OFFERS:
             example = COMPUTE_OFFERS[entry.calculation["endpoint"]]
             text += f"\n\n_Give me numbers and I'll work it out, e.g. *{example}*._"
-        suggestions = [m for m in others if m.entry_id != entry.id]
-        return Reply("answer", text, session_id, entry.id, confidence, suggestions)
+        return Reply("answer", text, session_id, entry.id, confidence,
+                     self._answer_suggestions(entry, others))
+
+    def _answer_suggestions(self, entry: Entry, others: list[Match]) -> list[Match]:
+        """What to offer under an answer: runners-up close enough that the student may have
+        meant them, then the entry's own related entries, at most MAX_SUGGESTIONS. Never an
+        entry that merely came next in the ranking with a score near zero (GANs under an answer
+        about dropout). A related entry keeps its score for this question, 0 if it was not
+        ranked."""
+        close = [m for m in others if m.entry_id != entry.id and m.score >= PLAUSIBLE_SUGGESTION]
+        offered = {entry.id, *(m.entry_id for m in close)}
+        scores = {m.entry_id: m.score for m in others}
+        related = [Match(r, self.knowledge_base.entries[r].question.strip(), scores.get(r, 0.0))
+                   for r in entry.related
+                   if r not in offered and r in self.knowledge_base.entries]
+        return (close + related)[:MAX_SUGGESTIONS]
 
     def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
         """I don't know; the nearest entries offered (as suggestions, not repeated in the

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.core import dialogue
 from service.core.dialogue import Thresholds, Tutor
 from service.core.sessions import MemorySessionStore
 
@@ -351,3 +352,17 @@ def test_the_change_hint_never_proposes_the_value_already_used(tutor):
     assert "what about stride 2?" in stride_1.reply
     stride_2 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 2")
     assert "what about stride 1?" in stride_2.reply
+
+
+@pytest.mark.parametrize("question", ["what is dropout", "waht is dropout", "what is a GAN",
+                                      "why divide by sqrt d in attention"])
+def test_an_answer_offers_related_entries_not_whatever_ranked_next(tutor, question):
+    reply = tutor.respond(question)
+    entry = tutor.knowledge_base.get(reply.entry_id)
+    assert reply.kind == "answer" and 0 < len(reply.suggestions) <= 3
+    for suggestion in reply.suggestions:
+        # the entry's own related entries, or a runner-up the student may have meant
+        assert suggestion.entry_id in entry.related or \
+            suggestion.score >= dialogue.PLAUSIBLE_SUGGESTION, suggestion
+        assert suggestion.entry_id != entry.id
+    assert len({s.entry_id for s in reply.suggestions}) == len(reply.suggestions)
