@@ -234,7 +234,10 @@ class Tutor:
         lines = [f"{n}. {m.question}" for n, m in enumerate(offered, start=1)]
         intro = ("I'm not sure which of these you mean:" if close else "Did you mean:")
         text = intro + "\n\n" + "\n".join(lines) + "\n\nSay *yes* or pick a number, or rephrase."
-        return Reply("clarify", text, session_id, confidence=best.score, suggestions=matches)
+        # the buttons: the entries offered, then others only if they are plausible too
+        suggestions = offered + [m for m in matches if m not in offered
+                                 and m.score >= PLAUSIBLE_SUGGESTION]
+        return Reply("clarify", text, session_id, confidence=best.score, suggestions=suggestions)
 
     def _answer(self, entry: Entry, confidence: float, others: list[Match], state: dict,
                 session_id: str) -> Reply:

@@ -366,3 +366,13 @@ def test_an_answer_offers_related_entries_not_whatever_ranked_next(tutor, questi
             suggestion.score >= dialogue.PLAUSIBLE_SUGGESTION, suggestion
         assert suggestion.entry_id != entry.id
     assert len({s.entry_id for s in reply.suggestions}) == len(reply.suggestions)
+
+
+def test_did_you_mean_offers_no_far_off_entries(tutor):
+    strict = Tutor(tutor.knowledge_base, MemorySessionStore(),
+                   Thresholds(answer=0.999, suggest=0.3))
+    reply = strict.respond("why would you use max pooling in a cnn")
+    assert reply.kind == "clarify"
+    assert reply.suggestions[0].entry_id == "max-pooling-reasons"
+    # 'pooling' and 'cnn-overview' score 0.06 and 0.04 for this question: not buttons
+    assert all(s.score >= dialogue.PLAUSIBLE_SUGGESTION for s in reply.suggestions)
