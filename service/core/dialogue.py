@@ -29,7 +29,14 @@ from service.core.calc_chat import (
     render_calculation,
     run_calculation,
 )
-from service.core.calcparse import SLOT_QUESTIONS, CalcRequest, fill, find_slots, parse_calculation
+from service.core.calcparse import (
+    COUNTS_BY_NAME,
+    SLOT_QUESTIONS,
+    CalcRequest,
+    fill,
+    find_slots,
+    parse_calculation,
+)
 from service.core.matcher import Match, Matcher
 from service.core.practice import Practice
 from service.core.reply import MAX_SUGGESTIONS, Reply
@@ -211,6 +218,8 @@ class Tutor:
         """
         if request.calculator == "eigen" and "matrix" in request.args:
             return False
+        if COUNTS_BY_NAME in request.missing:
+            return False  # a pasted confusion matrix: which cell is which is asked
         if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
             return False
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer

@@ -291,6 +291,21 @@ def test_an_undefined_metric_says_so_in_chat(tutor):
     assert reply.calculation["result"]["precision"] is None
 
 
+@pytest.mark.parametrize("message", [
+    "precision for the confusion matrix [[40, 10], [5, 45]]",
+    "accuracy of this confusion matrix: [40 10; 5 45]",
+])
+def test_a_pasted_confusion_matrix_is_not_a_recurrent_weight_matrix(tutor, message):
+    # its eigenvalues mean nothing, and which cell is TP depends on the layout: asked, then
+    # worked out from the counts named in the reply
+    asked = tutor.respond(message)
+    assert asked.kind == "clarify" and "by name" in asked.reply
+    assert "spectral" not in asked.reply and asked.calculation is None
+    done = tutor.respond("TP=40, FN=10, FP=5, TN=45", asked.session_id)
+    assert done.kind == "calculation"
+    assert done.calculation["request"] == {"tp": 40, "fp": 5, "tn": 45, "fn": 10}
+
+
 def test_missing_counts_are_filled_by_the_next_message(tutor):
     asked = tutor.respond("what is the precision if tp=40 and fp=10")
     assert asked.kind == "clarify" and "true negatives" in asked.reply

@@ -15,7 +15,7 @@ _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
-    "metrics": re.compile(r"ac+ura|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
+    "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map"),
@@ -46,10 +46,15 @@ CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)
 _COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)")
 
 
+# A pasted matrix with these words is a confusion matrix, not a recurrent weight matrix.
+CONFUSION_MATRIX = re.compile(r"confusion|ac+ura|\bacc\b|precis|recal|specif|sensitiv|\bf1\b|"
+                              r"f[\s-]?score|\btpr\b|\bfpr\b")
+
+
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
-        return "eigen"
+        return "metrics" if CONFUSION_MATRIX.search(text) else "eigen"
     if _WANTS["metrics"].search(text) and _COUNT_WORD.search(text):
         return "metrics"
     if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):

@@ -57,6 +57,9 @@ _TUPLE3 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\
 # "[16, 3, 224, 224]": a batch of images, N first; the batch size says nothing about the layer.
 _TUPLE4 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*+,"
                      r"\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]" + _NOT_A_ROW_AFTER)
+# "8x16x50x50": a batch in x notation, read like the tuple (the batch size dropped).
+_XSIZE4 = re.compile(r"(?<![\w.])\d{1,7}\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+"
+                     r"(\d{1,7})(?![\w.]?\d)")
 # "3x256x256": channels first in x notation, turned round by the same rule as a tuple.
 _XSIZE3 = re.compile(r"(?<![\w.])(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})(?![\w.]?\d)")
 # "rate (dilation) 4": one word in brackets is a gloss; the brackets hide the number after it.
@@ -93,6 +96,7 @@ def read_shapes(text: str) -> str:
     text = _LETTERS_EQUAL.sub(_letters_equal, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
     text = _TUPLE4.sub(_tuple4, text)
+    text = _XSIZE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)
     text = _XSIZE3.sub(_tuple3, text)
     return " ".join(_GLOSS.sub(r" \1 ", text).split())

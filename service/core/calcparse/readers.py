@@ -13,7 +13,12 @@ import re
 from service.core.calcparse.intent import LINEAR
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
-from service.core.calcparse.request import REQUIRED, CalcRequest, finish_request
+from service.core.calcparse.request import (
+    COUNTS_BY_NAME,
+    REQUIRED,
+    CalcRequest,
+    finish_request,
+)
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
 _GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
@@ -29,9 +34,9 @@ _NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout over
 _IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
                        r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
 _NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
-                      r"bias[\s-]free")
+                      r"bias[\s-]free|\bbias(?:es)?\s++(?:off|disabled)\b")
 _WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
-                        r"use_bias\s*+=\s*+true")
+                        r"use_bias\s*+=\s*+true|\bbias(?:es)?\s++(?:on|included)\b")
 
 
 def _bias(text: str, slots: dict) -> bool | None:
@@ -285,6 +290,10 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
+    if not args and find_matrix(text) is not None:
+        # a 2x2 grid is laid out with the actual class in rows in some books and in columns
+        # in others, positives first or last: which cell is TP is asked, never guessed
+        return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
     if not args:
         return None
     return finish_request("metrics", args, [], [])

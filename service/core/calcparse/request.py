@@ -27,6 +27,9 @@ ANCHORS = {
     "metrics": ("tp", "fp", "tn", "fn"),
 }
 
+# What a confusion matrix pasted as a grid lacks: which count each cell is.
+COUNTS_BY_NAME = "counts_by_name"
+
 # How to ask for a missing value, per slot.
 SLOT_QUESTIONS = {
     "input": "the input size (e.g. `28x28`)",
@@ -37,6 +40,9 @@ SLOT_QUESTIONS = {
     "channels": "the number of image channels (e.g. `32x32x3`)",
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
+    "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "
+                      "matrix is laid out one way in some books and the other way in "
+                      "scikit-learn, so I won't guess which cell is which",
     "tp": "the true positives (e.g. `TP=40`)",
     "fp": "the false positives (e.g. `FP=10`)",
     "tn": "the true negatives (e.g. `TN=45`)",

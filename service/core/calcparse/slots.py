@@ -52,7 +52,7 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("got", "get", "calculated", "computed")),
     ("claim", re.compile(rf"\b(?:is it|is that|isn t it)\s*+({SIZE})"),
      ("is it", "is that", "isn t it")),
-    # confusion-matrix counts: "TP=40", "40 true positives", "false negatives: 5"
+    # confusion-matrix counts: "TP=40", "false negatives: 5" (and "40 true positives", below)
     # all four at once: "TP/FP/TN/FN = 25/5/60/10", "[tp, fp, tn, fn] = [8, 2, 88, 2]"
     ("counts", re.compile(rf"\b((?:tp|fp|tn|fn)(?:\s*+[/,]\s*+(?:tp|fp|tn|fn)){{3}})\s*+[\])]?"
                           rf"\s*+(?:=|:|is|are)?\s*+[\[(]?\s*+{INT}\s*+[/,]\s*+{INT}\s*+[/,]\s*+"
@@ -63,9 +63,6 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("count", re.compile(rf"\b(tf)\s*+(?:=|:)\s*+{INT}"), ("tf",)),
     ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative|pos|neg)s?{_OF}{INT}"),
      ("true", "false")),
-    ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
-                         r"(positive|negative|pos|neg)s?\b)"),
-     ("tp", "fp", "tn", "fn", "true", "false")),
     # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
     ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
@@ -116,6 +113,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel_depth", re.compile(rf"({SIZE3})\s*(?:conv\w*|kernels?|filters?)\b"),
      ("conv", "kernel", "filter")),
     ("kernel_depth", re.compile(rf"\b(?:kernels?|filters?){_OF}({SIZE3})"), ("kernel", "filter")),
+    # "128 input and 256 output channels", "64 and 128 input and output channels": one noun
+    ("in_out", re.compile(rf"{INT}\s++(?:input|in)\s++(?:channels?\s++)?and\s++{INT}\s++"
+                          rf"(?:output|out)[\s_-]*+{_CHANNELS}"), ("and",)),
+    ("in_out", re.compile(rf"{INT}\s++and\s++{INT}\s++(?:input|in)\s++and\s++(?:output|out)"
+                          rf"[\s_-]*+{_CHANNELS}"), ("and",)),
     ("in_channels", re.compile(rf"{INT}\s*(?:input|in)[\s_-]*{_CHANNELS}"), ("in",)),
     ("in_channels", re.compile(rf"\b(?:input|in)[\s_-]*(?:channels?|features){_OF}{INT}"), ("in",)),
     ("in_channels", re.compile(rf"{INT}\s+inputs\b"), ("inputs",)),
@@ -188,6 +190,16 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("input_hw", re.compile(rf"\bheight\s*+(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?"
                             rf"width\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
 ]
+# A count written after its number: "45 TP", "14 true positives". Tried first in a message that
+# writes its counts this way ("14 true positives 6 false positives ..."), where the pattern for
+# a label before its number would pair each label with the next count's number; last otherwise.
+_COUNT_AFTER_NUMBER = ("count", re.compile(rf"{INT}\s*+(?:(tp|fp|tn|fn)s?\b|(true|false)[\s-]++"
+                                           r"(positive|negative|pos|neg)s?\b)"),
+                       ("tp", "fp", "tn", "fn", "true", "false"))
+_FIRST_COUNT = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)")
+_NUMBER_BEFORE = re.compile(r"(?<![\w.])\d{1,7}\s*+$")
+_SLOTS_NUMBER_FIRST = [_COUNT_AFTER_NUMBER, *_SLOT_PATTERNS]
+_SLOT_PATTERNS.append(_COUNT_AFTER_NUMBER)
 # Patterns that read no number ("same padding", "without padding", "padding valid").
 _WORDS_ONLY = frozenset({"padding"})
 # Patterns that fill several slots at once, and which slots, in the order of their values.
@@ -205,7 +217,7 @@ _MULTI_SLOTS = {
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
     r"(?:\b[qa]|\bq\s++|\b(?:question|exercise|ex|problem|part|task|slide|lecture|week|chapter|"
-    r"section|hw|homework|assignment|lab|quiz)\s*+(?:[.#:]\s*+)?(?:no\.?\s*+|number\s*+)?)$")
+    r"section|hw|homework|assignment|lab|quiz)\s*+(?:[.#]\s*+)?(?:no\.?\s*+|number\s*+)?)$")
 # How far back from a number a reference can start ("assignment no. " and a few spaces): the
 # look-back reads this window, never the whole text before every number.
 _REFERENCE_REACH = 32
@@ -228,7 +240,8 @@ def find_slots(text: str) -> dict:
         return slots
     taken: list[tuple[int, int]] = []
     has_digit = _DIGIT.search(text) is not None
-    for name, pattern, needs in _SLOT_PATTERNS:
+    for name, pattern, needs in (_SLOTS_NUMBER_FIRST if _counts_after_numbers(text)
+                                 else _SLOT_PATTERNS):
         # each pattern runs only on text that has its key words (and a number, if it reads
         # one): most messages name two or three settings, not fifty
         if not any(word in text for word in needs) or \
@@ -254,6 +267,14 @@ def find_slots(text: str) -> dict:
             leftover.append(parse_size(m.group(0)))
     slots["_leftover"] = leftover
     return slots
+
+
+def _counts_after_numbers(text: str) -> bool:
+    """Whether the first confusion-matrix count is written after its number ("45 TP, ...");
+    not when that number names a question ("question 2 tp 5 fp 3 ...")."""
+    first = _FIRST_COUNT.search(text)
+    number = first and _NUMBER_BEFORE.search(text, max(0, first.start() - 12), first.start())
+    return bool(number) and not _is_reference(text, number.start())
 
 
 def _more_numbers_than(text: str, limit: int) -> bool:

@@ -13,11 +13,23 @@ from service.core.calcparse import parse_calculation
     "10 false positives",
     "true positives: 40, false positives = 10, true negatives 45, false negatives: 5. metrics?",
     "precision? TPs=40 FPs=10 TNs=45 FNs=5",
+    # each number before its label: the label after a number is not the next count's name
+    "40 true positives 10 false positives 45 true negatives 5 false negatives, f1?",
+    "results: 40 TP, 10 FP, 45 TN, 5 FN. recall plz",
+    "hw question: 40 TP 10 FP 45 TN 5 FN, precision?",
+    "acc for TP 40 FP 10 TN 45 FN 5",
 ])
 def test_counts_are_read_in_the_ways_students_write_them(message):
     request = parse_calculation(message)
     assert request.calculator == "metrics" and request.complete
     assert request.args == {"tp": 40, "fp": 10, "tn": 45, "fn": 5}
+
+
+def test_a_question_number_before_the_counts_is_not_read_as_one():
+    # "question 2 tp 5 ...": the 2 names the question; the counts are read label first, and
+    # the one with no number is asked for rather than made up
+    request = parse_calculation("question 2 tp 5 fp 3 tn 4 precision")
+    assert request.args == {"tp": 5, "fp": 3, "tn": 4} and request.missing == ["fn"]
 
 
 def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculation():
@@ -41,6 +53,10 @@ def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculatio
     ("params of a 3x3 conv, 64/128 in/out", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
     ("params of a 3x3 conv with 256 channels down to 64",
      {"kernel": 3, "in_channels": 256, "out_channels": 64}),
+    ("paramters of a 3 x 3 conv with 128 input and 256 output channels (bias on)",
+     {"kernel": 3, "in_channels": 128, "out_channels": 256, "bias": True}),
+    ("params of a 3x3 conv with 64 and 128 input and output channels, bias off",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128, "bias": False}),
 ])
 def test_channel_notations_are_read(message, args):
     request = parse_calculation(message)
