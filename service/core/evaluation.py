@@ -57,7 +57,8 @@ class Report:
         names = ["in-scope top-1", "in-scope MRR@3", "in-scope answered",
                  "in-scope confidently wrong", "in-scope did-you-mean, right first",
                  "in-scope read as a calculation", "out-of-scope rejection",
-                 "out-of-scope with suggestions", "calculation accuracy"]
+                 "out-of-scope with suggestions", "calculation accuracy",
+                 "calculation computed wrong"]
         figures = {name: self.rate(name) for name in names}
         for key in sorted(self.totals):
             if key.startswith("topic "):
@@ -96,6 +97,8 @@ def evaluate_cases(tutor, cases: list[Case]) -> Report:
         elif case.category == "calculation":
             ok = reply.kind == "calculation" and all(s in reply.reply for s in case.contains)
             _count(report, "calculation accuracy", ok)
+            # worse than asking back or not computing: a calculation with other numbers
+            _count(report, "calculation computed wrong", reply.kind == "calculation" and not ok)
             if not ok:
                 report.failures.append(Failure(case, f"{reply.kind}: {reply.reply[:200]}",
                                                reply.confidence))
