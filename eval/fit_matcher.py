@@ -59,7 +59,7 @@ def collect(matcher, paths) -> list[tuple[object, list]]:
     found = []
     for path in paths:
         for case in load_cases(path):
-            if case.category != "calculation":
+            if case.category in ("in-scope", "out-of-scope"):
                 found.append((case, matcher.rank(case.question)))
     return found
 

@@ -5,7 +5,9 @@ an in-scope question: answered outright with the right entry, confidently wrong 
 another entry), "did you mean" whose first offer was right, or read as a calculation;
 out-of-scope rejection (the reply's kind is "fallback") and out-of-scope questions that were
 offered suggestions anyway; calculation accuracy (kind "calculation" and every expected string
-in the reply); top-1 per topic. Every failure is listed with what came back and its score.
+in the reply), calculations worked out with other numbers, and calculations that lack a value
+or are ambiguous (`expect: clarify`) left uncomputed; top-1 per topic. Every failure is listed
+with what came back and its score.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import yaml
 
 @dataclass(frozen=True)
 class Case:
-    """One evaluation case: the question, the acceptable ids or "fallback"/"calculation"."""
+    """One evaluation case: the question, the acceptable ids or "fallback"/"calculation"/
+    "clarify" (a calculation that lacks a value or is ambiguous: not to be worked out)."""
 
     question: str
     expect: tuple[str, ...]
@@ -31,6 +34,8 @@ class Case:
             return "out-of-scope"
         if self.expect == ("calculation",):
             return "calculation"
+        if self.expect == ("clarify",):
+            return "incomplete calculation"
         return "in-scope"
 
 
@@ -58,7 +63,7 @@ class Report:
                  "in-scope confidently wrong", "in-scope did-you-mean, right first",
                  "in-scope read as a calculation", "out-of-scope rejection",
                  "out-of-scope with suggestions", "calculation accuracy",
-                 "calculation computed wrong"]
+                 "calculation computed wrong", "incomplete calculation not computed"]
         figures = {name: self.rate(name) for name in names}
         for key in sorted(self.totals):
             if key.startswith("topic "):
@@ -99,6 +104,13 @@ def evaluate_cases(tutor, cases: list[Case]) -> Report:
             _count(report, "calculation accuracy", ok)
             # worse than asking back or not computing: a calculation with other numbers
             _count(report, "calculation computed wrong", reply.kind == "calculation" and not ok)
+            if not ok:
+                report.failures.append(Failure(case, f"{reply.kind}: {reply.reply[:200]}",
+                                               reply.confidence))
+        elif case.category == "incomplete calculation":
+            # asked back, or answered from the knowledge base: anything but made-up numbers
+            ok = reply.kind != "calculation"
+            _count(report, "incomplete calculation not computed", ok)
             if not ok:
                 report.failures.append(Failure(case, f"{reply.kind}: {reply.reply[:200]}",
                                                reply.confidence))

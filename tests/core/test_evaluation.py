@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from service.core.dialogue import Thresholds, Tutor
-from service.core.evaluation import evaluate_cases, load_cases
+from service.core.evaluation import Case, evaluate_cases, load_cases
 from service.core.sessions import MemorySessionStore
 from tests.paths import REPO_ROOT
 
@@ -67,3 +67,13 @@ def test_figures_stay_above_their_floors(tutor, cases_file):
         assert figures[name] >= floor, (name, figures[name])
     for name, ceiling in CEILINGS.get(cases_file, {}).items():
         assert figures[name] <= ceiling, (name, figures[name])
+
+
+def test_an_incomplete_calculation_counts_as_right_only_when_nothing_is_worked_out(tutor):
+    cases = [Case("output size of a 3x3 conv with stride 2?", ("clarify",)),
+             Case("what's the f1 for the confusion matrix [[12, 3], [4, 20]]", ("clarify",)),
+             Case("output size of a 3x3 conv with stride 2 on a 32x32 image", ("clarify",))]
+    report = evaluate_cases(tutor, cases)
+    # the last one has every value it needs, so working it out is the miss
+    assert report.figures()["incomplete calculation not computed"] == pytest.approx(2 / 3)
+    assert [f.case.question for f in report.failures] == [cases[2].question]
