@@ -6,6 +6,8 @@ reader builds the request. Kept apart so that the parts below never import the w
 
 from __future__ import annotations
 
+import re
+
 from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
     CONCEPTUAL,
@@ -27,6 +29,8 @@ from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.textnorm import Message, as_message
 
+_DIGIT = re.compile(r"\d")
+
 
 def parse_calculation(message: Message | str) -> CalcRequest | None:
     """Read a calculation from a student's message, or None when it asks for none.
@@ -36,7 +40,16 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     "does" or "how do" question that lacks what a calculation needs ("why does a stride of 2
     halve the size?"); one that has it all is still worked out.
     """
-    text = _read(message)
+    message = as_message(message)
+    if not _DIGIT.search(message.prepared):
+        # every calculator reads numbers (number words are digits by now): a message without
+        # any asks for none, and the readers need not run (most messages are such questions)
+        return None
+    return _parse(_read(message))
+
+
+def _parse(text: str) -> CalcRequest | None:
+    """parse_calculation on text already read (`_read`), whether or not it holds a digit."""
     calculator = wants(text)
     if calculator is None and not CONV_WORDS.search(text):
         return None

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.core.calcparse import fill, parse_calculation
+from service.core.calcparse.parse import _parse, _read
 from service.core.textnorm import prepare
 from tests.core.calcparse.helpers import FAST, parsed, run, size
 from tests.core.calcparse.test_intent import NOT_CALCULATIONS
@@ -14,6 +15,24 @@ from tests.core.calcparse.test_matrices import EIGEN
 from tests.core.calcparse.test_readers import ATTENTION, CONV, LINEAR, PARAMS
 
 # --- incomplete requests and non-requests -----------------------------------------------------
+
+# Words every reader looks for, with no number among them.
+CALCULATION_WORDS = """output size shape spatial conv convolution kernel filter filters stride
+padding same valid no zero pad dilation dilated transposed deconv pool max params parameters
+weights bias without with channels in out input image patch patches tokens attention cost macs
+dot products rnn recurrent matrix w_h eigenvalues spectral radius explode vanish tanh sigmoid
+accuracy precision recall specificity f1 tp fp tn fn true false positives negatives confusion
+c_in= c_out= h=w= k= s= p= -> / x by [ ] ( ) , ; : = ? what is the of a for how many""".split()
+
+
+@given(st.lists(st.sampled_from(CALCULATION_WORDS), max_size=25))
+def test_without_a_number_nothing_is_a_calculation(words):
+    # parse_calculation returns None for a message without a digit before reading it; the
+    # readers, asked all the same, must agree (or that shortcut has to go)
+    text = " ".join(words)
+    assert parse_calculation(text) is None
+    assert _parse(_read(text)) is None
+
 
 @pytest.mark.parametrize(("message", "calculator", "missing"), [
     ("output size with a 3x3 kernel, stride 2", "conv", ["input"]),
