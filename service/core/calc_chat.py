@@ -54,7 +54,19 @@ def run_calculation(request: CalcRequest) -> dict:
     return calculators.patch_attention_cost(**args)
 
 
-def render_calculation(title: str, request: CalcRequest, result: dict) -> str:
+def render_calculation(title: str, request: CalcRequest, result: dict,
+                       also: list[tuple[CalcRequest, dict]] = ()) -> str:
+    """The worked reply: the steps, the verdict or explanation, then the calculations the
+    message also asked for (`also`), and a hint for what to ask next."""
+    lines = [*_worked(title, request, result)]
+    for other, other_result in also:
+        lines += _worked(TITLES[other.calculator], other, other_result)
+    hint = calc_why.change_hint(request.calculator, request.args)
+    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
+    return "\n\n".join(lines)
+
+
+def _worked(title: str, request: CalcRequest, result: dict) -> list[str]:
     lines = [f"**{title}**"]
     if request.assumed:
         lines.append("_Assuming " + ", ".join(request.assumed) + "._")
@@ -64,9 +76,7 @@ def render_calculation(title: str, request: CalcRequest, result: dict) -> str:
                      f"{result.get('reasoning', '')}".strip())
     elif result.get("explanation"):
         lines.append(result["explanation"])
-    hint = calc_why.change_hint(request.calculator, request.args)
-    lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
-    return "\n\n".join(lines)
+    return lines
 
 
 def has_values(text: str) -> bool:

@@ -358,15 +358,20 @@ class Tutor:
             return Reply("clarify", text, session_id, confidence=0.5)
         try:
             result = run_calculation(request)
+            also = [(other, run_calculation(other)) for other in request.also]
         except CalculationError as error:
             state["pending"] = None
             text = f"I can't compute that: {error.message}. Check the numbers and ask again."
             return Reply("clarify", text, session_id, confidence=0.5)
         state.update(calc={"calculator": request.calculator, "args": request.args,
                            "assumed": request.assumed}, entry_id=None, shown=[], offered=None)
-        return Reply("calculation", render_calculation(title, request, result), session_id,
-                     confidence=1.0, calculation={"calculator": request.calculator,
-                                                  "request": request.args, "result": result})
+        calculation = {"calculator": request.calculator, "request": request.args,
+                       "result": result}
+        if also:
+            calculation["also"] = [{"calculator": other.calculator, "request": other.args,
+                                    "result": other_result} for other, other_result in also]
+        return Reply("calculation", render_calculation(title, request, result, also),
+                     session_id, confidence=1.0, calculation=calculation)
 
     def _modify(self, calc: dict, text: str, state: dict, session_id: str) -> Reply:
         """Redo the last calculation with the values this message names ("stride 1")."""

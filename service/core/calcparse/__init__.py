@@ -18,7 +18,9 @@ The package, by what each module reads:
 - notation.py  numbers and sizes ("28x28", "[3, 3]"), the pieces every pattern is built from;
                labelled and channels-first shapes put in H x W x C order
 - spelling.py  setting names one letter off ("kernal", "strid")
+- terse.py     settings written tersely ("k3 s2 p1", "kernel/stride/padding = 5/2/2") spelt out
 - matrices.py  matrices (`[[a, b], [c, d]]`, `[a b; c d]`, LaTeX)
+- confusion.py which cell of a pasted confusion matrix is which count, from the layout stated
 - slots.py     the slot patterns ("kernel 3", "stride 2") and `find_slots`
 - intent.py    which calculator the words ask for, and when they ask for none
 - readers.py   one reader per calculator: slots and words to a `CalcRequest`

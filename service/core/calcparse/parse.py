@@ -27,6 +27,7 @@ from service.core.calcparse.readers import (
 from service.core.calcparse.request import ANCHORS, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
+from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
 _DIGIT = re.compile(r"\d")
@@ -73,6 +74,8 @@ def _parse(text: str) -> CalcRequest | None:
             return None
         calculator = "conv"
     request = BUILDERS[calculator](text, slots)
+    if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
+        request = _size_and_params(text, slots) or request
     if not request.complete and (CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
         return None
@@ -81,6 +84,25 @@ def _parse(text: str) -> CalcRequest | None:
         # nothing to compute them on, so the question is about the idea
         return None
     return request
+
+
+# "output size and param count", "params and output size", "out & params", "output + #params"
+_SIZE_AND_PARAMS = re.compile(
+    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?(?:and|&|\+|,)\s*+(?:the\s++)?"
+    r"(?:#\s*+)?(?:param|number of param|weights)|"
+    r"param\w*+[^?.]{0,24}?(?:and|&|\+|,)\s*+(?:the\s++)?(?:output|out\b|size|shape|dims?\b)")
+
+
+def _size_and_params(text: str, slots: dict) -> CalcRequest | None:
+    """The output size with the parameter count after it, when a message asks for both and
+    has all that each needs (the channels given, not assumed); else None."""
+    size = BUILDERS["conv"](text, slots)
+    params = BUILDERS["params"](text, slots)
+    if not size.complete or not params.complete or params.assumed and any(
+            "filter" in assumption for assumption in params.assumed):
+        return None
+    size.also = [params]
+    return size
 
 
 def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
@@ -103,8 +125,9 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
 
 
 def _read(message: Message | str) -> str:
-    """The prepared text with setting names spelt right and sizes in H x W x C order."""
-    return read_shapes(correct_setting_names(as_message(message).prepared))
+    """The prepared text with setting names spelt right and written out, and sizes in
+    H x W x C order."""
+    return read_shapes(spell_out(correct_setting_names(as_message(message).prepared)))
 
 
 def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:

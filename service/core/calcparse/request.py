@@ -58,6 +58,9 @@ class CalcRequest:
     args: dict = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
+    # complete requests of other calculators the same message asks for ("output size and
+    # params"), worked out after this one
+    also: list[CalcRequest] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:

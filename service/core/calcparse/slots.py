@@ -95,8 +95,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
                           rf"\s*+{INT}"), ("/",)),
     ("in_out", re.compile(rf"{INT}\s*+/\s*+{INT}\s*+(?:channels?\s++)?in\s*+/\s*+out\b"), ("/",)),
     # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
-    ("in_channels", re.compile(rf"\bc_?in\s*+=\s*+{INT}"), ("cin", "c_in")),
-    ("out_channels", re.compile(rf"\bc_?out\s*+=\s*+{INT}"), ("cout", "c_out")),
+    ("in_channels", re.compile(rf"\bc_?in\s*+(?:[=:]\s*+)?{INT}"), ("cin", "c_in")),
+    ("out_channels", re.compile(rf"\bc_?out\s*+(?:[=:]\s*+)?{INT}"), ("cout", "c_out")),
+    # "in 64 out 128"
+    ("in_out", re.compile(rf"\bin\s++{INT}\s*+,?\s*+(?:and\s++)?out\s++{INT}"), ("out",)),
     ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
     ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
     # "H=W=16", "H=32, W=16": the input; "C=3": its channels
@@ -159,9 +161,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("patch", re.compile(rf"({SIZE})\s*+(?:(?:pixel|image|square|disjoint|overlapping|"
                          r"non[\s-]?overlapping)\s++){0,2}patch(?:es)?\b"), ("patch",)),
     ("patch", re.compile(rf"\bpatch(?:es)?{_OF}({SIZE})"), ("patch",)),
-    # "going to 12 channels", "into 64 feature maps": what the layer makes
-    ("out_channels", re.compile(rf"\b(?:to|into)\s++{INT}\s*+(?:output\s++)?"
-                                r"(?:channels?|filters?|feature maps?)\b"), ("to",)),
+    # "going to 12 channels", "into 64 feature maps", "224x224x3 -> 96 channels": what the
+    # layer makes
+    ("out_channels", re.compile(rf"(?:\bto|\binto|->|=>)\s*+{INT}\s*+(?:output\s++)?"
+                                r"(?:channels?|filters?|feature maps?)\b"), ("to", "->", "=>")),
     ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
     # a bare 1 before the word counts filters ("1 conv filter", from "one conv filter"); a 1x1 is
     # a kernel
