@@ -22,6 +22,8 @@ MAX_MATRIX_ROWS = MAX_MATRIX_SIZE + 1
 _MATRIX = re.compile(r"\[\s*+\[[^\[\]]*+\](?:\s*+(?:[,;]\s*+)?\[[^\[\]]*+\])"
                      rf"{{0,{MAX_MATRIX_ROWS - 1}}}\s*+\]")
 _ROW = re.compile(r"\[([^\[\]]*+)\]")
+# bracketed matrices looked at before the numbers: one of names ("[[TN, FP], [FN, TP]] = ...")
+_NAMED_FIRST = 1
 # MATLAB style, rows split by semicolons: "[0.5 0.2; 0.1 1.3]"
 _MATLAB_MATRIX = re.compile(r"\[([-+.\de\s,]*+;[-+.\de\s,;]*+)\]")
 # A pasted LaTeX matrix, as `fold` leaves it: "{bmatrix} 0.5 & 0.2 \\ 0.1 & 1.3 {bmatrix}"
@@ -38,7 +40,9 @@ def find_matrix(text: str) -> list[list[float]] | None:
 
     Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]` and a LaTeX bmatrix/pmatrix.
     """
-    found = _MATRIX.search(text)
+    # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
+    found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
+                  if _NUMBER.search(m.group(0))), None)
     if found:
         rows = _ROW.findall(found.group(0)[1:-1])
     elif (latex := _latex_matrix(text)) is not None:

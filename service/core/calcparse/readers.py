@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from service.core.calcparse.confusion import cell_names
 from service.core.calcparse.intent import LINEAR
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
@@ -85,9 +86,11 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
         assumed.append(f"stride {default}")
     if "padding" not in args:
         assumed.append("no padding")
-    if "kernel" not in args and args.get("padding") == "same" and operation is None:
+    if "kernel" not in args and args.get("padding") == "same" and operation is None and \
+            "input" in args:
         # TensorFlow's "same" gives ceil(n / s) outputs whatever the kernel: only the padding
-        # depends on it, so the size can be worked out without one
+        # depends on it, so the size can be worked out without one (given an input to work
+        # on: the assumed kernel is no value of the student's)
         args["kernel"] = 1
         assumed.append('kernel 1: with "same" padding the output size does not depend on the '
                        "kernel, only the padding does")
@@ -290,10 +293,17 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
-    if not args and find_matrix(text) is not None:
+    grid = None if args else find_matrix(text)
+    if grid is not None:
         # a 2x2 grid is laid out with the actual class in rows in some books and in columns
-        # in others, positives first or last: which cell is TP is asked, never guessed
-        return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
+        # in others, positives first or last: read as the message says, else asked
+        names = cell_names(text)
+        cells = [value for row in grid for value in row]
+        if names is None or len(grid) != 2 or len(cells) != 4 or \
+                not all(value >= 0 and float(value).is_integer() for value in cells):
+            return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
+        return finish_request("metrics", {name: int(value) for name, value
+                                          in zip(names, cells, strict=True)}, [], [])
     if not args:
         return None
     return finish_request("metrics", args, [], [])

@@ -18,13 +18,14 @@ from tests.core.calcparse.test_readers import ATTENTION, CONV, LINEAR, PARAMS
 
 # Words every reader looks for, with no number among them.
 CALCULATION_WORDS = """output size shape spatial conv convolution kernel filter filters stride
-padding same valid no zero pad dilation dilated transposed deconv pool max params parameters
+padding same valid no pad dilation dilated transposed deconv pool max params parameters
 weights bias without with channels in out input image patch patches tokens attention cost macs
 dot products rnn recurrent matrix w_h eigenvalues spectral radius explode vanish tanh sigmoid
 accuracy precision recall specificity f1 tp fp tn fn true false positives negatives confusion
 c_in= c_out= h=w= k= s= p= -> / x by [ ] ( ) , ; : = ? what is the of a for how many""".split()
 
 
+@FAST
 @given(st.lists(st.sampled_from(CALCULATION_WORDS), max_size=25))
 def test_without_a_number_nothing_is_a_calculation(words):
     # parse_calculation returns None for a message without a digit before reading it; the

@@ -1,0 +1,125 @@
+"""Which cell of a pasted 2x2 confusion matrix is which count, when the message says so.
+
+A grid alone is ambiguous: books put the actual class in the rows and the positives first,
+scikit-learn's `confusion_matrix` puts the actual class in the rows and the negatives first (its
+labels sorted, 0 before 1), some slides put the prediction in the rows. So the layout is read
+only from what the message states: the cells named ("[[TN, FP], [FN, TP]]"), or which axis holds
+the actual class ("rows = actual", "pred on rows", "y axis = predicted") together with the order
+of the classes ("(pos, neg)", "negative class first", "labels=[1,0]"), for both axes or each.
+scikit-learn or MATLAB named as the source gives their axes and, unless told otherwise, their
+order (negatives first). Anything less is None: the dialogue then asks for the counts by name.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"(tp|fp|tn|fn)"
+# "[[TN, FP], [FN, TP]]", "[[tn fp][fn tp]]", "[[TP FN],[FP TN]]"
+_CELL_NAMES = re.compile(rf"\[\s*+\[\s*+{_NAME}\s*+,?\s*+{_NAME}\s*+\]\s*+,?\s*+\[\s*+{_NAME}"
+                         rf"\s*+,?\s*+{_NAME}\s*+\]\s*+\]")
+# what an axis holds: the actual class or the prediction
+_HOLDS = re.compile(r"(actual|true|truth|real|gold|ground[\s-]truth)|(pred)")
+_ROWS = r"(?:\brows?\b|\by[\s-]?axis\b|down the side|\bvertical\w*)"
+_COLUMNS = r"(?:\bcol(?:umn)?s?\b|\bx[\s-]?axis\b|across the top|\bhorizontal\w*)"
+_AXIS = re.compile(rf"({_ROWS})|{_COLUMNS}")
+_TOOL = re.compile(r"sklearn|scikit|confusion_matrix\s*+\(|confusionmat|matlab")
+# the order of the classes along an axis
+_POSITIVE = r"(?:pos\w*+|p|1|yes|\+|spam|sick)"
+_NEGATIVE = r"(?:neg\w*+|n|0|no|-|ham|healthy)"
+_POSITIVE_FIRST = re.compile(
+    rf"[(\[]\s*+{_POSITIVE}\s*+[,/ ]\s*+{_NEGATIVE}\s*+[)\]]|positive(?: class)? first|"
+    r"\bpos\w* on (?:top|the left)|class 1 then class 0|labels\s*+=\s*+\[\s*+1\s*+,\s*+0\s*+\]")
+_NEGATIVE_FIRST = re.compile(
+    rf"[(\[]\s*+{_NEGATIVE}\s*+[,/ ]\s*+{_POSITIVE}\s*+[)\]]|negative(?: class)? first|"
+    r"\bneg\w* on (?:top|the left)|class 0 then class 1|labels\s*+=\s*+\[\s*+0\s*+,\s*+1\s*+\]|"
+    r"default (?:label )?order")
+# a pasted matrix, as matrices.py reads one (rows in brackets inside brackets)
+_BRACKETED = re.compile(r"\[\s*+\[[^\[\]]*+\](?:\s*+[,;]?\s*+\[[^\[\]]*+\]){0,8}\s*+\]")
+_REACH = 40  # characters around an axis's name read for what it holds and its order
+# "rows = actual", "rows: true label", "rows are predicted": the word right after names it
+_JUST_AFTER = re.compile(r"\s*+(?:(?:=|:|are|is|hold|holds|show|shows)\s*+)?(?:the\s++)?")
+# "actual down the side", "pred on rows": the word names the axis right after it
+_JUST_BEFORE = re.compile(r"\w*+\s*+(?:(?:on|in|as|along)\s++)?(?:the\s++)?")
+
+
+def cell_names(text: str) -> list[str] | None:
+    """The counts of a 2x2 grid's cells in reading order (row by row), e.g. ["tn", "fp",
+    "fn", "tp"] for scikit-learn's layout; None when the message does not settle it."""
+    named = _CELL_NAMES.search(text)
+    if named:
+        names = list(named.groups())
+        return names if len(set(names)) == 4 else None
+    axes = _axes(text)
+    rows_actual = axes.get("rows")
+    if rows_actual is None and "columns" in axes:
+        rows_actual = not axes["columns"]
+    elif "columns" in axes and axes["columns"] == rows_actual:
+        return None  # both axes said to hold the same thing
+    tool = _TOOL.search(text) is not None
+    if rows_actual is None:
+        if not tool:
+            return None
+        rows_actual = True  # scikit-learn and MATLAB: rows are the true class
+    # the grid's own brackets ("[[1, 0], ...]") are not an order of classes
+    row_order, column_order = _orders(_BRACKETED.sub(" ", text),
+                                      default="negative" if tool else None)
+    if row_order is None or column_order is None:
+        return None
+    cells = []
+    for row in _classes(row_order):
+        for column in _classes(column_order):
+            actual, predicted = (row, column) if rows_actual else (column, row)
+            cells.append(("t" if actual == predicted else "f") + predicted[0])
+    return cells
+
+
+def _axes(text: str) -> dict[str, bool]:
+    """For "rows" and "columns", whether the message says it holds the actual class (True) or
+    the prediction (False): the word right after the axis's name ("rows = actual"), else the
+    word right before it ("pred on rows", "actual down the side"), else the first such word
+    after it before the next axis is named, else the last one before it."""
+    mentions = list(_AXIS.finditer(text))
+    said: dict[str, bool] = {}
+    for number, axis in enumerate(mentions):
+        end = mentions[number + 1].start() if number + 1 < len(mentions) else len(text)
+        start = mentions[number - 1].end() if number else 0
+        before = [m for m in _HOLDS.finditer(text, max(start, axis.start() - _REACH),
+                                             axis.start())]
+        after = _HOLDS.search(text, axis.end(), min(end, axis.end() + _REACH))
+        attached = after and _JUST_AFTER.fullmatch(text, axis.end(), after.start())
+        adjacent = before and _JUST_BEFORE.fullmatch(text, before[-1].end(), axis.start())
+        holds = (after if attached else before[-1] if adjacent else
+                 after or (before[-1] if before else None))
+        name = "rows" if axis.group(1) else "columns"
+        if holds is not None and name not in said:
+            said[name] = holds.group(1) is not None
+    return said
+
+
+def _orders(text: str, default: str | None) -> tuple[str | None, str | None]:
+    """The order of the classes along the rows and along the columns ("positive" first or
+    "negative" first): each axis's own statement, else one for both, else `default`."""
+    both = _order(text) or default
+    row_order = column_order = None
+    mentions = list(_AXIS.finditer(text))
+    for number, axis in enumerate(mentions):
+        end = mentions[number + 1].start() if number + 1 < len(mentions) else len(text)
+        order = _order(text[axis.end():min(end, axis.end() + _REACH + 20)])
+        if axis.group(1):
+            row_order = row_order or order
+        else:
+            column_order = column_order or order
+    return row_order or both, column_order or both
+
+
+def _order(text: str) -> str | None:
+    positive, negative = _POSITIVE_FIRST.search(text), _NEGATIVE_FIRST.search(text)
+    if positive and negative:
+        return "positive" if positive.start() < negative.start() else "negative"
+    return "positive" if positive else "negative" if negative else None
+
+
+def _classes(order: str) -> tuple[str, str]:
+    """The two classes in order, as the letter each count ends with ("p"ositive, "n"egative)."""
+    return ("p", "n") if order == "positive" else ("n", "p")

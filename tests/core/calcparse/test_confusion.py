@@ -1,0 +1,107 @@
+"""A pasted confusion matrix: read by the layout the message states, asked about otherwise.
+
+The reference is built here independently: counts are drawn, laid out in a grid by the stated
+rows/columns and class order, written the way students write the statement, and the parser
+must give the counts back.
+"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.core.calcparse import COUNTS_BY_NAME, parse_calculation
+from tests.core.calcparse.helpers import FAST
+
+COUNTS = st.integers(0, 999) | st.integers(0, 1)
+
+
+def grid(counts: dict, rows_actual: bool, row_positive_first: bool,
+         column_positive_first: bool) -> list[list[int]]:
+    """The 2x2 grid of `counts` in the given layout, from the definitions of the four counts."""
+    def count(actual: str, predicted: str) -> int:
+        return counts[("t" if actual == predicted else "f") + predicted]
+
+    rows = ["p", "n"] if row_positive_first else ["n", "p"]
+    columns = ["p", "n"] if column_positive_first else ["n", "p"]
+    return [[count(r, c) if rows_actual else count(c, r) for c in columns] for r in rows]
+
+
+ORDER = {True: ["(pos, neg)", "positive class first", "(1, 0)"],
+         False: ["(neg, pos)", "negative class first", "(0, 1)"]}
+
+
+@FAST
+@given(tp=COUNTS, fp=COUNTS, tn=COUNTS, fn=COUNTS, rows_actual=st.booleans(),
+       positive_first=st.booleans(), wording=st.integers(0, 2), data=st.data())
+def test_a_grid_with_its_layout_stated_gives_the_counts_back(tp, fp, tn, fn, rows_actual,
+                                                             positive_first, wording, data):
+    counts = {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+    if not any(counts.values()):
+        return
+    rows, columns = ("actual", "predicted") if rows_actual else ("predicted", "actual")
+    order = ORDER[positive_first][wording]
+    statement = data.draw(st.sampled_from([
+        f"rows = {rows}, cols = {columns}, {order}",
+        f"rows are {rows} {order}, columns are {columns} {order}",
+        f"{rows} on rows, {columns} on columns, ordering {order} for both",
+    ]))
+    matrix = grid(counts, rows_actual, positive_first, positive_first)
+    request = parse_calculation(f"precision and recall for the confusion matrix {matrix}, "
+                                f"{statement}")
+    assert request.calculator == "metrics" and request.args == counts
+
+
+def test_the_grid_itself_is_not_read_as_an_order_of_classes():
+    # "[1, 0]" is a row of counts here, not "class 1 then class 0"
+    request = parse_calculation("precision for the confusion matrix [[1, 0], [3, 4]], actual on "
+                                "rows, predicted on columns, ordering (neg, pos) for both")
+    assert request.args == {"tn": 1, "fp": 0, "fn": 3, "tp": 4}
+
+
+@FAST
+@given(tp=COUNTS, fp=COUNTS, tn=COUNTS, fn=COUNTS)
+def test_each_axis_may_state_its_own_order(tp, fp, tn, fn):
+    counts = {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+    if not any(counts.values()):
+        return
+    matrix = grid(counts, True, False, True)
+    request = parse_calculation(f"f1 for {matrix}: rows are actual in order (neg, pos), "
+                                "columns are predicted in order (pos, neg)")
+    assert request.args == counts
+
+
+@pytest.mark.parametrize(("message", "counts"), [
+    # cells named: "[[TN, FP], [FN, TP]] = ..."
+    ("[[TP FN],[FP TN]] = [[33, 17],[6, 144]] accuracy and F1",
+     {"tp": 33, "fn": 17, "fp": 6, "tn": 144}),
+    ("sklearn-style [[tn fp][fn tp]]: [[95 6][15 34]] specificity",
+     {"tn": 95, "fp": 6, "fn": 15, "tp": 34}),
+    # scikit-learn's own layout (rows actual, negatives first) when it is named as the source
+    ("sklearn confusion_matrix gave [[880, 20], [35, 65]], whats the recall",
+     {"tn": 880, "fp": 20, "fn": 35, "tp": 65}),
+    ("used sklearn with labels=[1,0], cm [[64, 16], [20, 100]], precision",
+     {"tp": 64, "fn": 16, "fp": 20, "tn": 100}),
+    # the axis named right before it
+    ("confusion matrix (actual down the side, predicted across the top, positive first): "
+     "[[27, 13], [9, 51]] specificity?", {"tp": 27, "fn": 13, "fp": 9, "tn": 51}),
+])
+def test_layouts_students_state(message, counts):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.args == counts
+
+
+@pytest.mark.parametrize("message", [
+    "precision for the confusion matrix [[40, 10], [5, 45]]",      # nothing said
+    "recall for [[40, 10], [5, 45]], rows = actual",                # no class order
+    "recall for [[40, 10], [5, 45]], rows = actual, cols = actual, positive first",
+    "precision of [[40.5, 10], [5, 45]], rows = actual, cols = predicted, positive first",
+])
+def test_a_grid_whose_layout_is_not_settled_is_asked_about(message):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.missing == [COUNTS_BY_NAME]
+
+
+def test_a_recurrent_weight_matrix_after_a_matrix_of_names_is_still_found():
+    # the first bracketed matrix with numbers is the one read
+    request = parse_calculation("W_h = [[a, b], [c, d]] = [[0.5, 0.2], [0.1, 0.9]], explode?")
+    assert request.calculator == "eigen" and request.args["matrix"] == [[0.5, 0.2], [0.1, 0.9]]
