@@ -36,6 +36,24 @@ _NEGATIVE_FIRST = re.compile(
     r"default (?:label )?order")
 # a pasted matrix, as matrices.py reads one (rows in brackets inside brackets)
 _BRACKETED = re.compile(r"\[\s*+\[[^\[\]]*+\](?:\s*+[,;]?\s*+\[[^\[\]]*+\]){0,8}\s*+\]")
+# a 2x2 table with labelled rows and columns, its whitespace collapsed as the parser sees it:
+# "pred yes pred no actual yes 88 12 actual no 17 183", "| pred 0 | pred 1 true 0 | 950 | 30 ..."
+_AXIS_WORD = r"(actual\w*+|act|true|truth|real|pred\w*+|test)"
+_ACTUAL_WORD = re.compile(r"act|true|truth|real")
+_CLASS_WORD = r"(yes|no|pos\w*+|neg\w*+|1|0|\+|-|spam|ham)"
+_LABEL = rf"(?:{_AXIS_WORD}\s*+:?\s*+)?{_CLASS_WORD}"
+_SEP = r"[\s|:]*+"
+_COUNT = r"(\d{1,7}+)(?!\w|\.\d)"
+_TABLE = re.compile(rf"{_LABEL}{_SEP}{_LABEL}{_SEP}{_LABEL}{_SEP}{_COUNT}{_SEP}{_COUNT}{_SEP}"
+                    rf"{_LABEL}{_SEP}{_COUNT}{_SEP}{_COUNT}")
+_MARKDOWN_RULE = re.compile(r"\|(?:\s*+:?-{3,}+:?\s*+\|)++")
+_POSITIVE_LABEL = re.compile(r"yes|pos\w*|1|\+")
+_NEGATIVE_LABEL = re.compile(r"no|neg\w*|0|-")
+_NAMED_POSITIVE = re.compile(r"\b(\w++|\+)\s*+(?:=|is)\s*+(?:the\s++)?positive|"
+                             r"positive\s*+(?:class\s*+)?(?:=|is)\s*+(\w++)")
+# four counts in a row after a stated layout: "58 | 14 22 | 406", "120, 40, 30, 310"
+_FOUR_NUMBERS = re.compile(r"(?<![\w.])(\d{1,7}+)[\s,|/;]++(\d{1,7}+)[\s,|/;]++(\d{1,7}+)"
+                           r"[\s,|/;]++(\d{1,7}+)(?!\w|\.\d)")
 _REACH = 40  # characters around an axis's name read for what it holds and its order
 # "rows = actual", "rows: true label", "rows are predicted": the word right after names it
 _JUST_AFTER = re.compile(r"\s*+(?:(?:=|:|are|is|hold|holds|show|shows)\s*+)?(?:the\s++)?")
@@ -66,12 +84,91 @@ def cell_names(text: str) -> list[str] | None:
                                       default="negative" if tool else None)
     if row_order is None or column_order is None:
         return None
+    return _cells(rows_actual, row_order, column_order)
+
+
+def _cells(rows_actual: bool, row_order: str, column_order: str) -> list[str]:
+    """The count each cell holds, row by row, for a layout."""
     cells = []
     for row in _classes(row_order):
         for column in _classes(column_order):
             actual, predicted = (row, column) if rows_actual else (column, row)
             cells.append(("t" if actual == predicted else "f") + predicted[0])
     return cells
+
+
+def read_counts(text: str, grid: list[list[float]] | None) -> dict[str, int] | None:
+    """TP, FP, TN and FN from a confusion matrix the message lays out: a table with labelled
+    rows and columns ("pred yes pred no / actual yes 88 12 / actual no 17 183"), or a grid
+    (`grid`, or four numbers in a row after the layout: "rows = predicted, positive first:
+    58 | 14 / 22 | 406") with its layout stated (see `cell_names`). None when no layout is
+    settled or a count is not a whole number."""
+    table = _table(text)
+    if table is not None:
+        names, values = table
+    else:
+        names = cell_names(text)
+        if names is None:
+            return None
+        if grid is not None:
+            values = [value for row in grid for value in row] if len(grid) == 2 else []
+        else:
+            run = _FOUR_NUMBERS.search(_BRACKETED.sub(" ", text))
+            values = [float(n) for n in run.groups()] if run else []
+    if len(values) != 4 or not all(v >= 0 and float(v).is_integer() for v in values):
+        return None
+    return {name: int(value) for name, value in zip(names, values, strict=True)}
+
+
+def has_table(text: str) -> bool:
+    """Whether the text holds a 2x2 table of counts with labelled rows and columns."""
+    return _TABLE.search(_MARKDOWN_RULE.sub(" ", text)) is not None
+
+
+def _table(text: str) -> tuple[list[str], list[float]] | None:
+    """The cells' counts and values of a labelled 2x2 table, or None."""
+    found = _TABLE.search(_MARKDOWN_RULE.sub(" ", text))
+    if found is None:
+        return None
+    groups = found.groups()
+    # per label: (axis word, class word); then the values
+    columns = [groups[0:2], groups[2:4]]
+    rows = [groups[4:6], groups[8:10]]
+    values = [float(groups[6]), float(groups[7]), float(groups[10]), float(groups[11])]
+    row_axis = _axis_of(rows)
+    column_axis = _axis_of(columns)
+    if row_axis is None and column_axis is None or row_axis == column_axis:
+        return None
+    rows_actual = row_axis == "actual" if row_axis else column_axis == "predicted"
+    positive = _positive_class(text)
+    row_first, column_first = (_is_positive(rows[0][1], positive),
+                               _is_positive(columns[0][1], positive))
+    if None in (row_first, column_first) or \
+            _is_positive(rows[1][1], positive) is not (not row_first) or \
+            _is_positive(columns[1][1], positive) is not (not column_first):
+        return None  # a class that is neither, or both labels of one axis the same class
+    return _cells(rows_actual, "positive" if row_first else "negative",
+                  "positive" if column_first else "negative"), values
+
+
+def _axis_of(labels) -> str | None:
+    words = {("actual" if _ACTUAL_WORD.match(axis) else "predicted")
+             for axis, _ in labels if axis}
+    return words.pop() if len(words) == 1 else None
+
+
+def _positive_class(text: str) -> str | None:
+    """The class a message names positive ("spam = positive", "1 is the positive class")."""
+    found = _NAMED_POSITIVE.search(text)
+    return found.group(1) or found.group(2) if found else None
+
+
+def _is_positive(label: str, positive: str | None) -> bool | None:
+    if positive is not None:
+        return label == positive
+    if _POSITIVE_LABEL.fullmatch(label):
+        return True
+    return False if _NEGATIVE_LABEL.fullmatch(label) else None
 
 
 def _axes(text: str) -> dict[str, bool]:

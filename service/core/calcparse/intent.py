@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
 
 _WANTS = {
@@ -43,7 +44,10 @@ CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)
                          r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
 
 
-_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)")
+_COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)|"
+                         r"\bfalse alarms?\b|\bcorrect rejections?\b|"
+                         r"\bpredicted (?:positive|negative) (?:and|but|&) actual|"
+                         r"\b(?:positive|negative)s (?:that were )?predicted (?:positive|negative)")
 
 
 # A pasted matrix with these words is a confusion matrix, not a recurrent weight matrix.
@@ -55,7 +59,8 @@ def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
         return "metrics" if CONFUSION_MATRIX.search(text) else "eigen"
-    if _WANTS["metrics"].search(text) and _COUNT_WORD.search(text):
+    if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
+                                          cell_names(text) is not None):
         return "metrics"
     if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
         return "attention"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from service.core.calcparse.confusion import cell_names
+from service.core.calcparse.confusion import has_table, read_counts
 from service.core.calcparse.intent import LINEAR
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
@@ -293,17 +293,15 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
-    grid = None if args else find_matrix(text)
-    if grid is not None:
+    if not args:
         # a 2x2 grid is laid out with the actual class in rows in some books and in columns
         # in others, positives first or last: read as the message says, else asked
-        names = cell_names(text)
-        cells = [value for row in grid for value in row]
-        if names is None or len(grid) != 2 or len(cells) != 4 or \
-                not all(value >= 0 and float(value).is_integer() for value in cells):
+        grid = find_matrix(text)
+        counts = read_counts(text, grid)
+        if counts is not None:
+            return finish_request("metrics", counts, [], [])
+        if grid is not None or has_table(text):
             return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
-        return finish_request("metrics", {name: int(value) for name, value
-                                          in zip(names, cells, strict=True)}, [], [])
     if not args:
         return None
     return finish_request("metrics", args, [], [])

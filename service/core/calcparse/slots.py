@@ -63,6 +63,16 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("count", re.compile(rf"\b(tf)\s*+(?:=|:)\s*+{INT}"), ("tf",)),
     ("count", re.compile(rf"\b(true|false)[\s-]++(positive|negative|pos|neg)s?{_OF}{INT}"),
      ("true", "false")),
+    # a cell described by its two classes: "predicted positive and actually negative: 18",
+    # "positives that were predicted negative = 11"
+    ("cell", re.compile(rf"\bpredicted\s++(positive|negative)\s++(?:and|but|&)\s++"
+                        rf"actual(?:ly)?+\s++(positive|negative)\s*+(?:[:=]|is|was|were)?\s*+{INT}"),
+     ("predicted",)),
+    ("cell", re.compile(rf"\b(positive|negative)s\s++(?:that\s++were\s++)?predicted\s++"
+                        rf"(positive|negative)\s*+(?:[:=]|is|was|were)?\s*+{INT}"), ("predicted",)),
+    # signal detection's names: hits, misses, false alarms, correct rejections
+    ("count", re.compile(rf"\b(hit|miss|false alarm|correct rejection)(?:s|es)?{_OF}{INT}"),
+     ("hit", "miss", "alarm", "rejection")),
     # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
     ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
@@ -292,7 +302,7 @@ def _store(slots: dict, name: str, value) -> bool:
         return True  # every proposed result is consumed, so none is left over as an input
     if name == "training":
         return True  # consumed, so that no size is read from it
-    if name == "count":
+    if name in ("count", "cell"):
         name, value = value
     if name == "h_equals_w":
         name = "patch" if "input" in slots else "input"
@@ -319,6 +329,8 @@ def _slot_value(name: str, match: re.Match):
         return True
     if name == "count":
         return _count_slot(groups)
+    if name == "cell":
+        return _cell_slot(groups, match.group(0).startswith("predicted"))
     if name == "counts":
         return _counts_slot(groups)
     if name == "in_out":
@@ -375,7 +387,17 @@ def _count_slot(groups: list[str]) -> tuple[str, int]:
     number = int(next(g for g in groups if g.isdigit()))
     words = [g for g in groups if not g.isdigit()]
     name = words[0] if len(words) == 1 else _COUNT_NAMES[(words[0], words[1])]
-    return ("tn" if name == "tf" else name), number
+    return _SIGNAL_DETECTION.get(name, "tn" if name == "tf" else name), number
+
+
+_SIGNAL_DETECTION = {"hit": "tp", "miss": "fn", "false alarm": "fp", "correct rejection": "tn"}
+
+
+def _cell_slot(groups: list[str], predicted_first: bool) -> tuple[str, int]:
+    """("fp", 18) from "predicted positive and actually negative: 18"."""
+    first, second, number = groups
+    predicted, actual = (first, second) if predicted_first else (second, first)
+    return ("t" if predicted == actual else "f") + predicted[0], int(number)
 
 
 def _counts_slot(groups: list[str]) -> tuple[int, ...]:

@@ -105,3 +105,35 @@ def test_a_recurrent_weight_matrix_after_a_matrix_of_names_is_still_found():
     # the first bracketed matrix with numbers is the one read
     request = parse_calculation("W_h = [[a, b], [c, d]] = [[0.5, 0.2], [0.1, 0.9]], explode?")
     assert request.calculator == "eigen" and request.args["matrix"] == [[0.5, 0.2], [0.1, 0.9]]
+
+
+@pytest.mark.parametrize(("message", "counts"), [
+    # tables with labelled rows and columns (the parser sees them with whitespace collapsed)
+    ("confusion matrix:\n           predicted yes   predicted no\nactual yes      50     "
+     "10\nactual no        5     35\nprecision?", {"tp": 50, "fn": 10, "fp": 5, "tn": 35}),
+    ("         actual 0   actual 1\npred 0       35        10\npred 1        5        50\n"
+     "recall (1 = positive)", {"tn": 35, "fn": 10, "fp": 5, "tp": 50}),
+    ("| | predicted neg | predicted pos |\n|---|---|---|\n| actual neg | 35 | 5 |\n"
+     "| actual pos | 10 | 50 |\nspecificity?", {"tn": 35, "fp": 5, "fn": 10, "tp": 50}),
+    ("Predicted: spam ham\nActual spam: 50 10\nActual ham: 5 35\nf1 (spam = positive)",
+     {"tp": 50, "fn": 10, "fp": 5, "tn": 35}),
+    # four counts in a row after a stated layout
+    ("rows = predicted, columns = actual, positive first:\n50 | 5\n10 | 35\nprecision",
+     {"tp": 50, "fp": 5, "fn": 10, "tn": 35}),
+    ("columns actual (P, N), rows predicted (P, N). values row-wise: 50, 5, 10, 35. F1?",
+     {"tp": 50, "fp": 5, "fn": 10, "tn": 35}),
+])
+def test_tables_and_rows_of_counts_with_their_layout(message, counts):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.args == counts
+
+
+@pytest.mark.parametrize("message", [
+    # which class is positive is not said, and neither label is a yes/no, 1/0, +/- or pos/neg
+    "Predicted: spam ham\nActual spam: 50 10\nActual ham: 5 35\nf1",
+    # both axes the prediction
+    "          pred yes  pred no\npred yes    50     10\npred no      5     35\nprecision?",
+])
+def test_a_table_that_does_not_settle_its_layout_is_asked_about(message):
+    request = parse_calculation(message)
+    assert request.calculator == "metrics" and request.missing == [COUNTS_BY_NAME]

@@ -18,6 +18,13 @@ from service.core.calcparse import parse_calculation
     "results: 40 TP, 10 FP, 45 TN, 5 FN. recall plz",
     "hw question: 40 TP 10 FP 45 TN 5 FN, precision?",
     "acc for TP 40 FP 10 TN 45 FN 5",
+    # each cell by its two classes, or by signal detection's names
+    "predicted positive and actually positive: 40, predicted positive but actually negative: "
+    "10, predicted negative and actually negative: 45, predicted negative but actually "
+    "positive: 5. accuracy?",
+    "positives that were predicted positive = 40, negatives predicted positive = 10, "
+    "positives predicted negative = 5, negatives predicted negative = 45. f1",
+    "hits 40, false alarms 10, correct rejections 45, misses 5: precision",
 ])
 def test_counts_are_read_in_the_ways_students_write_them(message):
     request = parse_calculation(message)
