@@ -65,8 +65,8 @@ _XSIZE3 = re.compile(r"(?<![\w.])(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})(?
 # "rate (dilation) 4": one word in brackets is a gloss; the brackets hide the number after it.
 _GLOSS = re.compile(r"\(\s*+([a-z_]{3,24})\s*+\)")
 _LETTER = re.compile(r"[chwmn]")
-# "output h x w?", "output shape (h x w x c)": the letters name what is asked for.
-_OUTPUT_LETTERS = re.compile(r"\boutput(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
+# "output h x w?", "output shape (h x w x c)", "out HxW": the letters name what is asked for.
+_OUTPUT_LETTERS = re.compile(r"\bout(?:put)?+(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
                              r"h\s*+(?:x|and|,)\s*+w(?:\s*+x\s*+c)?\b\s*+\)?")
 # "h x w = 128 x 96", "c x h x w = 3x32x32": the letters name the size that follows.
 _LETTERS_EQUAL = re.compile(rf"\b([chwmn](?:\s*+[x,*]\s*+[chwmn]){{1,2}})\s*+=\s*+({XSIZE})")

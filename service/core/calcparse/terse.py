@@ -1,7 +1,8 @@
 """Settings written tersely, spelt out in the forms the slot patterns read.
 
 "3x3 s2 p1 conv", "k3 d2 p1 s1", "kernel/stride/padding = 5/2/2", "stride-two", "a 3-by-3",
-"dil=3", "ks=3 st=2", "-> 96 ch": how students type a layer in a hurry. Each is rewritten into
+"dil=3", "ks=3 st=2", "-> 96 ch", "w/ 3 in ch", "conv3x3-64": how students type a layer in a
+hurry. Each is rewritten into
 "s=2", "kernel=5, stride=2, padding=2", "stride 2", "3 by 3", "dilation=3", "96 channels" before
 the slots are read, so that the slot table keeps one pattern per setting. A letter glued to a
 number ("s2", "p1") is read as a setting only where the message is about a layer or patches,
@@ -25,12 +26,17 @@ _HYPHEN_BY = re.compile(r"(?<=\d)\s*+-\s*+by\s*+-\s*+(?=\d)")
 # abbreviations of setting names, only where a value follows
 _ABBREVIATIONS = re.compile(r"\b(dil|st|ks)(?=\s*+[=:]|\s++\d)")
 _SPELT = {"dil": "dilation", "st": "stride", "ks": "kernel"}
+# "w/ 3 in channels": with (not the symbol w over 3); "conv3x3-64": VGG's name for a layer
+_WITH = re.compile(r"\bw/(?=\s)")
+_VGG = re.compile(r"\bconv(\d{1,2}+)x(\d{1,2}+)-(\d{1,5}+)\b")
 # "96 ch", "3 in ch": channels (only after a number or "in"/"out", never the word alone)
 _CH = re.compile(r"(?<=\d|n|t)\s++ch\b\.?+")
 
 
 def spell_out(text: str) -> str:
     """The prepared text with terse settings written out (see the module docstring)."""
+    text = _WITH.sub("with", text)
+    text = _VGG.sub(r"\1x\2 conv with \3 filters", text)
     text = _NAMES_SLASHED.sub(_names_slashed, text)
     text = _NAME_HYPHEN.sub(r"\1 ", text)
     text = _HYPHEN_BY.sub(" by ", text)

@@ -15,6 +15,8 @@ from service.core.calcparse.terse import spell_out
     ("a 3-by-3 kernel", "a 3 by 3 kernel"),
     ("dil=3 st=2 ks=3", "dilation=3 stride=2 kernel=3"),
     ("224x224x3 -> 96 ch", "224x224x3 -> 96 channels"),
+    ("3x3 conv w/ 3 in ch", "3x3 conv with 3 in channels"),
+    ("conv3x3-64 on 56x56", "3x3 conv with 64 filters on 56x56"),
 ])
 def test_terse_settings_are_spelt_out(text, spelt):
     assert spell_out(text) == spelt
@@ -38,6 +40,8 @@ def test_what_is_not_clearly_a_setting_is_left_alone(text):
     ("stride-two 3x3 conv, no padding, on 63x63. output size",
      {"input": 63, "kernel": 3, "stride": 2, "padding": 0}),
     ("ks=3 st=2 pad=1 on 100x100 -> ?", {"input": 100, "kernel": 3, "stride": 2, "padding": 1}),
+    ("ConvTranspose2d(64, 32, 5, 3, 2) on 10x12 input, out HxW",
+     {"input": [10, 12], "kernel": 5, "stride": 3, "padding": 2, "operation": "transposed"}),
 ])
 def test_terse_settings_are_read_as_a_conv(message, args):
     request = parse_calculation(message)
