@@ -34,9 +34,13 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
+_DIGIT_WORDS = "|".join(list(UNITS)[1:10])
+_BELOW_HUNDRED = (r"(?:(?P<tens{n}>" + "|".join(TENS) + r")(?:[\s-]++(?P<unit{n}>" + _DIGIT_WORDS
+                  + r"))?|(?P<alone{n}>" + "|".join(UNITS) + r"))")
+# "thirty-two", "seven", "one hundred twenty-eight", "two hundred and fifty-six"
 _NUMBER_WORD = re.compile(
-    r"\b(?:(?P<tens>" + "|".join(TENS) + r")(?:[\s-]++(?P<unit>" + "|".join(list(UNITS)[1:10])
-    + r"))?|(?P<alone>" + "|".join(UNITS) + r"))\b")
+    r"\b(?:(?P<hundreds>" + _DIGIT_WORDS + r")[\s-]++hundred(?:[\s-]++(?:and[\s-]++)?"
+    + _BELOW_HUNDRED.format(n=1) + r")?|" + _BELOW_HUNDRED.format(n=0) + r")\b")
 
 
 def number_words_as_digits(text: str) -> str:
@@ -45,10 +49,17 @@ def number_words_as_digits(text: str) -> str:
 
 
 def _number_word(match: re.Match) -> str:
-    """The digits for one matched number word ("thirty-two" -> "32")."""
-    if match.group("alone"):
-        return str(UNITS[match.group("alone")])
-    return str(TENS[match.group("tens")] + UNITS.get(match.group("unit") or "zero", 0))
+    """The digits for one matched number word ("thirty-two" -> "32", "one hundred
+    twenty-eight" -> "128")."""
+    hundreds = match.group("hundreds")
+    n = 1 if hundreds else 0
+    if match.group(f"alone{n}"):
+        below = UNITS[match.group(f"alone{n}")]
+    elif match.group(f"tens{n}"):
+        below = TENS[match.group(f"tens{n}")] + UNITS.get(match.group(f"unit{n}") or "zero", 0)
+    else:
+        below = 0
+    return str(100 * UNITS[hundreds] + below if hundreds else below)
 
 
 

@@ -8,6 +8,7 @@ from service.core.textnorm import (
     fold,
     invalid_characters,
     normalise,
+    number_words_as_digits,
     read_message,
     stem,
     valid_text,
@@ -231,3 +232,16 @@ def test_normal_forms_are_computed_once_and_only_when_asked():
     assert "prepared" not in vars(message)
     assert message.prepared == "stride 2" and "prepared" in vars(message)
     assert as_message(message) is message
+
+
+@pytest.mark.parametrize(("text", "digits"), [
+    ("one hundred twenty-eight input channels", "128 input channels"),
+    ("two hundred and fifty-six filters", "256 filters"),
+    ("nine hundred ninety-nine", "999"),
+    ("one hundred and eleven", "111"),
+    ("three hundred", "300"),
+    ("thirty-two by thirty-two", "32 by 32"),
+])
+def test_number_words_up_to_the_hundreds_are_digits(text, digits):
+    # "one hundred twenty-eight" was read as "one 100 28": a calculation on 28 channels
+    assert number_words_as_digits(text) == digits

@@ -57,6 +57,12 @@ _TUPLE3 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\
 # "[16, 3, 224, 224]": a batch of images, N first; the batch size says nothing about the layer.
 _TUPLE4 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*+,"
                      r"\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]" + _NOT_A_ROW_AFTER)
+# "torch.randn(8, 3, 227, 227)", "torch.zeros(1, 28, 28)": a tensor made with its shape (a call,
+# but its arguments are the shape, unlike those of "conv2d(3, 16, 5)")
+_TENSOR4 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+\d{1,7}\s*+,\s*+(\d{1,7})"
+                      r"\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+\)")
+_TENSOR3 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+(\d{1,7})\s*+,\s*+(\d{1,7})"
+                      r"\s*+,\s*+(\d{1,7})\s*+\)")
 # "8x16x50x50": a batch in x notation, read like the tuple (the batch size dropped).
 _XSIZE4 = re.compile(r"(?<![\w.])\d{1,7}\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+"
                      r"(\d{1,7})(?![\w.]?\d)")
@@ -95,6 +101,9 @@ def read_shapes(text: str) -> str:
     text = _LABELLED.sub(_labelled, text)
     text = _LETTERS_EQUAL.sub(_letters_equal, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
+    # the comma ends the shape: the next line ("conv = nn.Conv2d(...)") is not its kernel
+    text = _TENSOR4.sub(lambda m: "tensor " + _tuple4(m) + ",", text)
+    text = _TENSOR3.sub(lambda m: "tensor " + _tuple3(m) + ",", text)
     text = _TUPLE4.sub(_tuple4, text)
     text = _XSIZE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)

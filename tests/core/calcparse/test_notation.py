@@ -138,6 +138,7 @@ def test_two_sides_of_the_same_kind_are_not_a_size():
 @pytest.mark.parametrize(("text", "read"), [
     ("a [16, 3, 224, 224] batch", "a 224x224x3 batch"),    # N, C, H, W
     ("a 16x3x224x224 batch", "a 224x224x3 batch"),        # the same in x notation
+    ("x = torch.randn(16, 3, 224, 224)", "x = torch.tensor 224x224x3,"),  # made with its shape
     ("a (8, 64, 64, 3) batch", "a 64x64x3 batch"),         # N, H, W, C
     ("[2, 5, 7, 9]", "[2, 5, 7, 9]"),                      # neither: left as written
     ("an rgb image 3x256x256", "an rgb image 256x256x3"),  # channels first in x notation

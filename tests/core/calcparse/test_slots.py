@@ -71,6 +71,14 @@ def test_channel_notations_are_read(message, args):
     assert {k: v for k, v in request.args.items() if k in args} == args
 
 
+def test_a_tensor_made_with_its_shape_is_the_input_not_a_kernel():
+    # the batch size is not the image, and the next line's conv is not the shape's kernel
+    request = parse_calculation("x = torch.randn(8, 3, 64, 64)\nconv = nn.Conv2d(3, 16, "
+                                "kernel_size=5, stride=1)\nwhat H and W come out of conv(x)?")
+    assert request.calculator == "conv" and request.complete
+    assert request.args["input"] == 64 and request.args["kernel"] == 5
+
+
 def test_named_sizes_are_read_for_patches():
     request = parse_calculation("H=W=16, C=3, 4x4 patches, stride 4: how many patches and MACs?")
     assert request.calculator == "attention" and request.complete
