@@ -50,15 +50,12 @@ _COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|n
                          r"\b(?:positive|negative)s (?:that were )?predicted (?:positive|negative)")
 
 
-# A pasted matrix with these words is a confusion matrix, not a recurrent weight matrix.
-CONFUSION_MATRIX = re.compile(r"confusion|ac+ura|\bacc\b|precis|recal|specif|sensitiv|\bf1\b|"
-                              r"f[\s-]?score|\btpr\b|\bfpr\b")
-
 
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
-        return "metrics" if CONFUSION_MATRIX.search(text) else "eigen"
+        # a pasted matrix with words about metrics is a confusion matrix, not a weight matrix
+        return "metrics" if _WANTS["metrics"].search(text) else "eigen"
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
                                           cell_names(text) is not None):
         return "metrics"

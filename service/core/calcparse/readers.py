@@ -293,18 +293,17 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
-    if not args:
-        # a 2x2 grid is laid out with the actual class in rows in some books and in columns
-        # in others, positives first or last: read as the message says, else asked
-        grid = find_matrix(text)
-        counts = read_counts(text, grid)
-        if counts is not None:
-            return finish_request("metrics", counts, [], [])
-        if grid is not None or has_table(text):
-            return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
-    if not args:
-        return None
-    return finish_request("metrics", args, [], [])
+    if args:
+        return finish_request("metrics", args, [], [])
+    # a 2x2 grid is laid out with the actual class in rows in some books and in columns in
+    # others, positives first or last: read as the message says, else asked
+    grid = find_matrix(text)
+    counts = read_counts(text, grid)
+    if counts is not None:
+        return finish_request("metrics", counts, [], [])
+    if grid is not None or has_table(text):
+        return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
+    return None
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
