@@ -122,12 +122,17 @@ def read_counts(text: str, grid: list[list[float]] | None) -> dict[str, int] | N
 
 def has_table(text: str) -> bool:
     """Whether the text holds a 2x2 table of counts with labelled rows and columns."""
-    return _TABLE.search(_MARKDOWN_RULE.sub(" ", text)) is not None
+    return _find_table(text) is not None
+
+
+def _find_table(text: str) -> re.Match | None:
+    """A labelled 2x2 table, markdown rules ("|---|---|") left out."""
+    return _TABLE.search(_MARKDOWN_RULE.sub(" ", text))
 
 
 def _table(text: str) -> tuple[list[str], list[float]] | None:
     """The cells' counts and values of a labelled 2x2 table, or None."""
-    found = _TABLE.search(_MARKDOWN_RULE.sub(" ", text))
+    found = _find_table(text)
     if found is None:
         return None
     groups = found.groups()

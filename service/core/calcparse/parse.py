@@ -75,7 +75,7 @@ def _parse(text: str) -> CalcRequest | None:
         calculator = "conv"
     request = BUILDERS[calculator](text, slots)
     if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
-        request = _size_and_params(text, slots) or request
+        request = _size_and_params(text, slots, request) or request
     if not request.complete and (CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
         return None
@@ -93,11 +93,12 @@ _SIZE_AND_PARAMS = re.compile(
     r"param\w*+[^?.]{0,24}?(?:and|&|\+|,)\s*+(?:the\s++)?(?:output|out\b|size|shape|dims?\b)")
 
 
-def _size_and_params(text: str, slots: dict) -> CalcRequest | None:
+def _size_and_params(text: str, slots: dict, built: CalcRequest) -> CalcRequest | None:
     """The output size with the parameter count after it, when a message asks for both and
-    has all that each needs (the channels given, not assumed); else None."""
-    size = BUILDERS["conv"](text, slots)
-    params = BUILDERS["params"](text, slots)
+    has all that each needs (the channels given, not assumed); else None. `built` is the
+    request already read for one of the two, so only the other is built here."""
+    size = built if built.calculator == "conv" else BUILDERS["conv"](text, slots)
+    params = built if built.calculator == "params" else BUILDERS["params"](text, slots)
     if not size.complete or not params.complete or params.assumed and any(
             "filter" in assumption for assumption in params.assumed):
         return None
