@@ -54,6 +54,11 @@ _NAMED_POSITIVE = re.compile(r"\b(\w++|\+)\s*+(?:=|is)\s*+(?:the\s++)?positive|"
 # four counts in a row after a stated layout: "58 | 14 22 | 406", "120, 40, 30, 310"
 _FOUR_NUMBERS = re.compile(r"(?<![\w.])(\d{1,7}+)[\s,|/;]++(\d{1,7}+)[\s,|/;]++(\d{1,7}+)"
                            r"[\s,|/;]++(\d{1,7}+)(?!\w|\.\d)")
+# an axis's first row or column named with its class: "row 1 = actual positive", "col 1:
+# predicted neg"; rewritten as "rows = actual (pos, neg)" for the readers below
+_FIRST_OF_AXIS = re.compile(
+    r"\b(row|col(?:umn)?)\s*+(?:1|one)\s*+(?:=|:|is)\s*+(?:the\s++)?(actual\w*+|true|real|"
+    r"pred\w*+)\s++(?:class\s++)?(pos\w*+|neg\w*+|yes|no|spam|ham|sick|healthy)\b")
 _REACH = 40  # characters around an axis's name read for what it holds and its order
 # "rows = actual", "rows: true label", "rows are predicted": the word right after names it
 _JUST_AFTER = re.compile(r"\s*+(?:(?:=|:|are|is|hold|holds|show|shows)\s*+)?(?:the\s++)?")
@@ -68,6 +73,7 @@ def cell_names(text: str) -> list[str] | None:
     if named:
         names = list(named.groups())
         return names if len(set(names)) == 4 else None
+    text = _FIRST_OF_AXIS.sub(_axis_with_order, text)
     axes = _axes(text)
     rows_actual = axes.get("rows")
     if rows_actual is None and "columns" in axes:
@@ -85,6 +91,14 @@ def cell_names(text: str) -> list[str] | None:
     if row_order is None or column_order is None:
         return None
     return _cells(rows_actual, row_order, column_order)
+
+
+def _axis_with_order(match: re.Match) -> str:
+    """"row 1 = actual positive" -> "rows = actual (pos, neg)"."""
+    axis, holds, first = match.groups()
+    order = "(neg, pos)" if _NEGATIVE_LABEL.match(first) or first in ("ham", "healthy") \
+        else "(pos, neg)"
+    return f"{'rows' if axis == 'row' else 'columns'} = {holds} {order}"
 
 
 def _cells(rows_actual: bool, row_order: str, column_order: str) -> list[str]:

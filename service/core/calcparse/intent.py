@@ -19,7 +19,7 @@ _WANTS = {
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
-                       r"->|flops|macs|multiply|feature map"),
+                       r"->|flops|macs|multiply|feature map|comes? out"),
 }
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")

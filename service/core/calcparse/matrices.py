@@ -33,12 +33,19 @@ _NUMBER = re.compile(r"[-+]?(?:\d++(?:\.\d*+)?|\.\d++)(?:e[-+]?\d++)?")
 # "rows": "W_h = 0.9 0.3; -0.2 0.7", "W_h rows 1.1 0.3 / -0.2 0.6"
 _NAMED_MATRIX = re.compile(r"(?:\bw(?:h|_h)?\s*+=|\brows?\s*+:?)\s*+([-+.\d\s,;/]{3,2000}+)")
 _ROW_SEPARATOR = re.compile(r"[;/]")
+# Rows between bars, as a matrix is drawn in plain text ("| 0.6 0.5 |" on each line, the lines
+# joined by the time the text is read): at least two rows of at least two numbers each
+_ENTRY = r"[-+]?[\d.]++(?:e[-+]?\d++)?"
+_BAR_ROW = rf"\|\s*+(?:{_ENTRY}[\s,]++){{1,{MAX_MATRIX_ROWS - 1}}}{_ENTRY}\s*+\|"
+_BAR_MATRIX = re.compile(rf"{_BAR_ROW}(?:\s*+{_BAR_ROW}){{1,{MAX_MATRIX_ROWS - 1}}}")
+_BAR = re.compile(r"\|\s*+\|")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
     """The first matrix in the text as rows of floats, or None (also for an empty row).
 
-    Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]` and a LaTeX bmatrix/pmatrix.
+    Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]`, a LaTeX bmatrix/pmatrix, rows
+    between bars (`| a b | | c d |`) and rows after a name (`W_h = a b; c d`).
     """
     # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
     found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
@@ -49,6 +56,8 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in latex.split("\\\\") if row.strip()]
     elif found := _MATLAB_MATRIX.search(text):
         rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    elif found := _BAR_MATRIX.search(text):
+        rows = [row for row in _BAR.split(found.group(0).strip("| ")) if row.strip()]
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]

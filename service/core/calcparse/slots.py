@@ -151,6 +151,15 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("groups", re.compile(rf"{INT}\s*groups\b"), ("groups",)),
     ("heads", re.compile(rf"{INT}\s*(?:attention\s+)?heads?\b"), ("head",)),
     ("heads", re.compile(rf"\bheads?{_OF}{INT}"), ("head",)),
+    # a kernel named by its place: "a 3x3, stride-2 conv" (settings between the size and the
+    # layer, the size first in the message or after "a"), "3x3 stride 2 on 57x23" (a size
+    # with x right before the stride): only the size is read here, the settings after it by
+    # their own patterns
+    ("kernel", re.compile(rf"(?:^|\ban?\s++)({SIZE})(?=\s*+,?\s*+(?:(?:stride|"
+                          r"dilation|padding)\s*+[=:]?\s*+\d{1,3}+\s*+,?\s*+(?:and\s++)?){1,2}"
+                          r"conv)"), ("conv",)),
+    ("kernel", re.compile(rf"({XSIZE})(?=\s*+[,/]?\s*+(?:stride|s=)\s*+[=:]?\s*+\d)"),
+     ("stride", "s=")),
     ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})"), ("stride",)),
     ("stride", re.compile(rf"({SIZE})[\s-]*+strided?s?\b"), ("stride",)),
     ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),

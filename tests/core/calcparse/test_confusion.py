@@ -40,10 +40,13 @@ def test_a_grid_with_its_layout_stated_gives_the_counts_back(tp, fp, tn, fn, row
         return
     rows, columns = ("actual", "predicted") if rows_actual else ("predicted", "actual")
     order = ORDER[positive_first][wording]
+    first, second = ("positive", "negative") if positive_first else ("negative", "positive")
     statement = data.draw(st.sampled_from([
         f"rows = {rows}, cols = {columns}, {order}",
         f"rows are {rows} {order}, columns are {columns} {order}",
         f"{rows} on rows, {columns} on columns, ordering {order} for both",
+        f"row 1 = {rows} {first}, row 2 = {rows} {second}, col 1 = {columns} {first}, "
+        f"col 2 = {columns} {second}",
     ]))
     matrix = grid(counts, rows_actual, positive_first, positive_first)
     request = parse_calculation(f"precision and recall for the confusion matrix {matrix}, "
@@ -122,6 +125,9 @@ def test_a_recurrent_weight_matrix_after_a_matrix_of_names_is_still_found():
      {"tp": 50, "fp": 5, "fn": 10, "tn": 35}),
     ("columns actual (P, N), rows predicted (P, N). values row-wise: 50, 5, 10, 35. F1?",
      {"tp": 50, "fp": 5, "fn": 10, "tn": 35}),
+    # each axis's first class named where the axis is: "row 1 = actual negative"
+    ("row 1 = actual negative, row 2 = actual positive, column 1 = predicted negative: "
+     "50 10 / 5 35, precision?", {"tn": 50, "fp": 10, "fn": 5, "tp": 35}),
 ])
 def test_tables_and_rows_of_counts_with_their_layout(message, counts):
     request = parse_calculation(message)

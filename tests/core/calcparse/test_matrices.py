@@ -47,6 +47,24 @@ def test_rows_split_by_slashes_or_semicolons_after_the_name_or_rows(text, matrix
     assert find_matrix(text) == matrix
 
 
+@pytest.mark.parametrize(("text", "matrix"), [
+    ("w_rec = | 0.4 0.9 | | 0.8 0.1 | spectral radius?", [[0.4, 0.9], [0.8, 0.1]]),
+    ("|1 -0.5 0| |0 0.3 0| |0 0 2e-1| explode?", [[1.0, -0.5, 0.0], [0.0, 0.3, 0.0],
+                                                 [0.0, 0.0, 0.2]]),
+])
+def test_rows_drawn_between_bars_are_a_matrix(text, matrix):
+    assert find_matrix(text) == matrix
+
+
+@pytest.mark.parametrize("text", [
+    "| 50 | 10 | | 5 | 35 |",               # a markdown table's cells, one number each
+    "| pred yes | pred no |",                # labels, no numbers
+    "|0.5 0.2|",                             # one row
+])
+def test_bars_that_do_not_draw_rows_of_numbers_are_not_a_matrix(text):
+    assert find_matrix(text) is None
+
+
 @pytest.mark.parametrize("text", ["no matrix here", "[[]]", "[[1, 2], []]", "[3, 3]"])
 def test_find_matrix_refuses_what_is_not_a_matrix(text):
     assert find_matrix(text) is None

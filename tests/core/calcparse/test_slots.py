@@ -107,6 +107,16 @@ def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
      {"tp": 7, "fp": 3, "tn": 85, "fn": 5}),
     ("deconv k 4 s 2 p 1 on a 7x7 map, output size?", "conv",
      {"kernel": 4, "stride": 2, "padding": 1, "input": 7}),
+    # the kernel named by its place: first, or after "a", with settings before the layer word;
+    # or right before the stride
+    ("a 5-by-5, stride-three conv with padding two on a 91 by 91 image, what comes out", "conv",
+     {"kernel": 5, "stride": 3, "padding": 2, "input": 91}),
+    ("7x7, stride 2, padding 3 conv on 224x224: out?", "conv",
+     {"kernel": 7, "stride": 2, "padding": 3, "input": 224}),
+    ("padding='valid' 5x5 stride 3 on 61x40", "conv",
+     {"kernel": 5, "stride": 3, "padding": "valid", "input": [61, 40]}),
+    ("output size with padding = 2, stride = 1, kernel 5, input 9x9", "conv",
+     {"kernel": 5, "stride": 1, "padding": 2, "input": 9}),
     ("avgpool 3 s 2 on a 56x56 map, no padding. output?", "conv",
      {"kernel": 3, "stride": 2, "input": 56}),
     ("nn.Conv2d(16, 32, 3, 2, 0) on an input of shape (8, 16, 50, 50), output height and width",

@@ -17,6 +17,11 @@ from service.core.calcparse.terse import spell_out
     ("224x224x3 -> 96 ch", "224x224x3 -> 96 channels"),
     ("3x3 conv w/ 3 in ch", "3x3 conv with 3 in channels"),
     ("conv3x3-64 on 56x56", "3x3 conv with 64 filters on 56x56"),
+    ("tf same, 3x3/s2", "same padding, 3x3/s=2"),
+    ("keras valid 5x5 conv", "valid padding 5x5 conv"),
+    ("c_in 8, c_out 4, k 3", "c_in 8, c_out 4, k=3"),
+    ("k 3 conv", "k=3 conv"),
+    ("pool k 2 s 2", "pool k 2 s 2"),             # a pair the slot table reads as it is
 ])
 def test_terse_settings_are_spelt_out(text, spelt):
     assert spell_out(text) == spelt
@@ -26,6 +31,8 @@ def test_terse_settings_are_spelt_out(text, spelt):
     "see slide s2 of lecture 4",       # one glued letter, nothing about a layer
     "is p1 the answer",
     "k/s = 3/2/1",                     # two names, three values: left as written
+    "top k 5 accuracy",                # a spaced k with nothing about a layer
+    "tf same padding",                 # the padding already named
 ])
 def test_what_is_not_clearly_a_setting_is_left_alone(text):
     assert spell_out(text) == text
@@ -42,6 +49,7 @@ def test_what_is_not_clearly_a_setting_is_left_alone(text):
     ("ks=3 st=2 pad=1 on 100x100 -> ?", {"input": 100, "kernel": 3, "stride": 2, "padding": 1}),
     ("ConvTranspose2d(64, 32, 5, 3, 2) on 10x12 input, out HxW",
      {"input": [10, 12], "kernel": 5, "stride": 3, "padding": 2, "operation": "transposed"}),
+    ("TF same, 3x3/s2, 99x99 -> ?", {"input": 99, "kernel": 3, "stride": 2, "padding": "same"}),
 ])
 def test_terse_settings_are_read_as_a_conv(message, args):
     request = parse_calculation(message)
@@ -58,6 +66,7 @@ def test_glued_letters_in_a_message_about_patches_set_the_stride():
     ("c_in 3, c_out 16, k=5: # params?", {"kernel": 5, "in_channels": 3, "out_channels": 16}),
     ("in 64 out 128, 3x3 kernel, how many params",
      {"kernel": 3, "in_channels": 64, "out_channels": 128}),
+    ("c_in 8, c_out 32, k 7 -- # params?", {"kernel": 7, "in_channels": 8, "out_channels": 32}),
 ])
 def test_channels_without_an_equals_sign_are_read(message, args):
     request = parse_calculation(message)
