@@ -1,6 +1,6 @@
 """Pure-math calculators with worked steps; no Flask here, only numbers in and dicts out."""
 
-from service.calculators.attention import patch_attention_cost
+from service.calculators.attention import patch_attention_cost, patch_count
 from service.calculators.conv import conv_output
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
 from service.calculators.metrics import classification_metrics
@@ -13,5 +13,6 @@ __all__ = [
     "conv_output",
     "linear_params",
     "patch_attention_cost",
+    "patch_count",
     "recurrent_gradient_check",
 ]

@@ -29,6 +29,30 @@ def _big_o(stride: tuple[int, int]) -> tuple[str, str]:
             rf"\mathcal{{O}}\left({rows} {cols} \, h w C\right)")
 
 
+def patch_count(input, patch, stride=1) -> dict:
+    """How many h x w patches an H x W image (an int or [H, W]) gives at a stride, no padding:
+    the part of the attention cost that does not depend on the channels, so the tutor can give
+    it while it asks for them.
+
+    Returns ``num_patches`` (P), ``patches_per_axis`` and the worked ``steps``. Raises
+    CalculationError naming "patch" if the patch is larger than the image, or the field of any
+    malformed value.
+    """
+    height, width = as_pair(input, "input")
+    ph, pw = as_pair(patch, "patch")
+    s = as_pair(stride, "stride")
+    (rows, row_line), (cols, col_line), shared = per_axis(
+        _patches, (height, ph, s[0]), (width, pw, s[1]))
+    if s == (1, 1):
+        steps = [r"$P = (H - h + 1)(W - w + 1)$ patches (stride 1, no padding)"]
+    else:
+        steps = [r"$P = (\lfloor (H - h) / s_h \rfloor + 1)(\lfloor (W - w) / s_w \rfloor + 1)$ "
+                 "patches (no padding)"]
+    steps += [row_line] if shared else [row_line, col_line]
+    steps.append(f"$P = {rows} \\cdot {cols} = {rows * cols}$")
+    return {"num_patches": rows * cols, "patches_per_axis": [rows, cols], "steps": steps}
+
+
 def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
     """Count the work of Q K^T when an H x W x C image is cut into h x w x C patch tokens.
 
@@ -49,9 +73,9 @@ def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
     ph, pw = as_pair(patch, "patch")
     s = as_pair(stride, "stride")
     heads = as_int(heads, "heads")
-    (rows, row_line), (cols, col_line), shared = per_axis(
-        _patches, (height, ph, s[0]), (width, pw, s[1]))
-    num_patches = rows * cols
+    patches = patch_count([height, width], [ph, pw], list(s))
+    num_patches = patches["num_patches"]
+    rows, cols = patches["patches_per_axis"]
     token_dim = ph * pw * channels
     if token_dim % heads:
         fail("heads", f"heads ({heads}) must divide the token dimension h*w*C = "
@@ -62,16 +86,7 @@ def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
     macs = pairs * token_dim
     big_o, big_o_latex = _big_o(s)
 
-    if s == (1, 1):
-        steps = [r"$P = (H - h + 1)(W - w + 1)$ patches (stride 1, no padding)"]
-    else:
-        steps = [r"$P = (\lfloor (H - h) / s_h \rfloor + 1)(\lfloor (W - w) / s_w \rfloor + 1)$ "
-                 "patches (no padding)"]
-    steps += [row_line] if shared else [row_line, col_line]
-    steps += [
-        f"$P = {rows} \\cdot {cols} = {num_patches}$",
-        f"$d = h w C = {ph} \\cdot {pw} \\cdot {channels} = {token_dim}$",
-    ]
+    steps = [*patches["steps"], f"$d = h w C = {ph} \\cdot {pw} \\cdot {channels} = {token_dim}$"]
     if heads == 1:
         steps.append(f"Dot products: $P^2 = {num_patches}^2 = {pairs}$, each of length $d$")
     else:

@@ -9,6 +9,7 @@ import re
 from service import calculators
 from service.core import calc_why
 from service.core.calcparse import CalcRequest
+from service.errors import CalculationError
 
 TITLES = {
     "conv": "Output size",
@@ -52,6 +53,24 @@ def run_calculation(request: CalcRequest) -> dict:
     if request.calculator == "metrics":
         return calculators.classification_metrics(**args)
     return calculators.patch_attention_cost(**args)
+
+
+def partial_steps(request: CalcRequest) -> list[str] | None:
+    """The worked part of an incomplete request that its values already settle, or None.
+
+    So far one case: self-attention over patches without the image's channels still has its
+    patch count P, which does not depend on them; a student who asked only for P has the
+    answer, and one who asked for the cost sees where it is going while asked for C.
+    """
+    args = request.args
+    if request.calculator != "attention" or request.missing != ["channels"] or \
+            "patch" not in args or "input" not in args:
+        return None
+    try:
+        result = calculators.patch_count(args["input"], args["patch"], args.get("stride", 1))
+    except CalculationError:
+        return None  # the full request will say what is wrong once it has its channels
+    return result["steps"]
 
 
 def render_calculation(title: str, request: CalcRequest, result: dict,

@@ -26,6 +26,7 @@ from service.core.calc_chat import (
     TITLES,
     has_values,
     only_values,
+    partial_steps,
     render_calculation,
     run_calculation,
 )
@@ -352,7 +353,13 @@ class Tutor:
                                 "missing": request.missing, "assumed": request.assumed}
             asks = " and ".join(SLOT_QUESTIONS.get(m, m.replace("_", " "))
                                 for m in request.missing)
-            text = f"I can work that out ({title.lower()}). I still need {asks}."
+            partial = partial_steps(request)
+            if partial:
+                # what the values given already settle, then what the rest needs
+                text = (f"**{title}**, so far:\n\n" + "\n".join(f"- {s}" for s in partial) +
+                        f"\n\nFor the rest I still need {asks}.")
+            else:
+                text = f"I can work that out ({title.lower()}). I still need {asks}."
             if request.assumed:
                 text += " I'll assume " + ", ".join(request.assumed) + " unless you say otherwise."
             return Reply("clarify", text, session_id, confidence=0.5)

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import patch_attention_cost
+from service.calculators import patch_attention_cost, patch_count
 from service.errors import CalculationError
 
 FAST = settings(max_examples=200, deadline=None)
@@ -48,6 +48,26 @@ def test_costs_match_explicit_patches(height, width, channels, patch, stride, he
     assert result["attention_matrix_entries"] == sum(s.size for s in scores)
     assert result["macs"] == int(sum(s.sum() for s in scores))
     assert result["head_dim"] == token_dim // heads
+
+
+@FAST
+@given(height=st.integers(1, 12), width=st.integers(1, 12),
+       patch=st.tuples(st.integers(1, 12), st.integers(1, 12)),
+       stride=st.tuples(st.integers(1, 4), st.integers(1, 4)))
+def test_the_patch_count_alone_needs_no_channels(height, width, patch, stride):
+    call = dict(input=[height, width], patch=list(patch), stride=list(stride))
+    if patch[0] > height or patch[1] > width:
+        with pytest.raises(CalculationError) as excinfo:
+            patch_count(**call)
+        assert set(excinfo.value.fields) == {"patch"}
+        return
+    result = patch_count(**call)
+    assert result["num_patches"] == len(patch_tokens(np.ones((height, width, 1)), patch, stride))
+    assert result["steps"][-1].endswith(f"= {result['num_patches']}$")
+    # the same count and steps as the full cost, whatever the channels
+    full = patch_attention_cost(input=[height, width, 5], patch=list(patch), stride=list(stride))
+    assert full["num_patches"] == result["num_patches"]
+    assert full["steps"][:len(result["steps"])] == result["steps"]
 
 
 def test_seed_q11_overlapping_patches():

@@ -118,6 +118,21 @@ def test_a_bare_number_fills_the_missing_slot(tutor):
     assert answer.calculation["result"]["output"] == [32, 32]
 
 
+def test_the_patch_count_is_given_while_the_channels_are_asked_for(tutor):
+    ask, answer = conversation(tutor, "how many patches for a 30x30 image with 4x4 patches at "
+                                      "stride 3", "3 channels")
+    assert ask.kind == "clarify" and "number of image channels" in ask.reply
+    assert r"P = 9 \cdot 9 = 81" in ask.reply    # (30 - 4) // 3 + 1 = 9 per side
+    assert answer.kind == "calculation"
+    assert answer.calculation["result"]["num_patches"] == 81
+    assert answer.calculation["result"]["token_dim"] == 4 * 4 * 3
+
+
+def test_a_patch_larger_than_the_image_gives_no_partial_count(tutor):
+    ask = tutor.respond("attention cost, 8x8 image, 10x10 patches")
+    assert ask.kind == "clarify" and "so far" not in ask.reply
+
+
 def test_a_missing_matrix_is_asked_for(tutor):
     ask, answer = conversation(tutor, "does my recurrent matrix explode or vanish, tanh rnn",
                                "[[0.5, 0.1], [0.2, 0.4]]")
