@@ -39,10 +39,11 @@ from service.core.calcparse import (
     parse_calculation,
 )
 from service.core.matcher import Match, Matcher
+from service.core.other_language import in_another_language
 from service.core.practice import Practice
 from service.core.reply import MAX_SUGGESTIONS, Reply
 from service.core.sessions import SessionStore
-from service.core.small_talk import HELP, asks_for_help, small_talk
+from service.core.small_talk import HELP, OTHER_LANGUAGE, asks_for_help, small_talk
 from service.core.textnorm import MAX_MESSAGE_LENGTH, Message, read_message
 from service.errors import CalculationError
 from service.knowledge.loading import Entry, KnowledgeBase
@@ -188,6 +189,11 @@ class Tutor:
         if canned is not None:
             return Reply("fallback", canned, session_id, small_talk=True)
         request = parse_calculation(message)
+        if request is None and in_another_language(message.words):
+            # numbers are read in any language; words are matched only in English
+            state["offered"] = []
+            return Reply("fallback", f"{OTHER_LANGUAGE}\n\nFor anything else, "
+                                     f"{self.human_pointer}.", session_id, None, 0.0)
         matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
         best = matches[0].score if matches else 0.0
         if request is not None and not self._prefer_entry(request, text, best):

@@ -37,6 +37,9 @@ GREETING = (
     "or *attention cost for a 32x32x3 image with 4x4 patches*."
 )
 
+OTHER_LANGUAGE = (
+    "Sorry, I can only read questions in English. Ask me in English and I'll do my best, for "
+    "example *what is a GAN?* Say *help* for what I can do.")
 THANKS = "You're welcome! Ask me anything else about the course."
 NEVER_MIND = "No problem. Ask me anything else about the course."
 

@@ -133,6 +133,18 @@ def test_a_patch_larger_than_the_image_gives_no_partial_count(tutor):
     assert ask.kind == "clarify" and "so far" not in ask.reply
 
 
+def test_a_question_in_another_language_is_told_the_tutor_reads_english(tutor):
+    reply = tutor.respond("¿Por qué se usa el dropout en las redes neuronales?")
+    assert reply.kind == "fallback" and "only read questions in English" in reply.reply
+    assert reply.suggestions == [] and reply.entry_id is None
+
+
+def test_numbers_are_worked_out_in_any_language(tutor):
+    reply = tutor.respond("¿cuál es el tamaño de salida de una imagen 28x28 con kernel 3x3 y "
+                          "stride 2?")
+    assert reply.kind == "calculation" and reply.calculation["result"]["output"] == [13, 13]
+
+
 def test_a_missing_matrix_is_asked_for(tutor):
     ask, answer = conversation(tutor, "does my recurrent matrix explode or vanish, tanh rnn",
                                "[[0.5, 0.1], [0.2, 0.4]]")
