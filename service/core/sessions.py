@@ -134,6 +134,7 @@ class SqliteSessionStore:
 
     def put(self, key: str, state: dict) -> None:
         """Store the session's state, and delete up to SWEEP_BATCH expired sessions."""
+        encoded = json.dumps(state)  # before the write lock is taken, not while it is held
         now = self.clock()
         db = self._connection()
         # One write transaction, not two: gunicorn's workers share the file and take turns at
@@ -142,7 +143,7 @@ class SqliteSessionStore:
         try:
             db.execute("INSERT INTO sessions (id, state, updated) VALUES (?, ?, ?) "
                        "ON CONFLICT(id) DO UPDATE SET state = excluded.state, "
-                       "updated = excluded.updated", (key, json.dumps(state), now))
+                       "updated = excluded.updated", (key, encoded, now))
             db.execute("DELETE FROM sessions WHERE id IN (SELECT id FROM sessions "
                        "WHERE updated < ? ORDER BY updated LIMIT ?)",
                        (now - self.ttl_seconds, SWEEP_BATCH))
