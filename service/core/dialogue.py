@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,8 +251,7 @@ class Tutor:
         intro = ("I'm not sure which of these you mean:" if close else "Did you mean:")
         text = intro + "\n\n" + "\n".join(lines) + "\n\nSay *yes* or pick a number, or rephrase."
         # the buttons: the entries offered, then others only if they are plausible too
-        suggestions = offered + [m for m in matches if m not in offered
-                                 and m.score >= PLAUSIBLE_SUGGESTION]
+        suggestions = offered + _plausible(matches, leaving_out={m.entry_id for m in offered})
         return Reply("clarify", text, session_id, confidence=best.score, suggestions=suggestions)
 
     def _answer(self, entry: Entry, confidence: float, others: list[Match], state: dict,
@@ -272,7 +271,7 @@ class Tutor:
         entry that merely came next in the ranking with a score near zero (GANs under an answer
         about dropout). A related entry keeps its score for this question, 0 if it was not
         ranked."""
-        close = [m for m in others if m.entry_id != entry.id and m.score >= PLAUSIBLE_SUGGESTION]
+        close = _plausible(others, leaving_out={entry.id})
         offered = {entry.id, *(m.entry_id for m in close)}
         scores = {m.entry_id: m.score for m in others}
         related = [Match(r, self.knowledge_base.entries[r].question.strip(), scores.get(r, 0.0))
@@ -283,7 +282,7 @@ class Tutor:
     def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
         """I don't know; the nearest entries offered (as suggestions, not repeated in the
         text) only when they are plausibly related."""
-        plausible = [m for m in matches[:MAX_SUGGESTIONS] if m.score >= PLAUSIBLE_SUGGESTION]
+        plausible = _plausible(matches[:MAX_SUGGESTIONS])
         state["offered"] = [m.entry_id for m in plausible]
         text = "I don't know that one: it doesn't match anything in the course material I have."
         if plausible:
@@ -405,6 +404,12 @@ class Tutor:
         return Reply("calculation", text, session_id, confidence=1.0,
                      calculation={"calculator": request.calculator, "request": request.args,
                                   "result": result})
+
+
+def _plausible(matches: list[Match], leaving_out: Collection[str] = ()) -> list[Match]:
+    """The matches worth a button: scored at least PLAUSIBLE_SUGGESTION (never GANs under an
+    answer about dropout), none of the entries `leaving_out`."""
+    return [m for m in matches if m.score >= PLAUSIBLE_SUGGESTION and m.entry_id not in leaving_out]
 
 
 def _paused(reply: Reply, state: dict) -> Reply:
