@@ -20,6 +20,7 @@ from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair, read_shapes
 from service.core.calcparse.readers import (
     BUILDERS,
+    FILTERS_ASSUMED,
     eigen_request,
     metrics_request,
     read_activation,
@@ -99,8 +100,7 @@ def _size_and_params(text: str, slots: dict, built: CalcRequest) -> CalcRequest 
     request already read for one of the two, so only the other is built here."""
     size = built if built.calculator == "conv" else BUILDERS["conv"](text, slots)
     params = built if built.calculator == "params" else BUILDERS["params"](text, slots)
-    if not size.complete or not params.complete or params.assumed and any(
-            "filter" in assumption for assumption in params.assumed):
+    if not size.complete or not params.complete or FILTERS_ASSUMED.intersection(params.assumed):
         return None
     size.also = [params]
     return size

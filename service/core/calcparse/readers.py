@@ -158,6 +158,12 @@ def _conv_channels(text: str, slots: dict, depth: int | None, args: dict) -> lis
     return notes
 
 
+# What a parameter count assumes when the message gives no number of filters.
+ONE_FILTER = "one filter (one output channel)"
+ONE_FILTER_PER_CHANNEL = "one filter per input channel"
+FILTERS_ASSUMED = frozenset({ONE_FILTER, ONE_FILTER_PER_CHANNEL})
+
+
 def _params_request(text: str, slots: dict) -> CalcRequest:
     """A conv2d_params request (or a linear one, for a linear/dense/fully-connected layer)."""
     if slots.get("layer") == "linear" or (LINEAR.search(text) and "kernel" not in slots):
@@ -189,8 +195,7 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["out_channels"] = 1
     else:
         args["out_channels"] = 1
-        assumed.append("one filter per input channel" if depthwise else
-                       "one filter (one output channel)")
+        assumed.append(ONE_FILTER_PER_CHANNEL if depthwise else ONE_FILTER)
     if depthwise:
         args["depthwise"] = True
     elif "groups" in slots:
