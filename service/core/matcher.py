@@ -75,15 +75,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5684, 0.8554, 0.6965, 0.7682, 0.3802, 0.4723, -0.1685, 0.0300, 0.2349, 1.1442)
-CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown")
+    0.5000, 0.5685, 0.8555, 0.6965, 0.7683, 0.3803, 0.4724, -0.1685, 0.0300, 0.2349, 1.1444)
+CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
+# The signal that says how close an entry's closest phrasing is to the question (gated overlap)
+CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -6.0129,
-    "score": 1.4835,
-    "margin": 1.8224,
-    "known": 1.2780,
-    "log_tokens": 0.1538,
-    "unknown": -1.2893,
+    "bias": -7.1707,
+    "score": 1.4974,
+    "margin": 1.5685,
+    "known": 1.4384,
+    "log_tokens": 0.3330,
+    "unknown": -1.2974,
+    "closest": 1.1158,
 }
 
 
@@ -321,22 +324,28 @@ class Matcher:
         scored = sorted(((score, index, signals) for score, (index, signals)
                          in zip(scores, scored, strict=True)),
                         key=lambda s: (-s[0], self.entries[s[1]].id))
-        # Each candidate's margin is over the best other one: the runner-up for the first.
+        # Each candidate's margin is over the best other one: the runner-up for the first. Only
+        # the first is credited with having the closest phrasing too (the calibration is fitted
+        # on first candidates), so that confidence falls with the rank, as the margin does.
+        closest = max(signals[CLOSEST_PHRASING] for _, _, signals in scored)
         return [Candidate(index, score, signals, known, len(tokens), unknown,
                           self._confidence(score, score - (
                               scored[1][0] if number == 0 and len(scored) > 1 else
-                              scored[0][0] if number else 0.0), known, len(tokens), unknown))
+                              scored[0][0] if number else 0.0), known, len(tokens), unknown,
+                              number == 0 and signals[CLOSEST_PHRASING] >= closest))
                 for number, (score, index, signals) in enumerate(scored)]
 
     @staticmethod
     def _confidence(score: float, margin: float, known: float, tokens: int,
-                    unknown: float) -> float:
+                    unknown: float, closest: bool) -> float:
         """The probability that a candidate is the right answer, from its score, its margin
-        over the best other candidate, and how much of the question the course knows."""
+        over the best other candidate, how much of the question the course knows, and whether
+        it also has the phrasing closest to the question of all the finalists (two views
+        agreeing)."""
         z = (CALIBRATION["bias"] + CALIBRATION["score"] * score
              + CALIBRATION["margin"] * margin + CALIBRATION["known"] * known
              + CALIBRATION["log_tokens"] * math.log1p(tokens)
-             + CALIBRATION.get("unknown", 0.0) * unknown)
+             + CALIBRATION["unknown"] * unknown + CALIBRATION["closest"] * closest)
         return 1 / (1 + math.exp(-z))
 
     def entry_asked(self, query: Message | str) -> Entry | None:

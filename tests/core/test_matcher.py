@@ -42,6 +42,14 @@ def test_scores_are_in_unit_range_and_sorted(matcher):
     assert all(0.0 <= s <= 1.0 for s in scores)
 
 
+def test_a_best_entry_that_also_has_the_closest_phrasing_is_more_likely_right():
+    # two views of the question agreeing: the ranking's best entry and the entry whose closest
+    # phrasing overlaps the question most
+    agreeing = Matcher._confidence(0.6, 0.1, 0.9, 5, 0.0, closest=True)
+    disagreeing = Matcher._confidence(0.6, 0.1, 0.9, 5, 0.0, closest=False)
+    assert 0.0 < disagreeing < agreeing < 1.0
+
+
 def test_the_best_match_is_ranked_first_not_the_first_good_enough(matcher):
     # both entries are about pooling; the one about max pooling's reasons must win on its words
     assert matcher.search("two reasons to use max pooling", 2)[0].entry_id == \
