@@ -55,6 +55,10 @@ QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonica
 OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
                        "attention-mechanism", "transformer-architecture"})
 MAX_TYPO_LOOKUPS = 12
+# The knowledge base's own typos (see _respellings): used at most this often, and the right
+# spelling at least this many times as often.
+RARE_IN_COURSE = 2
+RESPELL_RATIO = 10
 # Add-one-half smoothing of the naive-Bayes word likelihoods (chosen by leaving each tuning
 # set out of the fit in turn; 0.25 to 2 did about as well).
 BAYES_SMOOTHING = 0.5
@@ -75,18 +79,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5685, 0.8555, 0.6965, 0.7683, 0.3803, 0.4724, -0.1685, 0.0300, 0.2349, 1.1444)
+    0.5000, 0.5687, 0.8581, 0.6847, 0.7513, 0.3766, 0.4664, -0.1722, 0.0304, 0.2447, 1.1496)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -7.1707,
-    "score": 1.4974,
-    "margin": 1.5685,
-    "known": 1.4384,
-    "log_tokens": 0.3330,
-    "unknown": -1.2974,
-    "closest": 1.1158,
+    "bias": -6.8036,
+    "score": 1.5250,
+    "margin": 1.6584,
+    "known": 1.1101,
+    "log_tokens": 0.2683,
+    "unknown": -1.6699,
+    "closest": 0.9959,
 }
 
 
@@ -124,6 +128,8 @@ class Matcher:
 
     def __init__(self, entries: Iterable[Entry]):
         self.entries: list[Entry] = list(entries)
+        texts = [_EntryWords.read(entry) for entry in self.entries]
+        self._respelled = _respellings(texts)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrasings: list[list[str]] = []
         self._sorted_phrasings: list[list[str]] = []
@@ -133,10 +139,8 @@ class Matcher:
         frequency: Counter[str] = Counter()
         self._strong: list[dict[str, float]] = []   # per entry: token -> strength in phrasings
         self._id_tokens: list[tuple[str, ...]] = []
-        for index, entry in enumerate(self.entries):
-            strong_texts = [entry.id.replace("-", " "), entry.question, *entry.alternates,
-                            *entry.keywords, *(entry.choices or ())]
-            token_lists = [content_tokens(words(text)) for text in strong_texts]
+        for index, read in enumerate(texts):
+            token_lists = [content_tokens(self._respell(found)) for found in read.phrasings]
             where: dict[str, list[int]] = defaultdict(list)
             for number, tokens in enumerate(token_lists):
                 for token in tokens:
@@ -148,11 +152,11 @@ class Matcher:
                 postings[token][index] = strong[token]
             self._strong.append(strong)
             self._id_tokens.append(token_lists[0])
-            for text in (entry.answer, entry.explanation, *entry.misconceptions):
-                for token in content_tokens(words(text)):
+            for found in read.prose:
+                for token in content_tokens(found):
                     postings[token].setdefault(index, WEAK)
-            for text in (*strong_texts, entry.answer, entry.explanation, *entry.misconceptions):
-                frequency.update(w for w in words(text) if w.isalpha())
+            for found in (*read.phrasings, *read.prose):
+                frequency.update(w for w in found if w.isalpha())
             self.phrasings.append([" ".join(tokens) for tokens in token_lists])
             # token_sort_ratio is ratio on the words sorted: sorted once here, not per question
             self._sorted_phrasings.append([" ".join(sorted(tokens)) for tokens in token_lists])
@@ -231,6 +235,9 @@ class Matcher:
         corrected = []
         lookups = 0
         for word in raw_words:
+            if word in self._respelled:
+                corrected.append(self._respelled[word])  # a typo the course's alternates copy
+                continue
             if word in self.word_frequency or not MIN_TYPO_LENGTH <= len(word) <= MAX_TYPO_LENGTH \
                     or not word.isalpha() or lookups >= MAX_TYPO_LOOKUPS:
                 corrected.append(word)
@@ -248,6 +255,10 @@ class Matcher:
                            key=lambda c: (self.word_frequency[c[0]], c[0]))[0]
             corrected.append(word)
         return corrected
+
+    def _respell(self, raw_words: list[str]) -> list[str]:
+        """The words with the knowledge base's own typos respelt (see `_respellings`)."""
+        return [self._respelled.get(word, word) for word in raw_words]
 
     def query_tokens(self, query: Message | str) -> list[str]:
         """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
@@ -390,6 +401,67 @@ class Matcher:
                                       scorer=fuzz.token_set_ratio)[1]
             set_similarity = max(set_similarity, best)
         return sorted_ratios, set_similarity
+
+
+class _EntryWords(NamedTuple):
+    """An entry's texts as words, read once when the index is built."""
+
+    phrasings: list[list[str]]    # id's words, question (QUESTION_PHRASING), alternates, ...
+    alternates: range             # which of the phrasings are the alternates
+    prose: list[list[str]]        # answer, explanation, misconceptions
+
+    @classmethod
+    def read(cls, entry: Entry) -> _EntryWords:
+        phrasings = [entry.id.replace("-", " "), entry.question, *entry.alternates,
+                     *entry.keywords, *(entry.choices or ())]
+        return cls([words(text) for text in phrasings], range(2, 2 + len(entry.alternates)),
+                   [words(text) for text in (entry.answer, entry.explanation,
+                                             *entry.misconceptions)])
+
+
+def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
+    """The typos the knowledge base's alternates make on purpose, each with its right spelling.
+
+    Alternates imitate students, typos included ("waht is ...", "recurent nets"), and a word
+    the knowledge base uses counted as spelt right: a student's "recurent" was never corrected,
+    so the synonym table did not make "recurrent neural network" an RNN, and "waht" became a
+    content word. A typo here is a word that only alternates use and that is one edit from a
+    curated word (a function word, or a course term of the synonym table): for words of five
+    letters or more, used at most RARE_IN_COURSE times, any edit to a word with the same first
+    letter that the course uses at least RESPELL_RATIO times as often (a shorter function word
+    is not a long word's right spelling: "halve" is not "have"); for shorter words, two letters
+    swapped into a function word, however often ("teh", "waht"; "dim" and "bce" stay).
+    """
+    frequency: Counter[str] = Counter()
+    prose: set[str] = set()   # the words of every text but the alternates
+    for read in texts:
+        for number, found in enumerate((*read.phrasings, *read.prose)):
+            found = [w for w in found if w.isalpha()]
+            frequency.update(found)
+            if number not in read.alternates:
+                prose.update(found)
+    curated = {w for w in STOPWORDS | SYNONYM_WORDS if w.isalpha()}
+    near = NearWords(curated, {length: 1 for length in range(5, MAX_TYPO_LENGTH + 1)})
+    respelled = {}
+    for word, count in frequency.items():
+        if word in prose or word in curated or len(word) < 3:
+            continue
+        if len(word) < 5:
+            close = [c for c in _swaps(word) if c in STOPWORDS]
+        elif count <= RARE_IN_COURSE:
+            close = [c for c, _ in near.within(word) if c[0] == word[0]
+                     and frequency[c] >= RESPELL_RATIO * count
+                     and not (c in STOPWORDS and len(c) < len(word))]
+        else:
+            continue
+        if close:
+            respelled[word] = max(close, key=lambda c: (frequency[c], c))
+    return respelled
+
+
+def _swaps(word: str) -> set[str]:
+    """The word with two adjacent letters swapped, each way it can be."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
 
 
 def _names_the_exam(raw_words: tuple[str, ...]) -> bool:

@@ -50,6 +50,20 @@ def test_a_best_entry_that_also_has_the_closest_phrasing_is_more_likely_right():
     assert 0.0 < disagreeing < agreeing < 1.0
 
 
+def test_typos_the_knowledge_base_copies_from_students_are_still_corrected(matcher):
+    # "recurent" and "waht" appear in alternates (written the way students type), which made
+    # them known words: a student's "recurent" then never became "recurrent", and the synonym
+    # table never made "recurrent neural network" an RNN
+    assert matcher.query_tokens("waht is a recurent neural network") == \
+        matcher.query_tokens("what is a recurrent neural network")
+    assert matcher.search("waht is a recurent neural network", 1)[0].entry_id == "simple-rnn"
+
+
+@pytest.mark.parametrize("word", ["halve", "dim", "bce", "players", "tying", "encoded"])
+def test_words_the_course_uses_as_written_are_not_respelt(matcher, word):
+    assert word not in matcher._respelled
+
+
 def test_the_best_match_is_ranked_first_not_the_first_good_enough(matcher):
     # both entries are about pooling; the one about max pooling's reasons must win on its words
     assert matcher.search("two reasons to use max pooling", 2)[0].entry_id == \
