@@ -58,6 +58,9 @@ MAX_TYPO_LOOKUPS = 12
 # The knowledge base's own typos (see _respellings): used at most this often, and the right
 # spelling at least this many times as often.
 RARE_IN_COURSE = 2
+# A misspelt word corrected to a word used at least this often (or a curated one, counted
+# 1000 more) is not counted as foreign to the course.
+COMMON_IN_COURSE = 5
 RESPELL_RATIO = 10
 # Add-one-half smoothing of the naive-Bayes word likelihoods (chosen by leaving each tuning
 # set out of the fit in turn; 0.25 to 2 did about as well).
@@ -79,18 +82,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5687, 0.8581, 0.6847, 0.7513, 0.3766, 0.4664, -0.1722, 0.0304, 0.2447, 1.1496)
+    0.5000, 0.5683, 0.8581, 0.6783, 0.7419, 0.3729, 0.4596, -0.1715, 0.0302, 0.2429, 1.1425)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -6.8036,
-    "score": 1.5250,
-    "margin": 1.6584,
-    "known": 1.1101,
-    "log_tokens": 0.2683,
-    "unknown": -1.6699,
-    "closest": 0.9959,
+    "bias": -7.1704,
+    "score": 1.5625,
+    "margin": 1.6125,
+    "known": 1.0712,
+    "log_tokens": 0.3919,
+    "unknown": -1.7719,
+    "closest": 1.0574,
 }
 
 
@@ -263,12 +266,16 @@ class Matcher:
     def query_tokens(self, query: Message | str) -> list[str]:
         """The content tokens of a question (the first MAX_QUERY_TOKENS distinct ones), typos
         corrected and synonyms applied."""
-        message = as_message(query)
+        return self._read_query(as_message(query))[1]
+
+    def _read_query(self, message: Message) -> tuple[list[str], list[str]]:
+        """The question's first MAX_QUESTION_WORDS words with typos corrected, and its content
+        tokens (see `query_tokens`)."""
         raw = list(message.words[:MAX_QUESTION_WORDS])
         corrected = self.correct_typos(raw)
         # with nothing corrected, these are the message's own tokens, computed once per message
         tokens = message.tokens if corrected == raw else content_tokens(corrected)
-        return list(tokens[:MAX_QUERY_TOKENS])
+        return corrected, list(tokens[:MAX_QUERY_TOKENS])
 
     def search(self, query: Message | str, limit: int = 5) -> list[Match]:
         """Return up to `limit` entries, best first, each with a score in 0..1."""
@@ -279,11 +286,14 @@ class Matcher:
     def rank(self, query: Message | str) -> list[Candidate]:
         """The finalists for a question, best first, with the signals behind their scores."""
         message = as_message(query)
-        tokens = self.query_tokens(message)
+        corrected, tokens = self._read_query(message)
         about_the_exam = _names_the_exam(message.words)
-        content = [w for w in message.words[:MAX_QUESTION_WORDS]
-                   if w.isalpha() and w not in STOPWORDS and w not in SYNONYM_WORDS]
-        unknown = (sum(1 for w in content if w not in self.word_frequency) / len(content)
+        # a word is foreign to the course unless the course uses it, or it is a misspelling of
+        # one of the course's common words ("divergnce")
+        content = [(raw, right) for raw, right in zip(message.words, corrected, strict=False)
+                   if raw.isalpha() and raw not in STOPWORDS and raw not in SYNONYM_WORDS]
+        unknown = (sum(1 for raw, right in content if raw not in self.word_frequency and
+                       self.word_frequency[right] < COMMON_IN_COURSE) / len(content)
                    if content else 0.0)
         if not self.entries or all(t.isdigit() for t in tokens):
             return []  # numbers alone ("1=1") say nothing about which entry is meant

@@ -256,6 +256,7 @@ theres isnt doesnt dont cant wont arent didnt im ive youre pls plz thx also anyw
 intuition intuitive intuitively idea concept simple simply terms eli5 example examples
 understand understood meant mean difference diff differ between compared comparison
 work works working worked happen happens happening
+hw dose dosent dosnt doesent
 """.split())
 
 

@@ -59,6 +59,12 @@ def test_typos_the_knowledge_base_copies_from_students_are_still_corrected(match
     assert matcher.search("waht is a recurent neural network", 1)[0].entry_id == "simple-rnn"
 
 
+def test_a_misspelt_course_word_does_not_count_as_foreign_to_the_course(matcher):
+    misspelt = matcher.search("kl divergnce in vae", 1)[0]
+    spelt_right = matcher.search("kl divergence in vae", 1)[0]
+    assert misspelt == spelt_right
+
+
 @pytest.mark.parametrize("word", ["halve", "dim", "bce", "players", "tying", "encoded"])
 def test_words_the_course_uses_as_written_are_not_respelt(matcher, word):
     assert word not in matcher._respelled
