@@ -57,10 +57,12 @@ OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overvi
 MAX_TYPO_LOOKUPS = 12
 # The knowledge base's own typos (see _respellings): used at most this often, and the right
 # spelling at least this many times as often.
-RARE_IN_COURSE = 2
+RARE_IN_COURSE = 5
+# A word the course's own texts use at least this often is a right spelling a typo is read as.
+COMMON_IN_COURSE = 20
 # A misspelt word corrected to a word used at least this often (or a curated one, counted
 # 1000 more) is not counted as foreign to the course.
-COMMON_IN_COURSE = 5
+KNOWN_IN_COURSE = 5
 RESPELL_RATIO = 10
 # Add-one-half smoothing of the naive-Bayes word likelihoods (chosen by leaving each tuning
 # set out of the fit in turn; 0.25 to 2 did about as well).
@@ -82,18 +84,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5683, 0.8581, 0.6783, 0.7419, 0.3729, 0.4596, -0.1715, 0.0302, 0.2429, 1.1425)
+    0.5000, 0.5673, 0.8626, 0.6642, 0.7265, 0.3651, 0.4566, -0.1681, 0.0304, 0.2482, 1.1441)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -7.1704,
-    "score": 1.5625,
-    "margin": 1.6125,
-    "known": 1.0712,
-    "log_tokens": 0.3919,
-    "unknown": -1.7719,
-    "closest": 1.0574,
+    "bias": -7.5091,
+    "score": 1.6084,
+    "margin": 1.5888,
+    "known": 1.0233,
+    "log_tokens": 0.5241,
+    "unknown": -1.6567,
+    "closest": 1.0628,
 }
 
 
@@ -293,7 +295,7 @@ class Matcher:
         content = [(raw, right) for raw, right in zip(message.words, corrected, strict=False)
                    if raw.isalpha() and raw not in STOPWORDS and raw not in SYNONYM_WORDS]
         unknown = (sum(1 for raw, right in content if raw not in self.word_frequency and
-                       self.word_frequency[right] < COMMON_IN_COURSE) / len(content)
+                       self.word_frequency[right] < KNOWN_IN_COURSE) / len(content)
                    if content else 0.0)
         if not self.entries or all(t.isdigit() for t in tokens):
             return []  # numbers alone ("1=1") say nothing about which entry is meant
@@ -436,11 +438,12 @@ def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
     the knowledge base uses counted as spelt right: a student's "recurent" was never corrected,
     so the synonym table did not make "recurrent neural network" an RNN, and "waht" became a
     content word. A typo here is a word that only alternates use and that is one edit from a
-    curated word (a function word, or a course term of the synonym table): for words of five
-    letters or more, used at most RARE_IN_COURSE times, any edit to a word with the same first
-    letter that the course uses at least RESPELL_RATIO times as often (a shorter function word
-    is not a long word's right spelling: "halve" is not "have"); for shorter words, two letters
-    swapped into a function word, however often ("teh", "waht"; "dim" and "bce" stay).
+    curated word (a function word, a course term of the synonym table, or a word the course's
+    own texts use at least COMMON_IN_COURSE times): for words of five letters or more, used at
+    most RARE_IN_COURSE times, an edit to a word at least as long with the same first letter
+    that the course uses at least RESPELL_RATIO times as often ("halve" is not "have"); for
+    shorter words, two letters swapped into a function word, however often ("teh", "waht";
+    "dim" and "bce" stay).
     """
     frequency: Counter[str] = Counter()
     prose: set[str] = set()   # the words of every text but the alternates
@@ -450,7 +453,8 @@ def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
             frequency.update(found)
             if number not in read.alternates:
                 prose.update(found)
-    curated = {w for w in STOPWORDS | SYNONYM_WORDS if w.isalpha()}
+    curated = {w for w in STOPWORDS | SYNONYM_WORDS if w.isalpha()} | {
+        w for w in prose if frequency[w] >= COMMON_IN_COURSE}
     near = NearWords(curated, {length: 1 for length in range(5, MAX_TYPO_LENGTH + 1)})
     respelled = {}
     for word, count in frequency.items():
@@ -459,9 +463,11 @@ def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
         if len(word) < 5:
             close = [c for c in _swaps(word) if c in STOPWORDS]
         elif count <= RARE_IN_COURSE:
+            # a letter left out or two swapped, rather than one too many ("recal" is "recall",
+            # not "real"; "slide" is not "side"), and not just the last letter ("stats")
             close = [c for c, _ in near.within(word) if c[0] == word[0]
-                     and frequency[c] >= RESPELL_RATIO * count
-                     and not (c in STOPWORDS and len(c) < len(word))]
+                     and frequency[c] >= RESPELL_RATIO * count and len(c) >= len(word)
+                     and c[:-1] != word[:-1]]
         else:
             continue
         if close:

@@ -65,7 +65,14 @@ def test_a_misspelt_course_word_does_not_count_as_foreign_to_the_course(matcher)
     assert misspelt == spelt_right
 
 
-@pytest.mark.parametrize("word", ["halve", "dim", "bce", "players", "tying", "encoded"])
+@pytest.mark.parametrize(("typo", "word"), [("recal", "recall"), ("precison", "precision"),
+                                             ("atention", "attention"), ("teh", "the")])
+def test_typos_are_read_as_the_course_word_they_miss(matcher, typo, word):
+    assert matcher._respelled[typo] == word
+
+
+@pytest.mark.parametrize("word", ["halve", "dim", "bce", "players", "tying", "encoded", "slide",
+                                  "stats"])
 def test_words_the_course_uses_as_written_are_not_respelt(matcher, word):
     assert word not in matcher._respelled
 
