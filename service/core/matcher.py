@@ -58,12 +58,12 @@ MAX_TYPO_LOOKUPS = 12
 # The knowledge base's own typos (see _respellings): used at most this often, and the right
 # spelling at least this many times as often.
 RARE_IN_COURSE = 5
+RESPELL_RATIO = 10
 # A word the course's own texts use at least this often is a right spelling a typo is read as.
 COMMON_IN_COURSE = 20
 # A misspelt word corrected to a word used at least this often (or a curated one, counted
 # 1000 more) is not counted as foreign to the course.
 KNOWN_IN_COURSE = 5
-RESPELL_RATIO = 10
 # Add-one-half smoothing of the naive-Bayes word likelihoods (chosen by leaving each tuning
 # set out of the fit in turn; 0.25 to 2 did about as well).
 BAYES_SMOOTHING = 0.5
@@ -134,14 +134,15 @@ class Matcher:
     def __init__(self, entries: Iterable[Entry]):
         self.entries: list[Entry] = list(entries)
         texts = [_EntryWords.read(entry) for entry in self.entries]
-        self._respelled = _respellings(texts)
+        frequency = Counter(w for read in texts for found in (*read.phrasings, *read.prose)
+                            for w in found if w.isalpha())
+        self._respelled = _respellings(texts, frequency)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrasings: list[list[str]] = []
         self._sorted_phrasings: list[list[str]] = []
         # per entry: token -> indices of the entry's phrasings that contain it
         self._token_phrasings: list[dict[str, tuple[int, ...]]] = []
         phrasing_tokens: list[list[list[str]]] = []
-        frequency: Counter[str] = Counter()
         self._strong: list[dict[str, float]] = []   # per entry: token -> strength in phrasings
         self._id_tokens: list[tuple[str, ...]] = []
         for index, read in enumerate(texts):
@@ -160,8 +161,6 @@ class Matcher:
             for found in read.prose:
                 for token in content_tokens(found):
                     postings[token].setdefault(index, WEAK)
-            for found in (*read.phrasings, *read.prose):
-                frequency.update(w for w in found if w.isalpha())
             self.phrasings.append([" ".join(tokens) for tokens in token_lists])
             # token_sort_ratio is ratio on the words sorted: sorted once here, not per question
             self._sorted_phrasings.append([" ".join(sorted(tokens)) for tokens in token_lists])
@@ -431,8 +430,9 @@ class _EntryWords(NamedTuple):
                                              *entry.misconceptions)])
 
 
-def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
-    """The typos the knowledge base's alternates make on purpose, each with its right spelling.
+def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str, str]:
+    """The typos the knowledge base's alternates make on purpose, each with its right spelling
+    (`frequency`: how often the knowledge base uses each word).
 
     Alternates imitate students, typos included ("waht is ...", "recurent nets"), and a word
     the knowledge base uses counted as spelt right: a student's "recurent" was never corrected,
@@ -445,14 +445,9 @@ def _respellings(texts: list[_EntryWords]) -> dict[str, str]:
     shorter words, two letters swapped into a function word, however often ("teh", "waht";
     "dim" and "bce" stay).
     """
-    frequency: Counter[str] = Counter()
-    prose: set[str] = set()   # the words of every text but the alternates
-    for read in texts:
-        for number, found in enumerate((*read.phrasings, *read.prose)):
-            found = [w for w in found if w.isalpha()]
-            frequency.update(found)
-            if number not in read.alternates:
-                prose.update(found)
+    prose = {w for read in texts   # the words of every text but the alternates
+             for number, found in enumerate((*read.phrasings, *read.prose))
+             if number not in read.alternates for w in found if w.isalpha()}
     curated = {w for w in STOPWORDS | SYNONYM_WORDS if w.isalpha()} | {
         w for w in prose if frequency[w] >= COMMON_IN_COURSE}
     near = NearWords(curated, {length: 1 for length in range(5, MAX_TYPO_LENGTH + 1)})
