@@ -99,7 +99,7 @@ def read_shapes(text: str) -> str:
     text = _NAMED_TUPLE.sub(_named_tuple, text)
     text = _SIDES_IN_WORDS.sub(_sides_in_words, text)
     text = _LABELLED.sub(_labelled, text)
-    text = _LETTERS_EQUAL.sub(_letters_equal, text)
+    text = _letters_equal_sizes(text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
     # the comma ends the shape: the next line ("conv = nn.Conv2d(...)") is not its kernel
     text = _TENSOR4.sub(lambda m: "tensor " + _tuple4(m) + ",", text)
@@ -116,9 +116,22 @@ def _labelled(match: re.Match) -> str:
     return _in_order(match.group(1), match.group(3)) + match.group(2).rstrip()
 
 
-def _letters_equal(match: re.Match) -> str:
-    """"h x w = 128 x 96" -> "128x96"; "c x h x w = 3x32x64" -> "32x64x3"."""
-    return _in_order(match.group(2), match.group(1))
+def _letters_equal_sizes(text: str) -> str:
+    """"h x w = 128 x 96" -> "128x96", "c x h x w = 3x32x64" -> "32x64x3"; and in the exam's
+    notation for patches (its Q11), an "h x w = ..." after an "H x W x C = ..." image is the
+    patch: "patch 10x10" (case is folded by now, so the image is the one with channels)."""
+    image_seen = False
+
+    def rewrite(match: re.Match) -> str:
+        nonlocal image_seen
+        letters = set(_LETTER.findall(match.group(1)))
+        size = _in_order(match.group(2), match.group(1))
+        if image_seen and letters == {"h", "w"}:
+            return "patch " + size
+        image_seen = image_seen or letters == {"h", "w", "c"}
+        return size
+
+    return _LETTERS_EQUAL.sub(rewrite, text)
 
 
 def _in_order(size: str, label: str) -> str:

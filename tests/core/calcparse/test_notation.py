@@ -103,6 +103,17 @@ def test_tuples_are_turned_to_height_width_channels_when_channels_come_first(tex
     assert read_shapes(text) == read
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # the exam's Q11 notation: the image H x W x C, then its patches h x w
+    ("h x w x c = 40 x 60 x 3, h x w = 10 x 10, s = 5", "40x60x3, patch 10x10, s = 5"),
+    # without an image with channels first, a second h x w is only a size (a kernel, say)
+    ("h x w = 32 x 32, h x w = 3 x 3, stride 1", "32x32, 3x3, stride 1"),
+    ("m x n = 28 x 28, m x n = 5 x 5", "28x28, 5x5"),
+])
+def test_a_patch_is_named_in_the_exams_notation_after_the_image(text, read):
+    assert read_shapes(text) == read
+
+
 def test_letters_naming_the_output_asked_for_are_not_a_formula():
     assert read_shapes("on a 14x14 input, output h x w?") == "on a 14x14 input, output size ?"
 

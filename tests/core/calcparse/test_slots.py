@@ -137,6 +137,8 @@ def test_a_keras_call_is_read_as_filters_and_kernel_not_as_pytorch_channels():
      {"kernel": 1, "in_channels": 128, "out_channels": 256}),
     ("H=12, W=12, C=4, h=w=4, stride 2, number of dot products and multiply-adds", "attention",
      {"input": [12, 12, 4], "patch": 4, "stride": 2}),
+    ("H x W x C = 24 x 36 x 2, h x w = 6 x 6, s = 3. P, d, MACs", "attention",
+     {"input": [24, 36, 2], "patch": 6, "stride": 3}),
     ("a 32x16x3 image with 4x2 patches (height 4, width 2), non-overlapping, patches?",
      "attention", {"input": [32, 16, 3], "patch": [4, 2], "stride": [4, 2]}),
     # names bound to sizes in tuples: the conv words include "k=(" and "p=("
