@@ -27,6 +27,7 @@ _TOOL = re.compile(r"sklearn|scikit|confusion_matrix\s*+\(|confusionmat|matlab")
 # the order of the classes along an axis
 _POSITIVE = r"(?:pos\w*+|p|1|yes|\+|spam|sick)"
 _NEGATIVE = r"(?:neg\w*+|n|0|no|-|ham|healthy)"
+_NEGATIVE_CLASS = re.compile(_NEGATIVE)
 _POSITIVE_FIRST = re.compile(
     rf"[(\[]\s*+{_POSITIVE}\s*+[,/ ]\s*+{_NEGATIVE}\s*+[)\]]|positive(?: class)? first|"
     r"\bpos\w* on (?:top|the left)|class 1 then class 0|labels\s*+=\s*+\[\s*+1\s*+,\s*+0\s*+\]")
@@ -96,8 +97,7 @@ def cell_names(text: str) -> list[str] | None:
 def _axis_with_order(match: re.Match) -> str:
     """"row 1 = actual positive" -> "rows = actual (pos, neg)"."""
     axis, holds, first = match.groups()
-    order = "(neg, pos)" if _NEGATIVE_LABEL.match(first) or first in ("ham", "healthy") \
-        else "(pos, neg)"
+    order = "(neg, pos)" if _NEGATIVE_CLASS.fullmatch(first) else "(pos, neg)"
     return f"{'rows' if axis == 'row' else 'columns'} = {holds} {order}"
 
 
