@@ -32,6 +32,7 @@ from service.core.calc_chat import (
 )
 from service.core.calcparse import (
     COUNTS_BY_NAME,
+    PREAMBLE,
     SLOT_QUESTIONS,
     CalcRequest,
     fill,
@@ -85,8 +86,18 @@ _FOLLOW_UPS = [
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
 _WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
-_CONCEPTUAL = re.compile(r"^(?:do|does|did|is|are|was|why|should|can|could|would|where|"
-                         r"when|which)\b")
+# A question of why or whether ("is ...", "why ...", "hey so, does ..."), not a request for a value
+_IDEA_WORDS = r"(?:do|does|did|is|are|was|why|should|can|could|would|where|when|which)\b"
+_CONCEPTUAL = re.compile(rf"^{PREAMBLE}{_IDEA_WORDS}")
+# The same at the start of any clause ("for one 3x3 filter, does its weight count ...?"); a
+# clause starts after a word's punctuation, so a run of commas is tried once, not at each comma
+_QUESTION_OF_IDEA = re.compile(rf"(?:^|(?<=\w)[,;:.?!]){PREAMBLE}{_IDEA_WORDS}")
+# Words that ask for a value to be worked out
+_ASKS_FOR_A_NUMBER = re.compile(
+    r"\bhow (?:many|much|big|large|wide|long|tall)\b|\b(?:output|out|size|shape|dims?|cost|"
+    r"complexity|flops|macs|count|number of|calculate|compute|params?|parameters|weights|"
+    r"accuracy|precision|recall|specificity|f1)\b|\bwhat (?:is|s|are|would be|will be) "
+    r"(?:the|my|its)\b|\bwork (?:it |that |this )?out\b|\bwhat do (?:i|you|we) get\b|->|=\s*+\?")
 _SESSION_ID = re.compile(r"[A-Za-z0-9_.:-]{1,128}")
 _DISPLAY_FORMULA = re.compile(r"\$\$[^$]++\$\$")
 _INLINE_FORMULA = re.compile(r"(?<!\\)\$[^$]{6,}+(?<!\\)\$")
@@ -221,7 +232,8 @@ class Tutor:
         counts of a confusion matrix unless the question asks why or how ("is it right that
         precision is 0.5 if TP=60, FP=20, TN=100, FN=20?" is best answered with the numbers
         worked out, "why is accuracy misleading with TP=5, ..." by the entry); named settings
-        with something missing ("a 5x5 kernel and stride 2") get asked about.
+        with something missing ("a 5x5 kernel and stride 2") get asked about, unless the
+        matcher is sure of an entry and the message asks about the idea or for no value at all.
         """
         if request.calculator == "eigen" and "matrix" in request.args:
             return False
@@ -230,8 +242,14 @@ class Tutor:
         if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
             return False
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
-        if request.complete or any(not k.startswith("_") for k in find_slots(text)):
+        if request.complete:
             return conceptual
+        if any(not k.startswith("_") for k in find_slots(text)):
+            # something named but something missing: asking back suits a request for a number,
+            # the entry a question about the idea ("for one 3x3 filter, does its weight count
+            # depend on the channels?") or one that asks for nothing ("16x16 patches in vit")
+            return best >= self.thresholds.answer and (
+                _QUESTION_OF_IDEA.search(text) is not None or _ASKS_FOR_A_NUMBER.search(text) is None)
         return best >= self.thresholds.suggest
 
     # --- knowledge base -----------------------------------------------------------------------

@@ -167,6 +167,37 @@ def test_a_conceptual_question_with_numbers_goes_to_the_entry(tutor):
     assert reply.entry_id == "conv-filter-parameter-count"
 
 
+@pytest.mark.parametrize(("message", "entry_id"), [
+    # the question comes after a greeting or a clause that names a setting
+    ("hey so i was wondering why a conv layer on a 1000x1000 image doesnt need billions of "
+     "weights like a dense one", "parameter-sharing"),
+    ("for one 3x3 filter, does its weight count depend on the number of input channels or on "
+     "the number of output channels?", "conv-filter-parameter-count"),
+    # a setting named, but no value asked for
+    ("16x16 patches in vit", "vision-transformer"),
+])
+def test_a_question_about_the_idea_is_not_asked_for_missing_numbers(tutor, message, entry_id):
+    reply = tutor.respond(message)
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id), reply.reply
+
+
+@pytest.mark.parametrize(("message", "needed"), [
+    ("output size of a 3x3 conv with stride 2", "input size"),
+    ("self attention cost with 16x16 patches", "input size"),
+    ("how many params in a 3x3 conv layer with 64 filters", "input channels"),
+])
+def test_a_request_for_a_value_with_one_missing_asks_for_it(tutor, message, needed):
+    # the matcher is sure of an entry for each, but the student asked for a number
+    reply = tutor.respond(message)
+    assert reply.kind == "clarify" and needed in reply.reply, reply.reply
+
+
+def test_an_image_size_is_not_read_as_a_dense_layers_features(tutor):
+    reply = tutor.respond("i flattened my 224x224 photos into a dense net and it has way too "
+                          "many weights, what kind of network should i use for images instead")
+    assert reply.kind != "calculation", reply.reply
+
+
 # --- follow-ups -------------------------------------------------------------------------------
 
 def test_why_gives_the_explanation_of_the_last_answer(tutor):

@@ -39,9 +39,15 @@ ABOUT_THE_QUESTION = re.compile(
 # Calculations the calculators do not do; the knowledge base explains them instead.
 NOT_CALCULATED = re.compile(r"receptive field")
 _PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
+# What students write before the question itself: "hey so, i was wondering why ...", "ok quick
+# question: does ...". Each piece ends at a non-word character, so the repetition is
+# unambiguous, and at most six are read, so a pattern that tries it at every clause stays linear.
+PREAMBLE = (r"\W*+(?:(?:hey|hi|hello|ok|okay|so|um|uh|hmm|also|and|but|sorry|quick question|"
+            r"question|i was wondering|i wonder|i m wondering|just wondering|i m curious|"
+            r"i m confused|can (?:you|someone) (?:tell|explain to) me|please|pls)\W++){0,6}+")
 # A question about why or whether, rather than a request to compute
-CONCEPTUAL = re.compile(r"^\W*+(?:why|how (?:does|do|come|is|are|wide|big|large)|does|do|is|"
-                         r"are|should|when|what happens|what does .{0,60}?\bcost)\b")
+CONCEPTUAL = re.compile(rf"^{PREAMBLE}(?:why|how (?:does|do|come|is|are|wide|big|large)|does|"
+                         r"do|is|are|should|when|what happens|what does .{0,60}?\bcost)\b")
 
 
 _COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|neg)|"

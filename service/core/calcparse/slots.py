@@ -199,13 +199,14 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel_stride", re.compile(rf"\b(?:k|\w*pool\w*)\s++({SIZE})\s*+,?\s*+s\s++({SIZE})"
                                  rf"(?:\s*+,?\s*+p\s++({SIZE}))?"), ("k", "pool")),
     ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
-    ("input", re.compile(rf"\b(?:input|image|img|picture|feature\s*map|activation map|mnist|"
-                         rf"cifar|tensor){_OF}({SIZE})"),
-     ("input", "image", "img", "picture", "feature", "activation map", "mnist", "cifar", "tensor")),
-    ("input", re.compile(rf"({SIZE})\s*(?:input|image|img|picture|feature\s*map|rgb|grayscale|"
-                         r"greyscale|pixels?|px)"),
-     ("input", "image", "img", "picture", "feature", "rgb", "grayscale", "greyscale", "pixel",
-      "px")),
+    ("input", re.compile(rf"\b(?:input|image|img|picture|photo|feature\s*map|activation map|"
+                         rf"mnist|cifar|tensor){_OF}({SIZE})"),
+     ("input", "image", "img", "picture", "photo", "feature", "activation map", "mnist", "cifar",
+      "tensor")),
+    ("input", re.compile(rf"({SIZE})\s*(?:input|image|img|picture|photo|feature\s*map|rgb|"
+                         r"grayscale|greyscale|pixels?|px)"),
+     ("input", "image", "img", "picture", "photo", "feature", "rgb", "grayscale", "greyscale",
+      "pixel", "px")),
     ("input", re.compile(rf"\b[ni]\s*=\s*({SIZE})"), ("=",)),
     # "height 30 width 22", "image of height 64 and width 48" (after the sizes named with a
     # word, so that "a 32x16x3 image with 4x2 patches (height 4, width 2)" keeps its image)
