@@ -42,6 +42,7 @@ TUNING = [ROOT.parent / "shared" / "eval" / "dev.yaml",
           *sorted((ROOT / "eval").glob("train-*.yaml"))]
 MAX_WRONG, MAX_OOS_ANSWERED, OOS_REFUSED = 0.02, 0.01, 0.98
 CLOSEST = matcher_module.CLOSEST_PHRASING
+OUTSIDE = "OUTSIDE:"  # marks, in the ids, the topics the course does not cover
 
 
 def logistic(x: np.ndarray, y: np.ndarray, l2: float, iterations: int = 4000,
@@ -68,7 +69,9 @@ def collect(matcher, paths) -> list[tuple[object, list]]:
 
 
 def fit(data, ids: list[str], l2: float):
-    """The ranking weights, the calibration and the two thresholds fitted on `data`."""
+    """The ranking weights, the calibration and the two thresholds fitted on `data`. `ids`
+    holds the course's entries, then the topics it does not cover (`OUTSIDE:`-prefixed):
+    ranked first, those are never answered."""
     # 1. ranking
     pairs, labels = [], []
     for case, ranked in data:
@@ -87,16 +90,20 @@ def fit(data, ids: list[str], l2: float):
     weights = weights / weights[0] * 0.5  # the same scale as before: coverage weighs 0.5
 
     # 2. calibration over the re-ranked candidates
-    x, y, in_scope = features(data, ids, weights)
-    calibration = logistic(x, y, 1e-3, iterations=20000, rate=1.0)
-    confidence = confidences(x, calibration)
+    x, y, in_scope, answerable = features(data, ids, weights)
+    # fitted on the questions whose best candidate is an entry: only those can be answered
+    calibration = logistic(x[answerable], y[answerable], 1e-3, iterations=20000, rate=1.0)
+    # a question whose best candidate is a topic not covered is refused whatever its confidence
+    confidence = np.where(answerable, confidences(x, calibration), 0.0)
 
     # 3. thresholds
     oos = ~in_scope
     answer = next(t for t in np.arange(0.30, 0.99, 0.01)
                   if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
                   and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
-    suggest = min(answer, float(np.quantile(confidence[oos], OOS_REFUSED)) + 0.005)
+    # out-of-scope questions that a topic not covered already refuses say nothing about where
+    # the others' confidence lies
+    suggest = min(answer, float(np.quantile(confidence[oos & answerable], OOS_REFUSED)) + 0.005)
     return weights, calibration, answer, suggest
 
 
@@ -107,8 +114,9 @@ def confidences(x: np.ndarray, calibration: np.ndarray) -> np.ndarray:
 
 def features(data, ids: list[str], weights):
     """Per case, the calibration's features of its best re-ranked candidate; whether answering
-    that candidate is right; whether the case is in scope."""
-    rows, outcome, in_scope = [], [], []
+    that candidate is right; whether the case is in scope; whether that candidate is an entry
+    (not a topic the course does not cover)."""
+    rows, outcome, in_scope, answerable = [], [], [], []
     for case, ranked in data:
         rescored = sorted((c._replace(score=float(np.dot(weights, c.signals))) for c in ranked),
                           key=lambda c: (-c.score, ids[c.index]))
@@ -123,12 +131,13 @@ def features(data, ids: list[str], weights):
         outcome.append(1.0 if case.category == "in-scope" and rescored and
                        ids[rescored[0].index] in case.expect else 0.0)
         in_scope.append(case.category == "in-scope")
-    return np.array(rows), np.array(outcome), np.array(in_scope)
+        answerable.append(bool(rescored) and not ids[rescored[0].index].startswith(OUTSIDE))
+    return np.array(rows), np.array(outcome), np.array(in_scope), np.array(answerable)
 
 
 def figures(data, ids, weights, calibration, answer: float, suggest: float) -> str:
-    x, y, in_scope = features(data, ids, weights)
-    confidence = confidences(x, calibration)
+    x, y, in_scope, answerable = features(data, ids, weights)
+    confidence = np.where(answerable, confidences(x, calibration), 0.0)
     oos = ~in_scope
     answered = (confidence >= answer) & in_scope
     return (f"top-1 {100 * y[in_scope].mean():.1f}%, answered right "
@@ -147,8 +156,9 @@ def main() -> None:
                              "(to check a change on questions the fit did not see)")
     args = parser.parse_args()
     kb = load_knowledge_base(ROOT / "knowledge")
-    matcher = matcher_module.Matcher(kb.entries.values())
-    ids = [e.id for e in matcher.entries]
+    matcher = matcher_module.Matcher(kb.entries.values(), kb.outside.values())
+    ids = [e.id for e in matcher.entries[:matcher.outside_from]] + [
+        OUTSIDE + e.id for e in matcher.entries[matcher.outside_from:]]
     held = {p.resolve() for p in args.hold_out}
     data = collect(matcher, [p for p in TUNING if p.resolve() not in held])
     weights, calibration, answer, suggest = fit(data, ids, args.l2)

@@ -82,16 +82,17 @@ def kb() -> None:
 @click.argument("directory", required=False)
 def kb_validate(directory: str | None) -> None:
     """Check every file in DIRECTORY (default: the configured one); list every problem."""
-    from service.knowledge.loading import validate_directory
+    from service.knowledge.loading import read_directory
 
     directory = _knowledge_dir(directory)
-    entries, problems, version = validate_directory(directory)
+    entries, outside, problems, version = read_directory(directory)
     if problems:
         click.echo(f"{directory}: {len(problems)} problem(s)", err=True)
         for problem in problems:
             click.echo(f"  - {problem}", err=True)
         sys.exit(1)
-    click.echo(f"{directory}: {len(entries)} entries, all valid (version {version})")
+    click.echo(f"{directory}: {len(entries)} entries and {len(outside)} topics not covered, "
+               f"all valid (version {version})")
 
 
 @kb.command("list")

@@ -120,7 +120,7 @@ class Tutor:
                  max_message_length: int = MAX_MESSAGE_LENGTH):
         self.knowledge_base = knowledge_base
         self.max_message_length = max_message_length
-        self.matcher = Matcher(knowledge_base.entries.values())
+        self.matcher = Matcher(knowledge_base.entries.values(), knowledge_base.outside.values())
         self.sessions = sessions
         self.thresholds = thresholds or Thresholds()
         self.human_pointer = human_pointer
@@ -205,8 +205,8 @@ class Tutor:
             state["offered"] = []
             return Reply("fallback", f"{OTHER_LANGUAGE}\n\nFor anything else, "
                                      f"{self.human_pointer}.", session_id, None, 0.0)
-        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
-        best = matches[0].score if matches else 0.0
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
+        best = next((m.score for m in matches if not m.outside), 0.0)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         return self._retrieve(matches, state, session_id)
@@ -214,8 +214,8 @@ class Tutor:
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A calculation, or an answer the matcher is sure of, for this message; else None."""
         request = parse_calculation(message)
-        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1)
-        best = matches[0].score if matches else 0.0
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
+        best = next((m.score for m in matches if not m.outside), 0.0)
         if request is not None and not self._prefer_entry(request, message.prepared, best):
             return self._calculate(request, state, session_id)
         if asks_for_help(message.prepared):
@@ -255,6 +255,13 @@ class Tutor:
     # --- knowledge base -----------------------------------------------------------------------
 
     def _retrieve(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+        """Answer, ask which entry is meant, or fall back, by the matches' confidence; a topic
+        the course does not cover that ranks first is named as such (its confidence is low by
+        design: its words are foreign to the course, but they are closer to it than to any
+        entry)."""
+        if matches and matches[0].outside:
+            return self._not_covered(matches[0], matches[1:], state, session_id)
+        matches = [m for m in matches if not m.outside]
         if not matches or matches[0].score < self.thresholds.suggest:
             return self._fallback(matches, state, session_id)
         best = matches[0]
@@ -312,6 +319,17 @@ class Tutor:
         text += f"\n\nFor anything else, {self.human_pointer}."
         confidence = matches[0].score if matches else 0.0
         return Reply("fallback", text, session_id, None, confidence, plausible)
+
+    def _not_covered(self, topic: Match, others: list[Match], state: dict,
+                     session_id: str) -> Reply:
+        """Say that the question is about a topic outside the course, and suggest nothing: the
+        entries that share its words are the wrong ones ("kernel" of Linux, not of a CNN)."""
+        state["offered"] = []
+        text = (f"That sounds like {topic.question}, which isn't part of the course material "
+                "I know, so I can't help with it here. Say *help* for what I can do.\n\n"
+                f"For anything else, {self.human_pointer}.")
+        confidence = next((m.score for m in others if not m.outside), 0.0)
+        return Reply("fallback", text, session_id, None, confidence)
 
     # --- follow-ups ---------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from service.core.textnorm import (
     content_tokens,
     words,
 )
-from service.knowledge.loading import Entry
+from service.knowledge.loading import Entry, OutsideTopic
 
 STRONG, WEAK = 1.0, 0.35   # weight of a word in an entry's phrasings vs in its answer text
 CANDIDATES = 25            # entries, by coverage, whose phrasings are compared with the question
@@ -84,18 +84,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5673, 0.8626, 0.6642, 0.7265, 0.3651, 0.4566, -0.1681, 0.0304, 0.2482, 1.1441)
+    0.5000, 0.5694, 0.8831, 0.6710, 0.7106, 0.3673, 0.4653, -0.1622, 0.0284, 0.2608, 1.1460)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -7.5091,
-    "score": 1.6084,
-    "margin": 1.5888,
-    "known": 1.0233,
-    "log_tokens": 0.5241,
-    "unknown": -1.6567,
-    "closest": 1.0628,
+    "bias": -8.6678,
+    "score": 1.9553,
+    "margin": 1.2896,
+    "known": 1.1833,
+    "log_tokens": 0.6518,
+    "unknown": -1.5803,
+    "closest": 0.8664,
 }
 
 
@@ -116,11 +116,13 @@ class Candidate(NamedTuple):
 
 @dataclass(frozen=True)
 class Match:
-    """One ranked entry: its id, canonical question and score in 0..1."""
+    """One ranked entry: its id, canonical question and score in 0..1; or, with `outside`, a
+    topic the course does not cover (its id, name and score)."""
 
     entry_id: str
     question: str
     score: float
+    outside: bool = False
 
     def to_dict(self) -> dict:
         return {"entry_id": self.entry_id, "question": self.question, "score": self.score}
@@ -131,12 +133,18 @@ class Match:
 class Matcher:
     """An index over entries' questions, alternates, keywords and answers."""
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], outside: Iterable[OutsideTopic] = ()):
         self.entries: list[Entry] = list(entries)
-        texts = [_EntryWords.read(entry) for entry in self.entries]
-        frequency = Counter(w for read in texts for found in (*read.phrasings, *read.prose)
+        # Topics the course does not cover are ranked as entries after the real ones, but their
+        # words are not the course's: they count neither as known nor as right spellings.
+        self.outside_from = len(self.entries)
+        course = [_EntryWords.read(entry) for entry in self.entries]
+        outside = list(outside)
+        self.entries += [_stand_in(topic) for topic in outside]
+        texts = course + [_EntryWords.read_outside(topic) for topic in outside]
+        frequency = Counter(w for read in course for found in (*read.phrasings, *read.prose)
                             for w in found if w.isalpha())
-        self._respelled = _respellings(texts, frequency)
+        self._respelled = _respellings(course, frequency)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrasings: list[list[str]] = []
         self._sorted_phrasings: list[list[str]] = []
@@ -145,7 +153,10 @@ class Matcher:
         phrasing_tokens: list[list[list[str]]] = []
         self._strong: list[dict[str, float]] = []   # per entry: token -> strength in phrasings
         self._id_tokens: list[tuple[str, ...]] = []
+        self._course_words: set[str] = set()
         for index, read in enumerate(texts):
+            if index == self.outside_from:
+                self._course_words = set(postings)
             token_lists = [content_tokens(self._respell(found)) for found in read.phrasings]
             where: dict[str, list[int]] = defaultdict(list)
             for number, tokens in enumerate(token_lists):
@@ -154,6 +165,10 @@ class Matcher:
             # A word in most of an entry's phrasings says more about it than one said in passing.
             strong: dict[str, float] = {}
             for token, numbers in where.items():
+                if token in self._course_words:
+                    # a topic not covered is found by its own words ("linux"), never by the
+                    # course's alone: "what is a kernel" is the course's question
+                    continue
                 strong[token] = STRONG * min(1.0, 0.5 + len(numbers) / len(token_lists))
                 postings[token][index] = strong[token]
             self._strong.append(strong)
@@ -168,9 +183,12 @@ class Matcher:
             phrasing_tokens.append(token_lists)
         count = max(len(self.entries), 1)
         self.idf = {t: math.log(1 + count / len(p)) for t, p in postings.items()}
+        if self.outside_from == len(self.entries):
+            self._course_words = set(postings)
         # A word the knowledge base never uses is as telling as its rarest word.
         self.unknown_idf = math.log(1 + count)
-        self._by_question = {tuple(content_tokens(words(e.question))): e for e in self.entries}
+        self._by_question = {tuple(content_tokens(words(e.question))): e
+                             for e in self.entries[:self.outside_from]}
         # Every entry's phrasings in one row, so that the overlap with all of them is a few
         # vectorised additions: per token, the positions of the phrasings that contain it.
         starts, sizes, containing = [], [], defaultdict(list)
@@ -207,6 +225,8 @@ class Matcher:
         totals = np.zeros(len(self.entries))
         for index, where in enumerate(self._token_phrasings):
             for token, numbers in where.items():
+                if index >= self.outside_from and token in self._course_words:
+                    continue  # a topic not covered is told by its own words only
                 counts[token][0].append(index)
                 counts[token][1].append(len(numbers))
                 totals[index] += len(numbers)
@@ -253,6 +273,10 @@ class Matcher:
                 # unknown word is more often an abbreviation or noise than a misspelt term,
                 # so only function words are guessed ("teh", "waht")
                 close = [c for c in close if c[0][0] == word[0] and c[0] in STOPWORDS]
+            else:
+                # two edits that include the first letter make another word, not a typo
+                # ("carpooling" is not "maxpooling")
+                close = [c for c in close if c[1] < 2 or c[0][0] == word[0]]
             if close:
                 nearest = min(c[1] for c in close)
                 word = max((c for c in close if c[1] == nearest),
@@ -278,11 +302,13 @@ class Matcher:
         tokens = message.tokens if corrected == raw else content_tokens(corrected)
         return corrected, list(tokens[:MAX_QUERY_TOKENS])
 
-    def search(self, query: Message | str, limit: int = 5) -> list[Match]:
-        """Return up to `limit` entries, best first, each with a score in 0..1."""
-        ranked = self.rank(query)
+    def search(self, query: Message | str, limit: int = 5, outside: bool = False) -> list[Match]:
+        """Return up to `limit` entries, best first, each with a score in 0..1; with `outside`,
+        topics the course does not cover too, where they rank."""
+        ranked = [c for c in self.rank(query) if outside or c.index < self.outside_from]
         return [Match(self.entries[c.index].id, self.entries[c.index].question.strip(),
-                      round(float(c.confidence), 4)) for c in ranked[:limit]]
+                      round(float(c.confidence), 4), c.index >= self.outside_from)
+                for c in ranked[:limit]]
 
     def rank(self, query: Message | str) -> list[Candidate]:
         """The finalists for a question, best first, with the signals behind their scores."""
@@ -319,7 +345,7 @@ class Matcher:
         order = np.argsort(-(COVERAGE_WEIGHT * covered + OVERLAP_WEIGHT * overlap),
                            kind="stable")[:FINALISTS]
         partial = [((float(covered[n]), float(overlap[n])), int(touched[n])) for n in order]
-        known = sum(w for t, w in weights.items() if t in self.postings) / total
+        known = sum(w for t, w in weights.items() if t in self._course_words) / total
         short = len(tokens) <= SHORT_QUESTION
         posterior = self._entry_posterior(tokens)
         scored = []
@@ -422,12 +448,25 @@ class _EntryWords(NamedTuple):
     prose: list[list[str]]        # answer, explanation, misconceptions
 
     @classmethod
+    def read_outside(cls, topic: OutsideTopic) -> _EntryWords:
+        phrasings = [topic.id.replace("-", " "), *topic.phrasings]
+        return cls([words(text) for text in phrasings], range(2, len(phrasings)), [])
+
+    @classmethod
     def read(cls, entry: Entry) -> _EntryWords:
         phrasings = [entry.id.replace("-", " "), entry.question, *entry.alternates,
                      *entry.keywords, *(entry.choices or ())]
         return cls([words(text) for text in phrasings], range(2, 2 + len(entry.alternates)),
                    [words(text) for text in (entry.answer, entry.explanation,
                                              *entry.misconceptions)])
+
+
+def _stand_in(topic: OutsideTopic) -> Entry:
+    """An entry-shaped stand-in for a topic not covered, so that ranking treats it as one; its
+    question is the topic's name (a Match shows it)."""
+    return Entry(id=topic.id, topic="outside", question=topic.name,
+                 alternates=topic.phrasings, answer="", explanation="", misconceptions=(),
+                 source=topic.source)
 
 
 def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str, str]:

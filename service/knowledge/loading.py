@@ -212,6 +212,32 @@ class Entry:
         return data
 
 
+class OutsideTopicSchema(Schema):
+    """A topic near the course that it does not cover, as an instructor writes it in YAML."""
+
+    class Meta:
+        unknown = RAISE
+
+    id = fields.String(required=True, validate=validate.Regexp(
+        ID_PATTERN, error="Must be kebab-case: lowercase letters and digits joined by '-'."))
+    name = fields.String(required=True, validate=NonEmpty)
+    phrasings = fields.List(fields.String(validate=NonEmpty), required=True,
+                            validate=validate.Length(min=MIN_ALTERNATES, error=(
+                                f"Needs at least {MIN_ALTERNATES} phrasings.")))
+
+
+@dataclass(frozen=True)
+class OutsideTopic:
+    """A topic the course does not cover ("the Linux kernel", "reinforcement learning"): the
+    matcher ranks it beside the entries, so that a question about it is told so instead of
+    being answered with the entry that shares its words. Never an answer or a suggestion."""
+
+    id: str
+    name: str
+    phrasings: tuple[str, ...]
+    source: str
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the knowledge base, located by file, entry id and field."""
@@ -247,6 +273,7 @@ class KnowledgeBase:
     version: str
     directory: str
     files: tuple[str, ...] = field(default_factory=tuple)
+    outside: dict[str, OutsideTopic] = field(default_factory=dict)
 
     def get(self, entry_id: str) -> Entry:
         """Return the entry with this id; raises NotFoundError for an unknown id."""
@@ -277,22 +304,27 @@ def _problems_from_messages(file: str, entry_id: str | None, messages, prefix=""
     return problems
 
 
-def _read_file(path: Path) -> tuple[list[Any], list[Problem]]:
-    """Return the raw entries of one YAML file, or the problem that stops it being read."""
+def _read_file(path: Path) -> tuple[list[Any], list[Any], list[Problem]]:
+    """Return the raw entries and outside topics of one YAML file, or the problem that stops
+    it being read."""
     name = path.name
     try:
         document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        return [], [Problem(name, None, None, f"is not valid YAML{where}: {error}")]
+        return [], [], [Problem(name, None, None, f"is not valid YAML{where}: {error}")]
     except (OSError, UnicodeDecodeError) as error:
-        return [], [Problem(name, None, None, f"cannot be read: {error}")]
-    if not isinstance(document, dict) or set(document) != {"entries"}:
-        return [], [Problem(name, None, None, "must be a mapping with one key, 'entries'.")]
-    if not isinstance(document["entries"], list):
-        return [], [Problem(name, None, "entries", "must be a list of entries.")]
-    return document["entries"], []
+        return [], [], [Problem(name, None, None, f"cannot be read: {error}")]
+    if not isinstance(document, dict) or not document or \
+            not set(document) <= {"entries", "outside"}:
+        return [], [], [Problem(name, None, None, "must be a mapping with the key 'entries' "
+                                                  "(and/or 'outside', topics not covered).")]
+    for key, items in document.items():
+        if not isinstance(items, list):
+            kind = "entries" if key == "entries" else "topics"
+            return [], [], [Problem(name, None, key, f"must be a list of {kind}.")]
+    return document.get("entries", []), document.get("outside", []), []
 
 
 def validate_directory(directory: str | Path) -> tuple[dict[str, Entry], list[Problem], str]:
@@ -301,18 +333,27 @@ def validate_directory(directory: str | Path) -> tuple[dict[str, Entry], list[Pr
     Returns the valid entries by id, every problem found (not only the first), and a version
     hash of the files' contents.
     """
+    entries, _, problems, version = read_directory(directory)
+    return entries, problems, version
+
+
+def read_directory(directory: str | Path) -> tuple[
+        dict[str, Entry], dict[str, OutsideTopic], list[Problem], str]:
+    """`validate_directory`, and the valid topics the course does not cover, by id."""
     root = Path(directory)
     schema = EntrySchema()
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
+    outside: dict[str, OutsideTopic] = {}
     digest = hashlib.sha256()
     paths = sorted(root.glob("*.yaml")) if root.is_dir() else []
     if not paths:
-        return {}, [Problem(str(root), None, None, "holds no *.yaml knowledge files.")], ""
+        return {}, {}, [Problem(str(root), None, None, "holds no *.yaml knowledge files.")], ""
     for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-        raw_entries, file_problems = _read_file(path)
+        raw_entries, raw_outside, file_problems = _read_file(path)
         problems += file_problems
+        problems += _read_outside(raw_outside, path.name, outside)
         for position, raw in enumerate(raw_entries, start=1):
             raw_id = raw.get("id") if isinstance(raw, dict) else None
             entry_id = raw_id if isinstance(raw_id, str) else f"#{position}"
@@ -332,7 +373,33 @@ def validate_directory(directory: str | Path) -> tuple[dict[str, Entry], list[Pr
             if related_id not in entries:
                 problems.append(Problem(entry.source, entry.id, "related",
                                         f"links to {related_id!r}, which is not an entry."))
-    return entries, problems, digest.hexdigest()[:12]
+    for topic in outside.values():
+        if topic.id in entries:
+            problems.append(Problem(topic.source, topic.id, "id",
+                                    f"is also an entry's id (in {entries[topic.id].source})."))
+    return entries, outside, problems, digest.hexdigest()[:12]
+
+
+def _read_outside(raw_topics: list[Any], source: str,
+                  outside: dict[str, OutsideTopic]) -> list[Problem]:
+    """Validate one file's topics not covered into `outside`; return the problems found."""
+    schema = OutsideTopicSchema()
+    problems = []
+    for position, raw in enumerate(raw_topics, start=1):
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        topic_id = raw_id if isinstance(raw_id, str) else f"#{position}"
+        try:
+            data = schema.load(raw)
+        except ValidationError as error:
+            problems += _problems_from_messages(source, topic_id, error.messages)
+            continue
+        if data["id"] in outside:
+            problems.append(Problem(source, data["id"], "id", "duplicate id; already defined "
+                                                              f"in {outside[data['id']].source}."))
+            continue
+        outside[data["id"]] = OutsideTopic(data["id"], data["name"].strip(),
+                                           tuple(data["phrasings"]), source)
+    return problems
 
 
 def _entry_from(data: dict[str, Any], source: str) -> Entry:
@@ -353,10 +420,12 @@ def _entry_from(data: dict[str, Any], source: str) -> Entry:
 
 def load_knowledge_base(directory: str | Path) -> KnowledgeBase:
     """Return the validated knowledge base; raises KnowledgeBaseError listing every problem."""
-    entries, problems, version = validate_directory(directory)
+    entries, outside, problems, version = read_directory(directory)
     if problems:
         raise KnowledgeBaseError(problems)
     return KnowledgeBase(entries=entries, version=version, directory=str(directory),
-                         files=tuple(sorted({e.source for e in entries.values()})))
+                         files=tuple(sorted({e.source for e in entries.values()}
+                                            | {t.source for t in outside.values()})),
+                         outside=outside)
 
 

@@ -198,6 +198,39 @@ def test_an_image_size_is_not_read_as_a_dense_layers_features(tutor):
     assert reply.kind != "calculation", reply.reply
 
 
+@pytest.mark.parametrize(("message", "named"), [
+    ("how do i add padding to a div in css", "web page layout"),
+    ("can you explain the bellman equation", "reinforcement learning"),
+    ("how do i embed a youtube video on my blog", "embedding media in web pages"),
+])
+def test_a_question_on_a_topic_not_covered_is_told_so_without_suggestions(tutor, message,
+                                                                          named):
+    reply = tutor.respond(message)
+    assert reply.kind == "fallback" and named in reply.reply and "doesn't" not in reply.reply
+    assert "isn't part of the course material" in reply.reply
+    assert reply.suggestions == []
+
+
+@pytest.mark.parametrize("message", ["how does a rotary encoder work with an arduino",
+                                     "what is carpooling"])
+def test_a_near_miss_closer_to_a_topic_not_covered_is_refused(tutor, message):
+    # before, "rotary" made it a question on rotary position embeddings, and "carpooling" was
+    # read as "maxpooling"
+    reply = tutor.respond(message)
+    assert (reply.kind, reply.suggestions) == ("fallback", []), reply.reply
+
+
+@pytest.mark.parametrize(("message", "entry_id"), [
+    ("what is padding in a cnn", "padding-modes"),
+    ("what is a kernel", "filters-and-feature-maps"),
+])
+def test_the_courses_own_use_of_a_shared_word_is_still_the_course(tutor, message, entry_id):
+    # words the course uses never summon a topic it does not cover: "kernel" alone is a CNN's
+    reply = tutor.respond(message)
+    assert "isn't part of the course material" not in reply.reply
+    assert reply.entry_id == entry_id or reply.suggestions[0].entry_id == entry_id, reply.reply
+
+
 # --- follow-ups -------------------------------------------------------------------------------
 
 def test_why_gives_the_explanation_of_the_last_answer(tutor):

@@ -77,6 +77,45 @@ def test_words_the_course_uses_as_written_are_not_respelt(matcher, word):
     assert word not in matcher._respelled
 
 
+def test_a_word_two_edits_away_with_another_first_letter_is_not_a_typo(matcher):
+    # "carpooling" is not "maxpooling", though two edits apart
+    assert matcher.correct_typos(["carpooling", "precisoin"]) == ["carpooling", "precision"]
+
+
+# --- topics the course does not cover ---------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def with_outside(knowledge_base):
+    return Matcher(knowledge_base.entries.values(), knowledge_base.outside.values())
+
+
+def test_a_topic_not_covered_ranks_first_for_its_own_question(with_outside):
+    best = with_outside.search("how do i add padding to a div in css", 3, outside=True)[0]
+    assert (best.entry_id, best.outside) == ("web-page-layout", True)
+
+
+def test_topics_not_covered_are_never_searched_results(with_outside, knowledge_base):
+    for question in ("what is the linux kernel", "how do i add padding to a div in css",
+                     "what is padding in a cnn"):
+        found = with_outside.search(question, 10)
+        assert found and all(m.entry_id in knowledge_base.entries for m in found)
+        assert not any(m.outside for m in found)
+
+
+def test_words_of_topics_not_covered_are_not_the_courses(matcher, with_outside):
+    # "linux" and "ubuntu" find the topic, but stay foreign to the course and are not spellings
+    best = with_outside.rank("ubuntu linux")[0]
+    assert with_outside.entries[best.index].id == "operating-system-kernel"
+    assert (best.known, best.unknown) == (0.0, 1.0)
+    assert matcher.rank("ubuntu linux") == []
+    assert with_outside.correct_typos(["ubuntux"]) == ["ubuntux"]
+
+
+def test_an_entrys_own_question_is_never_a_topic_not_covered(with_outside, knowledge_base):
+    for entry in knowledge_base.entries.values():
+        assert not with_outside.search(entry.question, 1, outside=True)[0].outside, entry.id
+
+
 def test_the_best_match_is_ranked_first_not_the_first_good_enough(matcher):
     # both entries are about pooling; the one about max pooling's reasons must win on its words
     assert matcher.search("two reasons to use max pooling", 2)[0].entry_id == \

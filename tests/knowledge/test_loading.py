@@ -246,6 +246,40 @@ def test_file_without_entries_key_is_a_problem(tiny_knowledge):
     assert any("gan.yaml" in p and "'entries'" in p for p in _problems(tiny_knowledge))
 
 
+OUTSIDE_TOPIC = {"id": "linux-kernel", "name": "the Linux kernel",
+                 "phrasings": ["what is the linux kernel", "kernel panic on boot",
+                               "update my ubuntu kernel"]}
+
+
+def test_topics_not_covered_load_beside_the_entries(tiny_knowledge):
+    (tiny_knowledge / "outside.yaml").write_text(yaml.safe_dump({"outside": [OUTSIDE_TOPIC]}))
+    knowledge_base = load_knowledge_base(tiny_knowledge)
+    topic = knowledge_base.outside["linux-kernel"]
+    assert (topic.name, len(topic.phrasings), topic.source) == (
+        "the Linux kernel", 3, "outside.yaml")
+    assert "linux-kernel" not in knowledge_base.entries
+
+
+@pytest.mark.parametrize(("change", "needles"), [
+    (lambda t: t.update(phrasings=["one", "two"]), ["'phrasings'", "at least 3"]),
+    (lambda t: t.pop("name"), ["'name'", "Missing data"]),
+    (lambda t: t.update(id="stride"), ["'stride'", "'id'", "also an entry's id"]),
+    (lambda t: t.update(answer="no"), ["'answer'", "Unknown field"]),
+], ids=["too few phrasings", "no name", "an entry's id", "unknown field"])
+def test_a_broken_topic_not_covered_is_named_like_a_broken_entry(tiny_knowledge, change,
+                                                                  needles):
+    topic = dict(OUTSIDE_TOPIC)
+    change(topic)
+    (tiny_knowledge / "outside.yaml").write_text(yaml.safe_dump({"outside": [topic]}))
+    problems = _problems(tiny_knowledge)
+    assert any("outside.yaml" in p and all(n in p for n in needles) for p in problems), problems
+
+
+def test_a_file_with_another_key_is_a_problem(tiny_knowledge):
+    (tiny_knowledge / "gan.yaml").write_text("entries: []\nnotes: []\n")
+    assert any("gan.yaml" in p and "'outside'" in p for p in _problems(tiny_knowledge))
+
+
 def test_empty_directory_is_a_problem(tmp_path):
     assert any("no *.yaml" in p for p in _problems(tmp_path))
 
