@@ -248,8 +248,9 @@ class Tutor:
             # something named but something missing: asking back suits a request for a number,
             # the entry a question about the idea ("for one 3x3 filter, does its weight count
             # depend on the channels?") or one that asks for nothing ("16x16 patches in vit")
+            asks_about_the_idea = _QUESTION_OF_IDEA.search(text) is not None
             return best >= self.thresholds.answer and (
-                _QUESTION_OF_IDEA.search(text) is not None or _ASKS_FOR_A_NUMBER.search(text) is None)
+                asks_about_the_idea or _ASKS_FOR_A_NUMBER.search(text) is None)
         return best >= self.thresholds.suggest
 
     # --- knowledge base -----------------------------------------------------------------------

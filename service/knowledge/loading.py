@@ -341,7 +341,7 @@ def read_directory(directory: str | Path) -> tuple[
         dict[str, Entry], dict[str, OutsideTopic], list[Problem], str]:
     """`validate_directory`, and the valid topics the course does not cover, by id."""
     root = Path(directory)
-    schema = EntrySchema()
+    entry_schema, topic_schema = EntrySchema(), OutsideTopicSchema()
     problems: list[Problem] = []
     entries: dict[str, Entry] = {}
     outside: dict[str, OutsideTopic] = {}
@@ -353,21 +353,9 @@ def read_directory(directory: str | Path) -> tuple[
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
         raw_entries, raw_outside, file_problems = _read_file(path)
         problems += file_problems
-        problems += _read_outside(raw_outside, path.name, outside)
-        for position, raw in enumerate(raw_entries, start=1):
-            raw_id = raw.get("id") if isinstance(raw, dict) else None
-            entry_id = raw_id if isinstance(raw_id, str) else f"#{position}"
-            try:
-                data = schema.load(raw)
-            except ValidationError as error:
-                problems += _problems_from_messages(path.name, entry_id, error.messages)
-                continue
-            if data["id"] in entries:
-                first = entries[data["id"]].source
-                problems.append(Problem(path.name, data["id"], "id",
-                                        f"duplicate id; already defined in {first}."))
-                continue
-            entries[data["id"]] = _entry_from(data, path.name)
+        problems += _load_items(raw_entries, entry_schema, path.name, entries, _entry_from)
+        problems += _load_items(raw_outside, topic_schema, path.name, outside,
+                                _outside_topic_from)
     for entry in entries.values():
         for related_id in entry.related:
             if related_id not in entries:
@@ -380,26 +368,30 @@ def read_directory(directory: str | Path) -> tuple[
     return entries, outside, problems, digest.hexdigest()[:12]
 
 
-def _read_outside(raw_topics: list[Any], source: str,
-                  outside: dict[str, OutsideTopic]) -> list[Problem]:
-    """Validate one file's topics not covered into `outside`; return the problems found."""
-    schema = OutsideTopicSchema()
+def _load_items(raw_items: list[Any], schema: Schema, source: str, found: dict[str, Any],
+                build) -> list[Problem]:
+    """Validate one file's entries (or topics not covered) with `schema` into `found` by id, each
+    made by `build(data, source)`; return the problems, named by file, id and field."""
     problems = []
-    for position, raw in enumerate(raw_topics, start=1):
+    for position, raw in enumerate(raw_items, start=1):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
-        topic_id = raw_id if isinstance(raw_id, str) else f"#{position}"
+        item_id = raw_id if isinstance(raw_id, str) else f"#{position}"
         try:
             data = schema.load(raw)
         except ValidationError as error:
-            problems += _problems_from_messages(source, topic_id, error.messages)
+            problems += _problems_from_messages(source, item_id, error.messages)
             continue
-        if data["id"] in outside:
-            problems.append(Problem(source, data["id"], "id", "duplicate id; already defined "
-                                                              f"in {outside[data['id']].source}."))
+        if data["id"] in found:
+            first = found[data["id"]].source
+            problems.append(Problem(source, data["id"], "id",
+                                    f"duplicate id; already defined in {first}."))
             continue
-        outside[data["id"]] = OutsideTopic(data["id"], data["name"].strip(),
-                                           tuple(data["phrasings"]), source)
+        found[data["id"]] = build(data, source)
     return problems
+
+
+def _outside_topic_from(data: dict[str, Any], source: str) -> OutsideTopic:
+    return OutsideTopic(data["id"], data["name"].strip(), tuple(data["phrasings"]), source)
 
 
 def _entry_from(data: dict[str, Any], source: str) -> Entry:
