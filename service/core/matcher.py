@@ -84,18 +84,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5694, 0.8831, 0.6710, 0.7106, 0.3673, 0.4653, -0.1622, 0.0284, 0.2608, 1.1460)
+    0.5000, 0.5707, 0.8859, 0.6732, 0.7153, 0.3717, 0.4689, -0.1713, 0.0304, 0.2607, 1.1458)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -8.6678,
-    "score": 1.9553,
-    "margin": 1.2896,
-    "known": 1.1833,
-    "log_tokens": 0.6518,
-    "unknown": -1.5803,
-    "closest": 0.8664,
+    "bias": -8.6702,
+    "score": 1.9333,
+    "margin": 1.3233,
+    "known": 1.1671,
+    "log_tokens": 0.6441,
+    "unknown": -1.4808,
+    "closest": 0.9394,
 }
 
 
