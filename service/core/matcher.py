@@ -84,18 +84,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5707, 0.8859, 0.6732, 0.7153, 0.3717, 0.4689, -0.1713, 0.0304, 0.2607, 1.1458)
+    0.5000, 0.5709, 0.8949, 0.6716, 0.7179, 0.3614, 0.4766, -0.1459, 0.0330, 0.2713, 1.1500)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -8.6702,
-    "score": 1.9333,
-    "margin": 1.3233,
-    "known": 1.1671,
-    "log_tokens": 0.6441,
-    "unknown": -1.4808,
-    "closest": 0.9394,
+    "bias": -8.5496,
+    "score": 1.9871,
+    "margin": 1.1499,
+    "known": 1.2371,
+    "log_tokens": 0.6009,
+    "unknown": -1.4228,
+    "closest": 0.8444,
 }
 
 
