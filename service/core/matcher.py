@@ -84,18 +84,18 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5709, 0.8949, 0.6716, 0.7179, 0.3614, 0.4766, -0.1459, 0.0330, 0.2713, 1.1500)
+    0.5000, 0.5553, 0.8844, 0.6626, 0.7067, 0.3609, 0.4542, -0.1122, 0.0341, 0.2651, 1.1410)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 CALIBRATION = {
-    "bias": -8.5496,
-    "score": 1.9871,
-    "margin": 1.1499,
-    "known": 1.2371,
-    "log_tokens": 0.6009,
-    "unknown": -1.4228,
-    "closest": 0.8444,
+    "bias": -8.7550,
+    "score": 2.0259,
+    "margin": 1.0430,
+    "known": 1.1637,
+    "log_tokens": 0.7392,
+    "unknown": -1.7498,
+    "closest": 1.0293,
 }
 
 
