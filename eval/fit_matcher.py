@@ -93,8 +93,7 @@ def fit(data, ids: list[str], l2: float):
     x, y, in_scope, answerable = features(data, ids, weights)
     # fitted on the questions whose best candidate is an entry: only those can be answered
     calibration = logistic(x[answerable], y[answerable], 1e-3, iterations=20000, rate=1.0)
-    # a question whose best candidate is a topic not covered is refused whatever its confidence
-    confidence = np.where(answerable, confidences(x, calibration), 0.0)
+    confidence = answering_confidences(x, answerable, calibration)
 
     # 3. thresholds
     oos = ~in_scope
@@ -110,6 +109,13 @@ def fit(data, ids: list[str], l2: float):
 def confidences(x: np.ndarray, calibration: np.ndarray) -> np.ndarray:
     """The calibrated confidence of each row of features (the bias first in `calibration`)."""
     return 1 / (1 + np.exp(-(calibration[0] + x @ calibration[1:])))
+
+
+def answering_confidences(x: np.ndarray, answerable: np.ndarray,
+                          calibration: np.ndarray) -> np.ndarray:
+    """`confidences`, with 0 where the best candidate is a topic not covered: such a question is
+    refused whatever its confidence."""
+    return np.where(answerable, confidences(x, calibration), 0.0)
 
 
 def features(data, ids: list[str], weights):
@@ -137,7 +143,7 @@ def features(data, ids: list[str], weights):
 
 def figures(data, ids, weights, calibration, answer: float, suggest: float) -> str:
     x, y, in_scope, answerable = features(data, ids, weights)
-    confidence = np.where(answerable, confidences(x, calibration), 0.0)
+    confidence = answering_confidences(x, answerable, calibration)
     oos = ~in_scope
     answered = (confidence >= answer) & in_scope
     return (f"top-1 {100 * y[in_scope].mean():.1f}%, answered right "

@@ -205,8 +205,7 @@ class Tutor:
             state["offered"] = []
             return Reply("fallback", f"{OTHER_LANGUAGE}\n\nFor anything else, "
                                      f"{self.human_pointer}.", session_id, None, 0.0)
-        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
-        best = next((m.score for m in matches if not m.outside), 0.0)
+        matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         return self._retrieve(matches, state, session_id)
@@ -214,14 +213,19 @@ class Tutor:
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A calculation, or an answer the matcher is sure of, for this message; else None."""
         request = parse_calculation(message)
-        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
-        best = next((m.score for m in matches if not m.outside), 0.0)
+        matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, message.prepared, best):
             return self._calculate(request, state, session_id)
         if asks_for_help(message.prepared):
             return Reply("fallback", HELP, session_id, small_talk=True)
         reply = self._retrieve(matches, state, session_id)
         return reply if reply.kind == "answer" else None
+
+    def _ranked(self, message: Message) -> tuple[list[Match], float]:
+        """The matches for a message, topics not covered included where they rank, and the
+        best entry's confidence (a calculation is weighed against entries only)."""
+        matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
+        return matches, _best_entry_score(matches)
 
     def _prefer_entry(self, request: CalcRequest, text: str, best: float) -> bool:
         """Whether a knowledge-base match should win over a calculation read from the message.
@@ -329,8 +333,7 @@ class Tutor:
         text = (f"That sounds like {topic.question}, which isn't part of the course material "
                 "I know, so I can't help with it here. Say *help* for what I can do.\n\n"
                 f"For anything else, {self.human_pointer}.")
-        confidence = next((m.score for m in others if not m.outside), 0.0)
-        return Reply("fallback", text, session_id, None, confidence)
+        return Reply("fallback", text, session_id, None, _best_entry_score(others))
 
     # --- follow-ups ---------------------------------------------------------------------------
 
@@ -441,6 +444,11 @@ class Tutor:
         return Reply("calculation", text, session_id, confidence=1.0,
                      calculation={"calculator": request.calculator, "request": request.args,
                                   "result": result})
+
+
+def _best_entry_score(matches: list[Match]) -> float:
+    """The confidence of the best entry among `matches` (topics not covered skipped), 0 if none."""
+    return next((m.score for m in matches if not m.outside), 0.0)
 
 
 def _plausible(matches: list[Match], leaving_out: Collection[str] = ()) -> list[Match]:
