@@ -15,11 +15,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 # changes (and flit_core, which builds the package below without reaching the network).
 # Every dependency ships a manylinux wheel for 3.11, so no compiler is needed.
 COPY pyproject.toml /tmp/src/
+# Packages in tool.dl-tutor's install-without-dependencies are installed bare (see there).
 RUN python -c 'import tomllib; toml = tomllib.load(open("/tmp/src/pyproject.toml", "rb")); \
         print(*toml["project"]["dependencies"], *toml["build-system"]["requires"], sep="\n")' \
         > /tmp/requirements.txt \
+    && python -c 'import tomllib; toml = tomllib.load(open("/tmp/src/pyproject.toml", "rb")); \
+        print(*toml["tool"]["dl-tutor"]["install-without-dependencies"], sep="\n")' \
+        > /tmp/bare.txt \
     && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+    && pip install --no-deps -r /tmp/bare.txt \
+    && rm /tmp/requirements.txt /tmp/bare.txt
 
 # Then the package itself (no test extra) from a scratch copy of the source, so that the
 # running service imports the installed package and nothing shadows it from the working

@@ -35,6 +35,11 @@ def ensure_environment() -> None:
     pip = [str(BIN / "python"), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "install", "--upgrade", "pip"], check=True)
     subprocess.run([*pip, "install", "-e", f"{ROOT}[test]"], check=True)
+    import tomllib  # here: Python 3.11's, after the version check above
+
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        bare = tomllib.load(file)["tool"]["dl-tutor"]["install-without-dependencies"]
+    subprocess.run([*pip, "install", "--no-deps", *bare], check=True)
     STAMP.write_text(wanted)
 
 
