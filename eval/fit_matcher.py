@@ -10,9 +10,10 @@ and to every holdout). Holdouts are never read here.
    differences (pairwise learning to rank), with L2 regularisation.
 2. Calibration: the best candidate's ranked score, its margin over the runner-up, the share of
    the question the course knows, the question's length, the share of its words the course
-   never uses, and whether the best candidate also has the phrasing closest to the question,
-   fitted by logistic regression to whether answering the best candidate is right
-   (out-of-scope questions count as wrong).
+   never uses, whether the best candidate also has the phrasing closest to the question, its
+   word-vector similarity and whether that is the finalists' highest too, fitted by logistic
+   regression to whether answering the best candidate is right (out-of-scope questions count
+   as wrong).
 3. Thresholds: answer at or above the lowest confidence that keeps confidently wrong answers at
    most 2% of in-scope questions and out-of-scope questions answered at most 1%; suggest ("did
    you mean") at or above the confidence that 98% of out-of-scope questions stay under.
@@ -42,6 +43,7 @@ TUNING = [ROOT.parent / "shared" / "eval" / "dev.yaml",
           *sorted((ROOT / "eval").glob("train-*.yaml"))]
 MAX_WRONG, MAX_OOS_ANSWERED, OOS_REFUSED = 0.02, 0.01, 0.98
 CLOSEST = matcher_module.CLOSEST_PHRASING
+EMBEDDING = matcher_module.EMBEDDING
 OUTSIDE = "OUTSIDE:"  # marks, in the ids, the topics the course does not cover
 
 
@@ -127,13 +129,14 @@ def features(data, ids: list[str], weights):
         rescored = sorted((c._replace(score=float(np.dot(weights, c.signals))) for c in ranked),
                           key=lambda c: (-c.score, ids[c.index]))
         if not rescored:
-            rows.append([0.0, 0.0, 0.0, 0.0, 1.0, 0.0])
+            rows.append([0.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0])
         else:
             top = rescored[0]
             margin = top.score - (rescored[1].score if len(rescored) > 1 else 0.0)
             closest = top.signals[CLOSEST] >= max(c.signals[CLOSEST] for c in rescored)
+            nearest = top.signals[EMBEDDING] >= max(c.signals[EMBEDDING] for c in rescored)
             rows.append([top.score, margin, top.known, math.log1p(top.tokens), top.unknown,
-                         float(closest)])
+                         float(closest), top.signals[EMBEDDING], float(nearest)])
         outcome.append(1.0 if case.category == "in-scope" and rescored and
                        ids[rescored[0].index] in case.expect else 0.0)
         in_scope.append(case.category == "in-scope")

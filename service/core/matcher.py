@@ -4,9 +4,11 @@ The main signals, all in 0..1: *coverage*, the IDF-weighted share of the questio
 words that the entry knows (so "pool table dimensions" scores low on pooling: two of its three
 words are foreign to the course); *overlap* and *similarity*, how close the question is to the
 entry's closest phrasing (IDF-weighted Dice, and rapidfuzz's token-sort and token-set ratios);
-and a naive-Bayes *posterior*, how likely the question's words are to come from this entry's
-phrasings rather than another's. An inverted index picks candidates, so the cost grows with the
-postings of the question's words rather than with the size of the knowledge base.
+a naive-Bayes *posterior*, how likely the question's words are to come from this entry's
+phrasings rather than another's; and *embedding*, how close the question lies to the entry's
+closest phrasing in a space of static word vectors (a view that needs no shared word). An
+inverted index picks candidates, so the cost grows with the postings of the question's words
+rather than with the size of the knowledge base.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import NamedTuple
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from service.core.embedding import load_embedder
 from service.core.spelling import NearWords
 from service.core.textnorm import (
     MAX_QUESTION_WORDS,
@@ -78,24 +81,28 @@ _QUESTION_REFERENCE = re.compile(r"^[qa]\d{1,2}$")
 
 SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity",
            "question_similarity", "id_share", "exam_item_unasked", "exam_item_asked",
-           "overview_short", "bayes_posterior")
+           "overview_short", "bayes_posterior", "embedding")
 # Weights of the signals in a candidate's ranking score, and of the calibration that turns the
 # best candidate's score, its margin over the runner-up, how much of the question the knowledge
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5553, 0.8844, 0.6626, 0.7067, 0.3609, 0.4542, -0.1122, 0.0341, 0.2651, 1.1410)
-CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest")
+    0.5000, 0.5463, 0.8395, 0.6223, 0.6882, 0.3523, 0.4515, -0.1017, 0.0342, 0.2420, 1.1494, 0.7990)
+CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
+                        "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
+EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -8.7550,
-    "score": 2.0259,
-    "margin": 1.0430,
-    "known": 1.1637,
-    "log_tokens": 0.7392,
-    "unknown": -1.7498,
-    "closest": 1.0293,
+    "bias": -10.7644,
+    "score": 1.8227,
+    "margin": 0.9175,
+    "known": 1.1605,
+    "log_tokens": 1.1202,
+    "unknown": -1.7169,
+    "closest": 0.6640,
+    "embedding": 1.3237,
+    "embedding_closest": 0.7813,
 }
 
 
@@ -198,6 +205,13 @@ class Matcher:
             for token, numbers in self._token_phrasings[index].items():
                 containing[token].extend(starts[-1] + n for n in numbers)
         self._phrasing_starts = np.array(starts, dtype=np.int64)
+        # Every phrasing as a unit vector, for the embedding signal: per entry, a view of its
+        # phrasings' rows.
+        self._embedder = load_embedder()
+        vectors = self._embedder.embed(
+            [" ".join(found) for read in texts for found in read.phrasings])
+        self._phrasing_vectors = [vectors[start:start + len(read.phrasings)]
+                                  for start, read in zip(starts, texts, strict=True)]
         self._phrasing_sizes = np.array(sizes)
         self._phrasings_with = {t: np.array(p, dtype=np.int64) for t, p in containing.items()}
         # Postings as arrays, so that scoring a common word is one vectorised addition.
@@ -348,6 +362,7 @@ class Matcher:
         known = sum(w for t, w in weights.items() if t in self._course_words) / total
         short = len(tokens) <= SHORT_QUESTION
         posterior = self._entry_posterior(tokens)
+        query_vector = self._embedder.embed_one(" ".join(corrected))
         scored = []
         for (covered, overlap), index in partial:
             sorted_ratios, set_similarity = self._similarities(index, query, sorted_query, shared)
@@ -366,7 +381,8 @@ class Matcher:
                 1.0 if entry.choices and not about_the_exam else 0.0,
                 1.0 if entry.choices and about_the_exam else 0.0,
                 1.0 if short and entry.id in OVERVIEWS else 0.0,
-                float(posterior[index]))
+                float(posterior[index]),
+                self._embedding_similarity(index, query_vector))
             scored.append((index, signals))
         scores = (np.array([signals for _, signals in scored]) @ RANKING_WEIGHTS).tolist()
         scored = sorted(((score, index, signals) for score, (index, signals)
@@ -376,29 +392,40 @@ class Matcher:
         # the first is credited with having the closest phrasing too (the calibration is fitted
         # on first candidates), so that confidence falls with the rank, as the margin does.
         closest = max(signals[CLOSEST_PHRASING] for _, _, signals in scored)
+        nearest = max(signals[EMBEDDING] for _, _, signals in scored)
         return [Candidate(index, score, signals, known, len(tokens), unknown,
                           self._confidence(score, score - (
                               scored[1][0] if number == 0 and len(scored) > 1 else
                               scored[0][0] if number else 0.0), known, len(tokens), unknown,
-                              number == 0 and signals[CLOSEST_PHRASING] >= closest))
+                              number == 0 and signals[CLOSEST_PHRASING] >= closest,
+                              signals[EMBEDDING],
+                              number == 0 and signals[EMBEDDING] >= nearest))
                 for number, (score, index, signals) in enumerate(scored)]
 
     @staticmethod
     def _confidence(score: float, margin: float, known: float, tokens: int,
-                    unknown: float, closest: bool) -> float:
+                    unknown: float, closest: bool, embedding: float,
+                    embedding_closest: bool) -> float:
         """The probability that a candidate is the right answer, from its score, its margin
         over the best other candidate, how much of the question the course knows, and whether
-        it also has the phrasing closest to the question of all the finalists (two views
-        agreeing)."""
+        it also has the phrasing closest to the question of all the finalists, by shared words
+        and by word vectors (views agreeing)."""
         z = (CALIBRATION["bias"] + CALIBRATION["score"] * score
              + CALIBRATION["margin"] * margin + CALIBRATION["known"] * known
              + CALIBRATION["log_tokens"] * math.log1p(tokens)
-             + CALIBRATION["unknown"] * unknown + CALIBRATION["closest"] * closest)
+             + CALIBRATION["unknown"] * unknown + CALIBRATION["closest"] * closest
+             + CALIBRATION["embedding"] * embedding
+             + CALIBRATION["embedding_closest"] * embedding_closest)
         return 1 / (1 + math.exp(-z))
 
     def entry_asked(self, query: Message | str) -> Entry | None:
         """The entry whose canonical question this text is (as a suggestion button sends it)."""
         return self._by_question.get(as_message(query).tokens)
+
+    def _embedding_similarity(self, index: int, query_vector: np.ndarray) -> float:
+        """The cosine of the question's vector with that of the entry's closest phrasing (0
+        for opposite directions: only closeness counts)."""
+        return max(0.0, float((self._phrasing_vectors[index] @ query_vector).max()))
 
     def _shared_weights(self, tokens: list[str], weights: dict[str, float]) -> np.ndarray:
         """Per phrasing of every entry, the IDF weight of the question's words it contains."""

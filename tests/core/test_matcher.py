@@ -45,9 +45,14 @@ def test_scores_are_in_unit_range_and_sorted(matcher):
 def test_a_best_entry_that_also_has_the_closest_phrasing_is_more_likely_right():
     # two views of the question agreeing: the ranking's best entry and the entry whose closest
     # phrasing overlaps the question most
-    agreeing = Matcher._confidence(0.6, 0.1, 0.9, 5, 0.0, closest=True)
-    disagreeing = Matcher._confidence(0.6, 0.1, 0.9, 5, 0.0, closest=False)
-    assert 0.0 < disagreeing < agreeing < 1.0
+    # (by shared words, and by word vectors)
+    def confidence(closest, embedding_closest):
+        return Matcher._confidence(0.6, 0.1, 0.9, 5, 0.0, closest=closest, embedding=0.7,
+                                   embedding_closest=embedding_closest)
+
+    assert 0.0 < confidence(False, False) < confidence(True, False) < 1.0
+    assert 0.0 < confidence(False, False) < confidence(False, True) < 1.0
+    assert confidence(True, False) < confidence(True, True) < 1.0
 
 
 def test_typos_the_knowledge_base_copies_from_students_are_still_corrected(matcher):
@@ -204,3 +209,27 @@ def test_the_posterior_prefers_the_entry_whose_phrasings_use_the_words(matcher):
     best = max(range(len(matcher.entries)), key=lambda n: posterior[n])
     assert matcher.entries[best].id == "teacher-forcing"
     assert posterior.sum() == pytest.approx(1.0)
+
+
+def test_the_embedding_signal_is_the_cosine_with_the_closest_phrasing(matcher):
+    from service.core.embedding import load_embedder
+    from service.core.textnorm import words
+
+    question = "why only backpropagate through the last few steps of a long sequence"
+    embedder = load_embedder()
+    query = embedder.embed([" ".join(words(question))])[0]
+    for candidate in matcher.rank(question):
+        entry = matcher.entries[candidate.index]
+        texts = [entry.id.replace("-", " "), entry.question, *entry.alternates,
+                 *entry.keywords, *(entry.choices or ())]
+        closest = max(float(v @ query) for v in embedder.embed(
+            [" ".join(words(t)) for t in texts]))
+        assert candidate.signals[matcher_module.EMBEDDING] == pytest.approx(
+            max(closest, 0.0), abs=2e-3)  # the phrasings' vectors are kept in half precision
+
+
+def test_word_vectors_tell_a_paraphrase_from_its_neighbour(matcher):
+    signal = {matcher.entries[c.index].id: c.signals[matcher_module.EMBEDDING]
+              for c in matcher.rank("why only backpropagate through the last few steps of a "
+                                    "long sequence")}
+    assert signal["truncated-bptt"] > signal["bptt"]
