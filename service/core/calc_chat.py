@@ -8,7 +8,7 @@ import re
 
 from service import calculators
 from service.core import calc_why
-from service.core.calcparse import CalcRequest
+from service.core.calcparse import PATCHES_ONLY, CalcRequest
 from service.errors import CalculationError
 
 TITLES = {
@@ -71,6 +71,27 @@ def partial_steps(request: CalcRequest) -> list[str] | None:
     except CalculationError:
         return None  # the full request will say what is wrong once it has its channels
     return result["steps"]
+
+
+def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The reply text and calculation for a self-attention request that asks only for the
+    number of patches (PATCHES_ONLY), which the image and patch sizes settle; None for any
+    other request. `asks` says what the cost would still need (the channels): the request
+    stays pending, so the next message can give them."""
+    if request.asks != PATCHES_ONLY:
+        return None
+    args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
+    try:
+        result = calculators.patch_count(**args)
+    except CalculationError:
+        return None  # asked back as any incomplete request; the full one will say what is wrong
+    lines = ["**Patches of the image**"]
+    if request.assumed:
+        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
+    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    lines.append(f"_For the attention cost (token dimension, dot products, MACs), give me "
+                 f"{asks}._")
+    return "\n\n".join(lines), {"calculator": "patch_count", "request": args, "result": result}
 
 
 def render_calculation(title: str, request: CalcRequest, result: dict,

@@ -27,11 +27,13 @@ from service.core.calc_chat import (
     has_values,
     only_values,
     partial_steps,
+    patch_count_alone,
     render_calculation,
     run_calculation,
 )
 from service.core.calcparse import (
     COUNTS_BY_NAME,
+    PATCHES_ONLY,
     PREAMBLE,
     SLOT_QUESTIONS,
     CalcRequest,
@@ -241,6 +243,8 @@ class Tutor:
         """
         if request.calculator == "eigen" and "matrix" in request.args:
             return False
+        if request.asks == PATCHES_ONLY:
+            return False  # "P for a 224x224 image with 16x16 patches" asks for a number
         if COUNTS_BY_NAME in request.missing:
             return False  # a pasted confusion matrix: which cell is which is asked
         if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
@@ -398,6 +402,11 @@ class Tutor:
                                 "missing": request.missing, "assumed": request.assumed}
             asks = " and ".join(SLOT_QUESTIONS.get(m, m.replace("_", " "))
                                 for m in request.missing)
+            alone = patch_count_alone(request, asks)
+            if alone is not None:
+                text, calculation = alone
+                return Reply("calculation", text, session_id, confidence=1.0,
+                             calculation=calculation)
             partial = partial_steps(request)
             if partial:
                 # what the values given already settle, then what the rest needs

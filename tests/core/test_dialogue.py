@@ -118,11 +118,35 @@ def test_a_bare_number_fills_the_missing_slot(tutor):
     assert answer.calculation["result"]["output"] == [32, 32]
 
 
-def test_the_patch_count_is_given_while_the_channels_are_asked_for(tutor):
-    ask, answer = conversation(tutor, "how many patches for a 30x30 image with 4x4 patches at "
+def test_the_patch_count_asked_on_its_own_is_worked_out_without_the_channels(tutor):
+    # P does not depend on the channels: asking for it alone gets it, with the channels asked
+    # for only for the cost, which the next message can still give
+    count, cost = conversation(tutor, "how many patches for a 30x30 image with 4x4 patches at "
                                       "stride 3", "3 channels")
+    assert count.kind == "calculation" and count.calculation["calculator"] == "patch_count"
+    assert r"P = 9 \cdot 9 = 81" in count.reply    # (30 - 4) // 3 + 1 = 9 per side
+    assert count.calculation["result"]["num_patches"] == 81
+    assert "number of image channels" in count.reply
+    assert cost.kind == "calculation"
+    assert cost.calculation["result"]["num_patches"] == 81
+    assert cost.calculation["result"]["token_dim"] == 4 * 4 * 3
+
+
+@pytest.mark.parametrize("question", [
+    "P? 30x30 image, 4x4 patch, stride 3",
+    "P for a 30x30 img with 4x4 patches stride 3",
+    "number of patches: 30x30 image, 4x4 patches, stride 3",
+])
+def test_the_patch_count_is_read_however_it_is_asked_for(tutor, question):
+    reply = tutor.respond(question)
+    assert reply.kind == "calculation" and reply.calculation["result"]["num_patches"] == 81
+
+
+def test_the_patch_count_is_given_while_the_channels_are_asked_for_the_cost(tutor):
+    ask, answer = conversation(tutor, "how many patches and MACs for a 30x30 image with 4x4 "
+                                      "patches at stride 3", "3 channels")
     assert ask.kind == "clarify" and "number of image channels" in ask.reply
-    assert r"P = 9 \cdot 9 = 81" in ask.reply    # (30 - 4) // 3 + 1 = 9 per side
+    assert r"P = 9 \cdot 9 = 81" in ask.reply
     assert answer.kind == "calculation"
     assert answer.calculation["result"]["num_patches"] == 81
     assert answer.calculation["result"]["token_dim"] == 4 * 4 * 3

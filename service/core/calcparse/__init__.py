@@ -33,8 +33,13 @@ This module only re-exports what code outside the package uses.
 from service.core.calcparse.intent import PREAMBLE
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.parse import fill, parse_calculation
-from service.core.calcparse.request import COUNTS_BY_NAME, SLOT_QUESTIONS, CalcRequest
+from service.core.calcparse.request import (
+    COUNTS_BY_NAME,
+    PATCHES_ONLY,
+    SLOT_QUESTIONS,
+    CalcRequest,
+)
 from service.core.calcparse.slots import find_slots
 
-__all__ = ["COUNTS_BY_NAME", "PREAMBLE", "SLOT_QUESTIONS", "CalcRequest", "fill", "find_matrix",
-           "find_slots", "parse_calculation"]
+__all__ = ["COUNTS_BY_NAME", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS", "CalcRequest", "fill",
+           "find_matrix", "find_slots", "parse_calculation"]

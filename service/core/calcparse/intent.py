@@ -39,6 +39,13 @@ ABOUT_THE_QUESTION = re.compile(
 # Calculations the calculators do not do; the knowledge base explains them instead.
 NOT_CALCULATED = re.compile(r"receptive field")
 _PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
+# Asking for the number of patches ("P?", "how many tokens") and for nothing that needs the
+# image's channels (the token dimension, the cost): the image and patch sizes settle it.
+PATCH_COUNT = re.compile(r"\bhow many (?:patch|token)|\bnumber of (?:patch|token)|"
+                         r"\b(?:patch|token) count|\bsequence length|"
+                         r"(?<![\w.=])p\s*+(?:\?|=\s*+\?|for\b)|\bpatches\s*+\?")
+NEEDS_CHANNELS = re.compile(r"\bcost|\bmacs?\b|\bflops?\b|\bdot products?|\bcomplexity|"
+                            r"\bdimension|\bdim\b|\bd\b|\boperations|\bmemory|\bmatri")
 # What students write before the question itself: "hey so, i was wondering why ...", "ok quick
 # question: does ...". Each piece ends at a non-word character, so the repetition is
 # unambiguous, and at most six are read, so a pattern that tries it at every clause stays linear.

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from service.core.calcparse.confusion import has_table, read_counts
-from service.core.calcparse.intent import LINEAR
+from service.core.calcparse.intent import LINEAR, NEEDS_CHANNELS, PATCH_COUNT
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
+    PATCHES_ONLY,
     REQUIRED,
     CalcRequest,
     finish_request,
@@ -264,7 +265,11 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         assumed.append("stride 1 (overlapping patches)")
     if "heads" in slots:
         args["heads"] = slots["heads"]
-    return finish_request("attention", args, missing, assumed)
+    request = finish_request("attention", args, missing, assumed)
+    if request.missing == ["channels"] and PATCH_COUNT.search(text) and \
+            not NEEDS_CHANNELS.search(text):
+        request.asks = PATCHES_ONLY
+    return request
 
 
 def read_activation(text: str) -> str | None:

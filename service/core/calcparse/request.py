@@ -27,6 +27,10 @@ ANCHORS = {
     "metrics": ("tp", "fp", "tn", "fn"),
 }
 
+# A self-attention request that asks only for the number of patches ("P for a 224x224 image
+# with 16x16 patches"): the count does not depend on the channels it lacks.
+PATCHES_ONLY = "patches"
+
 # What a confusion matrix pasted as a grid lacks: which count each cell is.
 COUNTS_BY_NAME = "counts_by_name"
 
@@ -61,6 +65,9 @@ class CalcRequest:
     # complete requests of other calculators the same message asks for ("output size and
     # params"), worked out after this one
     also: list[CalcRequest] = field(default_factory=list)
+    # what the student asked for, when it is less than the whole calculation and the values
+    # given settle it (PATCHES_ONLY: self-attention's patch count, without the channels)
+    asks: str | None = None
 
     @property
     def complete(self) -> bool:
