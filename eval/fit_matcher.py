@@ -70,10 +70,11 @@ def collect(matcher, paths) -> list[tuple[object, list]]:
     return found
 
 
-def fit(data, ids: list[str], l2: float):
+def fit(data, ids: list[str], l2: float, sources=None):
     """The ranking weights, the calibration and the two thresholds fitted on `data`. `ids`
     holds the course's entries, then the topics it does not cover (`OUTSIDE:`-prefixed):
-    ranked first, those are never answered."""
+    ranked first, those are never answered. `sources` numbers the file each case comes from
+    (None: one file)."""
     # 1. ranking
     pairs, labels = [], []
     for case, ranked in data:
@@ -103,8 +104,13 @@ def fit(data, ids: list[str], l2: float):
                   if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
                   and ((confidence >= t) & oos).sum() <= MAX_OOS_ANSWERED * oos.sum())
     # out-of-scope questions that a topic not covered already refuses say nothing about where
-    # the others' confidence lies
-    suggest = min(answer, float(np.quantile(confidence[oos & answerable], OOS_REFUSED)) + 0.005)
+    # the others' confidence lies. The target holds per set, so it is met in every file: a
+    # file of many easy off-topic questions must not lower the bar for the others.
+    sources = np.zeros(len(data), dtype=int) if sources is None else np.asarray(sources)
+    suggest = min(answer, max(
+        float(np.quantile(confidence[oos & answerable & (sources == source)], OOS_REFUSED))
+        for source in np.unique(sources) if (oos & answerable & (sources == source)).any())
+        + 0.005)
     return weights, calibration, answer, suggest
 
 
@@ -169,8 +175,10 @@ def main() -> None:
     ids = [e.id for e in matcher.entries[:matcher.outside_from]] + [
         OUTSIDE + e.id for e in matcher.entries[matcher.outside_from:]]
     held = {p.resolve() for p in args.hold_out}
-    data = collect(matcher, [p for p in TUNING if p.resolve() not in held])
-    weights, calibration, answer, suggest = fit(data, ids, args.l2)
+    per_file = [collect(matcher, [p]) for p in TUNING if p.resolve() not in held]
+    data = [case for found in per_file for case in found]
+    sources = [number for number, found in enumerate(per_file) for _ in found]
+    weights, calibration, answer, suggest = fit(data, ids, args.l2, sources)
     print("ranking weights:", dict(zip(matcher_module.SIGNALS, np.round(weights, 4),
                                                 strict=True)))
     print("calibration:", np.round(calibration, 4).tolist())

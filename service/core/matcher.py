@@ -87,22 +87,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5463, 0.8395, 0.6223, 0.6882, 0.3523, 0.4515, -0.1017, 0.0342, 0.2420, 1.1494, 0.7990)
+    0.5000, 0.5439, 0.8458, 0.6268, 0.6932, 0.3371, 0.3874, -0.1154, 0.0333, 0.2526, 1.1318, 0.8309)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -10.7644,
-    "score": 1.8227,
-    "margin": 0.9175,
-    "known": 1.1605,
-    "log_tokens": 1.1202,
-    "unknown": -1.7169,
-    "closest": 0.6640,
-    "embedding": 1.3237,
-    "embedding_closest": 0.7813,
+    "bias": -11.5082,
+    "score": 2.0767,
+    "margin": 0.7224,
+    "known": 1.3506,
+    "log_tokens": 1.1096,
+    "unknown": -1.6873,
+    "closest": 0.5657,
+    "embedding": 0.9839,
+    "embedding_closest": 0.9774,
 }
 
 
