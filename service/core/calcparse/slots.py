@@ -245,6 +245,12 @@ _REFERENCE = re.compile(
 # look-back reads this window, never the whole text before every number.
 _REFERENCE_REACH = 32
 _DIGIT = re.compile(r"\d")
+# A number with a unit of time, money, distance, weight or storage is a quantity, not a size:
+# "my token expires after 5 minutes" names no image of 5 x 5 pixels.
+_NOT_A_SIZE_UNIT = re.compile(
+    r" ?+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|"
+    r"dollars?|euros?|pounds?|bucks|usd|eur|gbp|km|kms|miles?|metres?|meters?|kg|kgs|lbs?|"
+    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm)\b")
 
 
 def find_slots(text: str) -> dict:
@@ -286,10 +292,16 @@ def find_slots(text: str) -> dict:
         if len(leftover) == MAX_LEFTOVER_SIZES:
             break  # a calculation takes two or three unnamed sizes; a list of numbers is not one
         if not any(m.start() < end and start < m.end() for start, end in taken) and \
-                not _is_reference(text, m.start()):
+                not _is_reference(text, m.start()) and not _is_quantity(text, m):
             leftover.append(parse_size(m.group(0)))
     slots["_leftover"] = leftover
     return slots
+
+
+def _is_quantity(text: str, size: re.Match) -> bool:
+    """Whether an unnamed number is an amount of time, money, ... (see _NOT_A_SIZE_UNIT; a
+    currency sign is gone by now, with the other dollar signs of LaTeX)."""
+    return _NOT_A_SIZE_UNIT.match(text, size.end()) is not None
 
 
 def _counts_after_numbers(text: str) -> bool:

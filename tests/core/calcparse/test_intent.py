@@ -44,6 +44,11 @@ NOT_CALCULATIONS = [
     "does padding 1 keep the size with a 3x3 kernel?",
     "do 1x1 convolutions have parameters?",
     "what is the receptive field of two stacked 3x3 convs",
+    # amounts of time, money, storage: not sizes
+    "my JWT access token keeps expiring after 5 minutes",
+    "how many tokens can i buy for 20 dollars",
+    "the attention span of a student is about 15 minutes",
+    "my gpu has 8 gb, how many tokens fit",
 ]
 
 

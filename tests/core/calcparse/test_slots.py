@@ -161,3 +161,9 @@ def test_more_notations_are_read(message, calculator, args):
     assert request.calculator == calculator and request.complete, request
     assert {k: v for k, v in request.args.items() if k in args} == args
 
+
+
+def test_a_number_with_a_unit_of_time_or_money_is_no_size_but_a_size_beside_it_is():
+    request = parse_calculation("training took 3 hours for a 28x28 input with a 5x5 kernel, "
+                                "output size?")
+    assert request.args["input"] == 28 and request.args["kernel"] == 5
