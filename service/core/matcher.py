@@ -87,22 +87,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5439, 0.8458, 0.6268, 0.6932, 0.3371, 0.3874, -0.1154, 0.0333, 0.2526, 1.1318, 0.8309)
+    0.5000, 0.5358, 0.8782, 0.6615, 0.7024, 0.3284, 0.4146, -0.1352, 0.0356, 0.2372, 1.2126, 0.8000)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -11.5082,
-    "score": 2.0767,
-    "margin": 0.7224,
-    "known": 1.3506,
-    "log_tokens": 1.1096,
-    "unknown": -1.6873,
-    "closest": 0.5657,
-    "embedding": 0.9839,
-    "embedding_closest": 0.9774,
+    "bias": -12.1706,
+    "score": 2.1139,
+    "margin": 0.6971,
+    "known": 1.4178,
+    "log_tokens": 1.1793,
+    "unknown": -1.7777,
+    "closest": 0.7267,
+    "embedding": 1.1993,
+    "embedding_closest": 0.8565,
 }
 
 
