@@ -250,7 +250,12 @@ _DIGIT = re.compile(r"\d")
 _NOT_A_SIZE_UNIT = re.compile(
     r" ?+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|"
     r"dollars?|euros?|pounds?|bucks|usd|eur|gbp|km|kms|miles?|metres?|meters?|kg|kgs|lbs?|"
-    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm)\b")
+    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm)\b| ?+%")
+# A number hyphenated to a name is a version or a model, not a size: "gpt-4o", "resnet-50",
+# "python-3" (the setting names are read by their own patterns before this is asked).
+_NAME_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,12}+-$")
+_SETTING_NAME = re.compile(r"(?:kernel|filter|stride|padding|pad|dilation|input|image|patch|"
+                           r"size|channels?)-$")
 
 
 def find_slots(text: str) -> dict:
@@ -300,8 +305,12 @@ def find_slots(text: str) -> dict:
 
 def _is_quantity(text: str, size: re.Match) -> bool:
     """Whether an unnamed number is an amount of time, money, ... (see _NOT_A_SIZE_UNIT; a
-    currency sign is gone by now, with the other dollar signs of LaTeX)."""
-    return _NOT_A_SIZE_UNIT.match(text, size.end()) is not None
+    currency sign is gone by now, with the other dollar signs of LaTeX), or part of a name
+    ("gpt-4o", see _NAME_BEFORE)."""
+    if _NOT_A_SIZE_UNIT.match(text, size.end()) is not None:
+        return True
+    before = text[max(0, size.start() - 14):size.start()]
+    return _NAME_BEFORE.search(before) is not None and _SETTING_NAME.search(before) is None
 
 
 def _counts_after_numbers(text: str) -> bool:

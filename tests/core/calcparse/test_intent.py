@@ -49,6 +49,10 @@ NOT_CALCULATIONS = [
     "how many tokens can i buy for 20 dollars",
     "the attention span of a student is about 15 minutes",
     "my gpu has 8 gb, how many tokens fit",
+    "a/b test sample size for a landing page with 3% conversion",
+    # a number in a model's or a version's name
+    "how much does fine tuning gpt-4o via the openai api cost per token",
+    "resnet-50 output size",
 ]
 
 

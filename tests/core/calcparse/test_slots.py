@@ -167,3 +167,10 @@ def test_a_number_with_a_unit_of_time_or_money_is_no_size_but_a_size_beside_it_i
     request = parse_calculation("training took 3 hours for a 28x28 input with a 5x5 kernel, "
                                 "output size?")
     assert request.args["input"] == 28 and request.args["kernel"] == 5
+
+
+@pytest.mark.parametrize("message", ["output size of a 28x28 input with a kernel-5 conv",
+                                     "vgg-16 style conv: 28x28 input, 5x5 kernel, output size?"])
+def test_a_named_number_is_read_but_a_model_name_is_not_a_size(message):
+    request = parse_calculation(message)
+    assert request.args["input"] == 28 and request.args["kernel"] == 5
