@@ -87,22 +87,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5407, 0.8939, 0.6652, 0.6988, 0.3308, 0.4088, -0.1377, 0.0369, 0.2447, 1.2364, 0.8142)
+    0.5000, 0.5407, 0.8938, 0.6651, 0.6987, 0.3308, 0.4087, -0.1377, 0.0369, 0.2447, 1.2361, 0.8141)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -12.1420,
-    "score": 2.1165,
-    "margin": 0.5943,
-    "known": 1.3650,
-    "log_tokens": 1.1642,
-    "unknown": -1.7161,
-    "closest": 0.8409,
-    "embedding": 1.1704,
-    "embedding_closest": 0.7736,
+    "bias": -12.6828,
+    "score": 2.2303,
+    "margin": 0.5004,
+    "known": 1.4354,
+    "log_tokens": 1.2483,
+    "unknown": -1.8266,
+    "closest": 0.7896,
+    "embedding": 1.1398,
+    "embedding_closest": 0.7817,
 }
 
 
