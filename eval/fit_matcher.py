@@ -99,24 +99,35 @@ def fit(data, ids: list[str], l2: float, sources=None):
     confidence = answering_confidences(x, answerable, calibration)
 
     # 3. thresholds
-    oos = ~in_scope
-    # The off-topic targets hold per set, so they are met in every file: a file of many easy
-    # off-topic questions must not lower the bar for the others (pooled, 200 more took the
-    # answer threshold from 0.75 to 0.63). A file may answer 1% of its off-topic questions,
-    # rounded up.
     sources = np.zeros(len(data), dtype=int) if sources is None else np.asarray(sources)
+    answer, suggest = thresholds(confidence, y == 1, in_scope, answerable, sources)
+    return weights, calibration, answer, suggest
+
+
+def thresholds(confidence: np.ndarray, right: np.ndarray, in_scope: np.ndarray,
+               answerable: np.ndarray, sources: np.ndarray) -> tuple[float, float]:
+    """The answer and did-you-mean thresholds for the best candidates' confidences (`right`:
+    answering is right; `sources`: the file each case comes from).
+
+    Answer at or above the lowest threshold that keeps confidently wrong answers at MAX_WRONG
+    of the in-scope questions and, in every file, answered off-topic questions at
+    MAX_OOS_ANSWERED of that file's (rounded up); suggest at or above the level that
+    OOS_REFUSED of every file's off-topic questions stay under. The off-topic targets hold per
+    set: pooled, a file of many easy off-topic questions lowered the bar for the others (200
+    more took the answer threshold from 0.75 to 0.63). Off-topic questions that a topic not
+    covered already refuses (not `answerable`) say nothing about where the others' confidence
+    lies.
+    """
+    oos = ~in_scope
     files = [(sources == source) & oos for source in np.unique(sources)]
     answer = next(t for t in np.arange(0.30, 0.99, 0.01)
-                  if ((confidence >= t) & (y == 0) & in_scope).sum() <= MAX_WRONG * in_scope.sum()
+                  if ((confidence >= t) & ~right & in_scope).sum() <= MAX_WRONG * in_scope.sum()
                   and all(((confidence >= t) & file).sum()
                           <= math.ceil(MAX_OOS_ANSWERED * file.sum()) for file in files))
-    # out-of-scope questions that a topic not covered already refuses say nothing about where
-    # the others' confidence lies
     suggest = min(answer, max(
-        float(np.quantile(confidence[oos & answerable & (sources == source)], OOS_REFUSED))
-        for source in np.unique(sources) if (oos & answerable & (sources == source)).any())
-        + 0.005)
-    return weights, calibration, answer, suggest
+        (float(np.quantile(confidence[file & answerable], OOS_REFUSED))
+         for file in files if (file & answerable).any()), default=0.0) + 0.005)
+    return float(answer), suggest
 
 
 def confidences(x: np.ndarray, calibration: np.ndarray) -> np.ndarray:
