@@ -55,22 +55,30 @@ def run_calculation(request: CalcRequest) -> dict:
     return calculators.patch_attention_cost(**args)
 
 
-def partial_steps(request: CalcRequest) -> list[str] | None:
-    """The worked part of an incomplete request that its values already settle, or None.
-
-    So far one case: self-attention over patches without the image's channels still has its
-    patch count P, which does not depend on them; a student who asked only for P has the
-    answer, and one who asked for the cost sees where it is going while asked for C.
-    """
+def _settled_patch_count(request: CalcRequest) -> dict | None:
+    """The patch count of a self-attention request that lacks only the image's channels (P does
+    not depend on them), or None for any other request or impossible sizes (the full request
+    will say what is wrong once it has its channels)."""
     args = request.args
     if request.calculator != "attention" or request.missing != ["channels"] or \
             "patch" not in args or "input" not in args:
         return None
     try:
-        result = calculators.patch_count(args["input"], args["patch"], args.get("stride", 1))
+        return calculators.patch_count(args["input"], args["patch"], args.get("stride", 1))
     except CalculationError:
-        return None  # the full request will say what is wrong once it has its channels
-    return result["steps"]
+        return None
+
+
+def partial_steps(request: CalcRequest) -> list[str] | None:
+    """The worked part of an incomplete request that its values already settle, or None.
+
+    So far one case: self-attention over patches without the image's channels still has its
+    patch count P, which does not depend on them; a student who asked only for P has the
+    answer (`patch_count_alone`), and one who asked for the cost sees where it is going while
+    asked for C.
+    """
+    result = _settled_patch_count(request)
+    return result["steps"] if result else None
 
 
 def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
@@ -78,19 +86,13 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
     number of patches (PATCHES_ONLY), which the image and patch sizes settle; None for any
     other request. `asks` says what the cost would still need (the channels): the request
     stays pending, so the next message can give them."""
-    if request.asks != PATCHES_ONLY:
+    result = _settled_patch_count(request) if request.asks == PATCHES_ONLY else None
+    if result is None:
         return None
-    args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
-    try:
-        result = calculators.patch_count(**args)
-    except CalculationError:
-        return None  # asked back as any incomplete request; the full one will say what is wrong
-    lines = ["**Patches of the image**"]
-    if request.assumed:
-        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
-    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    lines = _worked("Patches of the image", request, result)
     lines.append(f"_For the attention cost (token dimension, dot products, MACs), give me "
                  f"{asks}._")
+    args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
     return "\n\n".join(lines), {"calculator": "patch_count", "request": args, "result": result}
 
 
