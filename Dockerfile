@@ -17,11 +17,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 COPY pyproject.toml /tmp/src/
 # Packages in tool.dl-tutor's install-without-dependencies are installed bare (see there).
 RUN python -c 'import tomllib; toml = tomllib.load(open("/tmp/src/pyproject.toml", "rb")); \
-        print(*toml["project"]["dependencies"], *toml["build-system"]["requires"], sep="\n")' \
-        > /tmp/requirements.txt \
-    && python -c 'import tomllib; toml = tomllib.load(open("/tmp/src/pyproject.toml", "rb")); \
-        print(*toml["tool"]["dl-tutor"]["install-without-dependencies"], sep="\n")' \
-        > /tmp/bare.txt \
+        print(*toml["project"]["dependencies"], *toml["build-system"]["requires"], sep="\n", \
+              file=open("/tmp/requirements.txt", "w")); \
+        print(*toml["tool"]["dl-tutor"]["install-without-dependencies"], sep="\n", \
+              file=open("/tmp/bare.txt", "w"))' \
     && pip install -r /tmp/requirements.txt \
     && pip install --no-deps -r /tmp/bare.txt \
     && rm /tmp/requirements.txt /tmp/bare.txt
