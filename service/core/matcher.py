@@ -205,6 +205,7 @@ class Matcher:
             for token, numbers in self._token_phrasings[index].items():
                 containing[token].extend(starts[-1] + n for n in numbers)
         self._phrasing_starts = np.array(starts, dtype=np.int64)
+        self._phrasing_counts = np.diff(self._phrasing_starts, append=len(sizes))
         # Every phrasing as a unit vector, for the embedding signal: per entry, a view of its
         # phrasings' rows.
         self._embedder = load_embedder()
@@ -355,7 +356,7 @@ class Matcher:
         # Cheap signals for every candidate, rapidfuzz only for the few that can still win.
         covered = coverage[touched] / total
         shared = self._shared_weights(tokens, weights)
-        overlap = self._closest_overlap(shared, total)[touched]
+        overlap = self._closest_overlap(shared, total, touched)
         order = np.argsort(-(COVERAGE_WEIGHT * covered + OVERLAP_WEIGHT * overlap),
                            kind="stable")[:FINALISTS]
         partial = [((float(covered[n]), float(overlap[n])), int(touched[n])) for n in order]
@@ -437,10 +438,18 @@ class Matcher:
                 shared[positions] += weights[token]
         return shared
 
-    def _closest_overlap(self, shared: np.ndarray, total: float) -> np.ndarray:
-        """Per entry, the IDF-weighted Dice overlap of the question with its closest phrasing."""
-        return np.maximum.reduceat(2 * shared / (total + self._phrasing_sizes),
-                                   self._phrasing_starts)
+    def _closest_overlap(self, shared: np.ndarray, total: float,
+                         candidates: np.ndarray) -> np.ndarray:
+        """Per candidate entry, the IDF-weighted Dice overlap of the question with its closest
+        phrasing. Only the candidates' phrasings are read: with every entry's, this was a third
+        of the matching time at 10,000 entries."""
+        counts = self._phrasing_counts[candidates]
+        ends = np.cumsum(counts)
+        # the positions of the candidates' phrasings, one run per candidate, in one array
+        positions = np.repeat(self._phrasing_starts[candidates] - (ends - counts), counts) \
+            + np.arange(ends[-1])
+        dice = 2 * shared[positions] / (total + self._phrasing_sizes[positions])
+        return np.maximum.reduceat(dice, ends - counts)
 
     def _similarities(self, index: int, query: str, sorted_query: str,
                       shared: np.ndarray) -> tuple[np.ndarray, float]:

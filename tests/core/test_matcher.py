@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -179,6 +180,33 @@ def test_similarities_equal_rapidfuzz_over_every_phrasing(matcher, data):
     expected_sorted = [fuzz.ratio(sorted_query, p) for p in matcher._sorted_phrasings[index]]
     assert set_similarity == pytest.approx(expected_set, abs=1e-9)
     assert list(sorted_ratios) == pytest.approx(expected_sorted, abs=1e-9)
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_closest_overlap_is_the_best_dice_over_each_candidates_phrasings(matcher, data):
+    # the reference, written out per candidate: 2 * IDF mass shared / (the question's mass +
+    # the phrasing's), the best of the entry's phrasings; candidates in any order, repeated
+    vocabulary = sorted(matcher.idf)
+    tokens = data.draw(st.lists(st.sampled_from(vocabulary) | st.just("zzunknownzz"),
+                                min_size=1, max_size=8, unique=True))
+    candidates = data.draw(st.lists(st.integers(0, len(matcher.entries) - 1),
+                                    min_size=1, max_size=30))
+    weights = {t: matcher.idf.get(t, matcher.unknown_idf) for t in tokens}
+    total = sum(weights.values())
+    shared = matcher._shared_weights(tokens, weights)
+    expected = []
+    for index in candidates:
+        best = 0.0
+        for phrasing in matcher.phrasings[index]:
+            own = set(phrasing.split())
+            mass = sum(matcher.idf[t] for t in phrasing.split())
+            common = sum(w for t, w in weights.items() if t in own)
+            best = max(best, 2 * common / (total + mass))
+        expected.append(best)
+    got = matcher._closest_overlap(shared, total, np.array(candidates, dtype=np.int64))
+    assert list(got) == pytest.approx(expected, rel=1e-9, abs=1e-12)
 
 
 @settings(max_examples=60, deadline=None,
