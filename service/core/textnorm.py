@@ -360,10 +360,40 @@ class Message:
 
 def read_message(raw: str, limit: int = MAX_MESSAGE_LENGTH) -> Message:
     """Read a message at the door: invalid characters replaced, cut to `limit` characters,
-    whitespace runs collapsed. Channels refuse longer messages before this; the cut bounds the
-    work whatever a caller forgets."""
+    whitespace runs collapsed (rows of numbers on lines of their own kept as rows, see
+    `_rows_as_matrix`). Channels refuse longer messages before this; the cut bounds the work
+    whatever a caller forgets."""
     raw = valid_text(raw[:limit])
-    return Message(raw, " ".join(raw.split()))
+    return Message(raw, " ".join(_rows_as_matrix(raw).split()))
+
+
+# A line that is only a row of numbers: "0.6 0.4 0", "-1.2, 0.3"
+_NUMBER_ROW = re.compile(r"(?<![\d.])[-+]?(?:\d++\.?\d*+|\.\d++)(?:(?:[ \t]*+,[ \t]*+|[ \t]++)"
+                         r"[-+]?(?:\d++\.?\d*+|\.\d++)){1,7},?")
+_ROW_NUMBER = re.compile(r"[-+]?(?:\d++\.?\d*+|\.\d++)")
+
+
+def _rows_as_matrix(raw: str) -> str:
+    """Two or more lines in a row that are only numbers, as many on each, written as MATLAB
+    writes a matrix ("[0.6 0.4; 0.1 0.5]"): collapsing the whitespace would otherwise lose
+    where one row ends, and with it the matrix a student pasted."""
+    if "\n" not in raw:
+        return raw
+    out: list[str] = []
+    run: list[tuple[list[str], str]] = []   # the rows read so far, each with its line
+    for line in [*raw.split("\n"), ""]:
+        row = _ROW_NUMBER.findall(line) if _NUMBER_ROW.fullmatch(line.strip()) else None
+        if row and (not run or len(row) == len(run[0][0])):
+            run.append((row, line))
+            continue
+        if len(run) >= 2:
+            out.append("[" + "; ".join(" ".join(numbers) for numbers, _ in run) + "]")
+        else:
+            out += [line for _, line in run]
+        run = [(row, line)] if row else []
+        if not row:
+            out.append(line)
+    return "\n".join(out[:-1])
 
 
 def as_message(value: Message | str) -> Message:

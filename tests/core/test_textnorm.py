@@ -217,6 +217,17 @@ def test_a_message_is_read_once_with_invalid_characters_replaced_and_spaces_coll
     assert "gan" in message.words and message.prepared == "what is \ufffd a gan?"
 
 
+@pytest.mark.parametrize(("raw", "text"), [
+    ("W =\n0.5 0.2\n0.1 1.3\nexplode?", "W = [0.5 0.2; 0.1 1.3] explode?"),
+    ("rows:\n1, 2,\n3, 4", "rows: [1 2; 3 4]"),
+    ("x\n1 2\n3 4 5\n6 7 8", "x 1 2 [3 4 5; 6 7 8]"),   # rows of one length only
+    ("epoch 1\nloss 2.3\n5", "epoch 1 loss 2.3 5"),     # a lone number is not a row
+    ("a\n7\n8", "a 7 8"),                               # nor is a column of single numbers
+])
+def test_rows_of_numbers_on_lines_of_their_own_keep_their_rows(raw, text):
+    assert read_message(raw).text == text
+
+
 def test_a_message_is_cut_to_the_limit_whatever_the_channel_forgot():
     assert len(read_message("x" * 5000, limit=2000).raw) == 2000
 

@@ -63,6 +63,10 @@ _TENSOR4 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+\d{1,7}\s*+,\
                       r"\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+\)")
 _TENSOR3 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+(\d{1,7})\s*+,\s*+(\d{1,7})"
                       r"\s*+,\s*+(\d{1,7})\s*+\)")
+# "(None, 32, 32, 16)": Keras's batch shape, its batch size unknown (channels last by default,
+# turned round by the same rule as a tuple when they come first)
+_KERAS_SHAPE = re.compile(r"[\[(]\s*+none\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})"
+                          r"\s*+[\])]")
 # "8x16x50x50": a batch in x notation, read like the tuple (the batch size dropped).
 _XSIZE4 = re.compile(r"(?<![\w.])\d{1,7}\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+"
                      r"(\d{1,7})(?![\w.]?\d)")
@@ -104,6 +108,7 @@ def read_shapes(text: str) -> str:
     # the comma ends the shape: the next line ("conv = nn.Conv2d(...)") is not its kernel
     text = _TENSOR4.sub(lambda m: "tensor " + _tuple4(m) + ",", text)
     text = _TENSOR3.sub(lambda m: "tensor " + _tuple3(m) + ",", text)
+    text = _KERAS_SHAPE.sub(_tuple3, text)
     text = _TUPLE4.sub(_tuple4, text)
     text = _XSIZE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)

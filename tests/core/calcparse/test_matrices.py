@@ -26,6 +26,10 @@ EIGEN = [
     ("rnn [[0.5, 0.2], [0.1, 1.3]] with a logistic activation", [[0.5, 0.2], [0.1, 1.3]],
      "sigmoid"),
     ("rnn [[0.5, 0.2], [0.1, 1.3]] with a nonlinearity", [[0.5, 0.2], [0.1, 1.3]], None),
+    # rows pasted on lines of their own, without brackets or a name
+    ("recurrent weight matrix of a linear RNN:\n0.6 0.4 0\n0.1 0.5 0.3\n0.2 0 0.9\nexplode?",
+     [[0.6, 0.4, 0.0], [0.1, 0.5, 0.3], [0.2, 0.0, 0.9]], "identity"),
+    ("W_hh =\n  -1.2, 0.3\n  0.5, 0.1", [[-1.2, 0.3], [0.5, 0.1]], None),
 ]
 
 

@@ -98,6 +98,8 @@ def test_labelled_sizes_are_read_in_height_width_channels_order(text, read):
     ("(224, 224, 3) image", "224x224x3 image"),    # already H, W, C
     ("(3, 3, 64) kernel", "3x3x64 kernel"),        # a kernel with its depth stays as written
     ("conv2d(3, 16, 5)", "conv2d(3, 16, 5)"),      # a call's arguments are not a shape
+    ("on (none, 32, 32, 16)", "on 32x32x16"),       # Keras: batch unknown, channels last
+    ("input (none, 3, 224, 224)", "input 224x224x3"),  # Keras told channels_first
 ])
 def test_tuples_are_turned_to_height_width_channels_when_channels_come_first(text, read):
     assert read_shapes(text) == read
