@@ -1,6 +1,10 @@
 """Pure-math calculators with worked steps; no Flask here, only numbers in and dicts out."""
 
-from service.calculators.attention import patch_attention_cost, patch_count
+from service.calculators.attention import (
+    patch_attention_cost,
+    patch_count,
+    sequence_attention_cost,
+)
 from service.calculators.conv import conv_output
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
 from service.calculators.metrics import classification_metrics
@@ -15,4 +19,5 @@ __all__ = [
     "patch_attention_cost",
     "patch_count",
     "recurrent_gradient_check",
+    "sequence_attention_cost",
 ]

@@ -118,3 +118,53 @@ def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
         "steps": steps,
         "explanation": explanation,
     }
+
+
+def sequence_attention_cost(tokens, dim, heads=1) -> dict:
+    """Count the work of Q K^T over a sequence of n tokens of dimension d (a text, or tokens
+    already embedded): n^2 dot products of length d, n^2 d multiply-adds. With ``heads`` > 1
+    each head sees d / heads of the dimensions, as in `patch_attention_cost`.
+
+    Returns a JSON-ready dict: ``num_tokens`` (n), ``token_dim``, ``head_dim``, ``heads``,
+    ``dot_products``, ``macs``, ``attention_matrix_entries``, ``big_o``, ``big_o_latex``,
+    ``steps``, ``explanation``. Raises CalculationError naming "heads" if it does not divide
+    the dimension, or the field of any malformed value.
+    """
+    n = as_int(tokens, "tokens")
+    d = as_int(dim, "dim")
+    heads = as_int(heads, "heads")
+    if d % heads:
+        fail("heads", f"heads ({heads}) must divide the token dimension d = {d}, so that every "
+                      "head gets the same number of dimensions")
+    head_dim = d // heads
+    pairs = n * n
+    macs = pairs * d
+    steps = [f"$n = {n}$ tokens of dimension $d = {d}$"]
+    if heads == 1:
+        steps.append(f"Dot products: $n^2 = {n}^2 = {pairs}$, each of length $d$")
+    else:
+        steps.append(f"Dot products: $\\text{{heads}} \\cdot n^2 = {heads} \\cdot {n}^2 = "
+                     f"{heads * pairs}$, each of length $d / \\text{{heads}} = {d} / {heads} = "
+                     f"{head_dim}$")
+    steps += [f"$\\text{{MACs}} = n^2 d = {pairs} \\cdot {d} = {macs}$",
+              "Complexity: $\\mathcal{O}(n^2 d)$"]
+    explanation = (
+        f"$QK^\\top$ takes a dot product between every pair of the ${n}$ tokens, itself "
+        f"included: $n^2 d = {macs}$ multiply-adds, so the cost is $\\mathcal{{O}}(n^2 d)$: "
+        "doubling the sequence quadruples it.")
+    if heads != 1:
+        explanation += (" Splitting into heads multiplies the number of dot products but shortens "
+                        "each one, so the multiply-adds do not change.")
+    return {
+        "num_tokens": n,
+        "token_dim": d,
+        "head_dim": head_dim,
+        "heads": heads,
+        "dot_products": heads * pairs,
+        "macs": macs,
+        "attention_matrix_entries": heads * pairs,
+        "big_o": "O(n^2 d)",
+        "big_o_latex": r"\mathcal{O}(n^2 d)",
+        "steps": steps,
+        "explanation": explanation,
+    }

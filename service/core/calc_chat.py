@@ -16,6 +16,7 @@ TITLES = {
     "params": "Parameter count",
     "eigen": "Gradient check for a recurrent weight matrix",
     "attention": "Self-attention over image patches",
+    "sequence_attention": "Self-attention over a sequence",
     "metrics": "Classification metrics",
 }
 
@@ -25,6 +26,7 @@ COMPUTE_OFFERS = {
     "/calc/params": "params of a 3x3 conv from 64 to 128 channels",
     "/calc/eigen": "does [[0.5, 0.2], [0.1, 1.3]] explode?",
     "/calc/attention": "attention cost for a 32x32x3 image with 4x4 patches",
+    "/calc/sequence-attention": "attention cost for 512 tokens with d = 64",
     "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
 }
 
@@ -52,6 +54,8 @@ def run_calculation(request: CalcRequest) -> dict:
         return calculators.recurrent_gradient_check(**args)
     if request.calculator == "metrics":
         return calculators.classification_metrics(**args)
+    if request.calculator == "sequence_attention":
+        return calculators.sequence_attention_cost(**args)
     return calculators.patch_attention_cost(**args)
 
 

@@ -105,6 +105,19 @@ def _attention(args: dict, result: dict) -> str:
         "dropping $hwC$, the length of each dot product.")
 
 
+def _sequence_attention(args: dict, result: dict) -> str:
+    return (
+        "**Where the count comes from.** $QK^\\top$ is an $n \\times n$ matrix: every query "
+        "is compared with **every** key, itself included, by a dot product of length $d$. "
+        f"So there are $n^2 = {result['num_tokens']}^2$ dot products and $n^2 d$ "
+        "multiply-adds: doubling the sequence quadruples the cost, while doubling $d$ only "
+        "doubles it.\n\n"
+        "**The usual mistakes.** Treating the cost as linear in $n$; counting only the "
+        "$n(n-1)/2$ distinct pairs (the matrix is computed whole, and it is not symmetric "
+        "in general); forgetting the factor $d$, the length of each dot product; thinking "
+        "that more heads cost more (each head's dot products are shorter).")
+
+
 def _metrics(args: dict, result: dict) -> str:
     return (
         "**Where the formulas come from.** Each metric is a share of one row or column of the "
@@ -118,7 +131,7 @@ def _metrics(args: dict, result: dict) -> str:
 
 WHY: dict[str, Callable[[dict, dict], str]] = {
     "conv": _conv, "params": _params, "eigen": _eigen, "attention": _attention,
-    "metrics": _metrics}
+    "sequence_attention": _sequence_attention, "metrics": _metrics}
 
 
 def why(calculator: str, args: dict, result: dict) -> str:
@@ -140,6 +153,9 @@ def change_hint(calculator: str, args: dict) -> str:
     if calculator == "eigen":
         return "what about tanh?" if args.get("activation", "identity") != "tanh" else \
             "what about relu?"
+    if calculator == "sequence_attention":
+        tokens = args.get("tokens", 1)
+        return f"what about {2 * tokens if tokens < 100_000 else tokens // 2} tokens?"
     if calculator == "attention":
         stride = args.get("stride", 1)
         return "what about stride 2?" if stride != 2 else "what about stride 1?"

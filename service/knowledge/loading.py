@@ -20,7 +20,7 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 MIN_ALTERNATES = 3
 MIN_SEED_ALTERNATES = 6
 CALCULATOR_ENDPOINTS = ("/calc/conv", "/calc/params", "/calc/eigen", "/calc/attention",
-                        "/calc/metrics")
+                        "/calc/sequence-attention", "/calc/metrics")
 
 
 def unbalanced_math(text: str) -> str | None:

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import patch_attention_cost, patch_count
+from service.calculators import patch_attention_cost, patch_count, sequence_attention_cost
 from service.errors import CalculationError
 
 FAST = settings(max_examples=200, deadline=None)
@@ -145,3 +145,42 @@ def test_anything_malformed_is_a_calculation_error(**call):
         assert error.fields and error.message
     else:
         assert result["num_patches"] >= 1
+
+
+@FAST
+@given(tokens=st.integers(1, 40), dim=st.integers(1, 24), heads=st.integers(1, 4))
+def test_sequence_costs_match_an_explicit_score_matrix(tokens, dim, heads):
+    if dim % heads:
+        with pytest.raises(CalculationError) as excinfo:
+            sequence_attention_cost(tokens, dim, heads)
+        assert set(excinfo.value.fields) == {"heads"}
+        return
+    result = sequence_attention_cost(tokens, dim, heads)
+    # all-ones queries and keys: each score is the length of its dot product, so the scores
+    # add up to the multiply-adds, and there is one score per dot product
+    queries = np.ones((tokens, dim))
+    scores = [q @ q.T for q in np.split(queries, heads, axis=1)]
+    assert result["dot_products"] == result["attention_matrix_entries"] == \
+        sum(s.size for s in scores)
+    assert result["macs"] == int(sum(s.sum() for s in scores))
+    assert (result["num_tokens"], result["token_dim"], result["head_dim"]) == \
+        (tokens, dim, dim // heads)
+
+
+def test_a_sequence_is_an_image_of_its_tokens_already_cut():
+    # 16 non-overlapping 4x4x3 patches of a 16x16x3 image are 16 tokens of dimension 48
+    image = patch_attention_cost(input=[16, 16, 3], patch=4, stride=4)
+    sequence = sequence_attention_cost(16, 48)
+    assert (sequence["macs"], sequence["dot_products"]) == (image["macs"], image["dot_products"])
+    assert "16777216" in sequence_attention_cost(512, 64)["steps"][2]
+
+
+@FAST
+@given(tokens=junk, dim=junk, heads=junk)
+def test_anything_malformed_in_a_sequence_is_a_calculation_error(**call):
+    try:
+        result = sequence_attention_cost(**call)
+    except CalculationError as error:
+        assert error.fields and error.message
+    else:
+        assert result["macs"] >= 1

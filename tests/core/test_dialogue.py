@@ -395,6 +395,19 @@ def test_metrics_are_worked_out_and_changed_by_a_follow_up(tutor):
     assert "\\frac{40}{40 + 20} = 0.6667" in changed.reply
 
 
+def test_attention_over_a_sequence_asks_for_d_then_follows_up_and_explains(tutor):
+    first = tutor.respond("self-attention cost for 512 tokens")
+    assert first.kind == "clarify" and "d = 64" in first.reply and "image" not in first.reply
+    worked = tutor.respond("d = 64", first.session_id)
+    assert worked.kind == "calculation"
+    assert worked.calculation["calculator"] == "sequence_attention"
+    assert "16777216" in worked.reply and "what about 1024 tokens?" in worked.reply
+    doubled = tutor.respond("what about 1024 tokens?", first.session_id)
+    assert doubled.calculation["result"]["macs"] == 4 * worked.calculation["result"]["macs"]
+    why = tutor.respond("why?", first.session_id)
+    assert "every** key" in why.reply and "usual mistakes" in why.reply
+
+
 def test_checking_an_answer_with_all_four_counts_works_them_out(tutor):
     reply = tutor.respond("is it right that precision is 0.5 if TP=60, FP=20, TN=100, FN=20?")
     assert reply.kind == "calculation" and "0.75" in reply.reply

@@ -48,6 +48,15 @@ class PatchAttention(MethodView):
         return calculators.patch_attention_cost(**request)
 
 
+@bp.route("/sequence-attention")
+class SequenceAttention(MethodView):
+    @bp.arguments(schemas.SequenceAttentionRequestSchema(), example=examples.SEQUENCE_ATTENTION)
+    @bp.response(200, schemas.SequenceAttentionResponseSchema)
+    def post(self, request):
+        """Cost of self-attention over a sequence of n tokens of dimension d."""
+        return calculators.sequence_attention_cost(**request)
+
+
 @bp.route("/metrics")
 class ClassificationMetrics(MethodView):
     @bp.arguments(schemas.MetricsRequestSchema(), example=examples.METRICS)

@@ -38,7 +38,8 @@ ABOUT_THE_QUESTION = re.compile(
     r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 NOT_CALCULATED = re.compile(r"receptive field")
-_PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=")
+_PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=|\bseq(?:uence)?s?\b|\bseqlen|"
+                             r"\bcontext (?:length|window)|(?<![\w.])n\s*+=\s*+\d")
 # Asking for the number of patches ("P?", "how many tokens") and for nothing that needs the
 # image's channels (the token dimension, the cost): the image and patch sizes settle it.
 PATCH_COUNT = re.compile(r"\bhow many (?:patch|token)|\bnumber of (?:patch|token)|"

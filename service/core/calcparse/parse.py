@@ -80,18 +80,20 @@ def _parse(text: str) -> CalcRequest | None:
     if not request.complete and (CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
         return None
-    if not any(slot in request.args for slot in ANCHORS[calculator]):
+    if not any(slot in request.args for slot in ANCHORS[request.calculator]):
         # only settings ("with stride 2 and zero padding", "patches overlapping at stride 1"):
         # nothing to compute them on, so the question is about the idea
         return None
     return request
 
 
-# "output size and param count", "params and output size", "out & params", "output + #params"
+# "output size and param count", "params and output size", "output shape and how many
+# parameters", "out size + # of params", "weights+biases and shape"
 _SIZE_AND_PARAMS = re.compile(
-    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?(?:and|&|\+|,)\s*+(?:the\s++)?"
-    r"(?:#\s*+)?(?:param|number of param|weights)|"
-    r"param\w*+[^?.]{0,24}?(?:and|&|\+|,)\s*+(?:the\s++)?(?:output|out\b|size|shape|dims?\b)")
+    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?(?:\band\b|&|\+|,)[^?.]{0,24}?"
+    r"(?:param|weights)|"
+    r"(?:param|weights)[^?.]{0,24}?(?:\band\b|&|\+|,)[^?.]{0,24}?"
+    r"(?:output|\bout\b|size|shape|dims?\b)")
 
 
 def _size_and_params(text: str, slots: dict, built: CalcRequest) -> CalcRequest | None:
@@ -139,7 +141,7 @@ def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -
         numbers = leftover.pop(0)
         if missing == "channels" and "input" in args:
             args["input"] = [*as_list(args["input"]), numbers[0]]
-        elif missing in ("in_channels", "in_features", "out_features"):
+        elif missing in ("in_channels", "in_features", "out_features", "tokens", "dim"):
             args[missing] = numbers[0]
         elif missing == "input" and len(numbers) == 3:
             args[missing] = numbers  # H x W x C: the builder takes what it needs

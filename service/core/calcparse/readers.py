@@ -226,8 +226,57 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     return CalcRequest("params", args, missing, [] if bias is not None else ["with bias"])
 
 
+# Self-attention over a sequence rather than an image: its length and its dimension.
+# "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192"
+_SEQUENCE_LENGTH = re.compile(
+    r"(?<![\w.])(\d{1,7}+)\s*+(?:input\s++|text\s++|word\s++)?tokens?\b|"
+    r"\b(?:seq(?:uence)?(?:\s*+len(?:gth)?)?|context(?:\s++(?:length|window))?)\s*+"
+    r"(?:of\s++)?(?:length\s++)?(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
+    r"(?<![\w.])n\s*+=\s*+(\d{1,7}+)(?!\w|\.\d)")
+# "d = 64", "d_model 512" (folded to "dmodel"), "dk=64", "head dim 64", "dimension of 128",
+# "embedding size 256", "32-dim queries", "64-dimensional"
+_SEQUENCE_DIM = re.compile(
+    r"\b(?:d(?:model|k|head|v)?|dim(?:ension)?s?|head\s*+dim(?:ension)?|"
+    r"(?:embedding|hidden|model)\s*+(?:dim(?:ension)?|size))\s*+(?:of\s++)?(?:(?:=|:|is)\s*+)?"
+    r"(\d{1,7}+)(?!\w|\.\d)|"
+    r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+dim(?:ension(?:al)?)?s?\b")
+# "8 heads", "heads = 8" (not the "head" of "head dim 64")
+_SEQUENCE_HEADS = re.compile(r"(?<![\w.])(\d{1,4}+)\s*+(?:attention\s++)?heads\b|"
+                             r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b")
+# What makes the tokens an image's patches: an image, its size, a vision transformer
+_IMAGE = re.compile(r"image|\bimg\b|\bvit\b|pixel|resolution|\brgb\b|cifar|mnist|imagenet|"
+                    r"\d\s*+x\s*+\d|\bh\s*+=\s*+w")
+
+
+def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
+    """A sequence_attention_cost request when the message counts tokens of a sequence and
+    shows no image (otherwise the tokens are an image's patches), or None. Values already in
+    `slots` (a follow-up's previous request) are kept unless the text names new ones."""
+    if _IMAGE.search(text):
+        return None
+    length = next((int(n) for m in _SEQUENCE_LENGTH.finditer(text) for n in m.groups() if n),
+                  None)
+    dim = next((int(n) for m in _SEQUENCE_DIM.finditer(text) for n in m.groups() if n), None)
+    heads = next((int(n) for m in _SEQUENCE_HEADS.finditer(text) for n in m.groups() if n),
+                 None)
+    # a follow-up's previous request has its tokens; a new message's slots are not read here
+    # (the slot table takes the "1024 head" of "seq len 1024 head dim 64" for heads)
+    args = {name: slots[name] for name in ("tokens", "dim", "heads") if name in slots} \
+        if "tokens" in slots else {}
+    if length is None and "tokens" not in args:
+        return None
+    for name, value in (("tokens", length), ("dim", dim), ("heads", heads)):
+        if value is not None:
+            args[name] = value
+    return finish_request("sequence_attention", args, [], [])
+
+
 def _attention_request(text: str, slots: dict) -> CalcRequest:
-    """A patch_attention_cost request; the channels come from HxWxC, "3 channels" or the words."""
+    """A patch_attention_cost request; the channels come from HxWxC, "3 channels" or the words.
+    Or, for tokens of a sequence and no image, a sequence_attention_cost request."""
+    sequence = _sequence_request(text, slots)
+    if sequence is not None:
+        return sequence
     args: dict = {}
     assumed: list[str] = []
     leftover = list(slots.get("_leftover", []))
@@ -317,4 +366,4 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
-             "metrics": metrics_request}
+            "sequence_attention": _attention_request, "metrics": metrics_request}

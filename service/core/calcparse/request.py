@@ -14,6 +14,7 @@ REQUIRED = {
     "params": ("kernel", "in_channels"),
     "eigen": ("matrix",),
     "attention": ("input", "patch"),
+    "sequence_attention": ("tokens", "dim"),
     "metrics": ("tp", "fp", "tn", "fn"),
 }
 
@@ -24,6 +25,7 @@ ANCHORS = {
     "params": ("kernel", "in_channels", "input", "in_features", "out_features"),
     "eigen": ("matrix",),
     "attention": ("input", "patch"),
+    "sequence_attention": ("tokens",),
     "metrics": ("tp", "fp", "tn", "fn"),
 }
 
@@ -42,6 +44,8 @@ SLOT_QUESTIONS = {
     "matrix": "the recurrent weight matrix, e.g. `[[0.5, 0.2], [0.1, 1.3]]`",
     "patch": "the patch size (e.g. `4x4 patches`)",
     "channels": "the number of image channels (e.g. `32x32x3`)",
+    "tokens": "the number of tokens (e.g. `512 tokens`)",
+    "dim": "the dimension of each query and key (e.g. `d = 64`)",
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "

@@ -98,6 +98,12 @@ def test_attention_follows_the_contract_and_q11(client):
     assert body["big_o"].startswith("O(")
 
 
+def test_sequence_attention_counts_every_pair_of_tokens(client):
+    body = client.post("/calc/sequence-attention", json={"tokens": 512, "dim": 64}).json
+    assert (body["num_tokens"], body["dot_products"], body["macs"], body["big_o"]) == \
+        (512, 512 ** 2, 512 ** 2 * 64, "O(n^2 d)")
+
+
 # --- bad input --------------------------------------------------------------------------------
 
 BAD = [
@@ -132,6 +138,10 @@ BAD = [
     ("/calc/attention", {"input": [8, 8], "patch": 3}, "input"),
     ("/calc/attention", {"input": [8, 8, 3], "patch": 9}, "patch"),
     ("/calc/attention", {"input": [8, 8, 3], "patch": 3, "heads": 2}, "heads"),
+    ("/calc/sequence-attention", {"tokens": 512}, "dim"),
+    ("/calc/sequence-attention", {"tokens": 0, "dim": 64}, "tokens"),
+    ("/calc/sequence-attention", {"tokens": 8, "dim": True}, "dim"),
+    ("/calc/sequence-attention", {"tokens": 8, "dim": 64, "heads": 3}, "heads"),
 ]
 
 

@@ -73,6 +73,7 @@ def test_a_key_that_is_not_valid_text_is_refused_too(client):
     ("/calc/conv", {"input": HUGE, "kernel": 3}, "input"),
     ("/calc/params", {"kernel": 3, "in_channels": HUGE}, "in_channels"),
     ("/calc/attention", {"input": [8, 8, HUGE], "patch": 3}, "input.2"),
+    ("/calc/sequence-attention", {"tokens": HUGE, "dim": 64}, "tokens"),
 ])
 def test_integers_beyond_range_are_a_422_naming_the_field(client, url, body, field):
     response = client.post(url, data=json.dumps(body), content_type="application/json")

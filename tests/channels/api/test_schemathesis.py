@@ -179,6 +179,7 @@ def _hostile_bodies(body: dict):
     ("/calc/params", {"kernel": 3, "in_channels": 64, "out_channels": 128}),
     ("/calc/eigen", {"matrix": [[0.5, 0.2], [0.1, 1.3]], "activation": "tanh"}),
     ("/calc/attention", {"input": [8, 8, 3], "patch": 3, "stride": 1}),
+    ("/calc/sequence-attention", {"tokens": 512, "dim": 64, "heads": 8}),
     ("/calc/graphical-model", {"factorisations": ["p(x,z) = p(z)p(x|z)"]}),
     ("/feedback", {"session_id": "abc", "entry_id": None, "message": "m", "rating": "up"}),
     ("/practice/answer", {"id": "abc", "answer": "16x16"}),

@@ -23,7 +23,8 @@ def run(request: CalcRequest) -> dict:
         return calculators.conv2d_params(**args)
     return {"conv": calculators.conv_output,
             "eigen": calculators.recurrent_gradient_check,
-            "attention": calculators.patch_attention_cost}[request.calculator](**args)
+            "attention": calculators.patch_attention_cost,
+            "sequence_attention": calculators.sequence_attention_cost}[request.calculator](**args)
 
 
 def size(h: int, w: int, joiner: str) -> str:

@@ -316,6 +316,54 @@ def test_attention_defaults_it_assumed_are_listed(message, assumed):
 
 
 
+# --- self-attention over a sequence ------------------------------------------------------------
+
+SEQUENCE = [
+    ("512 tokens, d_model 64, QK^T MACs?", {"tokens": 512, "dim": 64}),
+    ("seq len 1024 head dim 64 cost of attention scores", {"tokens": 1024, "dim": 64}),
+    ("n=2048, d=128. how many multiply-adds to form QK^T?", {"tokens": 2048, "dim": 128}),
+    ("self attention over 100 tokens with 32-dim queries/keys: how many dot products",
+     {"tokens": 100, "dim": 32}),
+    ("attention cost for a sequence of length 4096 and d_k = 64", {"tokens": 4096, "dim": 64}),
+    ("attention over 4096 tokens, d_model 512, 8 heads: MACs of QK^T?",
+     {"tokens": 4096, "dim": 512, "heads": 8}),
+    ("sequence of 197 tokens (cls + 196 patches), d = 768. QK^T cost in MACs?",
+     {"tokens": 197, "dim": 768}),
+]
+
+
+@pytest.mark.parametrize(("message", "args"), SEQUENCE)
+def test_a_sequences_length_and_dimension_are_read(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == \
+        ("sequence_attention", args, [])
+
+
+def test_tokens_without_a_dimension_ask_for_it_and_invent_no_image():
+    # "512 tokens of dimension ..." was read as a 512x512 image with 64x64 patches
+    request = parsed("self-attention cost for 512 tokens")
+    assert (request.calculator, request.args, request.missing) == \
+        ("sequence_attention", {"tokens": 512}, ["dim"])
+
+
+def test_tokens_of_an_image_are_its_patches():
+    request = parsed("how many tokens for a 224x224 rgb image with 16x16 patches")
+    assert request.calculator == "attention"
+
+
+@pytest.mark.parametrize("message", [
+    "nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3) on an input of shape (1, 3, 224, 224)."
+    " What is the output shape and how many parameters does the layer have?",
+    "conv 5x5, 3 -> 6 channels, input 28x28: output size and number of weights incl bias",
+    "3x3 conv from 16 to 32 channels on 8x8: out size + # of params",
+    "params and output shape of a 3x3 conv from 16 to 32 channels on 8x8",
+])
+def test_the_output_size_and_the_parameters_asked_together_are_both_worked_out(message):
+    request = parsed(message)
+    assert request.calculator == "conv" and [a.calculator for a in request.also] == ["params"]
+
+
+
 # --- what else students write around the numbers ----------------------------------------------
 
 AROUND_THE_NUMBERS = [

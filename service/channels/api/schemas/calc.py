@@ -154,6 +154,28 @@ class AttentionResponseSchema(Schema):
     explanation = fields.String()
 
 
+class SequenceAttentionRequestSchema(RequestSchema):
+    tokens = StrictInteger(required=True, validate=validate.Range(1, MAX_CHANNELS),
+                           metadata={"description": "n, the sequence length"})
+    dim = StrictInteger(required=True, validate=validate.Range(1, MAX_CHANNELS),
+                        metadata={"description": "d, the dimension of each query and key"})
+    heads = StrictInteger(load_default=1, validate=validate.Range(1, 4096))
+
+
+class SequenceAttentionResponseSchema(Schema):
+    num_tokens = fields.Integer(required=True)
+    token_dim = fields.Integer(required=True)
+    dot_products = fields.Integer(required=True)
+    macs = fields.Integer(required=True)
+    attention_matrix_entries = fields.Integer()
+    heads = fields.Integer()
+    head_dim = fields.Integer()
+    big_o = fields.String(required=True)
+    big_o_latex = fields.String()
+    steps = _steps()
+    explanation = fields.String()
+
+
 def _count(description: str):
     return StrictInteger(required=True, validate=validate.Range(0, MAX_COUNT),
                          metadata={"description": description})
