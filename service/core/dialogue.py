@@ -33,6 +33,7 @@ from service.core.calc_chat import (
 )
 from service.core.calcparse import (
     COUNTS_BY_NAME,
+    COUNTS_IN_WORDS,
     PATCHES_ONLY,
     PREAMBLE,
     SLOT_QUESTIONS,
@@ -247,6 +248,10 @@ class Tutor:
             return False  # "P for a 224x224 image with 16x16 patches" asks for a number
         if COUNTS_BY_NAME in request.missing:
             return False  # a pasted confusion matrix: which cell is which is asked
+        if COUNTS_IN_WORDS in request.missing:
+            # counts told as a story: asked by name, unless the story illustrates a question
+            # about the idea ("why does accuracy mislead when 990 of 1000 are negative ...")
+            return bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
         if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
             return False
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer

@@ -408,6 +408,23 @@ def test_attention_over_a_sequence_asks_for_d_then_follows_up_and_explains(tutor
     assert "every** key" in why.reply and "usual mistakes" in why.reply
 
 
+def test_counts_told_as_a_story_are_worked_out_with_the_reading_shown(tutor):
+    reply = tutor.respond("out of 80 actual positives the classifier caught 68; out of 120 "
+                          "actual negatives it wrongly flagged 15. f1 and specificity")
+    assert reply.kind == "calculation"
+    assert "TP = 68, FP = 15, TN = 105, FN = 12, as I read your description" in reply.reply
+    assert reply.calculation["result"]["specificity"] == pytest.approx(105 / 120)
+
+
+def test_a_story_it_cannot_read_asks_for_the_counts_by_name_never_says_it_does_not_know(tutor):
+    reply = tutor.respond("the scanner flagged 14 bags with prohibited items and 86 other bags."
+                          " 3 bags with prohibited items got through, 2897 other bags passed. "
+                          "precision and recall?")
+    assert reply.kind == "clarify" and "TP=40, FP=10, TN=45, FN=5" in reply.reply
+    worked = tutor.respond("TP=14, FP=86, TN=2897, FN=3", reply.session_id)
+    assert worked.kind == "calculation" and worked.calculation["request"]["tp"] == 14
+
+
 def test_checking_an_answer_with_all_four_counts_works_them_out(tutor):
     reply = tutor.respond("is it right that precision is 0.5 if TP=60, FP=20, TN=100, FN=20?")
     assert reply.kind == "calculation" and "0.75" in reply.reply

@@ -35,11 +35,13 @@ from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.parse import fill, parse_calculation
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
+    COUNTS_IN_WORDS,
     PATCHES_ONLY,
     SLOT_QUESTIONS,
     CalcRequest,
 )
 from service.core.calcparse.slots import find_slots
 
-__all__ = ["COUNTS_BY_NAME", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS", "CalcRequest", "fill",
+__all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS",
+           "CalcRequest", "fill",
            "find_matrix", "find_slots", "parse_calculation"]

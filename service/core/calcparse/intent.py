@@ -7,6 +7,7 @@ about the idea (symbols for sizes, "the formula", "why does ..."), which `parse_
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from service.core.calcparse.confusion import cell_names, has_table
@@ -17,7 +18,8 @@ _WANTS = {
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
-                          r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion"),
+                          r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
+                          r"\bppv\b|\bnpv\b|hit rate"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
@@ -28,7 +30,7 @@ LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\bli
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
 SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
                        r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
-                       r"(?<![\w.])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
+                       r"(?<![\w.-])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
                        r"(?<![\w.])\d++[mnhwkspcd](?![\w.])|\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
 # Naming an exam question, or asking for the formula or the general case: the entry answers
 # it (and offers to compute), unless every number a calculation needs is there too.
@@ -65,13 +67,29 @@ _COUNT_WORD = re.compile(r"\b(?:tp|fp|tn|fn)s?\b|\b(?:true|false)[\s-]++(?:pos|n
 
 
 
+# A whole number that could be a count: not a size's side, a decimal, a percentage or a name's
+# ("v2"); a message asking for a metric with three of them describes a confusion matrix
+_COUNT_NUMBER = re.compile(r"(?<![\w.#/])\d{1,7}+(?![\w%/]|\.\d|\s*+(?:%|percent|x\s*+\d))")
+COUNTS_IN_A_DESCRIPTION = 3
+# Words of a layer, for telling a confusion matrix told in words from a layer's sizes (not
+# "filter": a spam filter is a classifier)
+_LAYER = re.compile(r"conv|kernel|stride|padd|pool|dilat|deconv|transposed|depthwise")
+
+
+def counts_in_words(text: str) -> bool:
+    """Whether a message holds at least three whole numbers that could be counts."""
+    return len(list(itertools.islice(_COUNT_NUMBER.finditer(text),
+                                     COUNTS_IN_A_DESCRIPTION))) == COUNTS_IN_A_DESCRIPTION
+
+
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
         # a pasted matrix with words about metrics is a confusion matrix, not a weight matrix
         return "metrics" if _WANTS["metrics"].search(text) else "eigen"
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
-                                          cell_names(text) is not None):
+                                          cell_names(text) is not None or
+                                          counts_in_words(text) and not _LAYER.search(text)):
         return "metrics"
     if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
         return "attention"

@@ -11,16 +11,18 @@ from __future__ import annotations
 import re
 
 from service.core.calcparse.confusion import has_table, read_counts
-from service.core.calcparse.intent import LINEAR, NEEDS_CHANNELS, PATCH_COUNT
+from service.core.calcparse.intent import LINEAR, NEEDS_CHANNELS, PATCH_COUNT, counts_in_words
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
+    COUNTS_IN_WORDS,
     PATCHES_ONLY,
     REQUIRED,
     CalcRequest,
     finish_request,
 )
+from service.core.calcparse.stories import counts_from_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
 _GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
@@ -30,7 +32,7 @@ _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
-_THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar")
+_THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar|imagenet|\bvit\b")
 _NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout overlap|"
                              r"\bdon t overlap|\bdo not overlap|\bdisjoint")
 _IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
@@ -243,6 +245,8 @@ _SEQUENCE_DIM = re.compile(
 # "8 heads", "heads = 8" (not the "head" of "head dim 64")
 _SEQUENCE_HEADS = re.compile(r"(?<![\w.])(\d{1,4}+)\s*+(?:attention\s++)?heads\b|"
                              r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b")
+# "p=4" in a message about patches is the patch size (a convolution's p is its padding)
+_P_FOR_PATCH = re.compile(r"(?<![\w.])p\s*+=\s*+\d")
 # What makes the tokens an image's patches: an image, its size, a vision transformer
 _IMAGE = re.compile(r"image|\bimg\b|\bvit\b|pixel|resolution|\brgb\b|cifar|mnist|imagenet|"
                     r"\d\s*+x\s*+\d|\bh\s*+=\s*+w")
@@ -284,6 +288,9 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     if image is None and leftover:
         image = leftover.pop(0)
         image = image if len(image) == 3 else pair(image)
+    elif isinstance(image, list) and len(image) == 2:
+        # "a 224x160x3 image (H=224, W=160)": the sides named again keep the size's channels
+        image = next((size for size in leftover if len(size) == 3 and size[:2] == image), image)
     missing: list[str] = []
     if image is not None:
         image = as_list(image) if not isinstance(image, list) else image
@@ -303,6 +310,8 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         args["patch"] = slots["patch"]
     elif "kernel" in slots:
         args["patch"] = slots["kernel"]
+    elif isinstance(slots.get("padding"), int | list) and _P_FOR_PATCH.search(text):
+        args["patch"] = slots["padding"]  # "p=4 patches": attention over patches has no padding
     elif leftover:
         args["patch"] = pair(leftover.pop(0))  # the size after the image's: its patches
     if "stride" in slots:
@@ -352,6 +361,12 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
+    if len(args) < len(REQUIRED["metrics"]):
+        # counts told as a story: read when every number agrees with one reading
+        story = counts_from_story(text)
+        if story is not None and all(story[name] == value for name, value in args.items()):
+            told = ", ".join(f"{name.upper()} = {story[name]}" for name in REQUIRED["metrics"])
+            return finish_request("metrics", story, [], [f"{told}, as I read your description"])
     if args:
         return finish_request("metrics", args, [], [])
     # a 2x2 grid is laid out with the actual class in rows in some books and in columns in
@@ -362,6 +377,10 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
         return finish_request("metrics", counts, [], [])
     if grid is not None or has_table(text):
         return CalcRequest("metrics", {}, [COUNTS_BY_NAME], [])
+    if counts_in_words(text):
+        # counts told as a story ("42 flagged and really sick, 9 flagged but healthy, ..."):
+        # which number is which is asked rather than guessed
+        return CalcRequest("metrics", {}, [COUNTS_IN_WORDS], [])
     return None
 
 

@@ -35,6 +35,8 @@ PATCHES_ONLY = "patches"
 
 # What a confusion matrix pasted as a grid lacks: which count each cell is.
 COUNTS_BY_NAME = "counts_by_name"
+# What counts described in words lack: which number is which count.
+COUNTS_IN_WORDS = "counts_in_words"
 
 # How to ask for a missing value, per slot.
 SLOT_QUESTIONS = {
@@ -51,6 +53,9 @@ SLOT_QUESTIONS = {
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "
                       "matrix is laid out one way in some books and the other way in "
                       "scikit-learn, so I won't guess which cell is which",
+    "counts_in_words": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: from a "
+                       "description I can't yet be sure which of your numbers is which count, "
+                       "and a metric worked out from the wrong ones would mislead you",
     "tp": "the true positives (e.g. `TP=40`)",
     "fp": "the false positives (e.g. `FP=10`)",
     "tn": "the true negatives (e.g. `TN=45`)",

@@ -104,6 +104,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_out", re.compile(rf"\bin\s*+/\s*+out(?:\s*+channels?)?\s*+(?:(?:=|:|of)\s*+)?{INT}\s*+/"
                           rf"\s*+{INT}"), ("/",)),
     ("in_out", re.compile(rf"{INT}\s*+/\s*+{INT}\s*+(?:channels?\s++)?in\s*+/\s*+out\b"), ("/",)),
+    # "an input of depth 64", "depth = 3": the input's channels
+    ("in_channels", re.compile(rf"\bdepth\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("depth",)),
+    # Keras's DepthwiseConv2D(kernel_size, ...): its first argument is the kernel
+    ("kernel", re.compile(rf"\bdepthwiseconv2d\s*+\(\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"),
+     ("depthwiseconv",)),
     # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
     ("in_channels", re.compile(rf"\bc_?in\s*+(?:[=:]\s*+)?{INT}"), ("cin", "c_in")),
     ("out_channels", re.compile(rf"\bc_?out\s*+(?:[=:]\s*+)?{INT}"), ("cout", "c_out")),

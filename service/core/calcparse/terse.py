@@ -1,7 +1,8 @@
 """Settings written tersely, spelt out in the forms the slot patterns read.
 
 "3x3 s2 p1 conv", "k3 d2 p1 s1", "kernel/stride/padding = 5/2/2", "stride-two", "a 3-by-3",
-"dil=3", "ks=3 st=2", "-> 96 ch", "w/ 3 in ch", "conv3x3-64", "TF same", "c_in 3, k 5": how
+"dil=3", "ks=3 st=2", "-> 96 ch", "w/ 3 in ch", "conv3x3-64", "conv3x3", "k3s2p1", "3x3/2
+conv", "ViT-B/16", "TF same", "c_in 3, k 5": how
 students type a layer in a hurry. Each is rewritten into
 "s=2", "kernel=5, stride=2, padding=2", "stride 2", "3 by 3", "dilation=3", "96 channels" before
 the slots are read, so that the slot table keeps one pattern per setting. A letter glued to a
@@ -35,6 +36,18 @@ _SPELT = {"dil": "dilation", "st": "stride", "ks": "kernel"}
 # "w/ 3 in channels": with (not the symbol w over 3); "conv3x3-64": VGG's name for a layer
 _WITH = re.compile(r"\bw/(?=\s)")
 _VGG = re.compile(r"\bconv(\d{1,2}+)x(\d{1,2}+)-(\d{1,5}+)\b")
+# "conv3x3", "maxpool2x2": the layer named with its kernel, glued
+_GLUED_LAYER = re.compile(r"\b(conv|maxpool|avgpool|pool)(\d{1,2}+)x(\d{1,2}+)\b")
+# "k3s2p1", "k7s2p3": several settings glued into one word
+_GLUED_RUN = re.compile(r"(?<![\w.=])((?:[kspd]\d{1,4}+){2,4}+)(?![\w.])")
+_GLUED_SETTING = re.compile(r"([kspd])(\d{1,4}+)")
+# "ViT-B/16": a vision transformer named by its patch size, which is also its stride (its
+# patches do not overlap)
+_VIT_NAME = re.compile(r"\bvit-?[a-z]{0,2}+/(\d{1,3}+)\b")
+# "3x3/2 conv": a kernel over its stride, as papers' layer tables write it
+_KERNEL_OVER_STRIDE = re.compile(r"(?<![\w.])(\d{1,2}+\s*+x\s*+\d{1,2}+)\s*+/\s*+(\d)(?![\w.])"
+                                 r"(?=\s*+(?:conv|max|avg|pool|deconv|transposed|layer|kernel|"
+                                 r"filter))")
 # "96 ch", "3 in ch": channels (only after a number or "in"/"out", never the word alone)
 _CH = re.compile(r"(?<=\d|n|t)\s++ch\b\.?+")
 
@@ -43,6 +56,11 @@ def spell_out(text: str) -> str:
     """The prepared text with terse settings written out (see the module docstring)."""
     text = _WITH.sub("with", text)
     text = _VGG.sub(r"\1x\2 conv with \3 filters", text)
+    text = _GLUED_LAYER.sub(r"\2x\3 \1", text)
+    text = _GLUED_RUN.sub(lambda m: " ".join(f"{k}={v}" for k, v in
+                                             _GLUED_SETTING.findall(m.group(1))), text)
+    text = _KERNEL_OVER_STRIDE.sub(r"\1 stride \2", text)
+    text = _VIT_NAME.sub(r"vit with \1x\1 patches, stride \1,", text)
     text = _NAMES_SLASHED.sub(_names_slashed, text)
     text = _NAME_HYPHEN.sub(r"\1 ", text)
     text = _HYPHEN_BY.sub(" by ", text)

@@ -1,0 +1,416 @@
+"""The four counts of a confusion matrix from a story told in words.
+
+"42 were flagged and really sick, 9 flagged but healthy, 6 sick ones were missed and 143
+healthy were correctly cleared"; "of 90 sick patients 76 tested positive; of 900 healthy people
+47 tested positive"; "Out of 200 emails, 60 were spam. The filter caught 51 of the spam and
+flagged 12 legit ones". Each number is read as a sum of cells: the class it is about (what the
+cases really are: *sick*, *spam*, *legit*) and what the model said (*flagged*, *missed*, *said
+ham*, *tested positive*), either of which it may leave open (60 spam = TP + FN; 200 emails =
+all four). A number that says only one of the two takes the other from the number before it
+in its sentence ("said spam for 30 real spams and 5 hams": 5 hams said spam), and "right" or
+"wrongly" ties the truth to the prediction. The numbers make a system of linear equations in
+TP, FP, TN, FN, solved exactly; the counts are returned only when the system has exactly one
+solution, in whole non-negative numbers, that every number read agrees with. Anything less
+is None, and the dialogue asks for the counts by name: a metric worked out from a misread
+story would be confidently wrong.
+
+Words only, no patterns over the whole text: the message is split into tokens once, and
+every rule looks at a few tokens around a number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+POS, NEG = "pos", "neg"
+CELLS = ("tp", "fp", "tn", "fn")
+MAX_NUMBERS = 12          # a story of a confusion matrix has four to eight numbers
+MAX_COUNT = 10_000_000
+
+_TOKEN = re.compile(r"\d++(?:\.\d++)?+|[a-z]++\d*+|[.;:!?,=()/%]")
+_SENTENCE_END = frozenset(".;:!?")
+_CLAUSE_END = _SENTENCE_END | {","}
+_JOINERS = frozenset({"and", "but", "while", "whereas", "plus"})
+_NEW_SUBJECT = frozenset({"it", "they", "we", "the", "which", "its", "our", "my"})
+
+# Words that name the positive class (what a detector looks for) and the negative one. A class
+# named in the message ("cat = positive", "treating defective as positive") is added to these.
+POSITIVE_WORDS = frozenset("""
+positive positives sick ill diseased disease infected spam spams fraud frauds fraudulent
+defective defect defects malware attack attacks intruder intruders intrusion intrusions phishing
+relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracked doping
+default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
+glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
+anomalous bad
+""".split())
+NEGATIVE_WORDS = frozenset("""
+negative negatives healthy ham hams legit legitimate clean good fine normal benign uninfected
+irrelevant controls unarmed innocent genuine
+""".split())
+# "not spam", "non-toxic", "without tb": the other class
+_NEGATORS = frozenset({"not", "non", "without", "no"})
+# What the model said, by a verb that means one answer
+PREDICTED_POSITIVE = frozenset("""
+flagged flag flags caught catch catches detected detect detects rejected rejects referred
+alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
+identified triggered
+""".split())
+PREDICTED_NEGATIVE = frozenset("""
+missed miss misses passed pass cleared ignored unflagged overlooked
+""".split())
+# What the model said, by a verb followed by the class it said ("said spam", "labelled cat",
+# "tested positive", "came back negative", "gave a positive result")
+_SAID = frozenset("""
+said says say labelled labeled labels predicted predicts predict classified called calls graded
+tested test tests came gave marked
+""".split())
+# The truth, said outright ("really sick", "actually spam", "turned out to be bad")
+_TRUTH = frozenset({"actual", "actually", "really", "real", "truly", "true", "reality", "turned",
+                    "confirmed", "had", "have", "has", "with"})
+RIGHT = frozenset({"correctly", "correct", "right", "rightly", "accurately"})
+WRONG = frozenset({"wrongly", "wrong", "incorrectly", "falsely", "mistakenly", "erroneously"})
+# A number about everyone: "1000 patients in total", "out of 200 emails"
+_ALL = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "collection",
+                  "corpus", "dataset", "population", "samples", "cases"})
+_GROUP_START = frozenset({"of", "among", "from"})
+# words after a number that do not make it a count of everyone
+_NOT_EVERYONE = frozenset({"times", "time", "percent", "fps", "days", "minutes", "hours", "were",
+                           "was", "are", "is", "had", "have", "of", "did", "false", "true"})
+_FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "back", "was",
+                     "were", "result", "results", "of"})
+# A class word before these names the task, not the cases: "a spam filter", "a covid test"
+_TASK_NOUNS = frozenset("""
+test tests filter filters detector detectors detection model models classifier classifiers
+screening screener alert alerts system systems app scanner cutoff study scan screen
+""".split())
+# A class word before these is what the model said: "45 wrong positive calls", "a positive
+# result"
+_PREDICTION_NOUNS = frozenset("""
+call calls prediction predictions result results detection detections label labels output
+outputs answer answers verdict verdicts classification classifications
+""".split())
+# Nouns that name a cell outright: "62 hits, 18 misses, 11 false alarms, 109 correct
+# rejections"
+_CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
+               "alarms": (NEG, POS), "alarm": (NEG, POS), "rejections": (NEG, NEG),
+               "rejection": (NEG, NEG)}
+# Two classes named as a pair: "cat vs dog", "malignant or benign", "spam/ham"
+_PAIRS = frozenset({"vs", "versus", "or"})
+# Years and names are not counts: "in 2021", "my 2023 project", "model v2"
+_NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
+                                 "step"})
+_YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
+_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper"})
+# "of those", "of them", "of whom", "of which": the number is part of the group just named
+_REFERRING = frozenset({"those", "them", "whom", "which", "these"})
+
+
+@dataclass
+class _Number:
+    value: int
+    sentence: int
+    actual: str | None = None
+    predicted: str | None = None
+    everyone: bool = False
+    truth_from_prediction: str | None = None   # "right" or "wrong"
+    part_of: int | None = None   # "27 of 30 intruders": the index of the whole
+    whole: bool = False          # the 30 of "27 of 30 intruders"
+    clause: int = 0
+    joined: bool = False         # its words start with "and"/"but" ("and 5 hams")
+    referring: bool = False      # "of those", "of them": part of the group before it
+    header: bool = False         # "of 900 healthy people, 47 ...": the group of its sentence
+    said_unknown: bool = False   # "predicted dog" with no class for dog: nothing to carry over
+
+
+def counts_from_story(text: str) -> dict[str, int] | None:
+    """TP, FP, TN and FN from a prepared text that tells them in words, or None (see the
+    module docstring)."""
+    tokens = _TOKEN.findall(text)
+    positive, negative = _class_words(tokens)
+    numbers = _numbers(tokens, positive, negative)
+    if numbers is None or len(numbers) < 3:
+        return None
+    _carry_over(numbers)
+    facts = []
+    for number in numbers:
+        cells = _cells(number)
+        if cells is not None:
+            facts.append((cells, number.value))
+    return _solve(facts)
+
+
+def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
+    """The words of each class: the usual ones, and a class the message names as positive
+    ("cat = positive", "'no mask' is the positive class", "treating defective as positive")."""
+    positive, negative = set(POSITIVE_WORDS), set(NEGATIVE_WORDS)
+    for n, token in enumerate(tokens):
+        if token not in ("positive", "negative") or n == 0:
+            continue
+        named = None
+        before = tokens[n - 1]
+        if before in ("=", "(") and n >= 2 and tokens[n - 2].isalpha():
+            named = tokens[n - 2]
+        elif before == "the" and n >= 3 and tokens[n - 2] == "is":
+            named = tokens[n - 3]   # "fail is the positive class"
+        elif before == "as" and n >= 2 and tokens[n - 2].isalpha():
+            named = tokens[n - 2]   # "treating defective as positive"
+        if named and named not in ("class", "is", "as", "the"):
+            (positive if token == "positive" else negative).add(named)
+            (negative if token == "positive" else positive).discard(named)
+    # a pair with one class known: the other word is the other class
+    for n, token in enumerate(tokens):
+        if token not in _PAIRS and token != "/" or n == 0 or n + 1 == len(tokens):
+            continue
+        left = tokens[n - 1] if tokens[n - 1] != ")" or n < 4 else tokens[n - 3]
+        right = tokens[n + 1]
+        for known, other in ((left, right), (right, left)):
+            kind = _class_of(known, positive, negative)
+            if kind and other.isalpha() and _class_of(other, positive, negative) is None \
+                    and other not in _NEGATORS:
+                (negative if kind == POS else positive).add(other)
+    return positive, negative
+
+
+def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
+    """The class a word names, in the singular or plural ("spams", "huskies", "wolves")."""
+    forms = [word]
+    if word.endswith("s"):
+        forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
+    for form in forms:
+        if form in positive:
+            return POS
+        if form in negative:
+            return NEG
+    return None
+
+
+def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[_Number] | None:
+    """Every whole number with what its own words say of it; None for a text with too many.
+
+    A number's words run back to the start of its clause and on to its end (commas and
+    sentence ends close a clause); words between two numbers of one clause are split at the
+    first "and"/"but" ("30 real spams and 5 hams"), else at the first word that starts a new
+    subject ("80 actual positives | the model caught 68"); "27 of 30 intruders" ties the 27
+    to the 30's class."""
+    places = [n for n, token in enumerate(tokens) if token.isdigit()]
+    if len(places) > MAX_NUMBERS:
+        return None
+    bounds = [0] * len(places)   # where each number's words before it start
+    ends = [len(tokens)] * len(places)
+    for i, n in enumerate(places):
+        start = n
+        while start > 0 and not tokens[start - 1].isdigit() and \
+                tokens[start - 1] not in _SENTENCE_END:
+            start -= 1
+        if start and tokens[start - 1].isdigit():
+            # not the sentence's first number: its words start at its clause
+            start = n
+            while start > 0 and not tokens[start - 1].isdigit() and \
+                    tokens[start - 1] not in _CLAUSE_END:
+                start -= 1
+        end = n + 1
+        while end < len(tokens) and not tokens[end].isdigit() and tokens[end] not in _CLAUSE_END:
+            end += 1
+        bounds[i], ends[i] = start, end
+        if i and start == places[i - 1] + 1:
+            # two numbers in one clause: split the words between them
+            between = range(places[i - 1] + 1, n)
+            split = next((k for k in between if tokens[k] in _JOINERS), None)
+            if split is None:
+                split = next((k for k in between if tokens[k] in _NEW_SUBJECT), n)
+            ends[i - 1], bounds[i] = split, split
+    found: list[_Number] = []
+    sentence = clause = 0
+    last = 0
+    for i, n in enumerate(places):
+        sentence += sum(1 for token in tokens[last:n] if token in _SENTENCE_END)
+        clause += sum(1 for token in tokens[last:n] if token in _CLAUSE_END)
+        last = n
+        value = int(tokens[n])
+        following_token = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or \
+                following_token == "%" or following_token == "percent" or \
+                1950 <= value <= 2100 and (n > 0 and tokens[n - 1] in _YEAR_BEFORE or
+                                           following_token in _YEAR_AFTER):
+            continue
+        following = places[i + 1] if i + 1 < len(places) else None
+        number = _Number(value, sentence, clause=clause)
+        before, after = tokens[bounds[i]:n], tokens[n + 1:ends[i]]
+        _read_words(number, before, after, positive, negative)
+        number.joined = bool(before) and before[0] in _JOINERS
+        words = [*before, *after]
+        number.referring = any(a == "of" and b in _REFERRING
+                               for a, b in zip(words, words[1:], strict=False))
+        sentence_start = n
+        while sentence_start > 0 and tokens[sentence_start - 1] not in _SENTENCE_END:
+            sentence_start -= 1
+        number.header = bounds[i] == sentence_start and \
+            tokens[sentence_start:sentence_start + 1] in (["of"], ["out"], ["among"]) and \
+            following is not None and not any(t in _SENTENCE_END for t in tokens[n:following])
+        if not found and number.actual is None and number.predicted is None and after and \
+                after[0].isalpha() and after[0] not in _FILLER and \
+                after[0] not in _NOT_EVERYONE:
+            number.everyone = True   # the story's first number, of things with no class
+        following = places[i + 1] if i + 1 < len(places) else None
+        if following is not None and \
+                not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and \
+                (tokens[following - 1] == "of" or tokens[following - 2:following] == ["of", "the"]):
+            number.part_of = len(found) + 1   # "27 of 30 intruders", "13 alarms out of 970"
+        found.append(number)
+    for number in found:
+        if number.part_of is not None and number.part_of < len(found):
+            whole = found[number.part_of]
+            whole.whole = True
+            number.actual = number.actual or whole.actual
+            number.predicted = number.predicted or whole.predicted
+    return found
+
+
+def _read_words(number: _Number, before: list[str], after: list[str], positive: set[str],
+                negative: set[str]) -> None:
+    """What a number's own words say: the class (the truth) and the model's answer."""
+    words = [*before, *after]
+    for k, word in enumerate(words):
+        if word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
+            said = POS if word in PREDICTED_POSITIVE else NEG
+            if k and words[k - 1] in ("not", "never", "t"):
+                said = NEG if said == POS else POS
+            number.predicted = number.predicted or said
+        elif word in RIGHT:
+            number.truth_from_prediction = "right"
+        elif word in WRONG:
+            number.truth_from_prediction = "wrong"
+        elif word in _ALL:
+            number.everyone = True
+    # a class word: said by the model after a verb of saying ("said spam for 30", "tested
+    # positive", "labelled 35 emails as spam"), else the truth ("30 real spams", "6 sick
+    # ones"); after the number, only "as" or a verb of saying there makes it what was said
+    # ("labelled 51 huskies": the huskies are the cases)
+    said_before = bool(before) and before[-1] in _SAID   # "called 62 negative reviews positive"
+    for part, marks in ((before, _SAID), (after, _SAID | {"as"})):
+        classes_seen = 0
+        for k, word in enumerate(part):
+            kind = _class_of(word, positive, negative)
+            said = _after_saying(part, k, marks)
+            if kind is None:
+                if said and word.isalpha() and word not in _FILLER:
+                    number.said_unknown = True
+                continue
+            if k + 1 < len(part) and part[k + 1] in _TASK_NOUNS:
+                continue
+            if k and part[k - 1] in _NEGATORS:
+                kind = NEG if kind == POS else POS
+            # "was negative for 131", "135 were positive", "negative in 500 non-diabetics": a
+            # test's outcome, unless it describes the cases ("412 positive reviews")
+            outcome = word in ("positive", "negative") and (
+                k and part[k - 1] in ("was", "were") or
+                part is before and (k + 1 == len(part) or not part[k + 1].isalpha() or
+                                    part[k + 1] in ("in", "for", "on", "among")))
+            second = part is after and said_before and classes_seen == 1
+            classes_seen += 1
+            if (said or outcome or second or
+                    k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS) and \
+                    not (k and part[k - 1] in _TRUTH):
+                number.predicted = number.predicted or kind
+            else:
+                number.actual = number.actual or kind
+    # the cell named outright ("18 misses", "11 false alarms"), right after the number
+    cell = _CELL_NOUNS.get(after[0] if after else "") or \
+        _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
+    if cell:
+        number.actual, number.predicted = cell
+
+
+def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:
+    """Whether the word at k follows a verb of saying (or another of `marks`), past a few
+    filler words."""
+    j = k - 1
+    while j >= 0 and (words[j] in _FILLER or words[j] in _NEGATORS) and words[j] not in marks:
+        j -= 1
+    return j >= 0 and words[j] in marks
+
+
+def _carry_over(numbers: list[_Number]) -> None:
+    """What a number leaves open comes from the number it goes with: the one before it in its
+    clause ("said spam for 30 real spams and 5 hams": the 5 were said spam too), the group
+    its sentence opened with ("of 900 healthy people, 47 tested positive"), or the group it
+    says it is part of ("it quarantined 95 files, 88 of them malware"). "Right" and "wrongly"
+    tie the truth to the prediction, and carry over only to a number joined by "and"."""
+    header = None
+    for n, number in enumerate(numbers):
+        previous = numbers[n - 1] if n else None
+        if previous is not None and previous.sentence != number.sentence:
+            header = None
+        source = None
+        if number.referring:
+            source = next((m for m in reversed(numbers[:n])
+                           if m.actual is not None or m.predicted is not None), None)
+        elif previous is not None and previous.sentence == number.sentence and \
+                (previous.clause == number.clause or previous is header):
+            source = previous
+        if number.joined and source is previous and previous is not None and \
+                number.truth_from_prediction is None and number.predicted is None:
+            number.truth_from_prediction = previous.truth_from_prediction  # "and 33 wolves"
+        if number.truth_from_prediction:
+            right = number.truth_from_prediction == "right"
+            if number.predicted and number.actual is None:
+                number.actual = number.predicted if right else _other(number.predicted)
+            elif number.actual and number.predicted is None:
+                number.predicted = number.actual if right else _other(number.actual)
+        if number.header:
+            header = number
+        if source is None or number.everyone or number.whole:
+            continue
+        if number.referring:
+            number.actual = number.actual or source.actual
+            number.predicted = number.predicted or source.predicted
+            continue
+        if number.predicted is None and source.predicted is not None and \
+                number.actual is not None and not number.said_unknown:
+            number.predicted = source.predicted
+        if number.actual is None and source.actual is not None and \
+                number.predicted is not None and not number.truth_from_prediction:
+            number.actual = source.actual
+
+
+def _other(kind: str) -> str:
+    return NEG if kind == POS else POS
+
+
+def _cells(number: _Number) -> tuple[str, ...] | None:
+    """The cells a number adds up, or None for a number that says nothing of either."""
+    actual, predicted = number.actual, number.predicted
+    if actual is None and predicted is None:
+        return CELLS if number.everyone else None
+    table = {(POS, POS): "tp", (NEG, POS): "fp", (NEG, NEG): "tn", (POS, NEG): "fn"}
+    return tuple(cell for (a, p), cell in table.items()
+                 if (actual is None or a == actual) and (predicted is None or p == predicted))
+
+
+def _solve(facts: list[tuple[tuple[str, ...], int]]) -> dict[str, int] | None:
+    """The one solution of the facts (each: the cells that add up to a value) in whole
+    non-negative counts, not all zero, or None. Gauss-Jordan elimination over fractions."""
+    rows = [[Fraction(int(cell in cells)) for cell in CELLS] + [Fraction(value)]
+            for cells, value in facts]
+    pivots = []
+    for column in range(len(CELLS)):
+        pivot = next((r for r in range(len(pivots), len(rows)) if rows[r][column] != 0), None)
+        if pivot is None:
+            return None   # a count the story does not settle
+        row = len(pivots)
+        rows[row], rows[pivot] = rows[pivot], rows[row]
+        rows[row] = [x / rows[row][column] for x in rows[row]]
+        for r in range(len(rows)):
+            if r != row and rows[r][column] != 0:
+                factor = rows[r][column]
+                rows[r] = [x - factor * y for x, y in zip(rows[r], rows[row], strict=True)]
+        pivots.append(column)
+    if any(row[-1] != 0 for row in rows[len(CELLS):]):
+        return None   # numbers that disagree: something was misread
+    counts = {cell: rows[n][-1] for n, cell in enumerate(CELLS)}
+    if any(v.denominator != 1 or v < 0 for v in counts.values()) or \
+            not any(counts.values()):
+        return None
+    return {cell: int(v) for cell, v in counts.items()}

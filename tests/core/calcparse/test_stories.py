@@ -1,0 +1,94 @@
+"""Confusion-matrix counts told as a story: read only when every number agrees with one
+reading, never guessed (`counts_from_story`)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.core.calcparse import parse_calculation
+from service.core.calcparse.stories import MAX_NUMBERS, _solve, counts_from_story
+from service.core.textnorm import prepare
+
+# Story shapes, each with the counts it tells in its own way: each cell in its own clause,
+# totals of a class with the part the model caught, groups by what the model said, a header
+# group per sentence, and everyone with the parts. {tp} etc. are the cells; {p}, {n}, {pp},
+# {pn} and {all} the sums a story may give instead.
+SHAPES = [
+    "{tp} were flagged and really sick, {fp} were flagged but healthy, {fn} sick ones were "
+    "missed and {tn} healthy ones were correctly cleared. precision?",
+    "the model said spam for {tp} real spams and {fp} hams, and said ham for {fn} spams and "
+    "{tn} hams. recall?",
+    "of {p} sick patients {tp} tested positive; of {n} healthy people {fp} tested positive. "
+    "sensitivity and specificity?",
+    "out of {p} actual positives the classifier caught {tp}; out of {n} actual negatives it "
+    "wrongly flagged {fp}. f1?",
+    "Out of {all} emails, {p} were spam. The filter caught {tp} of the spam and flagged {fp} "
+    "legit ones. precision and recall?",
+    "my spam filter labelled {pp} emails as spam, {tp} of them actually were spam and {fp} "
+    "were ham. of the {pn} it labelled ham, {fn} were actually spam. accuracy?",
+    "in a signal detection task there were {tp} hits, {fn} misses, {fp} false alarms and "
+    "{tn} correct rejections. specificity?",
+    "cat vs dog classifier (cat = positive): it correctly labeled {tp} cats and {tn} dogs. "
+    "there were {p} cats and {n} dogs. precision?",
+]
+
+
+def _story(shape: str, tp: int, fp: int, tn: int, fn: int) -> str:
+    return shape.format(tp=tp, fp=fp, tn=tn, fn=fn, p=tp + fn, n=fp + tn, pp=tp + fp,
+                        pn=tn + fn, all=tp + fp + tn + fn)
+
+
+counts = st.integers(1, 3000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(shape=st.sampled_from(SHAPES), tp=counts, fp=counts, tn=counts, fn=counts)
+def test_every_shape_of_story_gives_back_its_counts(shape, tp, fp, tn, fn):
+    story = _story(shape, tp, fp, tn, fn)
+    assert counts_from_story(prepare(story)) == {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+
+
+def test_a_story_read_is_worked_out_in_chat_saying_how_it_was_read():
+    request = parse_calculation("42 cases were flagged and really sick, 9 were flagged but "
+                                "healthy, 6 sick ones were missed and 143 healthy were "
+                                "correctly cleared. precision and recall?")
+    assert request.args == {"tp": 42, "fp": 9, "tn": 143, "fn": 6} and request.complete
+    assert "TP = 42, FP = 9, TN = 143, FN = 6, as I read your description" in request.assumed
+
+
+@pytest.mark.parametrize("story", [
+    # a count the story never settles: asked, not guessed
+    "the test caught 90 of 100 sick patients. what is the specificity?",
+    "fraud model: 60 frauds caught, 25 false alarms. f1 score?",
+    # numbers that disagree (the parts add up to more than the whole)
+    "out of 50 actual positives the model caught 68; of 120 negatives it wrongly flagged 15. "
+    "f1?",
+    # classes the reader does not know: nothing is read rather than a guess
+    "the scanner flagged 14 bags with prohibited items and 86 other bags. 3 bags with "
+    "prohibited items got through, 2897 other bags passed. precision?",
+    # not a story of counts at all
+    "my model gets 95% accuracy at epoch 10 with batch size 32 and lr 3, is that good?",
+])
+def test_a_story_that_does_not_settle_every_count_is_not_read(story):
+    assert counts_from_story(prepare(story)) is None
+
+
+def test_a_story_with_more_numbers_than_a_confusion_matrix_needs_is_not_read():
+    numbers = ", ".join(f"{n} were flagged and sick" for n in range(2, MAX_NUMBERS + 3))
+    assert counts_from_story(prepare(numbers)) is None
+
+
+def test_the_solver_needs_exactly_one_whole_non_negative_solution():
+    tp, fp, tn, fn = ("tp",), ("fp",), ("tn",), ("fn",)
+    cells = ("tp", "fp", "tn", "fn")
+    assert _solve([(tp, 1), (fp, 2), (tn, 3), (fn, 4)]) == {"tp": 1, "fp": 2, "tn": 3, "fn": 4}
+    # totals instead of cells, and one number more that agrees
+    assert _solve([(("tp", "fn"), 10), (tp, 7), (("fp", "tn"), 20), (fp, 5), (cells, 30)]) == \
+        {"tp": 7, "fp": 5, "tn": 15, "fn": 3}
+    assert _solve([(("tp", "fn"), 10), (tp, 7), (("fp", "tn"), 20), (fp, 5),
+                   (cells, 31)]) is None                             # one that disagrees
+    assert _solve([(("tp", "fn"), 10), (tp, 7), (fp, 5)]) is None   # TN not settled
+    assert _solve([(("tp", "fn"), 5), (tp, 7), (fp, 1), (tn, 1)]) is None   # FN = -2
+    assert _solve([(("tp", "fp"), 3), (("tp", "fn"), 3), (("fp", "fn"), 3),
+                   (tn, 1)]) is None                                 # halves
+    assert _solve([(tp, 0), (fp, 0), (tn, 0), (fn, 0)]) is None     # nothing counted
