@@ -5,7 +5,7 @@ from service.calculators.attention import (
     patch_count,
     sequence_attention_cost,
 )
-from service.calculators.conv import conv_output
+from service.calculators.conv import conv_output, conv_stack
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
 from service.calculators.metrics import classification_metrics
 from service.calculators.params import conv2d_params, linear_params
@@ -15,6 +15,7 @@ __all__ = [
     "classification_metrics",
     "conv2d_params",
     "conv_output",
+    "conv_stack",
     "linear_params",
     "patch_attention_cost",
     "patch_count",

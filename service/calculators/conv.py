@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from service.calculators.common import as_bool, as_int, as_pair, axis_name, fail, lhs, per_axis
+from service.errors import CalculationError
 
 OPERATIONS = ("conv", "pool", "transposed")
 
@@ -286,3 +287,61 @@ def conv_output(input, kernel, stride=None, padding=0, dilation=1, operation="co
     result["steps"] = steps
     result["explanation"] = _explanation(operation, n, k, s, d, pad, out, ceil_mode)
     return result
+
+
+MAX_LAYERS = 32  # a stack a student types out; a whole network is not a chat message
+
+
+def conv_stack(input, layers) -> dict:
+    """Work out the output size through layers in turn, each layer's output the next one's
+    input: a list of `conv_output` settings (kernel, stride, padding, dilation, operation,
+    ceil_mode, output_padding), without their inputs.
+
+    Returns ``output`` [h, w], ``sizes`` (the input, then every layer's output), ``layers``
+    (each layer's own result), ``steps`` (each layer's worked line) and ``explanation``.
+    Raises CalculationError naming ``layers.<i>.<field>`` for a layer that cannot be
+    applied, or ``layers`` for an empty or too long list.
+    """
+    if not isinstance(layers, list | tuple) or not layers or len(layers) > MAX_LAYERS:
+        fail("layers", f"layers must be a list of 1 to {MAX_LAYERS} layers")
+    size = list(as_pair(input, "input"))
+    sizes, results, steps = [size], [], []
+    for number, layer in enumerate(layers, start=1):
+        if not isinstance(layer, dict) or "input" in layer:
+            fail(f"layers.{number - 1}", "each layer is an object of settings without an input")
+        try:
+            result = conv_output(size, **layer)
+        except TypeError as error:
+            fail(f"layers.{number - 1}", f"layer {number} has a setting conv_output does not "
+                                         f"take ({error})")
+        except CalculationError as error:
+            field = next(iter(error.fields), "layers")
+            raise CalculationError(f"layer {number}: {error.message}",
+                                   {f"layers.{number - 1}.{field}": error.fields.get(field, [])}
+                                   ) from None
+        size = result["output"]
+        sizes.append(size)
+        results.append(result)
+        steps.append(f"Layer {number}, {_layer_name(layer)}: " +
+                     "; ".join(line for line in result["steps"][1:-1]))
+    steps.append(f"Output: ${size[0]} \\times {size[1]}$")
+    path = " \\to ".join(f"{h} \\times {w}" if h != w else f"{h}" for h, w in sizes)
+    explanation = (f"Each layer's output is the next layer's input: ${path}$. The rounding "
+                   "happens at every layer, so working out the layers in turn is not the same "
+                   "as dividing by the product of the strides once.")
+    return {"output": size, "sizes": sizes, "layers": results, "steps": steps,
+            "explanation": explanation}
+
+
+def _layer_name(layer: dict) -> str:
+    """"conv 7x7, stride 2, padding 3": what a layer is (already checked by conv_output), for
+    its line of the steps."""
+    kh, kw = as_pair(layer["kernel"], "kernel")
+    parts = [f"{layer.get('operation', 'conv')} ${kh} \\times {kw}$"]
+    for name in ("stride", "padding", "dilation"):
+        value = layer.get(name)
+        if isinstance(value, str):
+            parts.append(f"{name} {value}")
+        elif value is not None:
+            parts.append(f"{name} {_setting(as_pair(value, name, minimum=0))}")
+    return ", ".join(parts)

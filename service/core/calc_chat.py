@@ -17,6 +17,7 @@ TITLES = {
     "eigen": "Gradient check for a recurrent weight matrix",
     "attention": "Self-attention over image patches",
     "sequence_attention": "Self-attention over a sequence",
+    "stack": "Output size through the layers",
     "metrics": "Classification metrics",
 }
 
@@ -56,6 +57,8 @@ def run_calculation(request: CalcRequest) -> dict:
         return calculators.classification_metrics(**args)
     if request.calculator == "sequence_attention":
         return calculators.sequence_attention_cost(**args)
+    if request.calculator == "stack":
+        return calculators.conv_stack(**args)
     return calculators.patch_attention_cost(**args)
 
 

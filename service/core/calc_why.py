@@ -118,6 +118,16 @@ def _sequence_attention(args: dict, result: dict) -> str:
         "that more heads cost more (each head's dot products are shorter).")
 
 
+def _stack(args: dict, result: dict) -> str:
+    return (
+        "**Where the sizes come from.** Each layer applies $\\lfloor (n + 2p - k^\\text{eff}) "
+        "/ s \\rfloor + 1$ to the size the layer before it produced, so the floor is taken at "
+        "every layer. A pooling layer without a stride moves by its own size.\n\n"
+        "**The usual mistakes.** Dividing the input by the product of the strides once "
+        "(the rounding at each layer is lost); giving a pooling layer stride 1; forgetting a "
+        "layer's padding, or Keras's default of none (`valid`).")
+
+
 def _metrics(args: dict, result: dict) -> str:
     return (
         "**Where the formulas come from.** Each metric is a share of one row or column of the "
@@ -131,7 +141,7 @@ def _metrics(args: dict, result: dict) -> str:
 
 WHY: dict[str, Callable[[dict, dict], str]] = {
     "conv": _conv, "params": _params, "eigen": _eigen, "attention": _attention,
-    "sequence_attention": _sequence_attention, "metrics": _metrics}
+    "sequence_attention": _sequence_attention, "metrics": _metrics, "stack": _stack}
 
 
 def why(calculator: str, args: dict, result: dict) -> str:
@@ -153,6 +163,10 @@ def change_hint(calculator: str, args: dict) -> str:
     if calculator == "eigen":
         return "what about tanh?" if args.get("activation", "identity") != "tanh" else \
             "what about relu?"
+    if calculator == "stack":
+        size = args.get("input", 1)
+        side = size[0] if isinstance(size, list) else size
+        return f"what about a {2 * side}x{2 * side} input?"
     if calculator == "sequence_attention":
         tokens = args.get("tokens", 1)
         return f"what about {2 * tokens if tokens < 100_000 else tokens // 2} tokens?"

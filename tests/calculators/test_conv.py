@@ -5,7 +5,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from service.calculators import conv_output
+from service.calculators import conv_output, conv_stack
 from service.errors import CalculationError
 
 FAST = settings(max_examples=200, deadline=None)
@@ -338,3 +338,51 @@ def test_anything_malformed_is_a_calculation_error(**call):
         assert error.fields and error.message
     else:
         assert min(result["output"]) >= 1
+
+
+# --- layers in turn ----------------------------------------------------------------------------
+
+layer = st.fixed_dictionaries(
+    {"kernel": st.integers(1, 5)},
+    optional={"stride": st.integers(1, 3), "padding": st.integers(0, 2),
+              "operation": st.sampled_from(["conv", "pool"])})
+
+
+@settings(max_examples=200, deadline=None)
+@given(size=st.integers(1, 64), layers=st.lists(layer, min_size=1, max_size=5))
+def test_a_stack_is_each_layer_applied_to_the_last_ones_output(size, layers):
+    # the reference: conv_output by hand, one layer after the other
+    expected, sizes = [size, size], [[size, size]]
+    try:
+        for settings_ in layers:
+            expected = conv_output(expected, **settings_)["output"]
+            sizes.append(expected)
+    except CalculationError:
+        with pytest.raises(CalculationError) as excinfo:
+            conv_stack(size, layers)
+        assert all(field.startswith("layers.") for field in excinfo.value.fields)
+        return
+    result = conv_stack(size, layers)
+    assert result["output"] == expected and result["sizes"] == sizes
+    assert len(result["steps"]) == len(layers) + 1
+
+
+def test_a_stack_names_the_layer_that_cannot_be_applied():
+    with pytest.raises(CalculationError) as excinfo:
+        conv_stack(8, [{"kernel": 3, "stride": 2}, {"kernel": 5}])
+    assert list(excinfo.value.fields) == ["layers.1.kernel"]
+    assert excinfo.value.message.startswith("layer 2:")
+
+
+@pytest.mark.parametrize("layers", [[], "conv", [{"kernel": 3, "input": 8}], [3],
+                                    [{"kernel": 3}] * 33, [{"kernel": 3, "colour": "red"}]])
+def test_a_malformed_stack_is_a_calculation_error(layers):
+    with pytest.raises(CalculationError):
+        conv_stack(32, layers)
+
+
+def test_the_resnet_stem_halves_twice():
+    stem = conv_stack(224, [{"kernel": 7, "stride": 2, "padding": 3},
+                            {"kernel": 3, "stride": 2, "padding": 1, "operation": "pool"}])
+    assert stem["sizes"] == [[224, 224], [112, 112], [56, 56]]
+    assert "224 \\to 112 \\to 56" in stem["explanation"]

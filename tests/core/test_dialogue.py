@@ -425,6 +425,18 @@ def test_a_story_it_cannot_read_asks_for_the_counts_by_name_never_says_it_does_n
     assert worked.kind == "calculation" and worked.calculation["request"]["tp"] == 14
 
 
+def test_layers_in_turn_are_worked_out_layer_by_layer_then_changed_and_explained(tutor):
+    first = tutor.respond("k7 s2 p3 -> k3 s2 p1 -> k3 s2 p1 starting from 512x512, final size?")
+    assert first.kind == "calculation" and first.calculation["calculator"] == "stack"
+    assert first.calculation["result"]["sizes"] == [[512, 512], [256, 256], [128, 128],
+                                                    [64, 64]]
+    assert "what about a 1024x1024 input?" in first.reply
+    changed = tutor.respond("what about a 1024x1024 input?", first.session_id)
+    assert changed.calculation["result"]["output"] == [128, 128]
+    why = tutor.respond("why?", first.session_id)
+    assert "every layer" in why.reply and "usual mistakes" in why.reply
+
+
 def test_checking_an_answer_with_all_four_counts_works_them_out(tutor):
     reply = tutor.respond("is it right that precision is 0.5 if TP=60, FP=20, TN=100, FN=20?")
     assert reply.kind == "calculation" and "0.75" in reply.reply

@@ -23,6 +23,8 @@ _WANTS = {
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
+# Words that ask for a size (what the output-size calculator gives)
+SIZE_WORDS = _WANTS["conv"]
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")

@@ -13,6 +13,7 @@ from service.core.calcparse.intent import (
     CONCEPTUAL,
     CONV_WORDS,
     NOT_CALCULATED,
+    SIZE_WORDS,
     SYMBOLIC,
     wants,
 )
@@ -28,6 +29,7 @@ from service.core.calcparse.readers import (
 from service.core.calcparse.request import ANCHORS, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
+from service.core.calcparse.stacks import read_stack
 from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
@@ -67,6 +69,10 @@ def _parse(text: str) -> CalcRequest | None:
     leftover = slots["_leftover"]
     if not named and not leftover:
         return None
+    if calculator in (None, "conv", "params") and SIZE_WORDS.search(text):
+        stack = read_stack(text)
+        if stack is not None and not (CONCEPTUAL.match(text) and about_the_question):
+            return stack
     if calculator is None:
         # no "output"/"size" word, but a kernel and an input size still ask for one; a lone
         # number ("two stacked 3x3 convs") is not an input size
@@ -119,6 +125,8 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
     text = _read(message)
     if request.calculator == "eigen":
         return _fill_eigen(request, text)
+    if request.calculator == "stack":
+        return _fill_stack(request, text)
     slots = find_slots(text)
     leftover = slots.pop("_leftover")
     args = dict(request.args)
@@ -147,6 +155,17 @@ def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -
             args[missing] = numbers  # H x W x C: the builder takes what it needs
         else:
             args[missing] = pair(numbers)
+
+
+def _fill_stack(request: CalcRequest, text: str) -> CalcRequest:
+    """A stack of layers with a new input ("what about 256x256?"); its layers are kept."""
+    slots = find_slots(text)
+    size = slots.get("input") or next(iter(slots["_leftover"]), None)
+    args = dict(request.args)
+    if size is not None:
+        size = as_list(size)[:2] if isinstance(size, list) else [size, size]
+        args["input"] = size if size[0] != size[1] else size[0]
+    return CalcRequest("stack", args)
 
 
 def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:

@@ -16,6 +16,7 @@ REQUIRED = {
     "attention": ("input", "patch"),
     "sequence_attention": ("tokens", "dim"),
     "metrics": ("tp", "fp", "tn", "fn"),
+    "stack": ("input", "layers"),
 }
 
 # A calculation must have at least one of these from the student's own numbers; settings
@@ -27,6 +28,7 @@ ANCHORS = {
     "attention": ("input", "patch"),
     "sequence_attention": ("tokens",),
     "metrics": ("tp", "fp", "tn", "fn"),
+    "stack": ("input",),
 }
 
 # A self-attention request that asks only for the number of patches ("P for a 224x224 image
