@@ -38,7 +38,8 @@ _NEW_SUBJECT = frozenset({"it", "they", "we", "the", "which", "its", "our", "my"
 # Words that name the positive class (what a detector looks for) and the negative one. A class
 # named in the message ("cat = positive", "treating defective as positive") is added to these.
 POSITIVE_WORDS = frozenset("""
-positive positives sick ill diseased disease infected spam spams fraud frauds fraudulent
+positive positives positve positves postive postives sick ill diseased disease infected spam
+spams fraud frauds fraudulent
 defective defect defects malware attack attacks intruder intruders intrusion intrusions phishing
 relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracked doping
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
@@ -46,8 +47,8 @@ glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies 
 anomalous bad
 """.split())
 NEGATIVE_WORDS = frozenset("""
-negative negatives healthy ham hams legit legitimate clean good fine normal benign uninfected
-irrelevant controls unarmed innocent genuine
+negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
+benign uninfected irrelevant controls unarmed innocent genuine
 """.split())
 # "not spam", "non-toxic", "without tb": the other class
 _NEGATORS = frozenset({"not", "non", "without", "no"})
@@ -60,6 +61,11 @@ identified triggered
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked
 """.split())
+# Verbs that also say what the cases were: only a positive can be missed or caught
+_TRUTH_OF_VERB = {"missed": POS, "miss": POS, "misses": POS, "overlooked": POS, "caught": POS,
+                  "catch": POS, "catches": POS}
+# "let through", "got through", "slipped through": said negative
+_THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips"})
 # What the model said, by a verb followed by the class it said ("said spam", "labelled cat",
 # "tested positive", "came back negative", "gave a positive result")
 _SAID = frozenset("""
@@ -122,6 +128,8 @@ class _Number:
     referring: bool = False      # "of those", "of them": part of the group before it
     header: bool = False         # "of 900 healthy people, 47 ...": the group of its sentence
     said_unknown: bool = False   # "predicted dog" with no class for dog: nothing to carry over
+    implied_actual: str | None = None   # "missed 10": only positives are missed
+    said_before: bool = False    # "called 62 negative reviews positive": a verb of saying first
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -238,11 +246,11 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         following = places[i + 1] if i + 1 < len(places) else None
         number = _Number(value, sentence, clause=clause)
         before, after = tokens[bounds[i]:n], tokens[n + 1:ends[i]]
-        _read_words(number, before, after, positive, negative)
+        _read_words(number, before, after, positive, negative, found[-1] if found else None)
         number.joined = bool(before) and before[0] in _JOINERS
         words = [*before, *after]
-        number.referring = any(a == "of" and b in _REFERRING
-                               for a, b in zip(words, words[1:], strict=False))
+        number.referring = tokens[n - 1:n] != ["("] and any(
+            a == "of" and b in _REFERRING for a, b in zip(words, words[1:], strict=False))
         sentence_start = n
         while sentence_start > 0 and tokens[sentence_start - 1] not in _SENTENCE_END:
             sentence_start -= 1
@@ -269,15 +277,20 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
 
 
 def _read_words(number: _Number, before: list[str], after: list[str], positive: set[str],
-                negative: set[str]) -> None:
+                negative: set[str], previous: _Number | None = None) -> None:
     """What a number's own words say: the class (the truth) and the model's answer."""
     words = [*before, *after]
     for k, word in enumerate(words):
-        if word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
+        if word == "through" and k and words[k - 1] in _THROUGH:
+            number.predicted = number.predicted or NEG
+        elif word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
             said = POS if word in PREDICTED_POSITIVE else NEG
-            if k and words[k - 1] in ("not", "never", "t"):
+            negated = bool(k) and words[k - 1] in ("not", "never", "t")
+            if negated:
                 said = NEG if said == POS else POS
             number.predicted = number.predicted or said
+            if word in _TRUTH_OF_VERB and not negated:
+                number.implied_actual = _TRUTH_OF_VERB[word]
         elif word in RIGHT:
             number.truth_from_prediction = "right"
         elif word in WRONG:
@@ -288,7 +301,13 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     # positive", "labelled 35 emails as spam"), else the truth ("30 real spams", "6 sick
     # ones"); after the number, only "as" or a verb of saying there makes it what was said
     # ("labelled 51 huskies": the huskies are the cases)
-    said_before = bool(before) and before[-1] in _SAID   # "called 62 negative reviews positive"
+    # "called 62 negative reviews positive", "and 38 positive reviews negative"
+    joined = previous is not None and before == ["and"]
+    said_before = bool(before) and (before[-1] in _SAID or joined and previous.said_before)
+    number.said_before = said_before
+    qualified = any(w in RIGHT or w in WRONG for w in words) or \
+        joined and previous.truth_from_prediction is not None
+    after_classes = sum(1 for w in after if _class_of(w, positive, negative))
     for part, marks in ((before, _SAID), (after, _SAID | {"as"})):
         classes_seen = 0
         for k, word in enumerate(part):
@@ -308,7 +327,10 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 k and part[k - 1] in ("was", "were") or
                 part is before and (k + 1 == len(part) or not part[k + 1].isalpha() or
                                     part[k + 1] in ("in", "for", "on", "among")))
-            second = part is after and said_before and classes_seen == 1
+            # "called 296 malignant": the one class after the number is what was said,
+            # unless right or wrong says the words name the cases ("labeled 51 huskies")
+            second = part is after and said_before and (
+                classes_seen == 1 or after_classes == 1 and not qualified)
             classes_seen += 1
             if (said or outcome or second or
                     k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS) and \
@@ -353,6 +375,9 @@ def _carry_over(numbers: list[_Number]) -> None:
         if number.joined and source is previous and previous is not None and \
                 number.truth_from_prediction is None and number.predicted is None:
             number.truth_from_prediction = previous.truth_from_prediction  # "and 33 wolves"
+        if number.truth_from_prediction and source is not None and \
+                number.actual is None and number.predicted is None:
+            number.predicted = source.predicted   # "and was right 120 times"
         if number.truth_from_prediction:
             right = number.truth_from_prediction == "right"
             if number.predicted and number.actual is None:
@@ -361,6 +386,8 @@ def _carry_over(numbers: list[_Number]) -> None:
                 number.predicted = number.actual if right else _other(number.actual)
         if number.header:
             header = number
+        if number.actual is None and number.implied_actual is not None:
+            number.actual = number.implied_actual
         if source is None or number.everyone or number.whole:
             continue
         if number.referring:

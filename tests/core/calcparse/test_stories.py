@@ -30,6 +30,12 @@ SHAPES = [
     "{tn} correct rejections. specificity?",
     "cat vs dog classifier (cat = positive): it correctly labeled {tp} cats and {tn} dogs. "
     "there were {p} cats and {n} dogs. precision?",
+    "the ids caught {tp} intruders, missed {fn}, raised {fp} false alarms and cleared {tn} "
+    "normal users. recall?",
+    "out of {p} malignant scans it called {tp} malignant; out of {n} benign scans it called "
+    "{fp} malignant. f1?",
+    "of the emails it let through, {fn} were spam and {tn} were ham; of those it flagged, {tp} "
+    "were spam and {fp} were ham. precision?",
 ]
 
 
