@@ -105,21 +105,38 @@ def _transposed(n: int, k: int, s: int, p: int, d: int, op: int, *, axes: str) -
         f"+ {op} + 1 = {out}$",))
 
 
+def _transposed_tf(n: int, eff: int, s: int, mode: str, *, axes: str) -> _Axis:
+    """TensorFlow's Conv2DTranspose along one axis: "same" gives n s outputs, "valid"
+    n s + max(k_eff - s, 0); the padding reported is what PyTorch would crop for that size."""
+    if mode == "same":
+        out = n * s
+        line = f"${lhs(OUT, axes)} = {n} \\cdot {s} = {out}$"
+    else:
+        out = n * s + max(eff - s, 0)
+        line = f"${lhs(OUT, axes)} = {n} \\cdot {s} + \\max({eff} - {s}, 0) = {out}$"
+    crop = max((n - 1) * s + eff - out, 0)
+    return _Axis(out, (crop // 2, crop - crop // 2), (line,))
+
+
 def _padding(padding: object, operation: str) -> str | tuple[int, int]:
-    """Return "same" or the numeric (height, width) padding ("valid" is 0)."""
+    """Return "same" or the numeric (height, width) padding ("valid" is 0); for a transposed
+    convolution "same" and "valid" stay as they are (TensorFlow's own arithmetic)."""
     if isinstance(padding, str):
         if padding not in ("same", "valid"):
             fail("padding", f'padding must be a number, a pair, "same" or "valid" '
                             f"(got {padding!r})")
         if operation == "transposed":
-            fail("padding", f'"{padding}" padding is not defined for a transposed convolution: '
-                            "give the padding as a number or a pair")
+            return padding
         return "same" if padding == "same" else (0, 0)
     return as_pair(padding, "padding", minimum=0)
 
 
-def _formula(operation: str, same: bool, ceil_mode: bool) -> str:
-    """Return the general formula, the first line of the worked steps."""
+def _formula(operation: str, same: bool | None, ceil_mode: bool) -> str:
+    """Return the general formula, the first line of the worked steps (`same` None: a
+    transposed convolution with TensorFlow's "same" or "valid")."""
+    if operation == "transposed" and same is None:
+        return (r'TensorFlow `Conv2DTranspose`: "same" gives $\text{out} = n s$, "valid" '
+                r"$\text{out} = n s + \max(k^\text{eff} - s, 0)$")
     if operation == "transposed":
         return (r"$\text{out} = (n - 1) s - 2p + d (k - 1) + \text{output\_padding} + 1$ "
                 "(PyTorch `ConvTranspose2d`)")
@@ -138,7 +155,8 @@ def _formula(operation: str, same: bool, ceil_mode: bool) -> str:
 def _explanation(operation: str, n, k, s, d, padding, out, ceil_mode: bool) -> str:
     """Return one or two sentences saying what was computed and which convention decided it."""
     settings = [f"stride {_setting(s)}",
-                '"same" padding' if padding == "same" else f"padding {_setting(padding)}"]
+                f'"{padding}" padding' if isinstance(padding, str) else
+                f"padding {_setting(padding)}"]
     if d != (1, 1):
         settings.append(f"dilation {_setting(d)}")
     setting = ", ".join(settings[:-1]) + " and " + settings[-1]
@@ -146,7 +164,11 @@ def _explanation(operation: str, n, k, s, d, padding, out, ceil_mode: bool) -> s
              "transposed": "transposed convolution"}[operation]
     first = (f"A ${k[0]} \\times {k[1]}$ {layer} with {setting} on a ${n[0]} \\times {n[1]}$ "
              f"input gives a ${out[0]} \\times {out[1]}$ output.")
-    if padding == "same":
+    if operation == "transposed" and isinstance(padding, str):
+        why = ('TensorFlow sizes a transposed convolution from the stride: "same" makes the '
+               'output exactly stride times the input, "valid" adds what the kernel reaches '
+               "past the last stride.")
+    elif padding == "same":
         why = (r'"same" (TensorFlow) keeps $\lceil n / s \rceil$ outputs per axis and pads just '
                "enough for them.")
     elif operation == "transposed":
@@ -243,18 +265,25 @@ def conv_output(input, kernel, stride=None, padding=0, dilation=1, operation="co
         fail("groups", "groups only changes the MAC count, which needs in_channels and "
                        "out_channels")
     pad = _padding(padding, operation)
+    tensorflow_transposed = operation == "transposed" and isinstance(pad, str)
+    if tensorflow_transposed and op_pad != (0, 0):
+        fail("output_padding", f'output_padding needs a numeric padding; with "{pad}" '
+                               "TensorFlow works the size out itself")
     if pad == "same" and ceil_mode:
         fail("ceil_mode", 'ceil_mode is a PyTorch option; TensorFlow\'s "same" padding already '
                           "rounds up")
 
-    steps = [_formula(operation, pad == "same", ceil_mode)]
+    steps = [_formula(operation, None if tensorflow_transposed else pad == "same", ceil_mode)]
     eff_h, eff_w, shared = per_axis(_effective_kernel, (k[0], d[0]), (k[1], d[1]))
     eff = (eff_h[0], eff_w[0])
     if d != (1, 1) and operation != "transposed":
         steps.append(r"$k^\text{eff} = d (k - 1) + 1$")
         steps += [eff_h[1]] if shared else [eff_h[1], eff_w[1]]
 
-    if operation == "transposed":
+    if tensorflow_transposed:
+        rows, cols, shared = per_axis(_transposed_tf, (n[0], eff[0], s[0], pad),
+                                      (n[1], eff[1], s[1], pad))
+    elif operation == "transposed":
         rows, cols, shared = per_axis(_transposed, (n[0], k[0], s[0], pad[0], d[0], op_pad[0]),
                                       (n[1], k[1], s[1], pad[1], d[1], op_pad[1]))
     elif pad == "same":

@@ -275,7 +275,7 @@ def normalise(text: str) -> list[str]:
 _TIMES_COMMAND = re.compile(r"\\times(?![A-Za-z])")
 # Keras writes Conv2D(filters, kernel_size), PyTorch Conv2d(in, out, kernel): only the case of
 # the D tells them apart, and folding loses it, so Keras's calls are marked first.
-_KERAS_CONV = re.compile(r"\bConv([123])D\s*+\(")
+_KERAS_CONV = re.compile(r"\bConv([123])D(Transpose)?\s*+\(")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _QUOTES = re.compile(r"[\"'`$]")
 _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
@@ -289,7 +289,8 @@ def prepare(text: str) -> str:
     """
     # fold drops \times as formatting, which would turn "$3 \times 3$" into two numbers
     text = _TIMES_COMMAND.sub(" x ", text)
-    text = _KERAS_CONV.sub(r"kerasconv\1d(", text)
+    text = _KERAS_CONV.sub(lambda m: f"kerasconv{m.group(1)}d{'transpose' if m.group(2) else ''}(",
+                           text)
     text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
     text = _THOUSANDS.sub("", text)  # 1,024 -> 1024
     text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3

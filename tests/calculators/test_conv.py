@@ -284,7 +284,8 @@ def test_transposed_and_mac_steps_are_substituted():
     (dict(input=8, kernel=3, output_padding=1), "output_padding"),
     (dict(input=8, kernel=3, stride=2, output_padding=2, operation="transposed"),
      "output_padding"),
-    (dict(input=8, kernel=3, padding="same", operation="transposed"), "padding"),
+    (dict(input=8, kernel=3, padding="same", operation="transposed", output_padding=1),
+     "output_padding"),
     (dict(input=1, kernel=1, padding=1, operation="transposed"), "padding"),
     (dict(input=8, kernel=3, padding="full"), "padding"),
     (dict(input=8, kernel=3, padding=-1), "padding"),
@@ -386,3 +387,17 @@ def test_the_resnet_stem_halves_twice():
                             {"kernel": 3, "stride": 2, "padding": 1, "operation": "pool"}])
     assert stem["sizes"] == [[224, 224], [112, 112], [56, 56]]
     assert "224 \\to 112 \\to 56" in stem["explanation"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(1, 12), k=st.integers(1, 6), s=st.integers(1, 4), d=st.integers(1, 3),
+       mode=st.sampled_from(["same", "valid"]))
+def test_tensorflow_transposed_sizes_follow_the_scatter_they_come_from(n, k, s, d, mode):
+    # the reference: scatter each input position's dilated kernel at its stride and see how
+    # far the output reaches; TensorFlow keeps that whole for "valid" (never less than n s,
+    # it pads a kernel shorter than the stride) and exactly n s for "same"
+    taps = [i * s + j * d for i in range(n) for j in range(k)]
+    reach = max(taps) + 1
+    expected = max(reach, n * s) if mode == "valid" else n * s
+    result = conv_output(n, k, stride=s, dilation=d, padding=mode, operation="transposed")
+    assert result["output"] == [expected, expected]

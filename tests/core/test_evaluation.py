@@ -46,7 +46,7 @@ FLOORS = {
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_3: {"calculation accuracy": 1.0},
     TRAIN_NOTATIONS: {"calculation accuracy": 0.96, "incomplete calculation not computed": 1.0},
-    TRAIN_NOTATIONS_2: {"calculation accuracy": 0.92,
+    TRAIN_NOTATIONS_2: {"calculation accuracy": 0.95,
                         "incomplete calculation not computed": 1.0},
     TRAIN_STORIES: {"calculation accuracy": 0.55, "incomplete calculation not computed": 1.0},
 }

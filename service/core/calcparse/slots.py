@@ -74,7 +74,8 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("count", re.compile(rf"\b(hit|miss|false alarm|correct rejection)(?:s|es)?{_OF}{INT}"),
      ("hit", "miss", "alarm", "rejection")),
     # Keras calls: Conv2D(filters, kernel_size, ...) (textnorm.prepare marks Keras's capital D)
-    ("keras_conv", re.compile(rf"\bkerasconv[123]d\s*+\(\s*+(?:filters\s*+=\s*+)?{INT}\s*+,"
+    ("keras_conv", re.compile(rf"\bkerasconv[123]d(?:transpose)?\s*+\(\s*+"
+                              rf"(?:filters\s*+=\s*+)?{INT}\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
     ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"

@@ -21,7 +21,7 @@ from service.core.calcparse.slots import find_slots
 # "3x3 stride 2 maxpool"), or terse settings ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
 _LAYER_START = re.compile(
     r"\b(?:kerasconv|conv(?:transpose)?|depthwiseconv|maxpool(?:ing)?|avgpool(?:ing)?|"
-    r"averagepooling)[123]d\s*+\(|"
+    r"averagepooling)[123]d(?:transpose)?\s*+\(|"
     r"(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?(?:conv|max\s*+pool|"
     r"avg\s*+pool|pool|maxpool|avgpool)|"
     r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[sp]\s*+=)")

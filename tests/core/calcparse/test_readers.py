@@ -316,6 +316,43 @@ def test_attention_defaults_it_assumed_are_listed(message, assumed):
 
 
 
+@pytest.mark.parametrize(("message", "args"), [
+    ("Conv2DTranspose(32, 3, strides=2, padding='valid') applied to a (None, 7, 7, 64) tensor. "
+     "output size?", {"input": 7, "kernel": 3, "stride": 2, "padding": "valid",
+                      "operation": "transposed", "in_channels": 64, "out_channels": 32}),
+    ("3x3/2 conv, no padding, on a 65x65 map. output size?",
+     {"input": 65, "kernel": 3, "stride": 2, "padding": 0}),
+    ("k3s2p1 on 56 -> ?", {"input": 56, "kernel": 3, "stride": 2, "padding": 1}),
+])
+def test_keras_transposed_calls_and_terse_layer_names_are_read(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args) == ("conv", args)
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("128 filters of size 5x5 on an input of depth 64 - how many parameters?",
+     {"kernel": 5, "in_channels": 64, "out_channels": 128}),
+    ("DepthwiseConv2D(3, padding='same') on input (None, 56, 56, 144). How many parameters?",
+     {"kernel": 3, "input": [56, 56, 144], "out_channels": 1, "depthwise": True}),
+])
+def test_depth_and_keras_depthwise_kernels_are_read_for_parameters(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args) == ("params", args)
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("ViT-B/16 at 224 res, how many tokens (patches)?",
+     {"input": [224, 224, 3], "patch": 16, "stride": 16}),
+    ("cifar image 32x32x3, p=4 non-overlapping patches. number of tokens and MACs?",
+     {"input": [32, 32, 3], "patch": 4, "stride": 4}),
+    ("a 224x160x3 image (H=224, W=160) cut into 16x16 patches. QK^T MAC count?",
+     {"input": [224, 160, 3], "patch": 16}),
+])
+def test_vit_names_p_for_patch_and_sides_named_twice_are_read(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args) == ("attention", args)
+
+
 # --- self-attention over a sequence ------------------------------------------------------------
 
 SEQUENCE = [
