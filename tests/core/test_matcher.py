@@ -185,7 +185,8 @@ def test_similarities_equal_rapidfuzz_over_every_phrasing(matcher, data):
 @settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
-def test_closest_overlap_is_the_best_dice_over_each_candidates_phrasings(matcher, data):
+def test_closest_overlap_is_the_best_dice_over_each_candidates_phrasings(matcher, data,
+                                                                       monkeypatch):
     # the reference, written out per candidate: 2 * IDF mass shared / (the question's mass +
     # the phrasing's), the best of the entry's phrasings; candidates in any order, repeated
     vocabulary = sorted(matcher.idf)
@@ -205,8 +206,11 @@ def test_closest_overlap_is_the_best_dice_over_each_candidates_phrasings(matcher
             common = sum(w for t, w in weights.items() if t in own)
             best = max(best, 2 * common / (total + mass))
         expected.append(best)
-    got = matcher._closest_overlap(shared, total, np.array(candidates, dtype=np.int64))
-    assert list(got) == pytest.approx(expected, rel=1e-9, abs=1e-12)
+    # both ways of reading it: every phrasing in one pass, or the candidates' picked out
+    for gather_above in (matcher_module.GATHER_ABOVE, 0):
+        monkeypatch.setattr(matcher_module, "GATHER_ABOVE", gather_above)
+        got = matcher._closest_overlap(shared, total, np.array(candidates, dtype=np.int64))
+        assert list(got) == pytest.approx(expected, rel=1e-9, abs=1e-12)
 
 
 @settings(max_examples=60, deadline=None,
