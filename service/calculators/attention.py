@@ -81,43 +81,41 @@ def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
         fail("heads", f"heads ({heads}) must divide the token dimension h*w*C = "
                       f"{ph}*{pw}*{channels} = {token_dim}, so that every head gets the same "
                       "number of dimensions")
-    head_dim = token_dim // heads
-    pairs = num_patches * num_patches
-    macs = pairs * token_dim
     big_o, big_o_latex = _big_o(s)
-
-    steps = [*patches["steps"], f"$d = h w C = {ph} \\cdot {pw} \\cdot {channels} = {token_dim}$"]
-    if heads == 1:
-        steps.append(f"Dot products: $P^2 = {num_patches}^2 = {pairs}$, each of length $d$")
-    else:
-        steps.append(f"Dot products: $\\text{{heads}} \\cdot P^2 = {heads} \\cdot {num_patches}^2 "
-                     f"= {heads * pairs}$, each of length $d / \\text{{heads}} = {token_dim} / "
-                     f"{heads} = {head_dim}$")
-    steps += [
-        f"$\\text{{MACs}} = P^2 d = {pairs} \\cdot {token_dim} = {macs}$",
-        f"Complexity: ${big_o_latex}$",
-    ]
+    cost = _score_cost(num_patches, "P", token_dim, heads, big_o_latex)
     explanation = (
         f"The ${height} \\times {width} \\times {channels}$ image gives $P = {num_patches}$ "
         f"patch tokens of dimension ${token_dim}$, and $QK^\\top$ takes a dot product between "
-        f"every pair of tokens: $P^2 d = {macs}$ multiply-adds, so the cost is ${big_o_latex}$.")
-    if heads != 1:
-        explanation += (" Splitting into heads multiplies the number of dot products but shortens "
-                        "each one, so the multiply-adds do not change.")
-    return {
-        "num_patches": num_patches,
-        "patches_per_axis": [rows, cols],
-        "token_dim": token_dim,
-        "head_dim": head_dim,
-        "heads": heads,
-        "dot_products": heads * pairs,
-        "macs": macs,
-        "attention_matrix_entries": heads * pairs,
-        "big_o": big_o,
-        "big_o_latex": big_o_latex,
-        "steps": steps,
-        "explanation": explanation,
-    }
+        f"every pair of tokens: $P^2 d = {cost['macs']}$ multiply-adds, so the cost is "
+        f"${big_o_latex}$.{_HEADS_NOTE if heads != 1 else ''}")
+    steps = [*patches["steps"], f"$d = h w C = {ph} \\cdot {pw} \\cdot {channels} = {token_dim}$",
+             *cost.pop("steps")]
+    return {"num_patches": num_patches, "patches_per_axis": [rows, cols], **cost,
+            "big_o": big_o, "big_o_latex": big_o_latex, "steps": steps,
+            "explanation": explanation}
+
+
+_HEADS_NOTE = (" Splitting into heads multiplies the number of dot products but shortens each "
+               "one, so the multiply-adds do not change.")
+
+
+def _score_cost(count: int, symbol: str, dim: int, heads: int, big_o_latex: str) -> dict:
+    """What Q K^T costs for `count` tokens (written `symbol`: P for patches, n for a sequence)
+    of dimension `dim` split over `heads`: the fields both calculators return, with the steps
+    from the dot products on."""
+    head_dim = dim // heads
+    pairs = count * count
+    macs = pairs * dim
+    if heads == 1:
+        steps = [f"Dot products: ${symbol}^2 = {count}^2 = {pairs}$, each of length $d$"]
+    else:
+        steps = [f"Dot products: $\\text{{heads}} \\cdot {symbol}^2 = {heads} \\cdot {count}^2 = "
+                 f"{heads * pairs}$, each of length $d / \\text{{heads}} = {dim} / {heads} = "
+                 f"{head_dim}$"]
+    steps += [f"$\\text{{MACs}} = {symbol}^2 d = {pairs} \\cdot {dim} = {macs}$",
+              f"Complexity: ${big_o_latex}$"]
+    return {"token_dim": dim, "head_dim": head_dim, "heads": heads, "dot_products": heads * pairs,
+            "macs": macs, "attention_matrix_entries": heads * pairs, "steps": steps}
 
 
 def sequence_attention_cost(tokens, dim, heads=1) -> dict:
@@ -136,35 +134,13 @@ def sequence_attention_cost(tokens, dim, heads=1) -> dict:
     if d % heads:
         fail("heads", f"heads ({heads}) must divide the token dimension d = {d}, so that every "
                       "head gets the same number of dimensions")
-    head_dim = d // heads
-    pairs = n * n
-    macs = pairs * d
-    steps = [f"$n = {n}$ tokens of dimension $d = {d}$"]
-    if heads == 1:
-        steps.append(f"Dot products: $n^2 = {n}^2 = {pairs}$, each of length $d$")
-    else:
-        steps.append(f"Dot products: $\\text{{heads}} \\cdot n^2 = {heads} \\cdot {n}^2 = "
-                     f"{heads * pairs}$, each of length $d / \\text{{heads}} = {d} / {heads} = "
-                     f"{head_dim}$")
-    steps += [f"$\\text{{MACs}} = n^2 d = {pairs} \\cdot {d} = {macs}$",
-              "Complexity: $\\mathcal{O}(n^2 d)$"]
+    big_o_latex = r"\mathcal{O}(n^2 d)"
+    cost = _score_cost(n, "n", d, heads, big_o_latex)
     explanation = (
         f"$QK^\\top$ takes a dot product between every pair of the ${n}$ tokens, itself "
-        f"included: $n^2 d = {macs}$ multiply-adds, so the cost is $\\mathcal{{O}}(n^2 d)$: "
-        "doubling the sequence quadruples it.")
-    if heads != 1:
-        explanation += (" Splitting into heads multiplies the number of dot products but shortens "
-                        "each one, so the multiply-adds do not change.")
-    return {
-        "num_tokens": n,
-        "token_dim": d,
-        "head_dim": head_dim,
-        "heads": heads,
-        "dot_products": heads * pairs,
-        "macs": macs,
-        "attention_matrix_entries": heads * pairs,
-        "big_o": "O(n^2 d)",
-        "big_o_latex": r"\mathcal{O}(n^2 d)",
-        "steps": steps,
-        "explanation": explanation,
-    }
+        f"included: $n^2 d = {cost['macs']}$ multiply-adds, so the cost is "
+        f"${big_o_latex}$: doubling the sequence quadruples it."
+        f"{_HEADS_NOTE if heads != 1 else ''}")
+    steps = [f"$n = {n}$ tokens of dimension $d = {d}$", *cost.pop("steps")]
+    return {"num_tokens": n, **cost, "big_o": "O(n^2 d)", "big_o_latex": big_o_latex,
+            "steps": steps, "explanation": explanation}

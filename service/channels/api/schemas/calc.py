@@ -139,19 +139,24 @@ class AttentionRequestSchema(RequestSchema):
     heads = StrictInteger(load_default=1, validate=validate.Range(1, 4096))
 
 
-class AttentionResponseSchema(Schema):
-    num_patches = fields.Integer(required=True)
+class _AttentionCostSchema(Schema):
+    """What Q K^T costs, over an image's patches or a sequence's tokens."""
+
     token_dim = fields.Integer(required=True)
     dot_products = fields.Integer(required=True)
     macs = fields.Integer(required=True)
     attention_matrix_entries = fields.Integer()
-    patches_per_axis = fields.List(fields.Integer())
     heads = fields.Integer()
     head_dim = fields.Integer()
     big_o = fields.String(required=True)
     big_o_latex = fields.String()
     steps = _steps()
     explanation = fields.String()
+
+
+class AttentionResponseSchema(_AttentionCostSchema):
+    num_patches = fields.Integer(required=True)
+    patches_per_axis = fields.List(fields.Integer())
 
 
 class SequenceAttentionRequestSchema(RequestSchema):
@@ -162,18 +167,8 @@ class SequenceAttentionRequestSchema(RequestSchema):
     heads = StrictInteger(load_default=1, validate=validate.Range(1, 4096))
 
 
-class SequenceAttentionResponseSchema(Schema):
+class SequenceAttentionResponseSchema(_AttentionCostSchema):
     num_tokens = fields.Integer(required=True)
-    token_dim = fields.Integer(required=True)
-    dot_products = fields.Integer(required=True)
-    macs = fields.Integer(required=True)
-    attention_matrix_entries = fields.Integer()
-    heads = fields.Integer()
-    head_dim = fields.Integer()
-    big_o = fields.String(required=True)
-    big_o_latex = fields.String()
-    steps = _steps()
-    explanation = fields.String()
 
 
 def _count(description: str):
