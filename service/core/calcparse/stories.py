@@ -29,7 +29,7 @@ CELLS = ("tp", "fp", "tn", "fn")
 MAX_NUMBERS = 12          # a story of a confusion matrix has four to eight numbers
 MAX_COUNT = 10_000_000
 
-_TOKEN = re.compile(r"\d++(?:\.\d++)?+|[a-z]++\d*+|[.;:!?,=()/%]")
+_TOKEN = re.compile(r"\d++-[a-z]++|\d++(?:\.\d++)?+|[a-z]++\d*+|[.;:!?,=()/%]")
 _SENTENCE_END = frozenset(".;:!?")
 _CLAUSE_END = _SENTENCE_END | {","}
 _JOINERS = frozenset({"and", "but", "while", "whereas", "plus"})
@@ -41,14 +41,15 @@ POSITIVE_WORDS = frozenset("""
 positive positives positve positves postive postives sick ill diseased disease infected spam
 spams fraud frauds fraudulent
 defective defect defects malware attack attacks intruder intruders intrusion intrusions phishing
-relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracked doping
+relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracked crack cracks
+doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
 anomalous bad
 """.split())
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
-benign uninfected irrelevant controls unarmed innocent genuine
+benign uninfected irrelevant controls unarmed innocent genuine inactive
 """.split())
 # "not spam", "non-toxic", "without tb": the other class
 _NEGATORS = frozenset({"not", "non", "without", "no"})
@@ -97,6 +98,9 @@ _PREDICTION_NOUNS = frozenset("""
 call calls prediction predictions result results detection detections label labels output
 outputs answer answers verdict verdicts classification classifications
 """.split())
+# "7 false detections", "88 true cases": a cell, or the positive class
+_FALSE_THINGS = frozenset({"detections", "detection", "alerts", "flags", "hits", "positives"})
+_CASES = frozenset({"cases", "case", "instances", "examples", "events", "positives"})
 # Nouns that name a cell outright: "62 hits, 18 misses, 11 false alarms, 109 correct
 # rejections"
 _CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
@@ -109,6 +113,7 @@ _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version
                                  "step"})
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
 _YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper"})
+_HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comprises"})
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these"})
 
@@ -257,10 +262,13 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         number.header = bounds[i] == sentence_start and \
             tokens[sentence_start:sentence_start + 1] in (["of"], ["out"], ["among"]) and \
             following is not None and not any(t in _SENTENCE_END for t in tokens[n:following])
-        if not found and number.actual is None and number.predicted is None and after and \
-                after[0].isalpha() and after[0] not in _FILLER and \
-                after[0] not in _NOT_EVERYONE:
-            number.everyone = True   # the story's first number, of things with no class
+        if number.actual is None and number.predicted is None and after and \
+                (after[0].isalpha() or "-" in after[0]) and after[0] not in _FILLER and \
+                after[0] not in _NOT_EVERYONE and \
+                (not found or n > 0 and tokens[n - 1] in _HOLDING):
+            # the story's first number, or one a whole holds ("the faq contains 200 entries"),
+            # of things with no class: everyone
+            number.everyone = True
         following = places[i + 1] if i + 1 < len(places) else None
         if following is not None and \
                 not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and \
@@ -317,8 +325,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 if said and word.isalpha() and word not in _FILLER:
                     number.said_unknown = True
                 continue
-            if k + 1 < len(part) and part[k + 1] in _TASK_NOUNS:
-                continue
+            if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]):
+                continue   # "a spam filter", "my toxic comment classifier"
             if k and part[k - 1] in _NEGATORS:
                 kind = NEG if kind == POS else POS
             # "was negative for 131", "135 were positive", "negative in 500 non-diabetics": a
@@ -341,8 +349,12 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     # the cell named outright ("18 misses", "11 false alarms"), right after the number
     cell = _CELL_NOUNS.get(after[0] if after else "") or \
         _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
+    if len(after) > 1 and after[0] == "false" and after[1] in _PREDICTION_NOUNS | _FALSE_THINGS:
+        cell = (NEG, POS)                 # "7 false detections"
     if cell:
         number.actual, number.predicted = cell
+    elif len(after) > 1 and after[0] == "true" and after[1] in _CASES:
+        number.actual = POS               # "88 true cases detected"
 
 
 def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:

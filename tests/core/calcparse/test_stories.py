@@ -36,6 +36,10 @@ SHAPES = [
     "{fp} malignant. f1?",
     "of the emails it let through, {fn} were spam and {tn} were ham; of those it flagged, {tp} "
     "were spam and {fp} were ham. precision?",
+    "the screener had {tp} true cases flagged, {fn} true cases missed, {fp} false detections "
+    "and {tn} negatives correctly cleared. f1?",
+    "the collection contains {all} documents. the engine retrieved {pp}, {tp} of them "
+    "relevant, and {p} documents are relevant in all. precision and recall?",
 ]
 
 
