@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from service.core import dialogue
@@ -488,6 +490,16 @@ def test_off_topic_gets_no_suggestions_and_nothing_is_listed_twice(tutor):
 def test_help_says_what_the_tutor_can_do(tutor):
     reply = tutor.respond("help")
     assert reply.small_talk and "quiz me on GANs" in reply.reply and "don't know" not in reply.reply
+
+
+def test_every_calculation_help_offers_as_an_example_is_worked_out(tutor):
+    help_text = tutor.respond("help").reply
+    start = help_text.index("work things out**") + len("work things out**")
+    work = help_text[start:help_text.index("**quiz you")]
+    examples = [e for e in re.findall(r"\*([^*]+)\*", work) if "what about" not in e]
+    assert len(examples) >= 7
+    for example in examples:
+        assert tutor.respond(example).kind == "calculation", example
 
 
 def test_a_question_during_practice_is_answered_and_practice_waits(tutor):
