@@ -34,6 +34,8 @@ from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
 _DIGIT = re.compile(r"\d")
+# "final?", "at the end", "after each": a size asked for after several layers
+_AT_THE_END = re.compile(r"\bfinal\b|\bat the end\b|\bafter (?:each|both|all)\b")
 
 
 def parse_calculation(message: Message | str) -> CalcRequest | None:
@@ -69,10 +71,13 @@ def _parse(text: str) -> CalcRequest | None:
     leftover = slots["_leftover"]
     if not named and not leftover:
         return None
-    if calculator in (None, "conv", "params") and SIZE_WORDS.search(text):
+    if calculator in (None, "conv", "params") and (SIZE_WORDS.search(text) or
+                                                    _AT_THE_END.search(text)):
         stack = read_stack(text)
-        if stack is not None and not (CONCEPTUAL.match(text) and about_the_question):
-            return stack
+        if stack is not None:
+            # several layers: worked out in turn, or asked about, never one layer of them
+            asks_about_the_idea = CONCEPTUAL.match(text) or about_the_question
+            return stack if stack.complete or not asks_about_the_idea else None
     if calculator is None:
         # no "output"/"size" word, but a kernel and an input size still ask for one; a lone
         # number ("two stacked 3x3 convs") is not an input size
@@ -158,14 +163,21 @@ def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -
 
 
 def _fill_stack(request: CalcRequest, text: str) -> CalcRequest:
-    """A stack of layers with a new input ("what about 256x256?"); its layers are kept."""
+    """A stack of layers with a new input ("what about 256x256?"), its layers kept; or, when
+    the message lists layers again, those layers (with the input it names, or the one
+    before)."""
+    relisted = read_stack(text)
+    if relisted is not None and "layers" in relisted.args:
+        if "input" not in relisted.args and "input" in request.args:
+            return CalcRequest("stack", {**relisted.args, "input": request.args["input"]})
+        return relisted
     slots = find_slots(text)
     size = slots.get("input") or next(iter(slots["_leftover"]), None)
     args = dict(request.args)
     if size is not None:
         size = as_list(size)[:2] if isinstance(size, list) else [size, size]
         args["input"] = size if size[0] != size[1] else size[0]
-    return CalcRequest("stack", args)
+    return CalcRequest("stack", args, [m for m in ("input", "layers") if m not in args])
 
 
 def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:

@@ -49,6 +49,8 @@ SLOT_QUESTIONS = {
     "patch": "the patch size (e.g. `4x4 patches`)",
     "channels": "the number of image channels (e.g. `32x32x3`)",
     "tokens": "the number of tokens (e.g. `512 tokens`)",
+    "layers": "every layer in order with its kernel (and stride and padding), e.g. `3x3 conv pad 1 "
+              "-> 3x3 conv pad 1 -> 2x2 maxpool`",
     "dim": "the dimension of each query and key (e.g. `d = 64`)",
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",

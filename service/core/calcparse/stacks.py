@@ -17,49 +17,123 @@ from service.core.calcparse.readers import BUILDERS
 from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import find_slots
 
-# Where a layer starts: a framework's call, a kernel named with its layer ("3x3 conv",
-# "3x3 stride 2 maxpool"), or terse settings ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
+# Where a layer starts: a framework's call; a layer's word, with its kernel before it when
+# written first ("3x3 conv", "3x3 stride 2 maxpool", "conv 3x3", "average pooling 2x2"); or
+# terse settings with no layer word ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
+_LAYER_WORD = (r"(?:conv(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|deconv\w*+|"
+               r"(?:max|avg|average)[\s-]*+pool\w*+|pool(?:ing)?\b|depthwise\w*+|pointwise\w*+)")
 _LAYER_START = re.compile(
     r"\b(?:kerasconv|conv(?:transpose)?|depthwiseconv|maxpool(?:ing)?|avgpool(?:ing)?|"
     r"averagepooling)[123]d(?:transpose)?\s*+\(|"
-    r"(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?(?:conv|max\s*+pool|"
-    r"avg\s*+pool|pool|maxpool|avgpool)|"
-    r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[sp]\s*+=)")
-# "2 3x3 conv layers" (number words are digits by now): the same layer, so many times
-_REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s++)?$")
+    r"(?:(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?)?+\b"
+    + _LAYER_WORD + "|"
+    r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[spd]\s*+=)")
+# "2 3x3 conv layers", "2x (3x3 conv ...)" (number words are digits by now): the same layer,
+# so many times
+_REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s*+)?\(?\s*+$")
 _POOL_CALL = re.compile(r"pool")
 _KERAS_LAYER = re.compile(r"^(?:kerasconv|maxpooling|averagepooling|depthwiseconv)")
 _MAX_PIECES = MAX_LAYERS
+# A number of the layer's own, not part of a name ("conv1", "conv2d(")
+_DIGIT = re.compile(r"(?<![a-z\d])\d")
+# Layers repeated as a group ("each block ... done 4 times", "5 blocks", "[...] x3", "10 conv
+# layers, each 3x3"): more than the pieces say, so asked for one by one
+_GROUPS = re.compile(r"\b(?:done|repeated|repeat)\s++(?:this\s++)?\d{1,2}+\s++times\b|"
+                     r"(?<![\w.])\d{1,2}+\s++(?:blocks|stages)\b|\]\s*+x\s*+\d|"
+                     r"(?<![\w.])\d{1,2}+\s++(?:conv\w*+\s++)?layers\b")
+_WORD = re.compile(r"[a-z]++|[=/]")
+_SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", "kernel", "size",
+                             "s", "p", "k", "d", "=", "/", "by", "of", "rate"})
+# "avg pool 2x2 twice": the layer again
+_TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b")
+_SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d")
+# Keras's pooling layers without arguments pool 2x2
+_KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
+# What a stack asks for when its layers cannot all be read
+LAYERS = "layers"
 
 
 def read_stack(text: str) -> CalcRequest | None:
     """A "stack" request ({"input", "layers"}) for a prepared text that names two or more
-    layers and an input, or None (one layer, or not a stack the readers can take apart)."""
-    starts = [m.start() for m in itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1)]
-    if len(starts) < 2 or len(starts) > _MAX_PIECES:
+    layers; None for a text that names fewer (one layer is the one-layer reader's).
+
+    Every layer must have its kernel, and the input must be there: otherwise the request
+    lacks `LAYERS` or "input", and the dialogue asks, rather than working out one layer of
+    several and calling it the answer."""
+    found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
+    if len(found) > _MAX_PIECES or _GROUPS.search(text):
+        return CalcRequest("stack", {}, [LAYERS])
+    pieces = _pieces(text, found)
+    repeats = [_repeats(text, start, end) for start, end in pieces]
+    if len(pieces) < 2 and not (pieces and repeats[0] > 1):
         return None
     named = find_slots(text).get("input")
     layers, unnamed = [], []
-    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+    for (start, end), repeat in zip(pieces, repeats, strict=True):
         read = _layer(text[start:end])
         if read is None:
-            return None
+            return CalcRequest("stack", {}, [LAYERS])
         layer, rest = read
         unnamed += rest
-        repeat = _REPEATED.search(text[max(0, start - 4):start])
-        layers += [layer] * (int(repeat.group(1)) if repeat else 1)
+        layers += [layer] * repeat
     if len(layers) > MAX_LAYERS:
-        return None
+        return CalcRequest("stack", {}, [LAYERS])
     # the input: named ("input_shape=(32, 32, 3)", "torch.randn(1, 3, 224, 224)"), else the
     # size no layer took ("... maxpool pad 1 on 224"), else one before the first layer
+    first = pieces[0][0]
+    if repeats[0] > 1:
+        first -= len(_REPEATED.search(text[max(0, first - 5):first]).group(0))  # not an input
     image = named or next((size for size in unnamed if max(size) > 1), None) or next(
-        (size for size in find_slots(text[:starts[0]])["_leftover"] if len(size) > 1), None)
+        (size for size in find_slots(text[:first])["_leftover"] if max(size) > 1), None)
     if image is None:
-        return None
+        return CalcRequest("stack", {"layers": layers}, ["input"])
     size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \
         [image, image]
     return CalcRequest("stack", {"input": size if size[0] != size[1] else size[0],
                                  "layers": layers})
+
+
+def _pieces(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
+    """The spans of text that each describe one layer. A layer's word with nothing of its own
+    ("deconvolution (transpose conv) ...", "conv = nn.Conv2d(...)", "a conv with k=5") is one
+    layer with what follows it, and a last mention without a number ("... does the second
+    Conv2D have?") belongs to the layer before; a word with numbers but no kernel stays a
+    layer of its own, which cannot be read (its kernel is asked for)."""
+    spans = [(m.start(), found[n + 1].start() if n + 1 < len(found) else len(text))
+             for n, m in enumerate(found)]
+    merged: list[tuple[int, int]] = []
+    carried = None
+    for n, (start, end) in enumerate(spans):
+        start = carried if carried is not None else start
+        carried = None
+        piece = text[start:end]
+        if n + 1 < len(spans) and _kernel_less(piece):
+            following = found[n + 1].group(0)
+            call = piece.rstrip().endswith(")") or "(" in piece[:24]
+            if not _DIGIT.search(piece) or following.startswith("k") and not call:
+                carried = start
+                continue
+        merged.append((start, end))
+    if len(merged) > 1 and _kernel_less(text[merged[-1][0]:merged[-1][1]]) and \
+            not _DIGIT.search(text[merged[-1][0]:merged[-1][1]]):
+        last = merged.pop()
+        merged[-1] = (merged[-1][0], last[1])
+    return merged
+
+
+def _repeats(text: str, start: int, end: int) -> int:
+    """How many times a piece's layer comes: "2 3x3 convs", "2x (conv ...)", "... twice"; a
+    setting's value before the layer ("stride 2 3x3 conv", "p=3 conv") is not a count."""
+    before = _REPEATED.search(text[max(0, start - 5):start])
+    if before:
+        words = _WORD.findall(text[max(0, start - 24):start - len(before.group(0))])
+        if not words or words[-1] not in _SETTING_BEFORE:
+            return int(before.group(1))
+    return 2 if _TWICE.search(text[start:end]) else 1
+
+
+def _kernel_less(piece: str) -> bool:
+    return _layer(piece) is None
 
 
 def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
@@ -67,8 +141,13 @@ def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
     may be among them); None without a kernel."""
     slots = find_slots(piece)
     slots.pop("input", None)
+    if _KERAS_POOL_DEFAULT.match(piece):
+        slots["kernel"] = 2
     leftover = list(slots.get("_leftover", []))
-    if "kernel" not in slots and leftover and len(leftover[0]) <= 2:
+    if "kernel" not in slots and leftover and len(leftover[0]) <= 2 and \
+            _SIZE_AFTER_WORD.match(piece):
+        # "maxpool 3 stride 2", "avgpool(2)": the size right after the layer's word (not the
+        # "64x64" of "a conv on 64x64 with k=3", an input)
         slots["kernel"] = leftover.pop(0)
     request = BUILDERS["conv"](piece, {**slots, "_leftover": [], "input": 1})
     layer = {name: value for name, value in request.args.items()
@@ -78,6 +157,8 @@ def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
         return None
     if _POOL_CALL.search(piece[:24]):
         layer["operation"] = "pool"
+    elif layer.get("operation") == "pool":
+        del layer["operation"]   # a conv whose piece ends on a later mention of a pool
     if _KERAS_LAYER.match(piece) and "padding" not in layer:
         layer["padding"] = "valid"   # Keras's default
     return layer, leftover

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 # "s2", "p1", "k3", "d2": a setting's letter glued to its number (standing alone, not "conv3x3")
-_GLUED = re.compile(r"(?<![\w.=])([kspd])(\d{1,4}+)(?![\w.])")
+_GLUED = re.compile(r"(?<![\w.=])([kspd])(\d{1,4}+)(?!\w|\.\d)")
 _LAYER_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|patch|deconv|transpose|"
                           r"\bc_?(?:in|out)\b")
 # "k 5" in a message about a layer: the kernel, spaced out ("k 2 s 2" is read as a pair by the
@@ -38,6 +38,9 @@ _WITH = re.compile(r"\bw/(?=\s)")
 _VGG = re.compile(r"\bconv(\d{1,2}+)x(\d{1,2}+)-(\d{1,5}+)\b")
 # "conv3x3", "maxpool2x2": the layer named with its kernel, glued
 _GLUED_LAYER = re.compile(r"\b(conv|maxpool|avgpool|pool)(\d{1,2}+)x(\d{1,2}+)\b")
+# "maxpool2", "avgpool3", and "conv3" between arrows or commas: a layer and its kernel glued
+_GLUED_POOL = re.compile(r"\b(maxpool|avgpool|pool)(\d)\b")
+_GLUED_CONV = re.compile(r"\bconv([2-9])(?=\s*+(?:->|,|\)|$))")
 # "k3s2p1", "k7s2p3": several settings glued into one word
 _GLUED_RUN = re.compile(r"(?<![\w.=])((?:[kspd]\d{1,4}+){2,4}+)(?![\w.])")
 _GLUED_SETTING = re.compile(r"([kspd])(\d{1,4}+)")
@@ -57,6 +60,8 @@ def spell_out(text: str) -> str:
     text = _WITH.sub("with", text)
     text = _VGG.sub(r"\1x\2 conv with \3 filters", text)
     text = _GLUED_LAYER.sub(r"\2x\3 \1", text)
+    text = _GLUED_POOL.sub(r"\2x\2 \1", text)
+    text = _GLUED_CONV.sub(r"\1x\1 conv", text)
     text = _GLUED_RUN.sub(lambda m: " ".join(f"{k}={v}" for k, v in
                                              _GLUED_SETTING.findall(m.group(1))), text)
     text = _KERNEL_OVER_STRIDE.sub(r"\1 stride \2", text)

@@ -29,11 +29,58 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
         ("stack", {"input": size, "layers": layers}, [])
 
 
+@pytest.mark.parametrize(("message", "size", "layers"), [
+    # a layer's word before its kernel, a glued pool, "twice", the size asked with "final?"
+    ("56x56 input, maxpool 3x3 stride 2 (no pad), then conv 3x3 pad 1, then avgpool 3x3 "
+     "stride 2. final?", 56,
+     [{"kernel": 3, "stride": 2, "padding": 0, "operation": "pool"},
+      {"kernel": 3, "padding": 1}, {"kernel": 3, "stride": 2, "operation": "pool"}]),
+    ("2x (conv3x3 s1 p0) -> maxpool2, input 48x48. output?", 48,
+     [{"kernel": 3, "stride": 1, "padding": 0}] * 2 + [{"kernel": 2, "operation": "pool"}]),
+    ("64x48 image (H x W), a 5x5 conv with no padding then avg pool 2x2 twice. final size?",
+     [64, 48], [{"kernel": 5, "padding": 0}] + [{"kernel": 2, "operation": "pool"}] * 2),
+    # Keras's MaxPooling2D() pools 2x2
+    ("inputs = Input(shape=(64, 64, 3))\nx = Conv2D(32, 3, padding='same')(inputs)\n"
+     "x = MaxPooling2D()(x)\nx = Conv2D(64, 3)(x)\nwhat's the spatial size?", 64,
+     [{"kernel": 3, "padding": "same"}, {"kernel": 2, "operation": "pool", "padding": "valid"},
+      {"kernel": 3, "padding": "valid"}]),
+])
+def test_more_ways_of_writing_layers_in_turn(message, size, layers):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == \
+        ("stack", {"input": size, "layers": layers}, [])
+
+
+@pytest.mark.parametrize(("message", "missing"), [
+    # a layer without its kernel, among several: asked, never the other layer alone
+    ("i have 128x128 images, first layer is a conv with 32 filters stride 2 no padding, then "
+     "a 3x3 conv. size after both?", ["layers"]),
+    # layers repeated as groups: asked one by one
+    ("VGG16 has 5 blocks, each one is two convs 3x3 with pad 1 then a 2x2 maxpool with stride 2."
+     " starting from 224x224, what's the final size?", ["layers"]),
+    ("if I stack 10 conv layers, each 3x3 with no padding, on a 32x32 input, output size?",
+     ["layers"]),
+    # no input: the repeat count is not one
+    ("what size do I get after three 3x3 convs with stride 2 and padding 1 in a row?",
+     ["input"]),
+])
+def test_layers_that_cannot_all_be_read_are_asked_for(message, missing):
+    request = parsed(message)
+    assert (request.calculator, request.missing) == ("stack", missing)
+
+
 @pytest.mark.parametrize("message", [
     "output size of a 3x3 conv, stride 2, on a 32x32 input",          # one layer
-    "3x3 conv then 2x2 maxpool: how do they change the size?",        # no input to work on
+    "stride-2 3x3 conv, no padding, on 63x63. output size",           # 2 is the stride
+    "dilated conv on 64x64 with k=3, d=4, p=4, s=1 - what size comes out",  # one layer
+    "deconvolution (transpose conv) on a 4x4 input with a 5x5 kernel, stride 1, output size?",
     "how many params in a 3x3 conv then a 5x5 conv from 16 to 32 channels",  # no size asked
 ])
-def test_one_layer_or_no_input_or_no_size_asked_is_not_a_stack(message):
+def test_one_layer_or_no_size_asked_is_not_a_stack(message):
     request = parse_calculation(message)
     assert request is None or request.calculator != "stack"
+
+
+def test_layers_without_an_input_are_not_worked_out():
+    request = parse_calculation("3x3 conv then 2x2 maxpool: how do they change the size?")
+    assert request is None or not request.complete
