@@ -29,6 +29,7 @@ TRAIN_NOTATIONS = ROOT / "eval" / "train-8.yaml"
 TRAIN_NOTATIONS_2 = ROOT / "eval" / "train-12.yaml"
 TRAIN_STORIES = ROOT / "eval" / "train-13.yaml"
 TRAIN_STACKS = ROOT / "eval" / "train-14.yaml"
+TRAIN_STORIES_2 = ROOT / "eval" / "train-15.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.95, "in-scope answered": 0.94, "out-of-scope rejection": 0.98,
@@ -44,7 +45,7 @@ FLOORS = {
     HOLDOUT_CALCULATIONS: {"calculation accuracy": 0.98},
     HOLDOUT_CALCULATIONS_2: {"calculation accuracy": 0.97,
                              "incomplete calculation not computed": 1.0},
-    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.61,
+    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.65,
                              "incomplete calculation not computed": 0.9},
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
@@ -54,6 +55,7 @@ FLOORS = {
                         "incomplete calculation not computed": 1.0},
     TRAIN_STORIES: {"calculation accuracy": 0.66, "incomplete calculation not computed": 1.0},
     TRAIN_STACKS: {"calculation accuracy": 0.84, "incomplete calculation not computed": 1.0},
+    TRAIN_STORIES_2: {"calculation accuracy": 0.42, "incomplete calculation not computed": 1.0},
 }
 CEILINGS = {
     DEV: {"in-scope confidently wrong": 0.026},
@@ -63,13 +65,14 @@ CEILINGS = {
     # what is not computed is asked or refused, never worked out with numbers of its own
     HOLDOUT_CALCULATIONS: {"calculation computed wrong": 0.0},
     HOLDOUT_CALCULATIONS_2: {"calculation computed wrong": 0.0},
-    HOLDOUT_CALCULATIONS_3: {"calculation computed wrong": 0.058},
+    HOLDOUT_CALCULATIONS_3: {"calculation computed wrong": 0.03},
     TRAIN_NOTATIONS: {"calculation computed wrong": 0.0},
     # patches the set's author meant as non-overlapping where the course's default is stride
     # 1, a depthwise-separable block's two counts, a stack's parameters asked with its size
     TRAIN_NOTATIONS_2: {"calculation computed wrong": 0.05},
     TRAIN_STORIES: {"calculation computed wrong": 0.0},
     TRAIN_STACKS: {"calculation computed wrong": 0.0},
+    TRAIN_STORIES_2: {"calculation computed wrong": 0.0},
 }
 
 
@@ -84,7 +87,8 @@ def tutor(knowledge_base, app):
 @pytest.mark.parametrize("cases_file", list(FLOORS),
                          ids=["dev", "holdout", "holdout-2", "holdout-new", "holdout-calc",
                               "holdout-calc-2", "holdout-calc-3", "train-3", "train-4",
-                              "train-7", "train-8", "train-12", "train-13", "train-14"])
+                              "train-7", "train-8", "train-12", "train-13", "train-14",
+                              "train-15"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")

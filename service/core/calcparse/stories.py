@@ -45,11 +45,11 @@ relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracke
 doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
-anomalous bad
+anomalous bad churn churned churner churners present hateful hate retinopathy dopers doper
 """.split())
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
-benign uninfected irrelevant controls unarmed innocent genuine inactive
+benign uninfected irrelevant controls unarmed innocent genuine inactive stayed retained absent
 """.split())
 # "not spam", "non-toxic", "without tb": the other class
 _NEGATORS = frozenset({"not", "non", "without", "no"})
@@ -57,10 +57,10 @@ _NEGATORS = frozenset({"not", "non", "without", "no"})
 PREDICTED_POSITIVE = frozenset("""
 flagged flag flags caught catch catches detected detect detects rejected rejects referred
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
-identified triggered
+identified triggered alert fire fires
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
-missed miss misses passed pass cleared ignored unflagged overlooked
+missed miss misses passed pass cleared ignored unflagged overlooked accepted
 """.split())
 # Verbs that also say what the cases were: only a positive can be missed or caught
 _TRUTH_OF_VERB = {"missed": POS, "miss": POS, "misses": POS, "overlooked": POS, "caught": POS,
@@ -71,13 +71,19 @@ _THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips"})
 # "tested positive", "came back negative", "gave a positive result")
 _SAID = frozenset("""
 said says say labelled labeled labels predicted predicts predict classified called calls graded
-tested test tests came gave marked
+tested came gave marked
 """.split())
 # The truth, said outright ("really sick", "actually spam", "turned out to be bad")
 _TRUTH = frozenset({"actual", "actually", "really", "real", "truly", "true", "reality", "turned",
-                    "confirmed", "had", "have", "has", "with"})
+                    "confirmed", "had", "have", "has", "with", "actualy", "realy"})
+_TRUTH_TOLD = frozenset({"actually", "really", "truly", "actualy", "realy"})
+# A test's outcome: "was negative for 131", "76 test positive", "came back positive"
+_OUTCOME_BEFORE = frozenset({"was", "were", "is", "are", "test", "tests", "tested", "came", "back",
+                             "comes", "returned"})
 RIGHT = frozenset({"correctly", "correct", "right", "rightly", "accurately"})
-WRONG = frozenset({"wrongly", "wrong", "incorrectly", "falsely", "mistakenly", "erroneously"})
+WRONG = frozenset({"wrongly", "wrong", "incorrectly", "falsely", "mistakenly", "erroneously",
+                   "misclassifies", "misclassified", "misclassify", "mislabels", "mislabeled",
+                   "mislabelled", "misidentified", "misses"})
 # A number about everyone: "1000 patients in total", "out of 200 emails"
 _ALL = frozenset({"total", "overall", "altogether", "all", "whole", "entire", "collection",
                   "corpus", "dataset", "population", "samples", "cases"})
@@ -101,6 +107,9 @@ outputs answer answers verdict verdicts classification classifications
 # "7 false detections", "88 true cases": a cell, or the positive class
 _FALSE_THINGS = frozenset({"detections", "detection", "alerts", "flags", "hits", "positives"})
 _CASES = frozenset({"cases", "case", "instances", "examples", "events", "positives"})
+# "raised false positives on 48 clean files": a cell named before its number
+_NAMED_CELLS = {("false", "positive"): (NEG, POS), ("false", "negative"): (POS, NEG),
+                ("true", "positive"): (POS, POS), ("true", "negative"): (NEG, NEG)}
 # Nouns that name a cell outright: "62 hits, 18 misses, 11 false alarms, 109 correct
 # rejections"
 _CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
@@ -112,7 +121,8 @@ _PAIRS = frozenset({"vs", "versus", "or"})
 _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
                                  "step"})
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
-_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper"})
+_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper", "we",
+                         "i", "our", "my", "the", "they", "it"})
 _HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comprises"})
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these"})
@@ -135,6 +145,9 @@ class _Number:
     said_unknown: bool = False   # "predicted dog" with no class for dog: nothing to carry over
     implied_actual: str | None = None   # "missed 10": only positives are missed
     said_before: bool = False    # "called 62 negative reviews positive": a verb of saying first
+    doubtful: bool = False       # "all but 1 of", "20 of the dopers": not read, so nothing is
+    alone: bool = False          # "and 5 hams": "and" and the number's own nouns only
+    truth_told: bool = False     # "48 were actually hateful": what the cases really were
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -144,6 +157,8 @@ def counts_from_story(text: str) -> dict[str, int] | None:
     positive, negative = _class_words(tokens)
     numbers = _numbers(tokens, positive, negative)
     if numbers is None or len(numbers) < 3:
+        return None
+    if any(number.doubtful for number in numbers):
         return None
     _carry_over(numbers)
     facts = []
@@ -169,7 +184,11 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
             named = tokens[n - 3]   # "fail is the positive class"
         elif before == "as" and n >= 2 and tokens[n - 2].isalpha():
             named = tokens[n - 2]   # "treating defective as positive"
-        if named and named not in ("class", "is", "as", "the"):
+        elif before == "is" and n >= 2 and tokens[n - 2].isalpha() and \
+                (n + 1 == len(tokens) or not tokens[n + 1].isalpha()):
+            named = tokens[n - 2]   # "(ripe is positive)"
+        if named and named not in ("class", "is", "as", "the") and \
+                not (n >= 3 and tokens[n - 3] in ("positive", "negative")):
             (positive if token == "positive" else negative).add(named)
             (negative if token == "positive" else positive).discard(named)
     # a pair with one class known: the other word is the other class
@@ -187,7 +206,10 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
 
 
 def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
-    """The class a word names, in the singular or plural ("spams", "huskies", "wolves")."""
+    """The class a word names, in the singular or plural ("spams", "huskies", "wolves"); "un"
+    before a positive class ("unripe") names the negative one."""
+    if word.startswith("un") and len(word) > 4 and word[2:] in positive:
+        return NEG
     forms = [word]
     if word.endswith("s"):
         forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
@@ -245,17 +267,21 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         following_token = tokens[n + 1] if n + 1 < len(tokens) else ""
         if value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or \
                 following_token == "%" or following_token == "percent" or \
-                1950 <= value <= 2100 and (n > 0 and tokens[n - 1] in _YEAR_BEFORE or
-                                           following_token in _YEAR_AFTER):
+                1950 <= value <= 2100 and (
+                    n > 0 and tokens[n - 1] in _YEAR_BEFORE and not
+                    (following_token.isalpha() and following_token not in _YEAR_AFTER) or
+                    following_token in _YEAR_AFTER):
             continue
         following = places[i + 1] if i + 1 < len(places) else None
         number = _Number(value, sentence, clause=clause)
         before, after = tokens[bounds[i]:n], tokens[n + 1:ends[i]]
         _read_words(number, before, after, positive, negative, found[-1] if found else None)
         number.joined = bool(before) and before[0] in _JOINERS
+        number.alone = len(before) == 1
         words = [*before, *after]
-        number.referring = tokens[n - 1:n] != ["("] and any(
-            a == "of" and b in _REFERRING for a, b in zip(words, words[1:], strict=False))
+        number.referring = tokens[n - 1:n] != ["("] and (any(
+            a == "of" and b in _REFERRING for a, b in zip(words, words[1:], strict=False)) or
+            "including" in before[-2:])
         sentence_start = n
         while sentence_start > 0 and tokens[sentence_start - 1] not in _SENTENCE_END:
             sentence_start -= 1
@@ -279,6 +305,8 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         if number.part_of is not None and number.part_of < len(found):
             whole = found[number.part_of]
             whole.whole = True
+            if whole.actual is None and whole.predicted is None:
+                whole.everyone = True   # "45 chips out of a batch of 3200"
             number.actual = number.actual or whole.actual
             number.predicted = number.predicted or whole.predicted
     return found
@@ -288,12 +316,14 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 negative: set[str], previous: _Number | None = None) -> None:
     """What a number's own words say: the class (the truth) and the model's answer."""
     words = [*before, *after]
+    number.truth_told = any(w in _TRUTH_TOLD for w in words)
     for k, word in enumerate(words):
         if word == "through" and k and words[k - 1] in _THROUGH:
             number.predicted = number.predicted or NEG
         elif word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
             said = POS if word in PREDICTED_POSITIVE else NEG
-            negated = bool(k) and words[k - 1] in ("not", "never", "t")
+            negated = bool(k) and words[k - 1] in ("not", "never", "t") or \
+                k >= 2 and words[k - 1] == "to" and words[k - 2] in ("failed", "fails", "failing")
             if negated:
                 said = NEG if said == POS else POS
             number.predicted = number.predicted or said
@@ -325,14 +355,16 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 if said and word.isalpha() and word not in _FILLER:
                     number.said_unknown = True
                 continue
-            if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]):
-                continue   # "a spam filter", "my toxic comment classifier"
-            if k and part[k - 1] in _NEGATORS:
-                kind = NEG if kind == POS else POS
+            if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]) or \
+                    k >= 2 and part[k - 1] == "for" and part[k - 2] in _TASK_NOUNS:
+                continue   # "a spam filter", "my toxic comment classifier", "a test for tb"
+            if k and part[k - 1] in _NEGATORS or \
+                    k >= 2 and part[k - 1] in _TRUTH and part[k - 2] in _NEGATORS:
+                kind = NEG if kind == POS else POS   # "non-toxic", "did not have sepsis"
             # "was negative for 131", "135 were positive", "negative in 500 non-diabetics": a
             # test's outcome, unless it describes the cases ("412 positive reviews")
             outcome = word in ("positive", "negative") and (
-                k and part[k - 1] in ("was", "were") or
+                k and part[k - 1] in _OUTCOME_BEFORE or
                 part is before and (k + 1 == len(part) or not part[k + 1].isalpha() or
                                     part[k + 1] in ("in", "for", "on", "among")))
             # "called 296 malignant": the one class after the number is what was said,
@@ -346,11 +378,30 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 number.predicted = number.predicted or kind
             else:
                 number.actual = number.actual or kind
+    # "all but 1 of the infected": a count the other way round; "20 of the dopers": a part of a
+    # group whose class is not known. Either would be read as something else, so the story
+    # is not read at all.
+    if before[-2:] == ["all", "but"]:
+        number.doubtful = True
+    group = [w for w in after[:3] if w not in ("of", "the", "those", "these")]
+    if after[:1] == ["of"] and group and group[0].isalpha() and \
+            _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
+            group[0] not in _CASES and group[0] not in _ALL:
+        number.doubtful = number.actual is None and number.predicted is not None
+    # "76 of the people without it": the negative class, named by its absence
+    if number.actual is None and any(a == "without" and b in ("it", "them")
+                                     for a, b in zip(words, words[1:], strict=False)):
+        number.actual = NEG
     # the cell named outright ("18 misses", "11 false alarms"), right after the number
     cell = _CELL_NOUNS.get(after[0] if after else "") or \
         _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
     if len(after) > 1 and after[0] == "false" and after[1] in _PREDICTION_NOUNS | _FALSE_THINGS:
         cell = (NEG, POS)                 # "7 false detections"
+    named_before = [_NAMED_CELLS.get((a, b.rstrip("s"))) for a, b in zip(before, before[1:],
+                                                                          strict=False)]
+    cell = cell or next((c for c in reversed(named_before) if c), None)
+    if any(a in ("were", "was") and b == "false" for a, b in zip(words, words[1:], strict=False)):
+        number.truth_from_prediction = "wrong"   # "17 of those triggers were false"
     if cell:
         number.actual, number.predicted = cell
     elif len(after) > 1 and after[0] == "true" and after[1] in _CASES:
@@ -384,9 +435,16 @@ def _carry_over(numbers: list[_Number]) -> None:
         elif previous is not None and previous.sentence == number.sentence and \
                 (previous.clause == number.clause or previous is header):
             source = previous
-        if number.joined and source is previous and previous is not None and \
+        if number.joined and number.alone and source is previous and previous is not None and \
                 number.truth_from_prediction is None and number.predicted is None:
             number.truth_from_prediction = previous.truth_from_prediction  # "and 33 wolves"
+        if previous is not None and previous.sentence == number.sentence and \
+                previous.actual is None and previous.predicted is not None and \
+                number.predicted is None and number.actual is not None and number.truth_told \
+                and not number.everyone and not number.whole:
+            # "it flagged 64 posts, 48 were actually hateful": the truth about the group just
+            # counted by what the model said
+            number.predicted = previous.predicted
         if number.truth_from_prediction and source is not None and \
                 number.actual is None and number.predicted is None:
             number.predicted = source.predicted   # "and was right 120 times"

@@ -40,6 +40,16 @@ SHAPES = [
     "and {tn} negatives correctly cleared. f1?",
     "the collection contains {all} documents. the engine retrieved {pp}, {tp} of them "
     "relevant, and {p} documents are relevant in all. precision and recall?",
+    "a screening test for tb was given to {all} people, {p} of whom have tb. it was positive "
+    "for {tp} of the people with tb and for {fp} of the people without it. specificity?",
+    "the detector flagged {pp} posts, {tp} were actually toxic. it failed to flag {fn} toxic "
+    "posts. there were {all} posts in total. f1?",
+    "lab report (ripe is positive): it said ripe for {pp} bananas and was right about {tp} of "
+    "those. it said unripe for {pn} and was right about {tn}. accuracy?",
+    "the scanner raised false positives on {fp} clean files, caught {tp} malicious ones, "
+    "missed {fn} and cleared {tn} clean files. precision?",
+    "the alarm fired {pp} times; {fp} of those alarms were false. it missed {fn} real "
+    "fires, and {all} events were logged in all. recall?",
 ]
 
 
