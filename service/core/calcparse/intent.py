@@ -15,7 +15,8 @@ from service.core.calcparse.matrices import find_matrix
 
 _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
-    "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk"),
+    "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
+                            r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"

@@ -8,6 +8,7 @@ values mean for one calculator (an unnamed size is an input here, a kernel there
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from service.core.calcparse.confusion import has_table, read_counts
@@ -238,10 +239,17 @@ _SEQUENCE_LENGTH = re.compile(
 # "d = 64", "d_model 512" (folded to "dmodel"), "dk=64", "head dim 64", "dimension of 128",
 # "embedding size 256", "32-dim queries", "64-dimensional"
 _SEQUENCE_DIM = re.compile(
-    r"\b(?:d(?:model|k|head|v)?|dim(?:ension)?s?|head\s*+dim(?:ension)?|"
-    r"(?:embedding|hidden|model)\s*+(?:dim(?:ension)?|size))\s*+(?:of\s++)?(?:(?:=|:|is)\s*+)?"
+    r"\b(?<!head )(?<!head-)(?:d(?:model|k|v)?|dim(?:ension)?s?|width|"
+    r"(?:embedding|hidden|model)(?:\s*+(?:dim(?:ension)?|size))?)\s*+(?:of\s++)?(?:(?:=|:|is)\s*+)?"
     r"(\d{1,7}+)(?!\w|\.\d)|"
     r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+dim(?:ension(?:al)?)?s?\b")
+# "head dim 64", "heads of size 64", "dhead 64": each head's share, the dimension being heads
+# times it
+_HEAD_DIM = re.compile(r"\b(?:head[\s_-]*+(?:dim(?:ension)?|size)|dhead)\s*+(?:of\s++)?"
+                       r"(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
+                       r"\bheads?\s++(?:each\s++)?of\s++(?:size|dim(?:ension)?)\s++(\d{1,7}+)\b")
+# comparing two values of one setting: "d=64 vs d=128", "from 800 to 400"
+_COMPARED = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|\binstead of\b|\bfrom\s++\d")
 # "8 heads", "heads = 8" (not the "head" of "head dim 64")
 _SEQUENCE_HEADS = re.compile(r"(?<![\w.])(\d{1,4}+)\s*+(?:attention\s++)?heads\b|"
                              r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b")
@@ -258,11 +266,14 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
     `slots` (a follow-up's previous request) are kept unless the text names new ones."""
     if _IMAGE.search(text):
         return None
-    length = next((int(n) for m in _SEQUENCE_LENGTH.finditer(text) for n in m.groups() if n),
-                  None)
-    dim = next((int(n) for m in _SEQUENCE_DIM.finditer(text) for n in m.groups() if n), None)
-    heads = next((int(n) for m in _SEQUENCE_HEADS.finditer(text) for n in m.groups() if n),
-                 None)
+    lengths = _all_values(_SEQUENCE_LENGTH, text)
+    dims = _all_values(_SEQUENCE_DIM, text)
+    heads = next(iter(_all_values(_SEQUENCE_HEADS, text)), None)
+    head_dim = next(iter(_all_values(_HEAD_DIM, text)), None)
+    if head_dim is not None and not dims:
+        dims = [head_dim * (heads or 1)]   # "12 heads of size 64": d = 768
+    length = lengths[0] if lengths else None
+    dim = dims[0] if dims else None
     # a follow-up's previous request has its tokens; a new message's slots are not read here
     # (the slot table takes the "1024 head" of "seq len 1024 head dim 64" for heads)
     args = {name: slots[name] for name in ("tokens", "dim", "heads") if name in slots} \
@@ -272,7 +283,25 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
     for name, value in (("tokens", length), ("dim", dim), ("heads", heads)):
         if value is not None:
             args[name] = value
-    return finish_request("sequence_attention", args, [], [])
+    request = finish_request("sequence_attention", args, [], [])
+    # "d=64 vs d=128 at n=512", "halve n from 800 to 400": the other value worked out too
+    other = ("tokens", lengths[1]) if len(lengths) == 2 else \
+        ("dim", dims[1]) if len(dims) == 2 else None
+    if other and request.complete and _COMPARED.search(text):
+        request.also = [finish_request("sequence_attention", {**args, other[0]: other[1]}, [],
+                                       [])]
+    return request
+
+
+def _all_values(pattern: re.Pattern, text: str) -> list[int]:
+    """Every value a pattern reads in a text (its first group that matched), in order, once
+    each, at most three."""
+    values: list[int] = []
+    for match in itertools.islice(pattern.finditer(text), 3):
+        value = int(next(group for group in match.groups() if group))
+        if value not in values:
+            values.append(value)
+    return values
 
 
 def _attention_request(text: str, slots: dict) -> CalcRequest:

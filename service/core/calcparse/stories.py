@@ -121,8 +121,9 @@ _PAIRS = frozenset({"vs", "versus", "or"})
 _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
                                  "step"})
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
-_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper", "we",
-                         "i", "our", "my", "the", "they", "it"})
+_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper"})
+# "in 2021 we ...": after "in", a year (not "in 2000 log windows", a count)
+_AFTER_A_YEAR = frozenset({"we", "i", "our", "my", "the", "they", "it"})
 _HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comprises"})
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these"})
@@ -268,8 +269,8 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         if value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or \
                 following_token == "%" or following_token == "percent" or \
                 1950 <= value <= 2100 and (
-                    n > 0 and tokens[n - 1] in _YEAR_BEFORE and not
-                    (following_token.isalpha() and following_token not in _YEAR_AFTER) or
+                    n > 0 and tokens[n - 1] in _YEAR_BEFORE and
+                    (not following_token.isalpha() or following_token in _AFTER_A_YEAR) or
                     following_token in _YEAR_AFTER):
             continue
         following = places[i + 1] if i + 1 < len(places) else None

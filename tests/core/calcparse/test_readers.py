@@ -366,6 +366,14 @@ SEQUENCE = [
      {"tokens": 4096, "dim": 512, "heads": 8}),
     ("sequence of 197 tokens (cls + 196 patches), d = 768. QK^T cost in MACs?",
      {"tokens": 197, "dim": 768}),
+    ("n=1024, d=64. how many MACs for Q K^T?", {"tokens": 1024, "dim": 64}),
+    ("BERT-base: 512 tokens, hidden 768, 12 heads. dot products for the attention scores?",
+     {"tokens": 512, "dim": 768, "heads": 12}),
+    # each head's size: the dimension is heads times it
+    ("32 heads with head dim 128, 4096 tokens. dot products and MACs of Q K^T?",
+     {"tokens": 4096, "dim": 4096, "heads": 32}),
+    ("with 12 heads of size 64 and a sequence of 256 tokens, MACs of QK^T?",
+     {"tokens": 256, "dim": 768, "heads": 12}),
 ]
 
 
@@ -374,6 +382,12 @@ def test_a_sequences_length_and_dimension_are_read(message, args):
     request = parsed(message)
     assert (request.calculator, request.args, request.missing) == \
         ("sequence_attention", args, [])
+
+
+def test_two_values_compared_are_both_worked_out():
+    request = parsed("compare the QK^T MACs for d=64 vs d=128 at n=512")
+    assert request.args == {"tokens": 512, "dim": 64}
+    assert [other.args for other in request.also] == [{"tokens": 512, "dim": 128}]
 
 
 def test_tokens_without_a_dimension_ask_for_it_and_invent_no_image():
