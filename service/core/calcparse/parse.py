@@ -73,7 +73,7 @@ def _parse(text: str) -> CalcRequest | None:
         return None
     if calculator in (None, "conv", "params") and (SIZE_WORDS.search(text) or
                                                     _AT_THE_END.search(text)):
-        stack = read_stack(text)
+        stack = read_stack(text, slots)
         if stack is not None:
             # several layers: worked out in turn, or asked about, never one layer of them
             asks_about_the_idea = CONCEPTUAL.match(text) or about_the_question

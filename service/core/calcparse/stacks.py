@@ -53,9 +53,10 @@ _KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
 LAYERS = "layers"
 
 
-def read_stack(text: str) -> CalcRequest | None:
+def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
     """A "stack" request ({"input", "layers"}) for a prepared text that names two or more
-    layers; None for a text that names fewer (one layer is the one-layer reader's).
+    layers; None for a text that names fewer (one layer is the one-layer reader's). `slots`:
+    the whole text's, when the caller has read them already.
 
     Every layer must have its kernel, and the input must be there: otherwise the request
     lacks `LAYERS` or "input", and the dialogue asks, rather than working out one layer of
@@ -63,26 +64,33 @@ def read_stack(text: str) -> CalcRequest | None:
     found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
     if len(found) > _MAX_PIECES or _GROUPS.search(text):
         return CalcRequest("stack", {}, [LAYERS])
-    pieces = _pieces(text, found)
+    reads: dict[tuple[int, int], tuple[dict, list[list[int]]] | None] = {}
+
+    def read(start: int, end: int) -> tuple[dict, list[list[int]]] | None:
+        """A span's layer, read once however often it is asked for."""
+        if (start, end) not in reads:
+            reads[start, end] = _layer(text[start:end])
+        return reads[start, end]
+
+    pieces = _pieces(text, found, read)
     repeats = [_repeats(text, start, end) for start, end in pieces]
-    if len(pieces) < 2 and not (pieces and repeats[0] > 1):
+    if len(pieces) < 2 and not (pieces and repeats[0][0] > 1):
         return None
-    named = find_slots(text).get("input")
+    named = (slots if slots is not None else find_slots(text)).get("input")
     layers, unnamed = [], []
-    for (start, end), repeat in zip(pieces, repeats, strict=True):
-        read = _layer(text[start:end])
-        if read is None:
+    for (start, end), (repeat, _) in zip(pieces, repeats, strict=True):
+        layer_read = read(start, end)
+        if layer_read is None:
             return CalcRequest("stack", {}, [LAYERS])
-        layer, rest = read
+        layer, rest = layer_read
         unnamed += rest
         layers += [layer] * repeat
     if len(layers) > MAX_LAYERS:
         return CalcRequest("stack", {}, [LAYERS])
     # the input: named ("input_shape=(32, 32, 3)", "torch.randn(1, 3, 224, 224)"), else the
-    # size no layer took ("... maxpool pad 1 on 224"), else one before the first layer
-    first = pieces[0][0]
-    if repeats[0] > 1:
-        first -= len(_REPEATED.search(text[max(0, first - 5):first]).group(0))  # not an input
+    # size no layer took ("... maxpool pad 1 on 224"), else one before the first layer and
+    # its repeat count
+    first = repeats[0][1]
     image = named or next((size for size in unnamed if max(size) > 1), None) or next(
         (size for size in find_slots(text[:first])["_leftover"] if max(size) > 1), None)
     if image is None:
@@ -93,12 +101,13 @@ def read_stack(text: str) -> CalcRequest | None:
                                  "layers": layers})
 
 
-def _pieces(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
+def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
     """The spans of text that each describe one layer. A layer's word with nothing of its own
     ("deconvolution (transpose conv) ...", "conv = nn.Conv2d(...)", "a conv with k=5") is one
     layer with what follows it, and a last mention without a number ("... does the second
     Conv2D have?") belongs to the layer before; a word with numbers but no kernel stays a
-    layer of its own, which cannot be read (its kernel is asked for)."""
+    layer of its own, which cannot be read (its kernel is asked for). `read(start, end)` reads
+    a span's layer (None without a kernel)."""
     spans = [(m.start(), found[n + 1].start() if n + 1 < len(found) else len(text))
              for n, m in enumerate(found)]
     merged: list[tuple[int, int]] = []
@@ -107,33 +116,31 @@ def _pieces(text: str, found: list[re.Match]) -> list[tuple[int, int]]:
         start = carried if carried is not None else start
         carried = None
         piece = text[start:end]
-        if n + 1 < len(spans) and _kernel_less(piece):
+        if n + 1 < len(spans) and read(start, end) is None:
             following = found[n + 1].group(0)
             call = piece.rstrip().endswith(")") or "(" in piece[:24]
             if not _DIGIT.search(piece) or following.startswith("k") and not call:
                 carried = start
                 continue
         merged.append((start, end))
-    if len(merged) > 1 and _kernel_less(text[merged[-1][0]:merged[-1][1]]) and \
+    if len(merged) > 1 and read(*merged[-1]) is None and \
             not _DIGIT.search(text[merged[-1][0]:merged[-1][1]]):
         last = merged.pop()
         merged[-1] = (merged[-1][0], last[1])
     return merged
 
 
-def _repeats(text: str, start: int, end: int) -> int:
-    """How many times a piece's layer comes: "2 3x3 convs", "2x (conv ...)", "... twice"; a
-    setting's value before the layer ("stride 2 3x3 conv", "p=3 conv") is not a count."""
+def _repeats(text: str, start: int, end: int) -> tuple[int, int]:
+    """How many times a piece's layer comes ("2 3x3 convs", "2x (conv ...)", "... twice"), and
+    where the piece starts with its count; a setting's value before the layer ("stride 2 3x3
+    conv", "p=3 conv") is not a count."""
     before = _REPEATED.search(text[max(0, start - 5):start])
     if before:
-        words = _WORD.findall(text[max(0, start - 24):start - len(before.group(0))])
+        counted_from = start - len(before.group(0))
+        words = _WORD.findall(text[max(0, start - 24):counted_from])
         if not words or words[-1] not in _SETTING_BEFORE:
-            return int(before.group(1))
-    return 2 if _TWICE.search(text[start:end]) else 1
-
-
-def _kernel_less(piece: str) -> bool:
-    return _layer(piece) is None
+            return int(before.group(1)), counted_from
+    return (2 if _TWICE.search(text[start:end]) else 1), start
 
 
 def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:

@@ -39,6 +39,9 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
      [{"kernel": 3, "stride": 1, "padding": 0}] * 2 + [{"kernel": 2, "operation": "pool"}]),
     ("64x48 image (H x W), a 5x5 conv with no padding then avg pool 2x2 twice. final size?",
      [64, 48], [{"kernel": 5, "padding": 0}] + [{"kernel": 2, "operation": "pool"}] * 2),
+    # one layer "twice" is a stack of two (this raised AttributeError: a 500 in chat)
+    ("a 3x3 conv twice on a 32x32 input, output size?", 32, [{"kernel": 3}] * 2),
+    ("avg pool 2x2 twice on 64x64, final size?", 64, [{"kernel": 2, "operation": "pool"}] * 2),
     # Keras's MaxPooling2D() pools 2x2
     ("inputs = Input(shape=(64, 64, 3))\nx = Conv2D(32, 3, padding='same')(inputs)\n"
      "x = MaxPooling2D()(x)\nx = Conv2D(64, 3)(x)\nwhat's the spatial size?", 64,
