@@ -235,6 +235,12 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         return None
     bounds = [0] * len(places)   # where each number's words before it start
     ends = [len(tokens)] * len(places)
+    sentence_start_at = []   # per token, where its sentence starts: one pass, not one per number
+    current = 0
+    for k, token in enumerate(tokens):
+        sentence_start_at.append(current)
+        if token in _SENTENCE_END:
+            current = k + 1
     for i, n in enumerate(places):
         start = n
         while start > 0 and not tokens[start - 1].isdigit() and \
@@ -283,9 +289,7 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         number.referring = tokens[n - 1:n] != ["("] and (any(
             a == "of" and b in _REFERRING for a, b in zip(words, words[1:], strict=False)) or
             "including" in before[-2:])
-        sentence_start = n
-        while sentence_start > 0 and tokens[sentence_start - 1] not in _SENTENCE_END:
-            sentence_start -= 1
+        sentence_start = sentence_start_at[n]
         number.header = bounds[i] == sentence_start and \
             tokens[sentence_start:sentence_start + 1] in (["of"], ["out"], ["among"]) and \
             following is not None and not any(t in _SENTENCE_END for t in tokens[n:following])
@@ -296,7 +300,6 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             # the story's first number, or one a whole holds ("the faq contains 200 entries"),
             # of things with no class: everyone
             number.everyone = True
-        following = places[i + 1] if i + 1 < len(places) else None
         if following is not None and \
                 not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and \
                 (tokens[following - 1] == "of" or tokens[following - 2:following] == ["of", "the"]):
