@@ -49,6 +49,13 @@ class SubwordTokenizer:
                       for rank, merge in enumerate(model["merges"])}
         self.pieces = lru_cache(maxsize=CACHED_WORDS)(self._pieces)
 
+    def whole_words(self) -> frozenset[str]:
+        """The vocabulary's pieces that are whole lowercase words ("weather", "london"): about
+        10,800 of the commonest English words (and some of other languages)."""
+        return frozenset(piece[1:].lower() for piece in self.vocabulary
+                         if piece.startswith(WORD_START) and piece[1:].isascii()
+                         and piece[1:].isalpha())
+
     def ids(self, text: str) -> list[int]:
         """The ids of a text's pieces, word by word (words are split on whitespace)."""
         found: list[int] = []

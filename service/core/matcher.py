@@ -58,6 +58,7 @@ QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonica
 OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
                        "attention-mechanism", "transformer-architecture"})
 MAX_TYPO_LOOKUPS = 12
+_INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
 # Phrasings in all above which the closest-phrasing overlap is read for the candidates only
 # (the course's 5,000 are read in one pass faster than the candidates' are picked out)
 GATHER_ABOVE = 20_000
@@ -90,22 +91,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5407, 0.8938, 0.6651, 0.6987, 0.3308, 0.4087, -0.1377, 0.0369, 0.2447, 1.2361, 0.8141)
+    0.5000, 0.5420, 0.8856, 0.6447, 0.6776, 0.3163, 0.3996, -0.1239, 0.0402, 0.1890, 1.2189, 0.7783)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -12.6828,
-    "score": 2.2303,
-    "margin": 0.5004,
-    "known": 1.4354,
-    "log_tokens": 1.2483,
-    "unknown": -1.8266,
-    "closest": 0.7896,
-    "embedding": 1.1398,
-    "embedding_closest": 0.7817,
+    "bias": -12.6937,
+    "score": 2.1824,
+    "margin": 0.5381,
+    "known": 1.7452,
+    "log_tokens": 1.2729,
+    "unknown": -1.9310,
+    "closest": 0.9251,
+    "embedding": 1.0488,
+    "embedding_closest": 0.8006,
 }
 
 
@@ -228,6 +229,12 @@ class Matcher:
         for word in STOPWORDS | SYNONYM_WORDS:
             frequency[word] += 1000
         self.word_frequency = frequency
+        # Words spelt right though the course never uses them: English words ("movies",
+        # "weather") and the words of the topics not covered ("optimus"). Read as typos of the
+        # course's words, they made "how many transformers movies" a question about "move".
+        self._english = self._embedder.tokenizer.whole_words()
+        self._spelt_elsewhere = {w for read in texts[self.outside_from:]
+                                 for found in read.phrasings for w in found if w.isalpha()}
         self._near_words = NearWords(frequency, {
             length: 2 if length >= LONG_WORD else 1
             for length in range(MIN_TYPO_LENGTH, MAX_TYPO_LENGTH + 1)})
@@ -281,7 +288,8 @@ class Matcher:
                 corrected.append(self._respelled[word])  # a typo the course's alternates copy
                 continue
             if word in self.word_frequency or not MIN_TYPO_LENGTH <= len(word) <= MAX_TYPO_LENGTH \
-                    or not word.isalpha() or lookups >= MAX_TYPO_LOOKUPS:
+                    or not word.isalpha() or lookups >= MAX_TYPO_LOOKUPS \
+                    or self._spelt_right(word):
                 corrected.append(word)
                 continue
             lookups += 1
@@ -290,7 +298,9 @@ class Matcher:
                 # short words: the first letter is rarely the one mistyped, and a short
                 # unknown word is more often an abbreviation or noise than a misspelt term,
                 # so only function words are guessed ("teh", "waht")
-                close = [c for c in close if c[0][0] == word[0] and c[0] in STOPWORDS]
+                close = [c for c in close if c[0][0] == word[0] and c[0] in STOPWORDS] or [
+                    (doubled, 1) for doubled in _doublings(word)
+                    if self.word_frequency[doubled] >= KNOWN_IN_COURSE]  # "ful", "los"
             else:
                 # two edits that include the first letter make another word, not a typo
                 # ("carpooling" is not "maxpooling")
@@ -301,6 +311,25 @@ class Matcher:
                            key=lambda c: (self.word_frequency[c[0]], c[0]))[0]
             corrected.append(word)
         return corrected
+
+    def _spelt_right(self, word: str) -> bool:
+        """Whether a word the course does not use is spelt right: a word of a topic not covered,
+        or an English word of five letters or more, perhaps with an -s, -es, -ed or -ing (short
+        ones, "los" for "loss", are more often typos than foreign words)."""
+        if word in self._spelt_elsewhere:
+            return True
+        if len(word) <= 4:
+            return False  # short words are corrected only to function words or a doubling
+        if word in self._english:
+            return True
+        for ending in _INFLECTIONS:
+            if word.endswith(ending):
+                root = word[:-len(ending)]
+                # "moves", "saved" (save + d), "cropping" (crop + ping)
+                if root in self._english or root + "e" in self._english or (
+                        len(root) > 3 and root[-1] == root[-2] and root[:-1] in self._english):
+                    return True
+        return False
 
     def _respell(self, raw_words: list[str]) -> list[str]:
         """The words with the knowledge base's own typos respelt (see `_respellings`)."""
@@ -550,6 +579,12 @@ def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str,
         if close:
             respelled[word] = max(close, key=lambda c: (frequency[c], c))
     return respelled
+
+
+def _doublings(word: str) -> list[str]:
+    """The word with one of its letters doubled: a short word's commonest typo is a letter
+    of a pair left out ("ful" for "full", "los" for "loss")."""
+    return [word[:i + 1] + word[i:] for i in range(len(word))]
 
 
 def _swaps(word: str) -> set[str]:

@@ -88,6 +88,31 @@ def test_a_word_two_edits_away_with_another_first_letter_is_not_a_typo(matcher):
     assert matcher.correct_typos(["carpooling", "precisoin"]) == ["carpooling", "precision"]
 
 
+@pytest.mark.parametrize(("words", "kept"), [
+    (["movies"], ["movies"]),          # not "move": an English word, spelt right
+    (["weather", "london"], ["weather", "london"]),
+    (["skills"], ["skills"]),          # "skill" with an -s, not "kill"
+])
+def test_english_words_the_course_never_uses_are_not_typos(matcher, words, kept):
+    assert matcher.correct_typos(words) == kept
+
+
+def test_english_words_count_as_foreign_to_the_course(matcher):
+    # read as "move", "movies" had made the question wholly the course's
+    assert matcher.rank("padding in movies")[0].unknown == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("typo", "word"), [("ful", "full"), ("los", "loss")])
+def test_a_short_word_missing_one_of_a_doubled_letter_is_the_course_word(matcher, typo, word):
+    # short foreign words ("los" is Spanish) do not shield a dropped letter of a pair
+    assert matcher.correct_typos([typo]) == [word]
+
+
+def test_real_typos_are_still_corrected_beside_english_words(matcher):
+    assert matcher.correct_typos(["recurent", "postion", "divergnce", "gradents"]) == [
+        "recurrent", "position", "divergence", "gradients"]
+
+
 # --- topics the course does not cover ---------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -115,6 +140,18 @@ def test_words_of_topics_not_covered_are_not_the_courses(matcher, with_outside):
     assert (best.known, best.unknown) == (0.0, 1.0)
     assert matcher.rank("ubuntu linux") == []
     assert with_outside.correct_typos(["ubuntux"]) == ["ubuntux"]
+
+
+def test_a_topics_own_words_are_not_read_as_typos_of_the_courses(with_outside):
+    # "optimus" had become "optimum", so the Transformers films ranked nowhere
+    best = with_outside.search("who is optimus prime", 1, outside=True)[0]
+    assert (best.entry_id, best.outside) == ("transformers-franchise", True)
+
+
+def test_q_learning_is_reinforcement_learning_not_the_courses_learning(with_outside):
+    for question in ("q-learning update rule", "what is Q learning"):
+        best = with_outside.search(question, 1, outside=True)[0]
+        assert (best.entry_id, best.outside) == ("reinforcement-learning", True), question
 
 
 def test_an_entrys_own_question_is_never_a_topic_not_covered(with_outside, knowledge_base):

@@ -133,6 +133,10 @@ def test_a_course_term_and_its_synonyms_collapse_to_one_token(phrasing, token):
     ("number of params", "number of parameters"),
     ("cross-entropy loss", "crossentropy loss"),
     ("soft-max", "softmax"),
+    ("gan in a nutshell", "GAN overview"),
+    ("the big picture of VAEs", "the overview of vae"),
+    ("transformers in 3 sentences", "transformer overview"),
+    ("Q-learning", "q learning"),
 ])
 def test_spellings_of_one_idea_normalise_alike(a, b):
     assert normalise(a) == normalise(b)
