@@ -46,7 +46,7 @@ FLOORS = {
     HOLDOUT_CALCULATIONS: {"calculation accuracy": 0.98},
     HOLDOUT_CALCULATIONS_2: {"calculation accuracy": 0.97,
                              "incomplete calculation not computed": 1.0},
-    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.65,
+    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.67,
                              "incomplete calculation not computed": 0.9},
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
@@ -54,9 +54,9 @@ FLOORS = {
     TRAIN_NOTATIONS: {"calculation accuracy": 0.96, "incomplete calculation not computed": 1.0},
     TRAIN_NOTATIONS_2: {"calculation accuracy": 0.95,
                         "incomplete calculation not computed": 1.0},
-    TRAIN_STORIES: {"calculation accuracy": 0.66, "incomplete calculation not computed": 1.0},
+    TRAIN_STORIES: {"calculation accuracy": 0.71, "incomplete calculation not computed": 1.0},
     TRAIN_STACKS: {"calculation accuracy": 0.84, "incomplete calculation not computed": 1.0},
-    TRAIN_STORIES_2: {"calculation accuracy": 0.42, "incomplete calculation not computed": 1.0},
+    TRAIN_STORIES_2: {"calculation accuracy": 0.62, "incomplete calculation not computed": 1.0},
     TRAIN_ATTENTION: {"calculation accuracy": 0.8, "incomplete calculation not computed": 0.9},
 }
 CEILINGS = {

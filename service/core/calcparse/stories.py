@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import combinations
 
 POS, NEG = "pos", "neg"
 CELLS = ("tp", "fp", "tn", "fn")
 MAX_NUMBERS = 12          # a story of a confusion matrix has four to eight numbers
 MAX_COUNT = 10_000_000
 
-_TOKEN = re.compile(r"\d++-[a-z]++|\d++(?:\.\d++)?+|[a-z]++\d*+|[.;:!?,=()/%]")
+_TOKEN = re.compile(r"\d++-[a-z]++|\d++(?:\.\d++)?+|[a-z]++\d*+(?:\.\d++)*+|[.;:!?,=()/%]")
 _SENTENCE_END = frozenset(".;:!?")
 _CLAUSE_END = _SENTENCE_END | {","}
 _JOINERS = frozenset({"and", "but", "while", "whereas", "plus"})
@@ -46,6 +47,7 @@ doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
 anomalous bad churn churned churner churners present hateful hate retinopathy dopers doper
+malicious prohibited
 """.split())
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
@@ -57,7 +59,7 @@ _NEGATORS = frozenset({"not", "non", "without", "no"})
 PREDICTED_POSITIVE = frozenset("""
 flagged flag flags caught catch catches detected detect detects rejected rejects referred
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
-identified triggered alert fire fires
+identified triggered alert fire fires thrown blocked block blocks
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked accepted
@@ -121,10 +123,23 @@ _PAIRS = frozenset({"vs", "versus", "or"})
 _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
                                  "step"})
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
-_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper"})
+# ... a year when one of these follows within three words ("the 2023 test split", "(2022
+# MIT-BIH split)")
+_YEAR_AFTER = frozenset({"dataset", "project", "model", "data", "study", "season", "paper",
+                         "split", "cohort", "catalogue", "catalog", "edition", "release",
+                         "challenge", "competition", "benchmark", "census", "survey"})
 # "in 2021 we ...": after "in", a year (not "in 2000 log windows", a count)
 _AFTER_A_YEAR = frozenset({"we", "i", "our", "my", "the", "they", "it"})
 _HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comprises"})
+# "a pothole detector", "seizure detection", "plagiarism checker": the word before names
+# the positive class; "a test for strep", "screening for glaucoma": the word after "for"
+_DETECTING = frozenset({"detector", "detectors", "detection", "checker", "checkers",
+                        "finder", "spotter", "spotting"})
+_DETECTING_WHAT = frozenset({"test", "screening", "screen", "checking", "scanning"})
+_NOT_A_CLASS = frozenset({"object", "objects", "sound", "face", "edge", "the", "a", "an", "my",
+                          "our", "your", "this", "that", "fault", "error", "outlier", "change",
+                          "language", "keyword", "event", "events", "activity", "motion"})
+_STEM_FROM = 6   # a looked-for word this long also matches by its stem ("arrhythm*")
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these"})
 
@@ -162,12 +177,24 @@ def counts_from_story(text: str) -> dict[str, int] | None:
     if any(number.doubtful for number in numbers):
         return None
     _carry_over(numbers)
-    facts = []
+    facts, unplaced = [], []
     for number in numbers:
         cells = _cells(number)
         if cells is not None:
             facts.append((cells, number.value))
-    return _solve(facts)
+        else:
+            unplaced.append(number.value)
+    counts = _solve(facts)
+    if counts is None:
+        return None
+    # A number the story tells but the reader could not place must still be some group of
+    # the counts found ("147 from patients" = TP + FN); one that is none ("2022 MIT-BIH
+    # split" taken for everyone, the 1,400 segments left over) says the story was misread.
+    sums = {sum(counts[c] for c in group) for size in range(1, 5)
+            for group in combinations(CELLS, size)}
+    if any(value > 1 and value not in sums for value in unplaced):
+        return None
+    return counts
 
 
 def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
@@ -192,6 +219,23 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                 not (n >= 3 and tokens[n - 3] in ("positive", "negative")):
             (positive if token == "positive" else negative).add(named)
             (negative if token == "positive" else positive).discard(named)
+    # what a detector looks for is the positive class: "a pothole detector", "seizure
+    # detection", "a test for strep", "detecting fake reviews"; a long word also in its other
+    # forms ("arrhythmia detector" ... "200 arrhythmic"), by its stem marked with a final *
+    for n, token in enumerate(tokens):
+        looked_for = None
+        if token in _DETECTING and n and tokens[n - 1].isalpha():
+            looked_for = tokens[n - 1]
+        elif token in _DETECTING_WHAT and n + 2 < len(tokens) and tokens[n + 1] == "for":
+            looked_for = tokens[n + 2]      # "a test for strep", "screening for glaucoma"
+        elif token in ("detecting", "detect") and n + 1 < len(tokens):
+            looked_for = tokens[n + 1]      # "a model for detecting fake reviews"
+        if looked_for is None or not looked_for.isalpha() or looked_for in _NOT_A_CLASS or \
+                _class_of(looked_for, positive, negative) is not None:
+            continue
+        positive.add(looked_for)
+        if len(looked_for) >= _STEM_FROM:
+            positive.add(looked_for[:-2] + "*")
     # a pair with one class known: the other word is the other class
     for n, token in enumerate(tokens):
         if token not in _PAIRS and token != "/" or n == 0 or n + 1 == len(tokens):
@@ -211,6 +255,9 @@ def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
     before a positive class ("unripe") names the negative one."""
     if word.startswith("un") and len(word) > 4 and word[2:] in positive:
         return NEG
+    if len(word) >= _STEM_FROM - 2 and any(
+            c.endswith("*") and word.startswith(c[:-1]) for c in positive):
+        return POS
     forms = [word]
     if word.endswith("s"):
         forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
@@ -277,7 +324,7 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
                 1950 <= value <= 2100 and (
                     n > 0 and tokens[n - 1] in _YEAR_BEFORE and
                     (not following_token.isalpha() or following_token in _AFTER_A_YEAR) or
-                    following_token in _YEAR_AFTER):
+                    any(t in _YEAR_AFTER for t in tokens[n + 1:n + 4])):
             continue
         following = places[i + 1] if i + 1 < len(places) else None
         number = _Number(value, sentence, clause=clause)
@@ -354,7 +401,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         classes_seen = 0
         for k, word in enumerate(part):
             kind = _class_of(word, positive, negative)
-            said = _after_saying(part, k, marks)
+            # "detected potholes in 126 images": right after the verb, the class it said
+            said = _after_saying(part, k, marks) or \
+                part is before and k >= 1 and part[k - 1] in PREDICTED_POSITIVE
             if kind is None:
                 if said and word.isalpha() and word not in _FILLER:
                     number.said_unknown = True
@@ -433,7 +482,10 @@ def _carry_over(numbers: list[_Number]) -> None:
         if previous is not None and previous.sentence != number.sentence:
             header = None
         source = None
-        if number.referring:
+        if number.referring and previous is not None and previous.sentence == number.sentence \
+                and previous.everyone and previous.actual is None and previous.predicted is None:
+            pass   # "the collection has 200 documents, 35 of them relevant": part of everyone
+        elif number.referring:
             source = next((m for m in reversed(numbers[:n])
                            if m.actual is not None or m.predicted is not None), None)
         elif previous is not None and previous.sentence == number.sentence and \

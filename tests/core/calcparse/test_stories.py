@@ -50,6 +50,18 @@ SHAPES = [
     "missed {fn} and cleared {tn} clean files. precision?",
     "the alarm fired {pp} times; {fp} of those alarms were false. it missed {fn} real "
     "fires, and {all} events were logged in all. recall?",
+    # the positive class is what a detector looks for, in any of its forms
+    "my pothole detector was run on {all} road images, {p} of which have potholes. it "
+    "detected potholes in {pp} images, {tp} of which actually had potholes. accuracy?",
+    "arrhythmia detector (2022 MIT-BIH split): {all} segments, {p} of them arrhythmic. it "
+    "classified {pp} segments as arrhythmic, {tp} of them correctly. precision?",
+    "a diagnostic test for strep was given to {all} children, {p} of whom have strep. it was "
+    "positive for {tp} of the children with strep and for {fp} of the children without it. f1?",
+    # a version is not a count; "of them" after everyone is a part of everyone
+    "Toxic comment classifier v2.1: of {all} comments, {p} are toxic. It labelled {tp} of the "
+    "toxic comments as toxic and {fp} clean comments as toxic. f1?",
+    "a search engine returned {pp} documents, {tp} of which were relevant. the collection has "
+    "{all} documents, {p} of them relevant. recall?",
 ]
 
 
@@ -91,6 +103,15 @@ def test_a_story_read_is_worked_out_in_chat_saying_how_it_was_read():
 ])
 def test_a_story_that_does_not_settle_every_count_is_not_read(story):
     assert counts_from_story(prepare(story)) is None
+
+
+def test_a_number_that_is_no_group_of_the_counts_found_stops_the_reading():
+    # the 1,234 frames are placed nowhere and are no sum of cells: something was misread
+    told = "out of 500 scans, 100 were sick. the test flagged 90, 80 of them sick. precision?"
+    assert counts_from_story(prepare(told)) == {"tp": 80, "fp": 10, "tn": 390, "fn": 20}
+    assert counts_from_story(prepare(told + " 1234 frames were logged.")) is None
+    # one that is a group of them (TP + FN) is no reason to doubt
+    assert counts_from_story(prepare(told + " 100 frames were logged.")) is not None
 
 
 def test_a_story_with_more_numbers_than_a_confusion_matrix_needs_is_not_read():
