@@ -14,7 +14,9 @@ from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
 
 _WANTS = {
-    "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|w_?h\b|stable"),
+    "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|\bw_?h++\b|"
+                        r"stable|gradient|hidden|\bw\s*+=|\brho\b|relu|tanh|sigmoid|activation|"
+                        r"\bcheck\b|linear|identity"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
                             r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
@@ -24,6 +26,16 @@ _WANTS = {
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
+# A message that is a matrix and little else ("[[0.5, 0.2], [0.1, 0.9]]?"): the weight matrix
+# of the course's recurrent-gradient check
+_ONLY_A_MATRIX = re.compile(r"[^a-z]*+(?:(?:what about|and|now|ok|so)\b[^a-z]*+)?+")
+# "how do i make it accept any size?", "what should i change": advice, not a number, unless a
+# quantity is asked for as well
+ADVICE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get it to|fix|handle|"
+                    r"avoid|stop|prevent|change|support|deal)\b|\bhow to (?:make|fix|handle|"
+                    r"avoid|stop|prevent|support)\b|\bwhat should (?:i|we) (?:do|use|change)\b")
+ASKS_A_QUANTITY = re.compile(r"\bhow (?:many|big|large|wide)\b|\b(?:output|out) (?:size|shape|"
+                             r"dim)|\bwhat (?:is|are|s) the\b|\bcompute|\bcalculate|\bwork out")
 # Words that ask for a size (what the output-size calculator gives)
 SIZE_WORDS = _WANTS["conv"]
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
@@ -88,8 +100,12 @@ def counts_in_words(text: str) -> bool:
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
-        # a pasted matrix with words about metrics is a confusion matrix, not a weight matrix
-        return "metrics" if _WANTS["metrics"].search(text) else "eigen"
+        # a pasted matrix with words about metrics is a confusion matrix, and one with words of
+        # recurrence or gradients a weight matrix; "is [[1,2],[2,4]] invertible" is neither
+        if _WANTS["metrics"].search(text):
+            return "metrics"
+        return "eigen" if _WANTS["eigen"].search(text) or _ONLY_A_MATRIX.fullmatch(text) \
+            else None
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
                                           cell_names(text) is not None or
                                           counts_in_words(text) and not _LAYER.search(text)):

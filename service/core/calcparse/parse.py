@@ -10,6 +10,8 @@ import re
 
 from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
+    ADVICE,
+    ASKS_A_QUANTITY,
     CONCEPTUAL,
     CONV_WORDS,
     NOT_CALCULATED,
@@ -63,7 +65,8 @@ def _parse(text: str) -> CalcRequest | None:
         return eigen_request(text)
     if calculator == "metrics":
         return metrics_request(text, find_slots(text))
-    if SYMBOLIC.search(text) or NOT_CALCULATED.search(text):
+    if SYMBOLIC.search(text) or NOT_CALCULATED.search(text) or (
+            ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)):
         return None
     about_the_question = ABOUT_THE_QUESTION.search(text) is not None
     slots = find_slots(text)

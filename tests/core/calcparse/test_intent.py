@@ -50,6 +50,12 @@ NOT_CALCULATIONS = [
     "the attention span of a student is about 15 minutes",
     "my gpu has 8 gb, how many tokens fit",
     "a/b test sample size for a landing page with 3% conversion",
+    # a matrix with no word of recurrence, gradients or metrics is no weight matrix
+    "is [[1,2],[2,4]] invertible", "determinant of [[2, 1], [1, 3]]?",
+    # asking how to do something, code and sizes pasted in: advice, not a size
+    "x = Conv2D(256, 3)(x) x = Flatten()(x) out = Dense(10)(x) this only works for 224x224 "
+    "inputs, feeding 320x320 crashes. how do i make it accept any size",
+    "my 3x3 conv with stride 2 on 64x64 images loses the edges, how can i fix that?",
     # a number in a model's or a version's name
     "how much does fine tuning gpt-4o via the openai api cost per token",
     "resnet-50 output size",

@@ -60,6 +60,14 @@ COMPLETE = ([m for m, _ in CONV] + [m for m, _ in PARAMS] + [m for m, _ in LINEA
             + [m for m, *_ in EIGEN] + [m for m, _ in ATTENTION])
 
 
+@pytest.mark.parametrize("message", [
+    "[[0.5, 0.2], [0.1, 1.3]]", "what about [[0.9, 0], [0, 0.5]]?",
+    "how do i work out the output size of a 3x3 conv with stride 2 on a 64x64 input",
+])
+def test_a_bare_matrix_and_an_asked_for_quantity_are_still_calculations(message):
+    assert parse_calculation(message) is not None
+
+
 @pytest.mark.parametrize("message", COMPLETE)
 def test_complete_requests_are_accepted_by_their_calculator(message):
     result = run(parsed(message))
