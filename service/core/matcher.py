@@ -91,22 +91,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5420, 0.8856, 0.6447, 0.6776, 0.3163, 0.3996, -0.1239, 0.0402, 0.1890, 1.2189, 0.7783)
+    0.5000, 0.5420, 0.8857, 0.6447, 0.6776, 0.3164, 0.3996, -0.1239, 0.0403, 0.1890, 1.2189, 0.7783)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -12.6937,
-    "score": 2.1824,
-    "margin": 0.5381,
-    "known": 1.7452,
-    "log_tokens": 1.2729,
-    "unknown": -1.9310,
-    "closest": 0.9251,
-    "embedding": 1.0488,
-    "embedding_closest": 0.8006,
+    "bias": -12.6469,
+    "score": 2.1561,
+    "margin": 0.5519,
+    "known": 1.7886,
+    "log_tokens": 1.2688,
+    "unknown": -1.9434,
+    "closest": 0.9255,
+    "embedding": 1.0537,
+    "embedding_closest": 0.7991,
 }
 
 
@@ -165,6 +165,9 @@ class Matcher:
         self._strong: list[dict[str, float]] = []   # per entry: token -> strength in phrasings
         self._id_tokens: list[tuple[str, ...]] = []
         self._course_words: set[str] = set()
+        # the words of the course's questions: what it covers. Its explanations mention more in
+        # passing ("unlike diffusion models", "RLHF"), which a topic not covered may claim.
+        self._covered_words: set[str] = set()
         for index, read in enumerate(texts):
             if index == self.outside_from:
                 self._course_words = set(postings)
@@ -173,10 +176,12 @@ class Matcher:
             for number, tokens in enumerate(token_lists):
                 for token in tokens:
                     where[token].append(number)
+            if index < self.outside_from:
+                self._covered_words.update(where)
             # A word in most of an entry's phrasings says more about it than one said in passing.
             strong: dict[str, float] = {}
             for token, numbers in where.items():
-                if token in self._course_words:
+                if index >= self.outside_from and token in self._covered_words:
                     # a topic not covered is found by its own words ("linux"), never by the
                     # course's alone: "what is a kernel" is the course's question
                     continue
@@ -250,7 +255,7 @@ class Matcher:
         totals = np.zeros(len(self.entries))
         for index, where in enumerate(self._token_phrasings):
             for token, numbers in where.items():
-                if index >= self.outside_from and token in self._course_words:
+                if index >= self.outside_from and token in self._covered_words:
                     continue  # a topic not covered is told by its own words only
                 counts[token][0].append(index)
                 counts[token][1].append(len(numbers))
