@@ -91,22 +91,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5420, 0.8857, 0.6447, 0.6776, 0.3164, 0.3996, -0.1239, 0.0403, 0.1890, 1.2189, 0.7783)
+    0.5000, 0.5390, 0.8766, 0.6479, 0.6832, 0.3195, 0.3999, -0.1190, 0.0404, 0.1999, 1.2202, 0.7735)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -12.6469,
-    "score": 2.1561,
-    "margin": 0.5519,
-    "known": 1.7886,
-    "log_tokens": 1.2688,
-    "unknown": -1.9434,
-    "closest": 0.9255,
-    "embedding": 1.0537,
-    "embedding_closest": 0.7991,
+    "bias": -12.6189,
+    "score": 2.1724,
+    "margin": 0.6835,
+    "known": 1.7118,
+    "log_tokens": 1.2234,
+    "unknown": -1.9087,
+    "closest": 0.8147,
+    "embedding": 0.9834,
+    "embedding_closest": 0.7558,
 }
 
 
