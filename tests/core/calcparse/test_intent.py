@@ -57,6 +57,8 @@ NOT_CALCULATIONS = [
     "inputs, feeding 320x320 crashes. how do i make it accept any size",
     "my 3x3 conv with stride 2 on 64x64 images loses the edges, how can i fix that?",
     # a number in a model's or a version's name
+    "mixtral 8x7b how many parameters are active per token",
+    "llama 70b attention cost per token",
     "how much does fine tuning gpt-4o via the openai api cost per token",
     "resnet-50 output size",
 ]
