@@ -33,6 +33,7 @@ _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
+_VIT = re.compile(r"\bvit\b|vision transformer")
 _THREE_CHANNELS = re.compile(r"rgb|colou?r|cifar|imagenet|\bvit\b")
 _NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout overlap|"
                              r"\bdon t overlap|\bdo not overlap|\bdisjoint")
@@ -348,6 +349,9 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     elif _NON_OVERLAPPING.search(text) and "patch" in args:
         args["stride"] = args["patch"]
         assumed.append("stride = patch size (non-overlapping)")
+    elif _VIT.search(text) and "patch" in args:
+        args["stride"] = args["patch"]
+        assumed.append("stride = patch size (a ViT's patches do not overlap)")
     else:
         assumed.append("stride 1 (overlapping patches)")
     if "heads" in slots:

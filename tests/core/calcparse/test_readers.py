@@ -284,7 +284,9 @@ ATTENTION = [
      {"input": [32, 32, 3], "patch": 4, "stride": 4}),
     ("attention over 32x32x3 image, 4x4 patches, stride 4, 8 heads",
      {"input": [32, 32, 3], "patch": 4, "stride": 4, "heads": 8}),
-    ("vit with 16x16 patches on a 224x224x3 image", {"input": [224, 224, 3], "patch": 16}),
+    # a ViT cuts its patches side by side: the stride is the patch size
+    ("vit with 16x16 patches on a 224x224x3 image",
+     {"input": [224, 224, 3], "patch": 16, "stride": 16}),
     ("how many tokens for a 224x224 rgb image with 16x16 patches",
      {"input": [224, 224, 3], "patch": 16}),
     ("attention with patch size 4 on a 32x32x3 image, 2 heads",
@@ -310,6 +312,8 @@ def test_attention_phrasings_give_their_arguments(message, args):
      ["1 channel (greyscale)", "stride 1 (overlapping patches)"]),
     ("how many tokens for a 224x224 rgb image with 16x16 patches, stride 16",
      ["3 channels (RGB)"]),
+    ("a vision transformer on 224x224x3 images with 16x16 patches: QK^T cost?",
+     ["stride = patch size (a ViT's patches do not overlap)"]),
 ])
 def test_attention_defaults_it_assumed_are_listed(message, assumed):
     assert parsed(message).assumed == assumed
