@@ -21,8 +21,8 @@ MAX_MESSAGE_LENGTH = 2000
 
 # Matcher confidence (0..1): at or above ANSWER_THRESHOLD the tutor answers, between the two it
 # asks "did you mean ...?", below SUGGEST_THRESHOLD it falls back.
-ANSWER_THRESHOLD = 0.60
-SUGGEST_THRESHOLD = 0.47
+ANSWER_THRESHOLD = 0.61
+SUGGEST_THRESHOLD = 0.48
 # When the two best entries score within this margin of each other, offer both.
 AMBIGUITY_MARGIN = 0.02
 

@@ -91,22 +91,22 @@ SIGNALS = ("covered", "covered_strong", "overlap", "similarity", "set_similarity
 # base knows and the question's length into the probability that the answer is right. Fitted
 # by eval/fit_matcher.py on the dev set and the training sets (never on a holdout).
 RANKING_WEIGHTS = (
-    0.5000, 0.5390, 0.8766, 0.6479, 0.6832, 0.3195, 0.3999, -0.1190, 0.0404, 0.1999, 1.2202, 0.7735)
+    0.5000, 0.5390, 0.8762, 0.6474, 0.6823, 0.3190, 0.3993, -0.1187, 0.0402, 0.1994, 1.2167, 0.7722)
 CALIBRATION_FEATURES = ("score", "margin", "known", "log_tokens", "unknown", "closest",
                         "embedding", "embedding_closest")
 # The signal that says how close an entry's closest phrasing is to the question (gated overlap)
 CLOSEST_PHRASING = SIGNALS.index("overlap")
 EMBEDDING = SIGNALS.index("embedding")
 CALIBRATION = {
-    "bias": -12.6189,
-    "score": 2.1724,
-    "margin": 0.6835,
-    "known": 1.7118,
-    "log_tokens": 1.2234,
-    "unknown": -1.9087,
-    "closest": 0.8147,
-    "embedding": 0.9834,
-    "embedding_closest": 0.7558,
+    "bias": -12.5252,
+    "score": 2.1541,
+    "margin": 0.6791,
+    "known": 1.7074,
+    "log_tokens": 1.2125,
+    "unknown": -1.8930,
+    "closest": 0.8455,
+    "embedding": 1.0016,
+    "embedding_closest": 0.7365,
 }
 
 
