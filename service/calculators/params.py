@@ -20,7 +20,7 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
 
 
 def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1, input=None,
-                  depthwise=False) -> dict:
+                  depthwise=False, separable=False) -> dict:
     """Count the learnable parameters of a PyTorch-style Conv2d layer.
 
     Give the input depth either as ``in_channels`` or as ``input`` = [H, W, C] (C is used; H and
@@ -34,10 +34,14 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
     ``in_channels``, ``out_channels``, ``groups``, ``weight_shape`` [out, in/groups, k_h, k_w],
     ``steps``, ``explanation``.
 
+    ``separable=True`` counts a depthwise-separable block instead (a k_h x k_w depthwise
+    convolution, then a 1x1 pointwise one from in_channels to out_channels) beside the standard
+    convolution it replaces, adding ``standard_total`` and ``saved`` to the result.
+
     Raises CalculationError naming the field: neither or disagreeing in_channels/input
     ("in_channels"), groups not dividing the channels or clashing with depthwise ("groups"),
-    out_channels not a multiple of in_channels when depthwise ("out_channels"), or any malformed
-    value.
+    out_channels not a multiple of in_channels when depthwise ("out_channels"), separable with
+    groups or depthwise ("separable"), or any malformed value.
     """
     kh, kw = as_pair(kernel, "kernel")
     bias = as_bool(bias, "bias")
@@ -56,6 +60,11 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
     else:
         cin = as_int(in_channels, "in_channels")
 
+    if as_bool(separable, "separable"):
+        if depthwise or groups != 1:
+            fail("separable", "a depthwise-separable block sets its own groups: give separable "
+                              "without depthwise or groups")
+        return _separable(kh, kw, cin, cout, bias, shape)
     steps = []
     if depthwise:
         if groups not in (1, cin):
@@ -107,6 +116,57 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
         "out_channels": cout,
         "groups": groups,
         "weight_shape": [cout, cin // groups, kh, kw],
+        "steps": steps,
+        "explanation": explanation,
+    }
+
+
+def _separable(kh: int, kw: int, cin: int, cout: int, bias: bool,
+               shape: tuple[int, ...] | None) -> dict:
+    """A depthwise-separable block's count beside the standard convolution it replaces."""
+    depthwise_weights, pointwise_weights = kh * kw * cin, cin * cout
+    depthwise_biases, pointwise_biases = (cin, cout) if bias else (0, 0)
+    weights = depthwise_weights + pointwise_weights
+    biases = depthwise_biases + pointwise_biases
+    total = weights + biases
+    standard_weights = kh * kw * cin * cout
+    standard = standard_weights + (cout if bias else 0)
+    saved = standard - total
+    with_bias = (lambda symbol, n: f", biases ${symbol} = {n}$") if bias else (lambda *_: "")
+    steps = [
+        f"Depthwise ${kh} \\times {kw}$, one filter per channel: $k_h k_w C_\\text{{in}} = "
+        f"{kh} \\cdot {kw} \\cdot {cin} = {depthwise_weights}$ weights"
+        + with_bias(r"C_\text{in}", cin),
+        f"Pointwise $1 \\times 1$: $C_\\text{{in}} C_\\text{{out}} = {cin} \\cdot {cout} = "
+        f"{pointwise_weights}$ weights" + with_bias(r"C_\text{out}", cout),
+        f"$\\text{{separable total}} = {depthwise_weights} + {pointwise_weights} + {biases} = "
+        f"{total}$" if bias else
+        f"$\\text{{separable total}} = {depthwise_weights} + {pointwise_weights} = {total}$",
+        f"Standard ${kh} \\times {kw}$ convolution: $k_h k_w C_\\text{{in}} C_\\text{{out}}"
+        + (f" + C_\\text{{out}} = {standard_weights} + {cout} = {standard}$" if bias else
+           f" = {kh} \\cdot {kw} \\cdot {cin} \\cdot {cout} = {standard}$"),
+        f"$\\text{{saved}} = {standard} - {total} = {saved}$: the block has "
+        f"{100 * total / standard:.1f}% of the parameters",
+    ]
+    explanation = (
+        f"A depthwise-separable block from {_plural(cin, 'channel')} to "
+        f"{_plural(cout, 'channel')} has {_plural(total, 'parameter')}, against {standard} for "
+        f"the standard ${kh} \\times {kw}$ convolution: {saved} fewer. The depthwise step "
+        f"filters each channel on its own and the $1 \\times 1$ step mixes the channels, so "
+        f"the weights shrink by the factor $1/C_\\text{{out}} + 1/(k_h k_w) = 1/{cout} + "
+        f"1/{kh * kw} \\approx {1 / cout + 1 / (kh * kw):.3f}$.")
+    if shape is not None:
+        explanation += (f" The ${shape[0]} \\times {shape[1]}$ spatial size does not change "
+                        f"either count.")
+    return {
+        "layer": "separable_conv2d",
+        "weights": weights,
+        "biases": biases,
+        "total": total,
+        "in_channels": cin,
+        "out_channels": cout,
+        "standard_total": standard,
+        "saved": saved,
         "steps": steps,
         "explanation": explanation,
     }

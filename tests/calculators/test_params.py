@@ -40,6 +40,32 @@ def test_depthwise_has_one_group_per_channel(k, cin, multiplier, bias):
 
 
 @FAST
+@given(k=st.tuples(kernels, kernels), cin=st.integers(1, 64), cout=st.integers(1, 64),
+       bias=st.booleans())
+def test_a_separable_block_counts_its_two_convolutions_beside_the_standard_one(k, cin, cout,
+                                                                             bias):
+    result = conv2d_params(kernel=list(k), in_channels=cin, out_channels=cout, bias=bias,
+                           separable=True)
+    # as PyTorch stores them: depthwise (in, 1, k_h, k_w), pointwise (out, in, 1, 1),
+    # and the standard convolution the block replaces (out, in, k_h, k_w)
+    tensors = [np.zeros((cin, 1, *k)), np.zeros((cout, cin, 1, 1))]
+    biases = [np.zeros(cin), np.zeros(cout)] if bias else []
+    standard = np.zeros((cout, cin, *k)).size + (cout if bias else 0)
+    assert result["weights"] == sum(t.size for t in tensors)
+    assert result["total"] == sum(t.size for t in tensors + biases)
+    assert (result["standard_total"], result["saved"]) == (standard, standard - result["total"])
+    assert result["layer"] == "separable_conv2d"
+
+
+def test_a_separable_block_shows_each_count_and_the_saving():
+    result = conv2d_params(kernel=3, in_channels=128, out_channels=256, separable=True)
+    steps = "\n".join(result["steps"])
+    assert "3 \\cdot 3 \\cdot 128 = 1152" in steps and "128 \\cdot 256 = 32768" in steps
+    assert "294912 + 256 = 295168" in steps and "295168 - 34304 = 260864" in steps
+    assert "1/256 + 1/9" in result["explanation"]
+
+
+@FAST
 @given(k=kernels, cin=st.integers(1, 64))
 def test_depthwise_reads_the_default_out_channels_as_one_filter_per_channel(k, cin):
     result = conv2d_params(kernel=k, in_channels=cin, depthwise=True)
@@ -119,6 +145,10 @@ def test_linear_steps():
     (dict(kernel=3, in_channels=3, bias="no"), "bias"),
     (dict(kernel=3, in_channels=3, depthwise=1), "depthwise"),
     (dict(kernel=3, in_channels=3, out_channels=0), "out_channels"),
+    (dict(kernel=3, in_channels=8, out_channels=16, separable=True, depthwise=True),
+     "separable"),
+    (dict(kernel=3, in_channels=8, out_channels=16, separable=True, groups=2), "separable"),
+    (dict(kernel=3, in_channels=8, out_channels=16, separable="yes"), "separable"),
 ])
 def test_impossible_conv2d_requests_name_the_field(call, field):
     with pytest.raises(CalculationError) as excinfo:

@@ -31,6 +31,10 @@ _TRANSPOSED = re.compile(r"transpos|deconv|up-?conv|fractionally")
 _POOL = re.compile(r"pool")
 _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
+_SEPARABLE = re.compile(r"separable")
+# PyTorch's nn.Conv2d(in, out, ...) calls, each one's two channel counts
+_CONV_CALL_CHANNELS = re.compile(r"\bconv[123]?d?\s*+\(\s*+(?:in_channels\s*+=\s*+)?(\d{1,7})"
+                                 r"\s*+,\s*+(?:out_channels\s*+=\s*+)?(\d{1,7})")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
 _VIT = re.compile(r"\bvit\b|vision transformer")
@@ -193,7 +197,28 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     elif implied:
         args["in_channels"] = implied[0]
         assumed.append(implied[1])
-    depthwise = bool(_DEPTHWISE.search(text)) or slots.get("depthwise", False)
+    separable = bool(_SEPARABLE.search(text))
+    depthwise = not separable and (bool(_DEPTHWISE.search(text)) or
+                                   slots.get("depthwise", False))
+    if separable:
+        # "how many parameters does a depthwise separable conv save vs a normal 3x3 conv, 128
+        # in and 256 out": the block beside the convolution it replaces, never one depthwise
+        # layer with 256 outputs
+        args["separable"] = True
+        if "out_channels" in slots:
+            args["out_channels"] = slots["out_channels"]
+        calls = _CONV_CALL_CHANNELS.findall(text)
+        if len(calls) >= 2:
+            # the block written out as its two layers: in from the first, out from the last
+            args["in_channels"], args["out_channels"] = int(calls[0][0]), int(calls[-1][1])
+            args.pop("input", None)
+        if "bias" not in args:
+            assumed.append("with bias")
+        missing = [] if "out_channels" in args else ["out_channels"]
+        request = finish_request("params", args, missing, assumed)
+        if "input" in args:
+            request.missing = [m for m in request.missing if m != "in_channels"]
+        return request
     if "out_channels" in slots:
         args["out_channels"] = slots["out_channels"]
     elif _ONE_FILTER.search(text):

@@ -62,6 +62,8 @@ def test_params_from_an_input_shape_say_spatial_size_does_not_matter(client):
     ({"kernel": 3, "in_channels": 32, "out_channels": 32, "depthwise": True}, 32 * 9 + 32),
     ({"kernel": 3, "in_channels": 8, "out_channels": 16, "groups": 4}, 3 * 3 * 2 * 16 + 16),
     ({"layer": "linear", "in_features": 784, "out_features": 10}, 7850),
+    # a depthwise-separable block: 3*3*128 + 128 + 128*256 + 256
+    ({"kernel": 3, "in_channels": 128, "out_channels": 256, "separable": True}, 34304),
 ])
 def test_params_variants(client, request_body, total):
     response = client.post("/calc/params", json=request_body)
@@ -128,6 +130,10 @@ BAD = [
      "kernel"),
     ("/calc/params", {"layer": "linear", "in_features": 2}, "out_features"),
     ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 6, "groups": 4}, "groups"),
+    ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 16, "separable": True,
+                      "depthwise": True}, "separable"),
+    ("/calc/params", {"layer": "linear", "in_features": 2, "out_features": 2,
+                      "separable": True}, "separable"),
     ("/calc/eigen", {"matrix": [[1, 2], [3]]}, "matrix"),
     ("/calc/eigen", {"matrix": [[1, 2, 3], [4, 5, 6]]}, "matrix"),
     ("/calc/eigen", {"matrix": []}, "matrix"),

@@ -225,7 +225,23 @@ PARAMS = [
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "groups": 2}),
     ("trainable params for a depthwise 3x3 conv on 32 channels",
      {"kernel": 3, "in_channels": 32, "out_channels": 1, "depthwise": True}),
+    # a depthwise-separable block: the block beside the standard conv, never one depthwise
+    # layer with the block's output channels
+    ("how many parameters does a depthwise separable conv save vs a normal 3x3 conv with 128 "
+     "input and 256 output channels?",
+     {"kernel": 3, "in_channels": 128, "out_channels": 256, "separable": True}),
+    ("params of a depthwise separable 3x3 conv from 32 to 64 channels, no bias",
+     {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True, "bias": False}),
+    # written out as its two PyTorch layers: in from the first, out from the last
+    ("depthwise separable block: nn.Conv2d(64, 64, 3, padding=1, groups=64, bias=False) then "
+     "nn.Conv2d(64, 128, 1, bias=False). params?",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128, "separable": True, "bias": False}),
 ]
+
+
+def test_a_separable_block_without_its_output_channels_asks_for_them():
+    request = parsed("depthwise separable conv with a 3x3 kernel on 64 channels, how many params?")
+    assert (request.calculator, request.missing) == ("params", ["out_channels"])
 
 
 @pytest.mark.parametrize(("message", "args"), PARAMS)

@@ -73,13 +73,17 @@ class ParamsRequestSchema(RequestSchema):
     out_channels = _channels()
     groups = _channels()
     depthwise = fields.Boolean()
+    separable = fields.Boolean(metadata={
+        "description": "Count a depthwise-separable block (a k x k depthwise convolution, then "
+                       "a 1x1 one to out_channels) beside the standard convolution."})
     bias = fields.Boolean(load_default=True)
     in_features = _channels()
     out_features = _channels()
 
     @validates_schema
     def fields_fit_the_layer(self, data, **kwargs):
-        conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise")
+        conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise",
+                     "separable")
         linear_only = ("in_features", "out_features")
         if data["layer"] == "linear":
             wrong, needed = conv_only, linear_only
@@ -102,6 +106,10 @@ class ParamsResponseSchema(Schema):
     weights = fields.Integer(required=True)
     biases = fields.Integer(required=True)
     total = fields.Integer(required=True)
+    standard_total = fields.Integer(metadata={
+        "description": "With separable: the standard convolution's parameters."})
+    saved = fields.Integer(metadata={
+        "description": "With separable: standard_total - total."})
     steps = _steps()
     explanation = fields.String()
 
