@@ -62,6 +62,17 @@ def _conv(args: dict, result: dict) -> str:
 
 
 def _params(args: dict, result: dict) -> str:
+    if args.get("separable"):
+        return ("**Where the saving comes from.** A standard convolution gives every output "
+                "channel its own $k_h \\times k_w$ window through all $C_\\text{in}$ "
+                "channels. A depthwise-separable block splits that: one $k_h \\times k_w$ "
+                "filter per input channel (the spatial part), then a $1 \\times 1$ convolution "
+                "that mixes the channels. The weights fall from $k_h k_w C_\\text{in} "
+                "C_\\text{out}$ to $k_h k_w C_\\text{in} + C_\\text{in} C_\\text{out}$, "
+                "a factor $1/C_\\text{out} + 1/(k_h k_w)$.\n\n**The usual mistakes.** Counting "
+                "the depthwise layer as if each filter saw every channel, forgetting the "
+                "$1 \\times 1$ layer, or taking the block to be as expressive as the standard "
+                "convolution: it is a cheaper approximation of it.")
     if args.get("layer") == "linear":
         return ("**Where the count comes from.** A linear layer connects every input feature to "
                 "every output feature, one weight each ($\\text{in} \\times \\text{out}$), plus "

@@ -308,6 +308,14 @@ def test_why_after_a_calculation_explains_it(tutor):
     assert why.reply
 
 
+def test_why_after_a_separable_block_explains_the_saving_not_one_filter(tutor):
+    first, why = conversation(tutor, "params of a depthwise separable 3x3 conv from 32 to 64 "
+                                     "channels", "why?")
+    assert first.calculation["result"]["saved"] == 3 * 3 * 32 * 64 + 64 - (
+        3 * 3 * 32 + 32 + 32 * 64 + 64)
+    assert "Where the saving comes from" in why.reply
+
+
 def test_show_the_formula_after_a_calculation_gives_the_steps(tutor):
     _, steps = conversation(tutor, "params of a 3x3 conv from 64 to 128 channels",
                             "show the working")
