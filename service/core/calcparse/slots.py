@@ -264,6 +264,10 @@ _SETTING_NAME = re.compile(r"(?:kernel|filter|stride|padding|pad|dilation|input|
                            r"size|channels?)-$")
 
 
+# One side of an image in words: "300 pixels wide", "64 px tall"
+_ONE_SIDE = re.compile(r"(?<![\w.])(\d{1,7}+)\s*+(?:px|pixels?)?\s*+(?:wide|tall|high|across)\b")
+
+
 def find_slots(text: str) -> dict:
     """Every value the text names, by slot; each size is an int or a list of ints.
 
@@ -298,6 +302,12 @@ def find_slots(text: str) -> dict:
             if value is None or not _store(slots, name, value):
                 continue
             taken.append(span)
+    if isinstance(slots.get("input"), int) and "square" not in text:
+        side = _ONE_SIDE.search(text)
+        if side is not None and int(side.group(1)) == slots["input"]:
+            # "an image 300 pixels wide": its height is not given, so there is no size to
+            # work with (never a 300 x 300 image made up)
+            del slots["input"]
     leftover: list[list[int]] = []
     for m in SIZE_RE.finditer(text):
         if len(leftover) == MAX_LEFTOVER_SIZES:

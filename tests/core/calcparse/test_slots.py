@@ -174,3 +174,24 @@ def test_a_number_with_a_unit_of_time_or_money_is_no_size_but_a_size_beside_it_i
 def test_a_named_number_is_read_but_a_model_name_is_not_a_size(message):
     request = parse_calculation(message)
     assert request.args["input"] == 28 and request.args["kernel"] == 5
+
+
+@pytest.mark.parametrize("message", [
+    "how many tokens for an image 300 pixels wide with 10x10 non-overlapping patches?",
+    "output size of a 3x3 conv on an image 64 px wide",
+])
+def test_one_side_of_an_image_is_not_a_square_image(message):
+    # its height is not given: asked for, never made up as 300 x 300
+    request = parse_calculation(message)
+    assert request is not None and "input" in request.missing
+
+
+@pytest.mark.parametrize(("message", "side"), [
+    ("a square image 300 pixels wide with 10x10 patches, stride 10, how many patches", 300),
+    ("an image 8 high and 4 wide, 2x2 patches, stride 2, how many patches", None),
+])
+def test_a_square_or_both_sides_in_words_still_give_the_image(message, side):
+    request = parse_calculation(message)
+    assert "input" not in request.missing
+    if side:
+        assert request.args["input"] in (side, [side, side])
