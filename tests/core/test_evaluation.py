@@ -51,12 +51,12 @@ FLOORS = {
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_3: {"calculation accuracy": 1.0},
-    TRAIN_NOTATIONS: {"calculation accuracy": 0.96, "incomplete calculation not computed": 1.0},
+    TRAIN_NOTATIONS: {"calculation accuracy": 0.97, "incomplete calculation not computed": 1.0},
     TRAIN_NOTATIONS_2: {"calculation accuracy": 0.96,
                         "incomplete calculation not computed": 1.0},
     TRAIN_STORIES: {"calculation accuracy": 0.71, "incomplete calculation not computed": 1.0},
     TRAIN_STACKS: {"calculation accuracy": 0.84, "incomplete calculation not computed": 1.0},
-    TRAIN_STORIES_2: {"calculation accuracy": 0.62, "incomplete calculation not computed": 1.0},
+    TRAIN_STORIES_2: {"calculation accuracy": 0.68, "incomplete calculation not computed": 1.0},
     TRAIN_ATTENTION: {"calculation accuracy": 0.8, "incomplete calculation not computed": 1.0},
 }
 CEILINGS = {

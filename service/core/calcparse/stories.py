@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import combinations
 
+from service.core.textnorm import STOPWORDS
+
 POS, NEG = "pos", "neg"
 CELLS = ("tp", "fp", "tn", "fn")
 MAX_NUMBERS = 12          # a story of a confusion matrix has four to eight numbers
@@ -98,7 +100,8 @@ _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "b
 # A class word before these names the task, not the cases: "a spam filter", "a covid test"
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
-screening screener alert alerts system systems app scanner cutoff study scan screen
+screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
+engine
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -171,7 +174,7 @@ def counts_from_story(text: str) -> dict[str, int] | None:
     module docstring)."""
     tokens = _TOKEN.findall(text)
     positive, negative = _class_words(tokens)
-    numbers = _numbers(tokens, positive, negative)
+    numbers = _numbers(_without_naming_asides(tokens), positive, negative)
     if numbers is None or len(numbers) < 3:
         return None
     if any(number.doubtful for number in numbers):
@@ -208,8 +211,8 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         before = tokens[n - 1]
         if before in ("=", "(") and n >= 2 and tokens[n - 2].isalpha():
             named = tokens[n - 2]
-        elif before == "the" and n >= 3 and tokens[n - 2] == "is":
-            named = tokens[n - 3]   # "fail is the positive class"
+        elif before in ("the", "my", "our") and n >= 3 and tokens[n - 2] == "is":
+            named = tokens[n - 3]   # "fail is the positive class", "dog is my positive class"
         elif before == "as" and n >= 2 and tokens[n - 2].isalpha():
             named = tokens[n - 2]   # "treating defective as positive"
         elif before == "is" and n >= 2 and tokens[n - 2].isalpha() and \
@@ -236,6 +239,29 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         positive.add(looked_for)
         if len(looked_for) >= _STEM_FROM:
             positive.add(looked_for[:-2] + "*")
+    # a class named positive and another counted or said beside it the same way is the other
+    # class: "250 dogs and 250 cats", "predicted 'cat' for 130 ... predicted 'dog' for 170"
+    named_positive = positive - POSITIVE_WORDS
+    if named_positive:
+        said = [tokens[n + 1] for n in range(len(tokens) - 1) if tokens[n] in _SAID]
+        counted = [tokens[n + 1] for n in range(len(tokens) - 1)
+                   if tokens[n].isdigit() and n >= 2 and tokens[n - 1] == "and" and
+                   tokens[n - 2].isalpha() and _class_of(tokens[n - 2], named_positive, set())]
+        saids = {_class_of(w, named_positive, set()) for w in said if w.isalpha()}
+        others = counted + (said if POS in saids else [])
+        others = {w for w in others if w.isalpha() and w not in STOPWORDS and
+                  _class_of(w, positive, negative) is None}
+        if len(others) == 1:
+            negative.add(others.pop())
+    # "it said 'defective' for 112 welds ... it said 'ok' for the other welds": two answers
+    # said the same way, one of them the positive class, the other is the negative one
+    said_for = {tokens[n + 1] for n in range(len(tokens) - 2)
+                if tokens[n] in _SAID and tokens[n + 2] == "for" and tokens[n + 1].isalpha()}
+    if any(_class_of(w, positive, negative) == POS for w in said_for):
+        others = {w for w in said_for if _class_of(w, positive, negative) is None and
+                  w not in STOPWORDS}
+        if len(others) == 1:
+            negative.add(others.pop())
     # a pair with one class known: the other word is the other class
     for n, token in enumerate(tokens):
         if token not in _PAIRS and token != "/" or n == 0 or n + 1 == len(tokens):
@@ -248,6 +274,27 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                     and other not in _NEGATORS:
                 (negative if kind == POS else positive).add(other)
     return positive, negative
+
+
+def _without_naming_asides(tokens: list[str]) -> list[str]:
+    """The tokens without an aside that names the classes ("predicted 'cat' (cat is the
+    positive class) for 130 images": the cat there is no truth about the 130)."""
+    out: list[str] = []
+    aside: list[str] | None = None
+    for token in tokens:
+        if token == "(" and aside is None:
+            aside = [token]
+        elif aside is not None:
+            aside.append(token)
+            if token == ")":
+                names = any(t in ("positive", "negative") for t in aside) and \
+                    not any(t.isdigit() for t in aside)
+                if not names:
+                    out += aside
+                aside = None
+        else:
+            out.append(token)
+    return out + (aside or [])
 
 
 def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:

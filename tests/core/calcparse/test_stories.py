@@ -62,6 +62,18 @@ SHAPES = [
     "toxic comments as toxic and {fp} clean comments as toxic. f1?",
     "a search engine returned {pp} documents, {tp} of which were relevant. the collection has "
     "{all} documents, {p} of them relevant. recall?",
+    # the other class named by its place beside the positive one, and asides that only name
+    "Dog is my positive class. Test set: {p} dogs and {n} cats. It classified {tp} of the dogs "
+    "as dogs and {fp} of the cats as dogs. f1?",
+    "my model predicted 'cat' (cat is the positive class) for {pp} images and {tp} of them were "
+    "actually cats. it predicted 'dog' for {pn} images and {fn} of those were actually cats. "
+    "accuracy?",
+    "Weld inspection: {all} welds. The test said 'defective' for {pp} welds; {tp} of those were "
+    "actually defective. It said 'sound' for all the other welds, {fn} of which were actually "
+    "defective. recall?",
+    "The bank's fraud rules let through {pn} of {all} transactions and blocked the other {pp}. "
+    "Of the blocked ones, {tp} were really fraud. Of those let through, {fn} turned out to be "
+    "fraud. f1?",
 ]
 
 
