@@ -16,7 +16,7 @@ import importlib.util
 import json
 import math
 import struct
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -49,9 +49,11 @@ class SubwordTokenizer:
                       for rank, merge in enumerate(model["merges"])}
         self.pieces = lru_cache(maxsize=CACHED_WORDS)(self._pieces)
 
+    @cached_property
     def whole_words(self) -> frozenset[str]:
         """The vocabulary's pieces that are whole lowercase words ("weather", "london"): about
-        10,800 of the commonest English words (and some of other languages)."""
+        10,800 of the commonest English words (and some of other languages). Built once: the
+        tokenizer is one per process, a matcher one per reload."""
         return frozenset(piece[1:].lower() for piece in self.vocabulary
                          if piece.startswith(WORD_START) and piece[1:].isascii()
                          and piece[1:].isalpha())

@@ -237,7 +237,7 @@ class Matcher:
         # Words spelt right though the course never uses them: English words ("movies",
         # "weather") and the words of the topics not covered ("optimus"). Read as typos of the
         # course's words, they made "how many transformers movies" a question about "move".
-        self._english = self._embedder.tokenizer.whole_words()
+        self._english = self._embedder.tokenizer.whole_words
         self._spelt_elsewhere = {w for read in texts[self.outside_from:]
                                  for found in read.phrasings for w in found if w.isalpha()}
         self._near_words = NearWords(frequency, {

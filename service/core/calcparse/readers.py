@@ -23,6 +23,7 @@ from service.core.calcparse.request import (
     CalcRequest,
     finish_request,
 )
+from service.core.calcparse.slots import TORCH_CONV
 from service.core.calcparse.stories import counts_from_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
@@ -32,9 +33,6 @@ _POOL = re.compile(r"pool")
 _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
-# PyTorch's nn.Conv2d(in, out, ...) calls, each one's two channel counts
-_CONV_CALL_CHANNELS = re.compile(r"\bconv[123]?d?\s*+\(\s*+(?:in_channels\s*+=\s*+)?(\d{1,7})"
-                                 r"\s*+,\s*+(?:out_channels\s*+=\s*+)?(\d{1,7})")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
 _VIT = re.compile(r"\bvit\b|vision transformer")
@@ -200,6 +198,7 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     separable = bool(_SEPARABLE.search(text))
     depthwise = not separable and (bool(_DEPTHWISE.search(text)) or
                                    slots.get("depthwise", False))
+    missing: list[str] = []
     if separable:
         # "how many parameters does a depthwise separable conv save vs a normal 3x3 conv, 128
         # in and 256 out": the block beside the convolution it replaces, never one depthwise
@@ -207,19 +206,14 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["separable"] = True
         if "out_channels" in slots:
             args["out_channels"] = slots["out_channels"]
-        calls = _CONV_CALL_CHANNELS.findall(text)
+        calls = [m.groups()[:2] for m in TORCH_CONV.finditer(text)]
         if len(calls) >= 2:
             # the block written out as its two layers: in from the first, out from the last
             args["in_channels"], args["out_channels"] = int(calls[0][0]), int(calls[-1][1])
             args.pop("input", None)
-        if "bias" not in args:
-            assumed.append("with bias")
-        missing = [] if "out_channels" in args else ["out_channels"]
-        request = finish_request("params", args, missing, assumed)
-        if "input" in args:
-            request.missing = [m for m in request.missing if m != "in_channels"]
-        return request
-    if "out_channels" in slots:
+        if "out_channels" not in args:
+            missing.append("out_channels")
+    elif "out_channels" in slots:
         args["out_channels"] = slots["out_channels"]
     elif _ONE_FILTER.search(text):
         args["out_channels"] = 1
@@ -228,11 +222,11 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         assumed.append(ONE_FILTER_PER_CHANNEL if depthwise else ONE_FILTER)
     if depthwise:
         args["depthwise"] = True
-    elif "groups" in slots:
+    elif "groups" in slots and not separable:
         args["groups"] = slots["groups"]
     if "bias" not in args:
         assumed.append("with bias")
-    request = finish_request("params", args, [], assumed)
+    request = finish_request("params", args, missing, assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
     return request

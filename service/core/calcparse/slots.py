@@ -34,6 +34,11 @@ _CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
 # Settings of training, not of the layer: "batch size 128", "lr 1e-3", "10 epochs".
 _TRAINING = (r"(?:batch(?:[\s_-]*+size)?|lr|learning[\s_-]*+rate|momentum|weight[\s_-]*+decay|"
              r"epochs?)")
+# PyTorch's Conv2d(in, out, kernel, stride, padding) calls: in and out come first
+TORCH_CONV = re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
+                        rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
+                        rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
+                        rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?")
 _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # numbers that set up training ("batch size 128, lr 1e-3") are never the layer's sizes
     ("training", re.compile(rf"\b{_TRAINING}\s*+(?:(?:of|=|:|is)\s*+)?[\d.]{{1,12}}+"
@@ -78,10 +83,7 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
                               rf"(?:filters\s*+=\s*+)?{INT}\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"), ("kerasconv",)),
     # PyTorch calls: Conv2d(in, out, kernel), Linear(in, out)
-    ("torch_conv", re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
-                              rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
-                              rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
-                              rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?"), ("conv",)),
+    ("torch_conv", TORCH_CONV, ("conv",)),
     # Keras Dense(units): the layer's outputs
     ("out_channels", re.compile(rf"\bdense\s*+\(\s*+(?:units\s*+=\s*+)?{INT}"), ("dense",)),
     # "input of shape (8, 16, 50, 50)": a batch in PyTorch's N, C, H, W order

@@ -302,8 +302,8 @@ def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
     before a positive class ("unripe") names the negative one."""
     if word.startswith("un") and len(word) > 4 and word[2:] in positive:
         return NEG
-    if len(word) >= _STEM_FROM - 2 and any(
-            c.endswith("*") and word.startswith(c[:-1]) for c in positive):
+    # a looked-for word's stem, kept as "arrhythm*": the word's own prefixes are looked up
+    if any(word[:length] + "*" in positive for length in range(_STEM_FROM - 2, len(word) + 1)):
         return POS
     forms = [word]
     if word.endswith("s"):
