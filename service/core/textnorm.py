@@ -140,13 +140,13 @@ _SYNONYMS: dict[str, list[str]] = {
     "tn": ["true negative"], "tp": ["true positive"],
     "fn": ["false negative"], "fp": ["false positive"],
     "generator discriminator": ["g and d", "d and g"],
-    # how students ask for the big picture: "gan in a nutshell" is "gan overview"
+    # how students ask for the big picture: "gan in a nutshell" is "gan overview" (number
+    # words are digits by now: "in one sentence" is "in 1 sentence")
     "overview": ["overview", "nutshell", "in a nutshell", "big picture", "in short", "high level",
-                 "tldr", "tl dr", "rundown", "crash course", "intro",
-                 "introduction", "in one sentence", "in a sentence", "in 1 sentence",
-                 "in a few sentences", "in 2 sentences", "in 3 sentences", "in two sentences",
-                 "in three sentences", "in one paragraph", "in a paragraph", "in 1 paragraph",
-                 "in plain words", "in plain english", "in simple words", "in simple terms"],
+                 "tldr", "tl dr", "rundown", "crash course", "intro", "introduction",
+                 "in a sentence", "in 1 sentence", "in a few sentences", "in 2 sentences",
+                 "in 3 sentences", "in a paragraph", "in 1 paragraph", "in plain words",
+                 "in plain english", "in simple words", "in simple terms"],
     "qlearning": ["q learning", "qlearning", "deep q learning", "deep q network", "dqn"],
     "query key value": ["q k v", "q k and v", "qkv", "queries keys and values",
                         "queries keys values", "query key and value"],

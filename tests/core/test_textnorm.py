@@ -136,6 +136,7 @@ def test_a_course_term_and_its_synonyms_collapse_to_one_token(phrasing, token):
     ("gan in a nutshell", "GAN overview"),
     ("the big picture of VAEs", "the overview of vae"),
     ("transformers in 3 sentences", "transformer overview"),
+    ("vae in one sentence", "vae overview"),
     ("Q-learning", "q learning"),
 ])
 def test_spellings_of_one_idea_normalise_alike(a, b):
