@@ -97,6 +97,11 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
     if result is None:
         return None
     lines = _worked("Patches of the image", request, result)
+    for other in request.also:
+        other_result = _settled_patch_count(other)
+        if other.title and other_result:
+            lines += [f"**{other.title}**",
+                      "\n".join(f"- {step}" for step in other_result["steps"])]
     lines.append(f"_For the attention cost (token dimension, dot products, MACs), give me "
                  f"{asks}._")
     args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
@@ -109,7 +114,12 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
     message also asked for (`also`), and a hint for what to ask next."""
     lines = [*_worked(title, request, result)]
     for other, other_result in also:
-        lines += _worked(TITLES[other.calculator], other, other_result)
+        if other.title:
+            # another reading of the same message: its steps, not the explanation again
+            lines += [f"**{other.title}**",
+                      "\n".join(f"- {step}" for step in other_result["steps"])]
+        else:
+            lines += _worked(TITLES[other.calculator], other, other_result)
     hint = calc_why.change_hint(request.calculator, request.args)
     lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
     return "\n\n".join(lines)

@@ -154,6 +154,19 @@ def test_the_patch_count_is_given_while_the_channels_are_asked_for_the_cost(tuto
     assert answer.calculation["result"]["token_dim"] == 4 * 4 * 3
 
 
+def test_patches_with_no_stride_are_counted_with_and_without_overlap(tutor):
+    # the course's Q11 slides its patches at stride 1; a ViT cuts the image into 196
+    count, cost = conversation(tutor, "how many patches for a 224x224 image with 16x16 patches",
+                               "3 channels")
+    assert r"P = 209 \cdot 209 = 43681" in count.reply
+    assert "If the patches do not overlap (stride 16, as in a ViT)" in count.reply
+    assert r"P = 14 \cdot 14 = 196" in count.reply
+    assert cost.calculation["result"]["num_patches"] == 43681
+    [other] = cost.calculation["also"]
+    assert other["request"]["stride"] == 16 and other["result"]["num_patches"] == 196
+    assert r"P = 14 \cdot 14 = 196" in cost.reply
+
+
 def test_a_patch_larger_than_the_image_gives_no_partial_count(tutor):
     ask = tutor.respond("attention cost, 8x8 image, 10x10 patches")
     assert ask.kind == "clarify" and "so far" not in ask.reply

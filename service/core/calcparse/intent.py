@@ -55,6 +55,16 @@ ABOUT_THE_QUESTION = re.compile(
     r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 NOT_CALCULATED = re.compile(r"receptive field")
+# "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192",
+# "tokens: 8192", "T=50 timesteps", "1500 audio frames", "a 1000-word document", "365 daily
+# readings", "n from 800 to 400", "the context from 1024 to 2048" (only read in a message about
+# attention: the intent has picked the calculator first)
+SEQUENCE_LENGTH = re.compile(
+    r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+(?:(?:input|text|word|audio|video|daily)\s++)?"
+    r"(?:tokens?|words?|frames?|time[\s-]?steps?|readings?|positions?)\b|"
+    r"\b(?:seq(?:uence)?(?:\s*+len(?:gth)?)?|context(?:\s++(?:length|window))?|tokens)\s*+"
+    r"(?:of\s++|from\s++)?(?:length\s++)?(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
+    r"(?<![\w.])[nt]\s*+(?:=|\bfrom\b)\s*+(\d{1,7}+)(?!\w|\.\d)")
 _PATCH_OR_TOKEN = re.compile(r"patch|token|\bh\s*+=\s*+w\s*+=|\bseq(?:uence)?s?\b|\bseqlen|"
                              r"\bcontext (?:length|window)|(?<![\w.])n\s*+=\s*+\d")
 # Asking for the number of patches ("P?", "how many tokens") and for nothing that needs the
@@ -110,7 +120,8 @@ def wants(text: str) -> str | None:
                                           cell_names(text) is not None or
                                           counts_in_words(text) and not _LAYER.search(text)):
         return "metrics"
-    if _WANTS["attention"].search(text) and _PATCH_OR_TOKEN.search(text):
+    if _WANTS["attention"].search(text) and (_PATCH_OR_TOKEN.search(text) or
+                                            SEQUENCE_LENGTH.search(text)):
         return "attention"
     if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"

@@ -12,7 +12,13 @@ import itertools
 import re
 
 from service.core.calcparse.confusion import has_table, read_counts
-from service.core.calcparse.intent import LINEAR, NEEDS_CHANNELS, PATCH_COUNT, counts_in_words
+from service.core.calcparse.intent import (
+    LINEAR,
+    NEEDS_CHANNELS,
+    PATCH_COUNT,
+    SEQUENCE_LENGTH,
+    counts_in_words,
+)
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import as_list, pair
 from service.core.calcparse.request import (
@@ -250,12 +256,6 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
 
 
 # Self-attention over a sequence rather than an image: its length and its dimension.
-# "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192"
-_SEQUENCE_LENGTH = re.compile(
-    r"(?<![\w.])(\d{1,7}+)\s*+(?:input\s++|text\s++|word\s++)?tokens?\b|"
-    r"\b(?:seq(?:uence)?(?:\s*+len(?:gth)?)?|context(?:\s++(?:length|window))?)\s*+"
-    r"(?:of\s++)?(?:length\s++)?(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
-    r"(?<![\w.])n\s*+=\s*+(\d{1,7}+)(?!\w|\.\d)")
 # "d = 64", "d_model 512" (folded to "dmodel"), "dk=64", "head dim 64", "dimension of 128",
 # "embedding size 256", "32-dim queries", "64-dimensional"
 _SEQUENCE_DIM = re.compile(
@@ -286,7 +286,7 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
     `slots` (a follow-up's previous request) are kept unless the text names new ones."""
     if _IMAGE.search(text):
         return None
-    lengths = _all_values(_SEQUENCE_LENGTH, text)
+    lengths = _all_values(SEQUENCE_LENGTH, text)
     dims = _all_values(_SEQUENCE_DIM, text)
     heads = next(iter(_all_values(_SEQUENCE_HEADS, text)), None)
     head_dim = next(iter(_all_values(_HEAD_DIM, text)), None)
@@ -306,11 +306,24 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
     request = finish_request("sequence_attention", args, [], [])
     # "d=64 vs d=128 at n=512", "halve n from 800 to 400": the other value worked out too
     other = ("tokens", lengths[1]) if len(lengths) == 2 else \
-        ("dim", dims[1]) if len(dims) == 2 else None
+        ("dim", dims[1]) if len(dims) == 2 else _changed_to(text, args)
     if other and request.complete and _COMPARED.search(text):
         request.also = [finish_request("sequence_attention", {**args, other[0]: other[1]}, [],
                                        [])]
     return request
+
+
+# "the context from 1024 to 2048": the second value of a setting read by the first
+_FROM_TO = re.compile(r"\bfrom\s++(\d{1,7}+)\s++to\s++(\d{1,7}+)\b")
+
+
+def _changed_to(text: str, args: dict) -> tuple[str, int] | None:
+    """The setting a "from A to B" changes (A its value read in `args`) and B, or None."""
+    match = _FROM_TO.search(text)
+    if match is None:
+        return None
+    before, after = int(match[1]), int(match[2])
+    return next(((name, after) for name in ("tokens", "dim") if args.get(name) == before), None)
 
 
 def _all_values(pattern: re.Pattern, text: str) -> list[int]:
@@ -379,7 +392,20 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     if request.missing == ["channels"] and PATCH_COUNT.search(text) and \
             not NEEDS_CHANNELS.search(text):
         request.asks = PATCHES_ONLY
+    if "stride" not in args and "patch" in args and as_list(args["patch"]) != [1, 1]:
+        request.also = [_without_overlap(request)]
     return request
+
+
+def _without_overlap(request: CalcRequest) -> CalcRequest:
+    """The same patches without overlap (stride = patch size, as a ViT cuts an image), worked
+    out beside the course's stride 1 when a student names no stride: the exam's Q11 slides its
+    patches one pixel at a time, while "16x16 patches of a 224x224 image" usually means 196."""
+    patch = as_list(request.args["patch"])
+    side = patch[0] if len(set(patch)) == 1 else "x".join(map(str, patch))
+    return CalcRequest("attention", {**request.args, "stride": request.args["patch"]},
+                       list(request.missing), [],
+                       title=f"If the patches do not overlap (stride {side}, as in a ViT)")
 
 
 def read_activation(text: str) -> str | None:

@@ -81,6 +81,9 @@ class CalcRequest:
     # what the student asked for, when it is less than the whole calculation and the values
     # given settle it (PATCHES_ONLY: self-attention's patch count, without the channels)
     asks: str | None = None
+    # the heading of a request worked out beside another (`also`) when it is another reading
+    # of the same message rather than another calculator
+    title: str | None = None
 
     @property
     def complete(self) -> bool:

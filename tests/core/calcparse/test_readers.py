@@ -5,7 +5,7 @@ defaults it assumed (conv output size, parameter counts, linear layers, attentio
 import pytest
 
 from service.core.calcparse import parse_calculation
-from tests.core.calcparse.helpers import parsed
+from tests.core.calcparse.helpers import parsed, run
 
 ZERO_PADDING_NOTE = ('"zero padding" read as size-preserving ("same") padding; '
                      "say `padding 0` for none")
@@ -335,6 +335,25 @@ def test_attention_defaults_it_assumed_are_listed(message, assumed):
     assert parsed(message).assumed == assumed
 
 
+def test_patches_without_a_stride_are_also_worked_out_without_overlap():
+    # the exam's Q11 slides its patches at stride 1; "16x16 patches of a 384x384 image" in a
+    # ViT means 576 of them: with no stride named, both readings are shown
+    request = parsed("16x16 patches on a 384x384x3 image. How many patches, and the MACs?")
+    assert request.args == {"input": [384, 384, 3], "patch": 16}
+    [other] = request.also
+    assert other.args == {"input": [384, 384, 3], "patch": 16, "stride": 16}
+    assert (run(request)["num_patches"], run(other)["num_patches"]) == (369 * 369, 24 * 24)
+
+
+@pytest.mark.parametrize("message", [
+    "attention over a 32x32x3 image, 4x4 patches, stride 2",
+    "attention over 32x32x3 image, 4x4 patches, non-overlapping",
+    "a vision transformer on 224x224x3 images with 16x16 patches: QK^T cost?",
+])
+def test_patches_with_their_stride_settled_have_one_reading(message):
+    assert parsed(message).also == []
+
+
 
 @pytest.mark.parametrize(("message", "args"), [
     ("Conv2DTranspose(32, 3, strides=2, padding='valid') applied to a (None, 7, 7, 64) tensor. "
@@ -394,6 +413,16 @@ SEQUENCE = [
      {"tokens": 4096, "dim": 4096, "heads": 32}),
     ("with 12 heads of size 64 and a sequence of 256 tokens, MACs of QK^T?",
      {"tokens": 256, "dim": 768, "heads": 12}),
+    # the length named after its word, or by what the sequence is made of
+    ("tokens: 8192, d: 64. MACs?", {"tokens": 8192, "dim": 64}),
+    ("RNN replacement: T=50 timesteps, hidden size 20. dot products in self attention scores",
+     {"tokens": 50, "dim": 20}),
+    ("whisper encoder: 1500 audio frames, d=384. How many MACs for the attention logits?",
+     {"tokens": 1500, "dim": 384}),
+    ("a 1000-word document, each word embedded in 300 dims. self-attention QK^T cost?",
+     {"tokens": 1000, "dim": 300}),
+    ("how many dot products does self attention compute for 365 daily readings, each embedded "
+     "into 16 dims?", {"tokens": 365, "dim": 16}),
 ]
 
 
@@ -408,6 +437,13 @@ def test_two_values_compared_are_both_worked_out():
     request = parsed("compare the QK^T MACs for d=64 vs d=128 at n=512")
     assert request.args == {"tokens": 512, "dim": 64}
     assert [other.args for other in request.also] == [{"tokens": 512, "dim": 128}]
+
+
+def test_a_length_changed_from_one_value_to_another_is_worked_out_at_both():
+    request = parsed("doubling the context from 1024 to 2048 with d=64, how do the MACs of "
+                     "Q K^T change?")
+    assert request.args == {"tokens": 1024, "dim": 64}
+    assert [other.args for other in request.also] == [{"tokens": 2048, "dim": 64}]
 
 
 def test_tokens_without_a_dimension_ask_for_it_and_invent_no_image():
