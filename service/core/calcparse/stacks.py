@@ -13,6 +13,7 @@ import itertools
 import re
 
 from service.calculators.conv import MAX_LAYERS
+from service.core.calcparse.notation import pair
 from service.core.calcparse.readers import BUILDERS
 from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import find_slots
@@ -41,6 +42,11 @@ _DIGIT = re.compile(r"(?<![a-z\d])\d")
 _GROUPS = re.compile(r"\b(?:done|repeated|repeat)\s++(?:this\s++)?\d{1,2}+\s++times\b|"
                      r"(?<![\w.])\d{1,2}+\s++(?:blocks|stages)\b|\]\s*+x\s*+\d|"
                      r"(?<![\w.])\d{1,2}+\s++(?:conv\w*+\s++)?layers\b")
+# "four conv layers, each 4x4 kernel, stride 2": the same layer so many times, its settings
+# after "each" (number words are digits by now), up to the end of the sentence
+_EACH = re.compile(r"(?<![\w.])(\d{1,2}+)\s++(?:(?:conv\w*+|identical|similar)\s++)?layers\b"
+                   r"[\s,:(]*+(?:each|all)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
+_EACH_SETTINGS = re.compile(r"[.?;!]\s|[?!]|$")
 _WORD = re.compile(r"[a-z]++|[=/]")
 _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", "kernel", "size",
                              "s", "p", "k", "d", "=", "/", "by", "of", "rate"})
@@ -62,6 +68,9 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
     lacks `LAYERS` or "input", and the dialogue asks, rather than working out one layer of
     several and calling it the answer."""
     found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
+    each = _EACH.search(text)
+    if each is not None and not found:
+        return _layers_alike(text, each, slots)
     if len(found) > _MAX_PIECES or _GROUPS.search(text):
         return CalcRequest("stack", {}, [LAYERS])
     reads: dict[tuple[int, int], tuple[dict, list[list[int]]] | None] = {}
@@ -99,6 +108,26 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
         [image, image]
     return CalcRequest("stack", {"input": size if size[0] != size[1] else size[0],
                                  "layers": layers})
+
+
+def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:
+    """"10 conv layers, each 3x3 with no padding, on a 32x32 input": one layer's settings,
+    from "each" to the end of the sentence, so many times; the input from the whole text."""
+    count = int(each[1])
+    read = _layer("conv " + text[each.end():each.end() + _EACH_SETTINGS.search(
+        text, each.end()).start()])
+    if read is None or not 2 <= count <= MAX_LAYERS:
+        return CalcRequest("stack", {}, [LAYERS])
+    layer, unnamed = read
+    named = (slots if slots is not None else find_slots(text)).get("input")
+    image = named or next((size for size in unnamed if max(size) > 1), None) or next(
+        (size for size in find_slots(text)["_leftover"] if max(size) > 1), None)
+    if image is None:
+        return CalcRequest("stack", {"layers": [layer] * count}, ["input"])
+    size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \
+        [image, image]
+    return CalcRequest("stack", {"input": size if size[0] != size[1] else size[0],
+                                 "layers": [layer] * count})
 
 
 def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
@@ -155,7 +184,7 @@ def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
             _SIZE_AFTER_WORD.match(piece):
         # "maxpool 3 stride 2", "avgpool(2)": the size right after the layer's word (not the
         # "64x64" of "a conv on 64x64 with k=3", an input)
-        slots["kernel"] = leftover.pop(0)
+        slots["kernel"] = pair(leftover.pop(0))
     request = BUILDERS["conv"](piece, {**slots, "_leftover": [], "input": 1})
     layer = {name: value for name, value in request.args.items()
              if name in ("kernel", "stride", "padding", "dilation", "operation", "ceil_mode",

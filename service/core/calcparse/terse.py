@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-# "s2", "p1", "k3", "d2": a setting's letter glued to its number (standing alone, not "conv3x3")
-_GLUED = re.compile(r"(?<![\w.=])([kspd])(\d{1,4}+)(?!\w|\.\d)")
+# "s2", "p1", "k3", "d2": a setting's letter glued to its number (standing alone, not "conv3x3",
+# nor a layer's label: LeNet's "S2 is 2x2 average pooling")
+_GLUED = re.compile(r"(?<![\w.=])([kspd])(\d{1,4}+)(?!\w|\.\d|\s++(?:is|was)\b)")
 _LAYER_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|patch|deconv|transpose|"
                           r"\bc_?(?:in|out)\b")
 # "k 5" in a message about a layer: the kernel, spaced out ("k 2 s 2" is read as a pair by the

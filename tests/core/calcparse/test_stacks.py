@@ -3,6 +3,7 @@ from the whole message (`read_stack`, through `parse_calculation`)."""
 
 import pytest
 
+from service.calculators import conv_stack
 from service.core.calcparse import parse_calculation
 from tests.core.calcparse.helpers import parsed
 
@@ -47,11 +48,43 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
      "x = MaxPooling2D()(x)\nx = Conv2D(64, 3)(x)\nwhat's the spatial size?", 64,
      [{"kernel": 3, "padding": "same"}, {"kernel": 2, "operation": "pool", "padding": "valid"},
       {"kernel": 3, "padding": "valid"}]),
+    # a layer's label is not a stride: LeNet's "S2 is ..." (s2 alone is stride 2)
+    ("For LeNet-5 on a 32x32 input: C1 is a 5x5 conv with 6 filters, S2 is 2x2 average pooling "
+     "with stride 2, C3 is a 5x5 conv with 16 filters, S4 is 2x2 average pooling with stride 2. "
+     "What is the spatial size going into C5?", 32,
+     [{"kernel": 5}, {"kernel": 2, "stride": 2, "operation": "pool"}, {"kernel": 5},
+      {"kernel": 2, "stride": 2, "operation": "pool"}]),
+    # the pool's size after its word, last: a square kernel
+    ("input 48x80 -> conv 3x3 dilation 2 padding 2 -> conv 3x3 stride 2 padding 1 -> maxpool 2."
+     " H and W at the end?", [48, 80],
+     [{"kernel": 3, "padding": 2, "dilation": 2}, CONV_3_S2_P1,
+      {"kernel": 2, "operation": "pool"}]),
 ])
 def test_more_ways_of_writing_layers_in_turn(message, size, layers):
     request = parsed(message)
     assert (request.calculator, request.args, request.missing) == \
         ("stack", {"input": size, "layers": layers}, [])
+
+
+@pytest.mark.parametrize(("message", "size", "layer", "count"), [
+    ("if I stack 10 conv layers, each 3x3 with no padding, on a 32x32 input, output size?",
+     32, {"kernel": 3, "padding": 0}, 10),
+    ("My DCGAN discriminator takes 64x64 images and has four conv layers, each 4x4 kernel, "
+     "stride 2, padding 1. What spatial size comes out of the last one?",
+     64, {"kernel": 4, "stride": 2, "padding": 1}, 4),
+    ("3 layers each with a 3x3 kernel, stride 2, on 64x48: output size?",
+     [64, 48], {"kernel": 3, "stride": 2}, 3),
+])
+def test_layers_all_alike_are_the_one_layer_so_many_times(message, size, layer, count):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == \
+        ("stack", {"input": size, "layers": [layer] * count}, [])
+
+
+def test_layers_alike_are_worked_out_to_the_size_each_gives():
+    # 32 - 2 per unpadded 3x3 conv, ten times: 12
+    request = parsed("10 conv layers, each 3x3 with no padding, on a 32x32 input: output size?")
+    assert conv_stack(**request.args)["output"] == [12, 12]
 
 
 @pytest.mark.parametrize(("message", "missing"), [
@@ -61,8 +94,6 @@ def test_more_ways_of_writing_layers_in_turn(message, size, layers):
     # layers repeated as groups: asked one by one
     ("VGG16 has 5 blocks, each one is two convs 3x3 with pad 1 then a 2x2 maxpool with stride 2."
      " starting from 224x224, what's the final size?", ["layers"]),
-    ("if I stack 10 conv layers, each 3x3 with no padding, on a 32x32 input, output size?",
-     ["layers"]),
     # no input: the repeat count is not one
     ("what size do I get after three 3x3 convs with stride 2 and padding 1 in a row?",
      ["input"]),
