@@ -132,13 +132,15 @@ def _separable(kh: int, kw: int, cin: int, cout: int, bias: bool,
     standard_weights = kh * kw * cin * cout
     standard = standard_weights + (cout if bias else 0)
     saved = standard - total
-    with_bias = (lambda symbol, n: f", biases ${symbol} = {n}$") if bias else (lambda *_: "")
+    # each layer's own total beside its weights and biases, as a student checks it layer by layer
+    with_bias = (lambda symbol, n, weights: f", biases ${symbol} = {n}$: {weights + n} in all") \
+        if bias else (lambda *_: "")
     steps = [
         f"Depthwise ${kh} \\times {kw}$, one filter per channel: $k_h k_w C_\\text{{in}} = "
         f"{kh} \\cdot {kw} \\cdot {cin} = {depthwise_weights}$ weights"
-        + with_bias(r"C_\text{in}", cin),
+        + with_bias(r"C_\text{in}", cin, depthwise_weights),
         f"Pointwise $1 \\times 1$: $C_\\text{{in}} C_\\text{{out}} = {cin} \\cdot {cout} = "
-        f"{pointwise_weights}$ weights" + with_bias(r"C_\text{out}", cout),
+        f"{pointwise_weights}$ weights" + with_bias(r"C_\text{out}", cout, pointwise_weights),
         f"$\\text{{separable total}} = {depthwise_weights} + {pointwise_weights} + {biases} = "
         f"{total}$" if bias else
         f"$\\text{{separable total}} = {depthwise_weights} + {pointwise_weights} = {total}$",

@@ -163,7 +163,10 @@ def why(calculator: str, args: dict, result: dict) -> str:
 def change_hint(calculator: str, args: dict) -> str:
     """A follow-up that changes one value of this calculation to a different one."""
     if calculator == "conv":
-        stride = args.get("stride", 1)
+        # a pool's stride is its window unless named ("MaxPool2d(2)" already moves by 2)
+        stride = args.get("stride", args.get("kernel", 1) if args.get("operation") == "pool"
+                          else 1)
+        stride = stride[0] if isinstance(stride, list) and len(set(stride)) == 1 else stride
         return "what about stride 1?" if stride != 1 else "what about stride 2?"
     if calculator == "params":
         out = args.get("out_channels", args.get("out_features", 1))

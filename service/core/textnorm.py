@@ -284,10 +284,19 @@ _TIMES_COMMAND = re.compile(r"\\times(?![A-Za-z])")
 # Keras writes Conv2D(filters, kernel_size), PyTorch Conv2d(in, out, kernel): only the case of
 # the D tells them apart, and folding loses it, so Keras's calls are marked first.
 _KERAS_CONV = re.compile(r"\bConv([123])D(Transpose)?\s*+\(")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+# "1,024" and "50,000": a number's thousands; not "(128,128,3)" or "(224,224)", a shape
+_THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}+(?:,\d{3}+)++(?![\d,])")
 _QUOTES = re.compile(r"[\"'`$]")
 _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
 _POINTWISE = re.compile(r"\bpoint[\s-]?wise\b")
+
+
+def _without_separators(match: re.Match) -> str:
+    """A number's digits without its thousands commas, unless it stands in brackets alone."""
+    text, start, end = match.string, match.start(), match.end()
+    if start and text[start - 1] in "([" and text[end:end + 1] in (")", "]"):
+        return match.group(0)
+    return match.group(0).replace(",", "")
 
 
 def prepare(text: str) -> str:
@@ -300,7 +309,7 @@ def prepare(text: str) -> str:
     text = _KERAS_CONV.sub(lambda m: f"kerasconv{m.group(1)}d{'transpose' if m.group(2) else ''}(",
                            text)
     text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
-    text = _THOUSANDS.sub("", text)  # 1,024 -> 1024
+    text = _THOUSANDS.sub(_without_separators, text)  # 1,024 -> 1024
     text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
     # "zero padding" is a padding mode here, not the number 0 (see calcparse.readers._conv_request)
     text = _ZERO_PADDING.sub("zero", text)

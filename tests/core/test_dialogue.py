@@ -557,6 +557,9 @@ def test_the_change_hint_never_proposes_the_value_already_used(tutor):
     assert "what about stride 2?" in stride_1.reply
     stride_2 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 2")
     assert "what about stride 1?" in stride_2.reply
+    # a pool's stride is its window: MaxPool2d(2) already moves by 2
+    pool = tutor.respond("nn.MaxPool2d(2) on a 112x112 input, output size?")
+    assert "stride 2" not in pool.reply.rsplit("_Ask", 1)[1]
 
 
 @pytest.mark.parametrize("question", ["what is dropout", "waht is dropout", "what is a GAN",

@@ -36,8 +36,10 @@ ADVICE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get it 
                     r"avoid|stop|prevent|support)\b|\bwhat should (?:i|we) (?:do|use|change)\b")
 ASKS_A_QUANTITY = re.compile(r"\bhow (?:many|big|large|wide)\b|\b(?:output|out) (?:size|shape|"
                              r"dim)|\bwhat (?:is|are|s) the\b|\bcompute|\bcalculate|\bwork out")
-# Words that ask for a size (what the output-size calculator gives)
+# Words that ask for a size (what the output-size calculator gives); SIZE_ASKED without the
+# arrow, which in a parameter count joins channels ("64->64->64") rather than asks for a size
 SIZE_WORDS = _WANTS["conv"]
+SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|"))
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")

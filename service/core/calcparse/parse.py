@@ -15,6 +15,7 @@ from service.core.calcparse.intent import (
     CONCEPTUAL,
     CONV_WORDS,
     NOT_CALCULATED,
+    SIZE_ASKED,
     SIZE_WORDS,
     SYMBOLIC,
     wants,
@@ -74,8 +75,8 @@ def _parse(text: str) -> CalcRequest | None:
     leftover = slots["_leftover"]
     if not named and not leftover:
         return None
-    if calculator in (None, "conv", "params") and (SIZE_WORDS.search(text) or
-                                                    _AT_THE_END.search(text)):
+    asks_a_size = (SIZE_ASKED if calculator == "params" else SIZE_WORDS).search(text)
+    if calculator in (None, "conv", "params") and (asks_a_size or _AT_THE_END.search(text)):
         stack = read_stack(text, slots)
         if stack is not None:
             # several layers: worked out in turn, or asked about, never one layer of them

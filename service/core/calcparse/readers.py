@@ -20,7 +20,7 @@ from service.core.calcparse.intent import (
     counts_in_words,
 )
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import as_list, pair
+from service.core.calcparse.notation import XSIZE, as_list, pair, parse_size
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
@@ -39,6 +39,12 @@ _POOL = re.compile(r"pool")
 _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
+# "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
+# layers of a depthwise-separable block, named one after the other
+_DEPTHWISE_THEN_POINTWISE = re.compile(r"depthwise.{0,80}?(?<![\w.])1\s*+x\s*+1(?![\w.])|"
+                                       r"(?<![\w.])1\s*+x\s*+1(?![\w.]).{0,80}?depthwise")
+# the depthwise layer's own kernel: the size next to its word
+_DEPTHWISE_KERNEL = re.compile(rf"({XSIZE})\s*+depthwise|depthwise\s++(?:conv\w*+\s++)?({XSIZE})")
 _ONE_FILTER = re.compile(r"\b(?:1|a|an|single)\s++(?:\w++\s++)?(?:filter|kernel)\b")
 _ONE_CHANNEL = re.compile(r"mnist|gr[ae]yscale|single[\s-]channel|1[\s-]channel|black and white")
 _VIT = re.compile(r"\bvit\b|vision transformer")
@@ -201,7 +207,9 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     elif implied:
         args["in_channels"] = implied[0]
         assumed.append(implied[1])
-    separable = bool(_SEPARABLE.search(text))
+    separable = bool(_SEPARABLE.search(text) or _DEPTHWISE_THEN_POINTWISE.search(text))
+    if separable and (kernel := _DEPTHWISE_KERNEL.search(text)):
+        args["kernel"] = pair(parse_size(kernel[1] or kernel[2])[:2])
     depthwise = not separable and (bool(_DEPTHWISE.search(text)) or
                                    slots.get("depthwise", False))
     missing: list[str] = []
@@ -235,7 +243,25 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     request = finish_request("params", args, missing, assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
+    if request.complete and not separable and _COMPARED.search(text):
+        request.also = _other_kernels(text, request)
     return request
+
+
+# "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
+_KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
+
+
+def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
+    """"3x3 convs 64->64 vs a single 5x5 conv": the same count with each other kernel the
+    message compares (at most two), so the reply shows both rather than the first alone."""
+    kernels = []
+    for match in itertools.islice(_KERNEL_MENTION.finditer(text), 3):
+        kernel = pair(parse_size(match[1])[:2])
+        if kernel != request.args["kernel"] and kernel not in kernels:
+            kernels.append(kernel)
+    return [CalcRequest("params", {**request.args, "kernel": kernel}, [], request.assumed)
+            for kernel in kernels[:2]]
 
 
 def _linear_request(text: str, slots: dict) -> CalcRequest:

@@ -46,6 +46,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
                                                        "weight", "epoch")),
     ("training", re.compile(r"(?<![\w.])\d{1,7}+\s*+(?:epochs?|images? per batch|per batch)\b"),
      ("epoch", "batch")),
+    # nor is a count of layers ("one conv layer with stride 1" has no 1x1 kernel; the 3 of
+    # "3 by 3 conv layer" is a kernel's side)
+    ("training", re.compile(r"(?<![\w.])(?<!by )(?<!x )(?<![x*])\d{1,2}+\s++"
+                            r"(?:(?:conv\w*+|convolutional|hidden|dense|linear|fc)\s++)?"
+                            r"layers?\b"), ("layer",)),
     # a result the student proposes ("is the answer 289?", "i got 13") is not an input
     ("claim", re.compile(rf"\b(?:answer|result)s?\s*+(?:(?:is|=|:|should be|would be|will be)"
                          rf"\s*+)?(?:an?\s++)?({SIZE})"), ("answer", "result")),
@@ -201,6 +206,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("conv", "kernel", "filter", "window", "pool", "deconv", "transposed")),
     ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),
      ("kernel", "filter", "window", "pool")),
+    # PyTorch's MaxPool2d(kernel, stride, padding), by position or by name
+    ("kernel_stride", re.compile(rf"\b(?:max|avg)pool[123]d\s*+\(\s*+(?:kernel_size\s*+=\s*+)?"
+                                 rf"{INT}\s*+,\s*+(?:stride\s*+=\s*+)?{INT}"
+                                 rf"(?:\s*+,\s*+(?:padding\s*+=\s*+)?{INT})?\s*+\)"), ("pool",)),
     ("kernel", re.compile(rf"pool\w*\s*\(\s*(?:kernel_size\s*=\s*)?({SIZE})"), ("pool",)),
     ("kernel", re.compile(rf"\bconv\w*+\s++({XSIZE})"), ("conv",)),
     # terse "k 2 s 2": only as a pair, a lone "s 2" could be anything ("it's 2" loses its ')

@@ -236,7 +236,46 @@ PARAMS = [
     ("depthwise separable block: nn.Conv2d(64, 64, 3, padding=1, groups=64, bias=False) then "
      "nn.Conv2d(64, 128, 1, bias=False). params?",
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "separable": True, "bias": False}),
+    # or named as its two layers in words ("pointwise" is 1x1): the depthwise layer's kernel
+    ("3x3 depthwise on 64 channels followed by a 1x1 pointwise conv to 128 channels, both with "
+     "bias. total params?",
+     {"kernel": 3, "in_channels": 64, "out_channels": 128, "separable": True, "bias": True}),
+    ("MobileNet block: depthwise 3x3 then pointwise 1x1, 32 in -> 64 out, bias=False. params?",
+     {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True, "bias": False}),
+    # a count of layers is not a kernel; a kernel's side before "conv layer" is
+    ("three by three conv layer, 512 input channels, 512 output channels, with bias. params?",
+     {"kernel": 3, "in_channels": 512, "out_channels": 512, "bias": True}),
 ]
+
+
+def test_kernels_compared_are_each_counted():
+    request = parsed("compare param counts: 3x3 conv 64->64 (with bias) vs a 5x5 conv 64->64")
+    assert request.args["kernel"] == 3
+    assert [other.args for other in request.also] == \
+        [{"kernel": 5, "in_channels": 64, "out_channels": 64, "bias": True}]
+
+
+def test_a_count_of_layers_is_not_a_kernel():
+    # "one conv layer with stride 1" was a 1x1 kernel: the kernel is asked for instead
+    request = parsed("whats the output size for an input of 28x28 with one conv layer with "
+                     "stride 1")
+    assert (request.calculator, request.missing) == ("conv", ["kernel"])
+
+
+@pytest.mark.parametrize(("message", "input_size"), [
+    # Keras's input_shape written without spaces is a shape, not the number 128,128
+    ("Conv2D(32, (3,3), strides=2, padding='same', input_shape=(128,128,3)): output shape?",
+     128),
+    ("Conv2D(32, 3, input_shape=(224,224,3)), output size?", 224),
+])
+def test_a_shape_without_spaces_is_not_a_number_with_thousands(message, input_size):
+    assert parsed(message).args["input"] == input_size
+
+
+def test_pytorch_pooling_by_position_is_kernel_stride_padding():
+    request = parsed("nn.MaxPool2d(3, 2, 1) on a 112x112 input, output size?")
+    assert request.args == {"kernel": 3, "stride": 2, "padding": 1, "input": 112,
+                            "operation": "pool"}
 
 
 def test_a_separable_block_without_its_output_channels_asks_for_them():
