@@ -44,7 +44,8 @@ _GROUPS = re.compile(r"\b(?:done|repeated|repeat)\s++(?:this\s++)?\d{1,2}+\s++ti
                      r"(?<![\w.])\d{1,2}+\s++(?:conv\w*+\s++)?layers\b")
 # "four conv layers, each 4x4 kernel, stride 2": the same layer so many times, its settings
 # after "each" (number words are digits by now), up to the end of the sentence
-_EACH = re.compile(r"(?<![\w.])(\d{1,2}+)\s++(?:(?:conv\w*+|identical|similar)\s++)?layers\b"
+_EACH = re.compile(r"(?<![\w.])(\d{1,2}+)\s++(?:(conv\w*+|deconv\w*+|transposed?\s++conv\w*+|"
+                   r"(?:max|avg|average)?\s*+pool\w*+|identical|similar)\s++)?layers\b"
                    r"[\s,:(]*+(?:each|all)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
 _EACH_SETTINGS = re.compile(r"[.?;!]\s|[?!]|$")
 _WORD = re.compile(r"[a-z]++|[=/]")
@@ -114,8 +115,10 @@ def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:
     """"10 conv layers, each 3x3 with no padding, on a 32x32 input": one layer's settings,
     from "each" to the end of the sentence, so many times; the input from the whole text."""
     count = int(each[1])
-    read = _layer("conv " + text[each.end():each.end() + _EACH_SETTINGS.search(
-        text, each.end()).start()])
+    # the layer's own word ("convtranspose2d", "maxpool") leads its settings: it says what the
+    # layer does
+    word = each[2] if each[2] and each[2] not in ("identical", "similar") else "conv"
+    read = _layer(word + " " + text[each.end():_EACH_SETTINGS.search(text, each.end()).start()])
     if read is None or not 2 <= count <= MAX_LAYERS:
         return CalcRequest("stack", {}, [LAYERS])
     layer, unnamed = read

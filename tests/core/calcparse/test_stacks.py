@@ -74,6 +74,10 @@ def test_more_ways_of_writing_layers_in_turn(message, size, layers):
      64, {"kernel": 4, "stride": 2, "padding": 1}, 4),
     ("3 layers each with a 3x3 kernel, stride 2, on 64x48: output size?",
      [64, 48], {"kernel": 3, "stride": 2}, 3),
+    # the layers' word says what they do: transposed convolutions grow the size
+    ("DCGAN generator upsampling: start from 8x8, then three ConvTranspose2d layers each with "
+     "kernel_size=4, stride=2, padding=1. size after each?",
+     8, {"kernel": 4, "stride": 2, "padding": 1, "operation": "transposed"}, 3),
 ])
 def test_layers_all_alike_are_the_one_layer_so_many_times(message, size, layer, count):
     request = parsed(message)
