@@ -6,8 +6,9 @@ another entry), "did you mean" whose first offer was right, or read as a calcula
 out-of-scope rejection (the reply's kind is "fallback") and out-of-scope questions that were
 offered suggestions anyway; calculation accuracy (kind "calculation" and every expected string
 in the reply), calculations worked out with other numbers, and calculations that lack a value
-or are ambiguous (`expect: clarify`) left uncomputed; top-1 per topic. Every failure is listed
-with what came back and its score.
+or are ambiguous (`expect: clarify`) left uncomputed, and questions about the idea that hold
+numbers (`expect: not-calculation`) neither computed nor asked for values; top-1 per topic.
+Every failure is listed with what came back and its score.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ import yaml
 @dataclass(frozen=True)
 class Case:
     """One evaluation case: the question, the acceptable ids or "fallback"/"calculation"/
-    "clarify" (a calculation that lacks a value or is ambiguous: not to be worked out)."""
+    "clarify" (a calculation that lacks a value or is ambiguous: not to be worked out)/
+    "not-calculation" (a question about the idea that holds numbers: "why does dilation 2 add
+    no parameters?"; answered or offered entries, never computed nor asked for values)."""
 
     question: str
     expect: tuple[str, ...]
@@ -36,6 +39,8 @@ class Case:
             return "calculation"
         if self.expect == ("clarify",):
             return "incomplete calculation"
+        if self.expect == ("not-calculation",):
+            return "conceptual with numbers"
         return "in-scope"
 
 
@@ -63,7 +68,8 @@ class Report:
                  "in-scope confidently wrong", "in-scope did-you-mean, right first",
                  "in-scope read as a calculation", "out-of-scope rejection",
                  "out-of-scope with suggestions", "calculation accuracy",
-                 "calculation computed wrong", "incomplete calculation not computed"]
+                 "calculation computed wrong", "incomplete calculation not computed",
+                 "conceptual with numbers not computed"]
         figures = {name: self.rate(name) for name in names}
         for key in sorted(self.totals):
             if key.startswith("topic "):
@@ -104,6 +110,14 @@ def evaluate_cases(tutor, cases: list[Case]) -> Report:
             _count(report, "calculation accuracy", ok)
             # worse than asking back or not computing: a calculation with other numbers
             _count(report, "calculation computed wrong", reply.kind == "calculation" and not ok)
+            if not ok:
+                report.failures.append(Failure(case, f"{reply.kind}: {reply.reply[:200]}",
+                                               reply.confidence))
+        elif case.category == "conceptual with numbers":
+            # a calculation, or a request for the values one would need, misreads the question
+            ok = reply.kind != "calculation" and not (reply.kind == "clarify" and
+                                                      not reply.suggestions)
+            _count(report, "conceptual with numbers not computed", ok)
             if not ok:
                 report.failures.append(Failure(case, f"{reply.kind}: {reply.reply[:200]}",
                                                reply.confidence))

@@ -31,6 +31,8 @@ TRAIN_STORIES = ROOT / "eval" / "train-13.yaml"
 TRAIN_STACKS = ROOT / "eval" / "train-14.yaml"
 TRAIN_STORIES_2 = ROOT / "eval" / "train-15.yaml"
 TRAIN_ATTENTION = ROOT / "eval" / "train-16.yaml"
+# notations, incomplete ones, and questions about the idea that hold numbers
+TRAIN_NOTATIONS_3 = ROOT / "eval" / "train-20.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.95, "in-scope answered": 0.95, "out-of-scope rejection": 0.98,
@@ -46,18 +48,20 @@ FLOORS = {
     HOLDOUT_CALCULATIONS: {"calculation accuracy": 0.98},
     HOLDOUT_CALCULATIONS_2: {"calculation accuracy": 0.97,
                              "incomplete calculation not computed": 1.0},
-    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.67,
+    HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.71,
                              "incomplete calculation not computed": 0.9},
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_3: {"calculation accuracy": 1.0},
     TRAIN_NOTATIONS: {"calculation accuracy": 0.97, "incomplete calculation not computed": 1.0},
-    TRAIN_NOTATIONS_2: {"calculation accuracy": 0.96,
+    TRAIN_NOTATIONS_2: {"calculation accuracy": 0.98,
                         "incomplete calculation not computed": 1.0},
     TRAIN_STORIES: {"calculation accuracy": 0.71, "incomplete calculation not computed": 1.0},
-    TRAIN_STACKS: {"calculation accuracy": 0.84, "incomplete calculation not computed": 1.0},
+    TRAIN_STACKS: {"calculation accuracy": 0.92, "incomplete calculation not computed": 1.0},
     TRAIN_STORIES_2: {"calculation accuracy": 0.68, "incomplete calculation not computed": 1.0},
-    TRAIN_ATTENTION: {"calculation accuracy": 0.8, "incomplete calculation not computed": 1.0},
+    TRAIN_ATTENTION: {"calculation accuracy": 0.92, "incomplete calculation not computed": 1.0},
+    TRAIN_NOTATIONS_3: {"calculation accuracy": 0.94, "incomplete calculation not computed": 1.0,
+                        "conceptual with numbers not computed": 1.0},
 }
 CEILINGS = {
     DEV: {"in-scope confidently wrong": 0.026},
@@ -69,14 +73,15 @@ CEILINGS = {
     HOLDOUT_CALCULATIONS_2: {"calculation computed wrong": 0.0},
     HOLDOUT_CALCULATIONS_3: {"calculation computed wrong": 0.03},
     TRAIN_NOTATIONS: {"calculation computed wrong": 0.0},
-    # patches the set's author meant as non-overlapping where the course's default is stride
-    # 1, a stack's parameters asked with its size
-    TRAIN_NOTATIONS_2: {"calculation computed wrong": 0.038},
+    # a stack's parameters asked with its size
+    TRAIN_NOTATIONS_2: {"calculation computed wrong": 0.013},
     TRAIN_STORIES: {"calculation computed wrong": 0.0},
     TRAIN_STACKS: {"calculation computed wrong": 0.0},
     TRAIN_STORIES_2: {"calculation computed wrong": 0.0},
     # a ViT at two resolutions: the first worked out, the second not
     TRAIN_ATTENTION: {"calculation computed wrong": 0.02},
+    # two stacked 3x3 convs compared with one 5x5: each kernel counted once, not the pair
+    TRAIN_NOTATIONS_3: {"calculation computed wrong": 0.013},
 }
 
 
@@ -92,7 +97,7 @@ def tutor(knowledge_base, app):
                          ids=["dev", "holdout", "holdout-2", "holdout-new", "holdout-calc",
                               "holdout-calc-2", "holdout-calc-3", "train-3", "train-4",
                               "train-7", "train-8", "train-12", "train-13", "train-14",
-                              "train-15", "train-16"])
+                              "train-15", "train-16", "train-20"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")
@@ -101,6 +106,17 @@ def test_figures_stay_above_their_floors(tutor, cases_file):
         assert figures[name] >= floor, (name, figures[name])
     for name, ceiling in CEILINGS.get(cases_file, {}).items():
         assert figures[name] <= ceiling, (name, figures[name])
+
+
+def test_a_question_about_the_idea_counts_as_right_only_when_nothing_is_computed_or_asked(tutor):
+    cases = [Case("why does dilation=2 grow the receptive field without adding parameters?",
+                  ("not-calculation",)),
+             Case("output size of a 3x3 conv with stride 2 on a 32x32 image", ("not-calculation",)),
+             Case("output size of a 3x3 conv with stride 2?", ("not-calculation",))]
+    report = evaluate_cases(tutor, cases)
+    # worked out, or its values asked for: both misread a question about the idea
+    assert report.figures()["conceptual with numbers not computed"] == pytest.approx(1 / 3)
+    assert [f.case.question for f in report.failures] == [c.question for c in cases[1:]]
 
 
 def test_an_incomplete_calculation_counts_as_right_only_when_nothing_is_worked_out(tutor):

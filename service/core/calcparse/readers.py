@@ -39,6 +39,7 @@ _POOL = re.compile(r"pool")
 _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
+_FLATTEN = re.compile(r"\bflatten")
 # "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
 # layers of a depthwise-separable block, named one after the other
 _DEPTHWISE_THEN_POINTWISE = re.compile(r"depthwise.{0,80}?(?<![\w.])1\s*+x\s*+1(?![\w.])|"
@@ -267,18 +268,29 @@ def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
 def _linear_request(text: str, slots: dict) -> CalcRequest:
     """A linear_params request: features from "784 -> 256", "784 inputs", or two bare numbers."""
     args: dict = {"layer": "linear"}
+    assumed: list[str] = []
     sizes = [n for group in slots.get("_leftover", []) for n in group]
+    shape = slots.get("input")
+    if _FLATTEN.search(text) and isinstance(shape, list) and len(shape) == 3 and \
+            "in_channels" not in slots and "in_features" not in slots:
+        # "Flatten() on a 7x7x64 feature map then Dense(10)": every value of the map is a feature
+        height, width, depth = shape
+        args["in_features"] = height * width * depth
+        assumed.append(f"the {height}x{width}x{depth} map flattened: {height} * {width} * "
+                       f"{depth} = {args['in_features']} input features")
     for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
         value = slots.get(channels, slots.get(name))
-        if value is None and sizes:
+        if value is None and sizes and name not in args:
             value = sizes.pop(0)
-        if value is not None:
+        if value is not None and name not in args:
             args[name] = value
     bias = _bias(text, slots)
     if bias is not None:
         args["bias"] = bias
+    else:
+        assumed.append("with bias")
     missing = [m for m in ("in_features", "out_features") if m not in args]
-    return CalcRequest("params", args, missing, [] if bias is not None else ["with bias"])
+    return CalcRequest("params", args, missing, assumed)
 
 
 # Self-attention over a sequence rather than an image: its length and its dimension.

@@ -248,6 +248,13 @@ PARAMS = [
 ]
 
 
+def test_a_dense_layer_after_flatten_takes_every_value_of_the_map():
+    request = parsed("keras: Flatten() on a 7x7x64 feature map then Dense(10). how many params "
+                     "does the Dense layer have?")
+    assert request.args == {"layer": "linear", "in_features": 7 * 7 * 64, "out_features": 10}
+    assert run(request)["total"] == 7 * 7 * 64 * 10 + 10
+
+
 def test_kernels_compared_are_each_counted():
     request = parsed("compare param counts: 3x3 conv 64->64 (with bias) vs a 5x5 conv 64->64")
     assert request.args["kernel"] == 3
