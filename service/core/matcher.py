@@ -168,10 +168,26 @@ class Matcher:
         # the words of the course's questions: what it covers. Its explanations mention more in
         # passing ("unlike diffusion models", "RLHF"), which a topic not covered may claim.
         self._covered_words: set[str] = set()
+        # Adjacent words of the course's phrasings; a topic not covered may be named by two of
+        # the course's words the course never puts together ("neural architecture search",
+        # "conditional random field"), which then stand for it as one token (`_named_pairs`).
+        course_pairs: set[tuple[str, str]] = set()
+        self._outside_pairs: set[tuple[str, str]] = set()
         for index, read in enumerate(texts):
             if index == self.outside_from:
                 self._course_words = set(postings)
             token_lists = [content_tokens(self._respell(found)) for found in read.phrasings]
+            if index < self.outside_from:
+                for found in read.phrasings:
+                    course_pairs.update(_adjacent_pairs(self._respell(found)))
+            else:
+                # the topic's phrasings, not its id ("human memory attention" is no name)
+                pairs = [[] if number == 0 else
+                         [(a, b) for a, b in _adjacent_pairs(self._respell(found))
+                          if a in self._covered_words and b in self._covered_words and
+                          (a, b) not in course_pairs]
+                         for number, found in enumerate(read.phrasings)]
+                self._outside_pairs.update(pair for found in pairs for pair in found)
             where: dict[str, list[int]] = defaultdict(list)
             for number, tokens in enumerate(token_lists):
                 for token in tokens:
@@ -187,6 +203,12 @@ class Matcher:
                     continue
                 strong[token] = STRONG * min(1.0, 0.5 + len(numbers) / len(token_lists))
                 postings[token][index] = strong[token]
+            if index >= self.outside_from:
+                # a pair that names the topic counts towards finding it like a word of its own,
+                # without changing its phrasings (which the question's other words are scored on)
+                for a, b in {pair for found in pairs for pair in found}:
+                    strong[f"{a}_{b}"] = STRONG
+                    postings[f"{a}_{b}"][index] = STRONG
             self._strong.append(strong)
             self._id_tokens.append(token_lists[0])
             for found in read.prose:
@@ -260,7 +282,8 @@ class Matcher:
                 counts[token][0].append(index)
                 counts[token][1].append(len(numbers))
                 totals[index] += len(numbers)
-        vocabulary = max(len(self.postings), 1)   # every word the course uses
+        # every word the course uses (a pair naming a topic not covered is two of them)
+        vocabulary = max(len(self.postings) - len(self._outside_pairs), 1)
         self._unseen_log_likelihood = np.log(
             BAYES_SMOOTHING / (totals + BAYES_SMOOTHING * vocabulary))
         self._log_likelihood_factor = {
@@ -352,7 +375,11 @@ class Matcher:
         corrected = self.correct_typos(raw)
         # with nothing corrected, these are the message's own tokens, computed once per message
         tokens = message.tokens if corrected == raw else content_tokens(corrected)
-        return corrected, list(tokens[:MAX_QUERY_TOKENS])
+        tokens = list(tokens[:MAX_QUERY_TOKENS])
+        if not self._outside_pairs:
+            return corrected, tokens
+        return corrected, tokens + [f"{a}_{b}" for a, b in _adjacent_pairs(corrected)
+                                    if (a, b) in self._outside_pairs]
 
     def search(self, query: Message | str, limit: int = 5, outside: bool = False) -> list[Match]:
         """Return up to `limit` entries, best first, each with a score in 0..1; with `outside`,
@@ -536,6 +563,14 @@ class _EntryWords(NamedTuple):
         return cls([words(text) for text in phrasings], range(2, 2 + len(entry.alternates)),
                    [words(text) for text in (entry.answer, entry.explanation,
                                              *entry.misconceptions)])
+
+
+def _adjacent_pairs(words_: list[str]) -> list[tuple[str, str]]:
+    """The content tokens of words side by side in a text ("conditional random field": two
+    pairs; "memory and attention": none, a word between), each word read on its own."""
+    tokens = [content_tokens([word]) for word in words_]
+    return [(a[0], b[0]) for a, b in zip(tokens, tokens[1:], strict=False)
+            if len(a) == 1 and len(b) == 1]
 
 
 def _stand_in(topic: OutsideTopic) -> Entry:

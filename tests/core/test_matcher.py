@@ -160,6 +160,24 @@ def test_a_word_the_course_only_mentions_in_passing_can_be_a_topics_own(with_out
     assert (best.entry_id, best.outside) == ("large-language-model-tooling", True)
 
 
+def test_two_course_words_the_course_never_puts_together_can_name_a_topic(with_outside):
+    # "architecture" and "search" are both the course's words, "architecture search" is not:
+    # the question was answered with cnn-overview (confidence 0.96)
+    question = "how does neural architecture search find good CNN architectures?"
+    assert "architectur_search" in with_outside.query_tokens(question)
+    found = with_outside.search(question, 2, outside=True)
+    assert ("architecture-search", True) in [(m.entry_id, m.outside) for m in found]
+    assert found[0].score < 0.5
+
+
+def test_words_apart_are_no_pair_and_the_courses_own_pairs_are_none(with_outside):
+    # "memory and attention": a word between; "stable diffusion" is asked in a course entry
+    assert not any("_" in t for t in with_outside.query_tokens(
+        "how do the time and memory of attention scale with the number of tokens"))
+    assert not any("_" in t for t in with_outside.query_tokens(
+        "how does the text prompt condition the image in stable diffusion"))
+
+
 def test_most_phrasings_of_topics_not_covered_find_their_topic(with_outside, knowledge_base):
     phrasings = [(topic.id, p) for topic in knowledge_base.outside.values()
                  for p in topic.phrasings]
