@@ -12,6 +12,7 @@ order (negatives first). Anything less is None: the dialogue then asks for the c
 
 from __future__ import annotations
 
+import itertools
 import re
 
 _NAME = r"(tp|fp|tn|fn)"
@@ -140,8 +141,31 @@ def has_table(text: str) -> bool:
 
 
 def _find_table(text: str) -> re.Match | None:
-    """A labelled 2x2 table, markdown rules ("|---|---|") left out."""
-    return _TABLE.search(_MARKDOWN_RULE.sub(" ", text))
+    """A labelled 2x2 table, markdown rules ("|---|---|") left out, its classes named as the
+    positive one and the other when the message says which is positive (`_as_positive`)."""
+    return _TABLE.search(_as_positive(_MARKDOWN_RULE.sub(" ", text)))
+
+
+# "predicted cat", "actual dog": a table's label, an axis and a class named by its word
+_CLASS_LABEL = re.compile(r"\b(actual|true|pred\w*+)\s*+:?\s*+([a-z]{2,20}+)\b")
+_CLASS_WORD_ANYWHERE = re.compile(r"\b[a-z]{2,20}+\b")
+
+
+def _as_positive(text: str) -> str:
+    """The text with a table's two classes relabelled "pos" and "neg" when the message names
+    one of them the positive class ("cat = positive class", "| predicted cat | predicted dog
+    |"); unchanged otherwise, or when the labels name more or fewer than two classes."""
+    positive = _positive_class(text)
+    if positive is None or _POSITIVE_LABEL.fullmatch(positive) or \
+            _NEGATIVE_LABEL.fullmatch(positive):
+        return text
+    classes = {m[2] for m in itertools.islice(_CLASS_LABEL.finditer(text), 8)}
+    if len(classes) != 2 or positive not in classes:
+        return text
+    # every mention of the two classes as a word: a header may list both after one axis word
+    # ("predicted: spam ham")
+    return _CLASS_WORD_ANYWHERE.sub(lambda m: m[0] if m[0] not in classes else
+                                    "pos" if m[0] == positive else "neg", text)
 
 
 def _table(text: str) -> tuple[list[str], list[float]] | None:
@@ -159,7 +183,8 @@ def _table(text: str) -> tuple[list[str], list[float]] | None:
     if row_axis is None and column_axis is None or row_axis == column_axis:
         return None
     rows_actual = row_axis == "actual" if row_axis else column_axis == "predicted"
-    positive = _positive_class(text)
+    # classes relabelled by name are "pos" and "neg" now; others may still be named positive
+    positive = _positive_class(text) if _as_positive(text) == text else None
     row_first, column_first = (_is_positive(rows[0][1], positive),
                                _is_positive(columns[0][1], positive))
     if None in (row_first, column_first) or \

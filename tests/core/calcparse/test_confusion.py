@@ -128,6 +128,12 @@ def test_a_recurrent_weight_matrix_after_a_matrix_of_names_is_still_found():
     # each axis's first class named where the axis is: "row 1 = actual negative"
     ("row 1 = actual negative, row 2 = actual positive, column 1 = predicted negative: "
      "50 10 / 5 35, precision?", {"tn": 50, "fp": 10, "fn": 5, "tp": 35}),
+    # classes named by their words, one of them said to be positive (first or second)
+    ("cat = positive class.\n| | predicted cat | predicted dog |\n| actual cat | 70 | 30 |\n"
+     "| actual dog | 20 | 80 |\naccuracy, precision, recall, F1?",
+     {"tp": 70, "fn": 30, "fp": 20, "tn": 80}),
+    ("dog is the positive class.\n| | predicted cat | predicted dog |\n| actual cat | 70 | 30 |"
+     "\n| actual dog | 20 | 80 |\nprecision?", {"tn": 70, "fp": 30, "fn": 20, "tp": 80}),
 ])
 def test_tables_and_rows_of_counts_with_their_layout(message, counts):
     request = parse_calculation(message)
