@@ -179,8 +179,8 @@ def change_hint(calculator: str, args: dict) -> str:
             "what about relu?"
     if calculator == "stack":
         size = args.get("input", 1)
-        side = size[0] if isinstance(size, list) else size
-        return f"what about a {2 * side}x{2 * side} input?"
+        height, width = size[:2] if isinstance(size, list) else (size, size)
+        return f"what about a {2 * height}x{2 * width} input?"
     if calculator == "sequence_attention":
         tokens = args.get("tokens", 1)
         return f"what about {2 * tokens if tokens < 100_000 else tokens // 2} tokens?"

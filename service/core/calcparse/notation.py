@@ -77,7 +77,7 @@ _XSIZE3 = re.compile(r"(?<![\w.])(\d{1,7})\s*+x\s*+(\d{1,7})\s*+x\s*+(\d{1,7})(?
 _GLOSS = re.compile(r"\(\s*+([a-z_]{3,24})\s*+\)")
 _LETTER = re.compile(r"[chwmn]")
 # "output h x w?", "output shape (h x w x c)", "out HxW": the letters name what is asked for.
-_OUTPUT_LETTERS = re.compile(r"\bout(?:put)?+(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
+_OUTPUT_LETTERS = re.compile(r"\b(?:out(?:put)?+|final)(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
                              r"h\s*+(?:x|and|,)\s*+w(?:\s*+x\s*+c)?\b\s*+\)?")
 # "h x w = 128 x 96", "c x h x w = 3x32x32": the letters name the size that follows.
 _LETTERS_EQUAL = re.compile(rf"\b([chwmn](?:\s*+[x,*]\s*+[chwmn]){{1,2}})\s*+=\s*+({XSIZE})")
@@ -94,6 +94,10 @@ _SIDES_IN_WORDS = re.compile(
     r"\s++(?:and\s++|by\s++|x\s++)?(\d{1,7})\s*+(?:px\s++|pixels?\s++)?"
     r"(high|tall|wide|vertically|horizontally)\b")
 _HEIGHT_WORDS = frozenset({"high", "tall", "vertically"})
+# "256 (H) x 128 (W)": each side labelled on its own
+_SIDES_LABELLED = re.compile(
+    r"(?<![\w.])(\d{1,7})\s*+\(\s*+(h|w|height|width)\s*+\)\s*+(?:x|by|\*)\s*+(\d{1,7})\s*+"
+    r"\(\s*+(h|w|height|width)\s*+\)")
 
 
 def read_shapes(text: str) -> str:
@@ -103,6 +107,7 @@ def read_shapes(text: str) -> str:
     brackets unwrapped."""
     text = _NAMED_TUPLE.sub(_named_tuple, text)
     text = _SIDES_IN_WORDS.sub(_sides_in_words, text)
+    text = _SIDES_LABELLED.sub(_sides_labelled, text)
     text = _LABELLED.sub(_labelled, text)
     text = _letters_equal_sizes(text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
@@ -115,6 +120,15 @@ def read_shapes(text: str) -> str:
     text = _TUPLE3.sub(_tuple3, text)
     text = _XSIZE3.sub(_tuple3, text)
     return " ".join(_GLOSS.sub(r" \1 ", text).split())
+
+
+def _sides_labelled(match: re.Match) -> str:
+    """"256 (h) x 128 (w)" -> "256x128", "128 (w) x 256 (h)" -> "256x128"; left alone when
+    both sides are labelled alike."""
+    first, first_side, second, second_side = match.groups()
+    if first_side[0] == second_side[0]:
+        return match.group(0)
+    return f"{first}x{second}" if first_side[0] == "h" else f"{second}x{first}"
 
 
 def _labelled(match: re.Match) -> str:

@@ -54,6 +54,11 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
      "What is the spatial size going into C5?", 32,
      [{"kernel": 5}, {"kernel": 2, "stride": 2, "operation": "pool"}, {"kernel": 5},
       {"kernel": 2, "stride": 2, "operation": "pool"}]),
+    # each side labelled on its own, and the output asked for in letters
+    ("input is 256 (H) x 128 (W). layers: conv k3 s1 p1, then maxpool 2, then conv k3 s2 p0. "
+     "final H x W?", [256, 128],
+     [{"kernel": 3, "stride": 1, "padding": 1}, {"kernel": 2, "operation": "pool"},
+      {"kernel": 3, "stride": 2, "padding": 0}]),
     # the pool's size after its word, last: a square kernel
     ("input 48x80 -> conv 3x3 dilation 2 padding 2 -> conv 3x3 stride 2 padding 1 -> maxpool 2."
      " H and W at the end?", [48, 80],
