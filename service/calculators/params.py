@@ -19,8 +19,12 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
+# Identical layers counted in a row ("two stacked 3x3 convs, 64 channels"): as many as a stack
+MAX_STACKED = 32
+
+
 def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1, input=None,
-                  depthwise=False, separable=False) -> dict:
+                  depthwise=False, separable=False, layers=1) -> dict:
     """Count the learnable parameters of a PyTorch-style Conv2d layer.
 
     Give the input depth either as ``in_channels`` or as ``input`` = [H, W, C] (C is used; H and
@@ -38,11 +42,41 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
     convolution, then a 1x1 pointwise one from in_channels to out_channels) beside the standard
     convolution it replaces, adding ``standard_total`` and ``saved`` to the result.
 
+    ``layers`` > 1 counts that many identical layers in a row (in_channels must equal
+    out_channels, as it must for one layer to feed the next), adding ``layers`` and
+    ``stack_total``: the comparison of two stacked 3x3 convolutions with one 5x5.
+
     Raises CalculationError naming the field: neither or disagreeing in_channels/input
     ("in_channels"), groups not dividing the channels or clashing with depthwise ("groups"),
     out_channels not a multiple of in_channels when depthwise ("out_channels"), separable with
-    groups or depthwise ("separable"), or any malformed value.
+    groups or depthwise ("separable"), layers out of 1..MAX_STACKED, with separable, or with
+    in_channels != out_channels ("layers"), or any malformed value.
     """
+    stacked = as_int(layers, "layers")
+    if not 1 <= stacked <= MAX_STACKED:
+        fail("layers", f"layers must be between 1 and {MAX_STACKED}")
+    if stacked > 1 and as_bool(separable, "separable"):
+        fail("layers", "count a depthwise-separable block one at a time: give separable "
+                       "without layers")
+    result = _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwise,
+                         separable)
+    if stacked == 1:
+        return result
+    if result["in_channels"] != result["out_channels"]:
+        fail("layers", f"identical layers in a row keep their channels: in_channels "
+                       f"({result['in_channels']}) must equal out_channels "
+                       f"({result['out_channels']})")
+    total = result["total"]
+    result["steps"].append(f"{stacked} such layers in a row: $\\text{{stack total}} = "
+                           f"{stacked} \\cdot {total} = {stacked * total}$")
+    result["explanation"] += (f" {stacked} of them in a row have ${stacked} \\cdot {total} = "
+                              f"{stacked * total}$ parameters.")
+    return {**result, "layers": stacked, "stack_total": stacked * total}
+
+
+def _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwise,
+                separable) -> dict:
+    """conv2d_params for one layer (or one depthwise-separable block)."""
     kh, kw = as_pair(kernel, "kernel")
     bias = as_bool(bias, "bias")
     depthwise = as_bool(depthwise, "depthwise")

@@ -66,6 +66,39 @@ def test_a_separable_block_shows_each_count_and_the_saving():
 
 
 @FAST
+@given(k=st.tuples(kernels, kernels), channels=st.integers(1, 64), layers=st.integers(1, 32),
+       bias=st.booleans())
+def test_identical_layers_in_a_row_count_each_layers_tensors(k, channels, layers, bias):
+    result = conv2d_params(kernel=list(k), in_channels=channels, out_channels=channels,
+                           bias=bias, layers=layers)
+    one = np.zeros((channels, channels, *k)).size + (channels if bias else 0)
+    assert result["total"] == one
+    if layers > 1:
+        assert (result["layers"], result["stack_total"]) == (layers, layers * one)
+    else:
+        assert "stack_total" not in result
+
+
+def test_two_stacked_3x3_convs_against_one_5x5_the_textbook_comparison():
+    two = conv2d_params(kernel=3, in_channels=64, out_channels=64, layers=2)
+    assert two["stack_total"] == 2 * (9 * 64 * 64 + 64) == 73856
+    assert "2 \\cdot 36928 = 73856" in two["steps"][-1]
+    assert two["stack_total"] < conv2d_params(kernel=5, in_channels=64, out_channels=64)["total"]
+
+
+@pytest.mark.parametrize("request_args", [
+    {"kernel": 3, "in_channels": 3, "out_channels": 64, "layers": 2},   # 3 -> 64 -> 64
+    {"kernel": 3, "in_channels": 64, "out_channels": 64, "layers": 0},
+    {"kernel": 3, "in_channels": 64, "out_channels": 64, "layers": 33},
+    {"kernel": 3, "in_channels": 64, "out_channels": 64, "layers": 2, "separable": True},
+])
+def test_layers_in_a_row_must_be_alike_and_few(request_args):
+    with pytest.raises(CalculationError) as error:
+        conv2d_params(**request_args)
+    assert set(error.value.fields) == {"layers"}
+
+
+@FAST
 @given(k=kernels, cin=st.integers(1, 64))
 def test_depthwise_reads_the_default_out_channels_as_one_filter_per_channel(k, cin):
     result = conv2d_params(kernel=k, in_channels=cin, depthwise=True)

@@ -244,10 +244,21 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     request = finish_request("params", args, missing, assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
-    if request.complete and not separable and _COMPARED.search(text):
-        request.also = _other_kernels(text, request)
+    if request.complete and not separable:
+        stacked = _STACKED.search(text)
+        if stacked and pair(parse_size(stacked[2])[:2]) == args.get("kernel") and \
+                args.get("in_channels") == args.get("out_channels"):
+            # "two stacked 3x3 convs 64->64": that layer so many times
+            request.args["layers"] = int(stacked[1])
+        if _COMPARED.search(text):
+            request.also = _other_kernels(text, request)
     return request
 
+
+# "2 stacked 3x3 convs", "3 3x3 conv layers" (number words are digits by now): identical
+# layers in a row
+_STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identical)\s++)?"
+                      rf"({XSIZE})\s*+conv")
 
 # "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
 _KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
@@ -261,7 +272,8 @@ def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
         kernel = pair(parse_size(match[1])[:2])
         if kernel != request.args["kernel"] and kernel not in kernels:
             kernels.append(kernel)
-    return [CalcRequest("params", {**request.args, "kernel": kernel}, [], request.assumed)
+    one = {name: value for name, value in request.args.items() if name != "layers"}
+    return [CalcRequest("params", {**one, "kernel": kernel}, [], request.assumed)
             for kernel in kernels[:2]]
 
 

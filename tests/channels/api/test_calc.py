@@ -71,6 +71,12 @@ def test_params_variants(client, request_body, total):
     assert response.json["total"] == total
 
 
+def test_params_of_identical_layers_in_a_row(client):
+    body = client.post("/calc/params", json={"kernel": 3, "in_channels": 64,
+                                             "out_channels": 64, "layers": 2}).json
+    assert (body["total"], body["layers"], body["stack_total"]) == (36928, 2, 73856)
+
+
 def test_eigen_follows_the_contract_and_q9(client):
     body = client.post("/calc/eigen", json={"matrix": Q9}).json
     assert body["spectral_radius"] == pytest.approx(1.1512, abs=1e-4)
@@ -134,6 +140,11 @@ BAD = [
                       "depthwise": True}, "separable"),
     ("/calc/params", {"layer": "linear", "in_features": 2, "out_features": 2,
                       "separable": True}, "separable"),
+    ("/calc/params", {"kernel": 3, "in_channels": 3, "out_channels": 64, "layers": 2},
+     "layers"),
+    ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 8, "layers": 33}, "layers"),
+    ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 8, "layers": True},
+     "layers"),
     ("/calc/eigen", {"matrix": [[1, 2], [3]]}, "matrix"),
     ("/calc/eigen", {"matrix": [[1, 2, 3], [4, 5, 6]]}, "matrix"),
     ("/calc/eigen", {"matrix": []}, "matrix"),

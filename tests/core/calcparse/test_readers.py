@@ -255,6 +255,17 @@ def test_a_dense_layer_after_flatten_takes_every_value_of_the_map():
     assert run(request)["total"] == 7 * 7 * 64 * 10 + 10
 
 
+def test_identical_layers_stacked_are_counted_together_and_compared_one_by_one():
+    request = parsed("compare param counts: two stacked 3x3 convs 64->64->64 (with bias) vs a "
+                     "single 5x5 conv 64->64 (with bias)")
+    assert request.args == {"kernel": 3, "in_channels": 64, "out_channels": 64, "bias": True,
+                            "layers": 2}
+    assert [other.args for other in request.also] == \
+        [{"kernel": 5, "in_channels": 64, "out_channels": 64, "bias": True}]
+    # from 3 to 64 channels the two layers differ: one layer is counted, no stack
+    assert "layers" not in parsed("params of 2 3x3 convs from 3 to 64 channels").args
+
+
 def test_kernels_compared_are_each_counted():
     request = parsed("compare param counts: 3x3 conv 64->64 (with bias) vs a 5x5 conv 64->64")
     assert request.args["kernel"] == 3

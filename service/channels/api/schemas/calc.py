@@ -6,6 +6,7 @@ from marshmallow import Schema, ValidationError, fields, validate, validates_sch
 
 from service.calculators.eigen import MAX_MATRIX_SIZE
 from service.calculators.metrics import COUNTS, MAX_COUNT
+from service.calculators.params import MAX_STACKED
 from service.channels.api.schemas.fields import (
     MAX_CHANNELS,
     MAX_SIZE,
@@ -77,13 +78,16 @@ class ParamsRequestSchema(RequestSchema):
         "description": "Count a depthwise-separable block (a k x k depthwise convolution, then "
                        "a 1x1 one to out_channels) beside the standard convolution."})
     bias = fields.Boolean(load_default=True)
+    layers = StrictInteger(validate=validate.Range(1, MAX_STACKED), metadata={
+        "description": "Count this many identical layers in a row (in_channels = "
+                       "out_channels): stack_total."})
     in_features = _channels()
     out_features = _channels()
 
     @validates_schema
     def fields_fit_the_layer(self, data, **kwargs):
         conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise",
-                     "separable")
+                     "separable", "layers")
         linear_only = ("in_features", "out_features")
         if data["layer"] == "linear":
             wrong, needed = conv_only, linear_only
@@ -110,6 +114,9 @@ class ParamsResponseSchema(Schema):
         "description": "With separable: the standard convolution's parameters."})
     saved = fields.Integer(metadata={
         "description": "With separable: standard_total - total."})
+    layers = fields.Integer(metadata={"description": "With layers: how many were counted."})
+    stack_total = fields.Integer(metadata={
+        "description": "With layers: the parameters of all of them, layers * total."})
     steps = _steps()
     explanation = fields.String()
 
