@@ -59,11 +59,13 @@ ABOUT_THE_QUESTION = re.compile(
 NOT_CALCULATED = re.compile(r"receptive field")
 # "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192",
 # "tokens: 8192", "T=50 timesteps", "1500 audio frames", "a 1000-word document", "365 daily
-# readings", "n from 800 to 400", "the context from 1024 to 2048" (only read in a message about
+# readings" (a unit other than tokens in the plural, or joined: "IBM model 1 word alignment" has
+# no sequence), "n from 800 to 400", "the context from 1024 to 2048" (only read in a message about
 # attention: the intent has picked the calculator first)
 SEQUENCE_LENGTH = re.compile(
-    r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+(?:(?:input|text|word|audio|video|daily)\s++)?"
-    r"(?:tokens?|words?|frames?|time[\s-]?steps?|readings?|positions?)\b|"
+    r"(?<![\w.])(\d{1,7}+)(?:\s*+(?:(?:input|text|word|audio|video|daily)\s++)?"
+    r"(?:tokens?|words|frames|time[\s-]?steps|timesteps|readings|positions)|"
+    r"-(?:token|word|frame|step|timestep|position))\b|"
     r"\b(?:seq(?:uence)?(?:\s*+len(?:gth)?)?|context(?:\s++(?:length|window))?|tokens)\s*+"
     r"(?:of\s++|from\s++)?(?:length\s++)?(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
     r"(?<![\w.])[nt]\s*+(?:=|\bfrom\b)\s*+(\d{1,7}+)(?!\w|\.\d)")
