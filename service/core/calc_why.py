@@ -169,6 +169,11 @@ def change_hint(calculator: str, args: dict) -> str:
         stride = stride[0] if isinstance(stride, list) and len(set(stride)) == 1 else stride
         return "what about stride 1?" if stride != 1 else "what about stride 2?"
     if calculator == "params":
+        if args.get("layers", 1) > 1:
+            # layers in a row are compared with one layer of their joint receptive field
+            side = 1 + args["layers"] * ((args["kernel"] if isinstance(args["kernel"], int)
+                                          else args["kernel"][0]) - 1)
+            return f"what about a single {side}x{side} conv?"
         out = args.get("out_channels", args.get("out_features", 1))
         other = 2 * out if out < 512 else out // 2
         if args.get("layer") == "linear":

@@ -552,6 +552,15 @@ def test_why_after_a_calculation_explains_the_formula_and_its_rounding(tutor):
     assert why.reply not in first.reply
 
 
+def test_stacked_layers_are_offered_the_one_layer_of_their_receptive_field(tutor):
+    stacked, single = conversation(tutor, "params of two stacked 3x3 convs with 64 channels in "
+                                          "and 64 out", "what about a single 5x5 conv?")
+    assert stacked.calculation["result"]["stack_total"] == 2 * (9 * 64 * 64 + 64)
+    assert "what about a single 5x5 conv?" in stacked.reply
+    assert single.calculation["result"]["total"] == 25 * 64 * 64 + 64
+    assert "stack_total" not in single.calculation["result"]
+
+
 def test_the_change_hint_never_proposes_the_value_already_used(tutor):
     stride_1 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 1")
     assert "what about stride 2?" in stride_1.reply
