@@ -173,17 +173,18 @@ class Matcher:
         # "conditional random field"), which then stand for it as one token (`_named_pairs`).
         course_pairs: set[tuple[str, str]] = set()
         self._outside_pairs: set[tuple[str, str]] = set()
+        word_tokens: dict[str, list[str]] = {}   # each word's tokens, read once
         for index, read in enumerate(texts):
             if index == self.outside_from:
                 self._course_words = set(postings)
             token_lists = [content_tokens(self._respell(found)) for found in read.phrasings]
             if index < self.outside_from:
                 for found in read.phrasings:
-                    course_pairs.update(_adjacent_pairs(self._respell(found)))
+                    course_pairs.update(_adjacent_pairs(self._respell(found), word_tokens))
             else:
                 # the topic's phrasings, not its id ("human memory attention" is no name)
                 pairs = [[] if number == 0 else
-                         [(a, b) for a, b in _adjacent_pairs(self._respell(found))
+                         [(a, b) for a, b in _adjacent_pairs(self._respell(found), word_tokens)
                           if a in self._covered_words and b in self._covered_words and
                           (a, b) not in course_pairs]
                          for number, found in enumerate(read.phrasings)]
@@ -376,9 +377,11 @@ class Matcher:
         # with nothing corrected, these are the message's own tokens, computed once per message
         tokens = message.tokens if corrected == raw else content_tokens(corrected)
         tokens = list(tokens[:MAX_QUERY_TOKENS])
-        if not self._outside_pairs:
+        # words side by side are tokens side by side: most questions have no such pair at all,
+        # and only those that do are read word by word
+        if not any(pair in self._outside_pairs for pair in zip(tokens, tokens[1:], strict=False)):
             return corrected, tokens
-        return corrected, tokens + [f"{a}_{b}" for a, b in _adjacent_pairs(corrected)
+        return corrected, tokens + [f"{a}_{b}" for a, b in _adjacent_pairs(corrected, {})
                                     if (a, b) in self._outside_pairs]
 
     def search(self, query: Message | str, limit: int = 5, outside: bool = False) -> list[Match]:
@@ -565,10 +568,15 @@ class _EntryWords(NamedTuple):
                                              *entry.misconceptions)])
 
 
-def _adjacent_pairs(words_: list[str]) -> list[tuple[str, str]]:
+def _adjacent_pairs(words_: list[str], read: dict[str, list[str]]) -> list[tuple[str, str]]:
     """The content tokens of words side by side in a text ("conditional random field": two
-    pairs; "memory and attention": none, a word between), each word read on its own."""
-    tokens = [content_tokens([word]) for word in words_]
+    pairs; "memory and attention": none, a word between), each word read on its own (and kept
+    in `read`, so that the words of many texts are each read once)."""
+    tokens = []
+    for word in words_:
+        if word not in read:
+            read[word] = content_tokens([word])
+        tokens.append(read[word])
     return [(a[0], b[0]) for a, b in zip(tokens, tokens[1:], strict=False)
             if len(a) == 1 and len(b) == 1]
 
