@@ -19,6 +19,7 @@ HOLDOUT_NEW = ROOT / "eval" / "holdout-new.yaml"
 HOLDOUT_CALCULATIONS = ROOT / "eval" / "holdout-calc.yaml"
 HOLDOUT_CALCULATIONS_2 = ROOT / "eval" / "holdout-calc-2.yaml"
 HOLDOUT_CALCULATIONS_3 = ROOT / "eval" / "holdout-calc-3.yaml"
+HOLDOUT_CALCULATIONS_4 = ROOT / "eval" / "holdout-calc-4.yaml"
 # tuning sets of calculations only, written blind to the code and every other set
 TRAIN_CALCULATIONS = ROOT / "eval" / "train-3.yaml"
 TRAIN_CALCULATIONS_2 = ROOT / "eval" / "train-4.yaml"
@@ -50,6 +51,9 @@ FLOORS = {
                              "incomplete calculation not computed": 1.0},
     HOLDOUT_CALCULATIONS_3: {"calculation accuracy": 0.71,
                              "incomplete calculation not computed": 0.9},
+    HOLDOUT_CALCULATIONS_4: {"calculation accuracy": 0.88,
+                             "incomplete calculation not computed": 1.0,
+                             "conceptual with numbers not computed": 0.95},
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_2: {"calculation accuracy": 1.0},
     TRAIN_CALCULATIONS_3: {"calculation accuracy": 1.0},
@@ -72,6 +76,7 @@ CEILINGS = {
     HOLDOUT_CALCULATIONS: {"calculation computed wrong": 0.0},
     HOLDOUT_CALCULATIONS_2: {"calculation computed wrong": 0.0},
     HOLDOUT_CALCULATIONS_3: {"calculation computed wrong": 0.03},
+    HOLDOUT_CALCULATIONS_4: {"calculation computed wrong": 0.043},
     TRAIN_NOTATIONS: {"calculation computed wrong": 0.0},
     # a stack's parameters asked with its size
     TRAIN_NOTATIONS_2: {"calculation computed wrong": 0.013},
@@ -94,7 +99,8 @@ def tutor(knowledge_base, app):
 
 @pytest.mark.parametrize("cases_file", list(FLOORS),
                          ids=["dev", "holdout", "holdout-2", "holdout-new", "holdout-calc",
-                              "holdout-calc-2", "holdout-calc-3", "train-3", "train-4",
+                              "holdout-calc-2", "holdout-calc-3", "holdout-calc-4", "train-3",
+                              "train-4",
                               "train-7", "train-8", "train-12", "train-13", "train-14",
                               "train-15", "train-16", "train-20"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
