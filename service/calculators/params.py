@@ -52,20 +52,31 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
     groups or depthwise ("separable"), layers out of 1..MAX_STACKED, with separable, or with
     in_channels != out_channels ("layers"), or any malformed value.
     """
-    stacked = as_int(layers, "layers")
-    if not 1 <= stacked <= MAX_STACKED:
-        fail("layers", f"layers must be between 1 and {MAX_STACKED}")
+    stacked = _layer_count(layers)
     if stacked > 1 and as_bool(separable, "separable"):
         fail("layers", "count a depthwise-separable block one at a time: give separable "
                        "without layers")
     result = _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwise,
                          separable)
+    return _in_a_row(result, stacked, result["in_channels"], result["out_channels"])
+
+
+def _layer_count(layers) -> int:
+    stacked = as_int(layers, "layers")
+    if not 1 <= stacked <= MAX_STACKED:
+        fail("layers", f"layers must be between 1 and {MAX_STACKED}")
+    return stacked
+
+
+def _in_a_row(result: dict, stacked: int, inputs: int, outputs: int) -> dict:
+    """One layer's count, and with `stacked` > 1 that many identical layers' (``layers``,
+    ``stack_total``, a step and a sentence): possible only when a layer's outputs are the
+    next one's inputs."""
     if stacked == 1:
         return result
-    if result["in_channels"] != result["out_channels"]:
-        fail("layers", f"identical layers in a row keep their channels: in_channels "
-                       f"({result['in_channels']}) must equal out_channels "
-                       f"({result['out_channels']})")
+    if inputs != outputs:
+        fail("layers", f"identical layers in a row keep their size: the inputs ({inputs}) must "
+                       f"equal the outputs ({outputs})")
     total = result["total"]
     result["steps"].append(f"{stacked} such layers in a row: $\\text{{stack total}} = "
                            f"{stacked} \\cdot {total} = {stacked * total}$")
@@ -208,15 +219,17 @@ def _separable(kh: int, kw: int, cin: int, cout: int, bias: bool,
     }
 
 
-def linear_params(in_features, out_features, bias=True) -> dict:
+def linear_params(in_features, out_features, bias=True, layers=1) -> dict:
     """Count the learnable parameters of a fully connected (``nn.Linear``) layer.
 
     Returns a JSON-ready dict: ``weights`` (in * out), ``biases`` (out, or 0 without bias),
-    ``total``, ``layer`` ("linear"), ``steps``, ``explanation``.
+    ``total``, ``layer`` ("linear"), ``steps``, ``explanation``; with ``layers`` > 1 (in_features
+    must equal out_features) also ``layers`` and ``stack_total``, as for conv2d_params.
 
-    Raises CalculationError naming the field if a feature count is not a whole number >= 1 or
-    bias is not a bool.
+    Raises CalculationError naming the field if a feature count is not a whole number >= 1,
+    bias is not a bool, or layers is out of 1..MAX_STACKED or given with in != out features.
     """
+    stacked = _layer_count(layers)
     fin = as_int(in_features, "in_features")
     fout = as_int(out_features, "out_features")
     bias = as_bool(bias, "bias")
@@ -229,5 +242,6 @@ def linear_params(in_features, out_features, bias=True) -> dict:
         f"A linear layer from {fin} to {fout} features has one weight per input-output pair, "
         f"${fin} \\cdot {fout} = {weights}$, plus {_plural(biases, 'bias', 'biases')}: "
         f"{_plural(weights + biases, 'parameter')} in all.")
-    return {"layer": "linear", "weights": weights, "biases": biases, "total": weights + biases,
-            "steps": steps, "explanation": explanation}
+    return _in_a_row({"layer": "linear", "weights": weights, "biases": biases,
+                      "total": weights + biases, "steps": steps, "explanation": explanation},
+                     stacked, fin, fout)

@@ -8,7 +8,7 @@ import re
 
 from service import calculators
 from service.core import calc_why
-from service.core.calcparse import PATCHES_ONLY, CalcRequest
+from service.core.calcparse import PATCHES_ONLY, TOGETHER, CalcRequest
 from service.errors import CalculationError
 
 TITLES = {
@@ -120,6 +120,10 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
                       "\n".join(f"- {step}" for step in other_result["steps"])]
         else:
             lines += _worked(TITLES[other.calculator], other, other_result)
+    if request.asks == TOGETHER:
+        totals = [result["total"], *(other_result["total"] for _, other_result in also)]
+        lines.append(f"**Together:** ${' + '.join(map(str, totals))} = {sum(totals)}$ "
+                     f"parameters in the {len(totals)} layers.")
     hint = calc_why.change_hint(request.calculator, request.args)
     lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
     return "\n\n".join(lines)

@@ -169,7 +169,7 @@ def change_hint(calculator: str, args: dict) -> str:
         stride = stride[0] if isinstance(stride, list) and len(set(stride)) == 1 else stride
         return "what about stride 1?" if stride != 1 else "what about stride 2?"
     if calculator == "params":
-        if args.get("layers", 1) > 1:
+        if args.get("layers", 1) > 1 and "kernel" in args:
             # layers in a row are compared with one layer of their joint receptive field
             side = 1 + args["layers"] * ((args["kernel"] if isinstance(args["kernel"], int)
                                           else args["kernel"][0]) - 1)

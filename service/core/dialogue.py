@@ -37,6 +37,7 @@ from service.core.calcparse import (
     PATCHES_ONLY,
     PREAMBLE,
     SLOT_QUESTIONS,
+    TOGETHER,
     CalcRequest,
     fill,
     find_slots,
@@ -436,6 +437,10 @@ class Tutor:
         if also:
             calculation["also"] = [{"calculator": other.calculator, "request": other.args,
                                     "result": other_result} for other, other_result in also]
+        if request.asks == TOGETHER:
+            # several layers written out: their parameters together
+            calculation["together"] = result["total"] + sum(
+                other_result["total"] for _, other_result in also)
         return Reply("calculation", render_calculation(title, request, result, also),
                      session_id, confidence=1.0, calculation=calculation)
 

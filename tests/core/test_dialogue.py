@@ -561,6 +561,20 @@ def test_stacked_layers_are_offered_the_one_layer_of_their_receptive_field(tutor
     assert "stack_total" not in single.calculation["result"]
 
 
+def test_linear_layers_in_a_row_are_counted_together(tutor):
+    reply = tutor.respond("four nn.Linear(128, 128) layers one after another, how many params "
+                          "altogether?")
+    assert reply.calculation["result"]["stack_total"] == 4 * (128 * 128 + 128)
+    assert "_Ask *why?*" in reply.reply
+
+
+def test_layers_written_out_as_calls_are_counted_each_and_together(tutor):
+    reply = tutor.respond("conv1 = nn.Conv2d(1, 6, 5)\nconv2 = nn.Conv2d(6, 16, 5)\nparams in "
+                          "both conv layers together?")
+    assert reply.calculation["together"] == (25 * 6 + 6) + (25 * 6 * 16 + 16)
+    assert "**Together:** $156 + 2416 = 2572$" in reply.reply
+
+
 def test_the_change_hint_never_proposes_the_value_already_used(tutor):
     stride_1 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 1")
     assert "what about stride 2?" in stride_1.reply

@@ -38,10 +38,11 @@ from service.core.calcparse.request import (
     COUNTS_IN_WORDS,
     PATCHES_ONLY,
     SLOT_QUESTIONS,
+    TOGETHER,
     CalcRequest,
 )
 from service.core.calcparse.slots import find_slots
 
 __all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS",
-           "CalcRequest", "fill",
+           "TOGETHER", "CalcRequest", "fill",
            "find_matrix", "find_slots", "parse_calculation"]

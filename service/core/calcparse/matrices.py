@@ -39,13 +39,19 @@ _ENTRY = r"[-+]?[\d.]++(?:e[-+]?\d++)?"
 _BAR_ROW = rf"\|\s*+(?:{_ENTRY}[\s,]++){{1,{MAX_MATRIX_ROWS - 1}}}{_ENTRY}\s*+\|"
 _BAR_MATRIX = re.compile(rf"{_BAR_ROW}(?:\s*+{_BAR_ROW}){{1,{MAX_MATRIX_ROWS - 1}}}")
 _BAR = re.compile(r"\|\s*+\|")
+# Rows in parentheses after the word "rows": "rows (-0.4, 0.9) and (0.9, -0.4)"
+_PAREN_ROW = rf"\(\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}\)"
+_PAREN_MATRIX = re.compile(rf"\brows?\s*+:?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
+                           rf"{{1,{MAX_MATRIX_ROWS - 1}}})")
+_PAREN = re.compile(r"\(([^()]*+)\)")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
     """The first matrix in the text as rows of floats, or None (also for an empty row).
 
     Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]`, a LaTeX bmatrix/pmatrix, rows
-    between bars (`| a b | | c d |`) and rows after a name (`W_h = a b; c d`).
+    between bars (`| a b | | c d |`), rows in parentheses (`rows (a, b) and (c, d)`) and rows
+    after a name (`W_h = a b; c d`).
     """
     # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
     found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
@@ -58,6 +64,8 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
     elif found := _BAR_MATRIX.search(text):
         rows = [row for row in _BAR.split(found.group(0).strip("| ")) if row.strip()]
+    elif found := _PAREN_MATRIX.search(text):
+        rows = _PAREN.findall(found.group(1))
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]

@@ -26,6 +26,7 @@ from service.core.calcparse.request import (
     COUNTS_IN_WORDS,
     PATCHES_ONLY,
     REQUIRED,
+    TOGETHER,
     CalcRequest,
     finish_request,
 )
@@ -40,6 +41,7 @@ _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
 _FLATTEN = re.compile(r"\bflatten")
+_DEPTH_MULTIPLIER = re.compile(r"\bdepth[\s_]?multiplier\s*+(?:=|:|of|is)?\s*+(\d{1,3}+)\b")
 # "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
 # layers of a depthwise-separable block, named one after the other
 _DEPTHWISE_THEN_POINTWISE = re.compile(r"depthwise.{0,80}?(?<![\w.])1\s*+x\s*+1(?![\w.])|"
@@ -230,6 +232,9 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
             missing.append("out_channels")
     elif "out_channels" in slots:
         args["out_channels"] = slots["out_channels"]
+    elif depthwise and (multiplier := _DEPTH_MULTIPLIER.search(text)) and "in_channels" in args:
+        # Keras's DepthwiseConv2D(depth_multiplier=2): that many filters per input channel
+        args["out_channels"] = args["in_channels"] * int(multiplier[1])
     elif _ONE_FILTER.search(text):
         args["out_channels"] = 1
     else:
@@ -244,9 +249,17 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     request = finish_request("params", args, missing, assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
+    if request.complete and not separable and not depthwise and "groups" not in args:
+        layers = _other_calls(text, request)
+        if layers:
+            # "conv1 = nn.Conv2d(1, 6, 5) / conv2 = nn.Conv2d(6, 16, 5): params of both": each
+            # layer, then their sum
+            request.also, request.asks = layers, TOGETHER
+            return request
     if request.complete and not separable:
         stacked = _STACKED.search(text)
-        if stacked and pair(parse_size(stacked[2])[:2]) == args.get("kernel") and \
+        if stacked and (stacked[2] is None or
+                        pair(parse_size(stacked[2])[:2]) == args.get("kernel")) and \
                 args.get("in_channels") == args.get("out_channels"):
             # "two stacked 3x3 convs 64->64": that layer so many times
             request.args["layers"] = int(stacked[1])
@@ -258,7 +271,28 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
 # "2 stacked 3x3 convs", "3 3x3 conv layers" (number words are digits by now): identical
 # layers in a row
 _STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identical)\s++)?"
-                      rf"({XSIZE})\s*+conv")
+                      rf"(?:({XSIZE})\s*+conv|conv\w*+\s++layers\s++(?:stacked|in a row|one after "
+                      rf"(?:the )?other)|(?:identical|stacked)\s++conv\w*+\s++layers)")
+
+def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
+    """The layers of the PyTorch Conv2d calls after the first, when a message writes out two
+    to MAX_CALLS of them (the first is `request`); [] for one call or more than that."""
+    calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
+    if not 2 <= len(calls) <= MAX_CALLS or calls[0][3] is None:
+        return []
+    bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
+    others = []
+    for call in calls[1:]:
+        if call[3] is None:
+            return []   # a call without its kernel: not every layer can be counted
+        others.append(CalcRequest("params", {"kernel": pair(parse_size(call[3])[:2]),
+                                             "in_channels": int(call[1]),
+                                             "out_channels": int(call[2]), **bias},
+                                  [], request.assumed))
+    return others
+
+
+MAX_CALLS = 8
 
 # "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
 _KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
@@ -281,15 +315,21 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     """A linear_params request: features from "784 -> 256", "784 inputs", or two bare numbers."""
     args: dict = {"layer": "linear"}
     assumed: list[str] = []
-    sizes = [n for group in slots.get("_leftover", []) for n in group]
+    leftover = list(slots.get("_leftover", []))
     shape = slots.get("input")
+    if not (isinstance(shape, list) and len(shape) == 3):
+        # "Flatten a 4x4x512 map": the map's size, wherever it is named
+        shape = next((size for size in leftover if len(size) == 3), None)
     if _FLATTEN.search(text) and isinstance(shape, list) and len(shape) == 3 and \
             "in_channels" not in slots and "in_features" not in slots:
+        if shape in leftover:
+            leftover.remove(shape)   # the map's sides are no layer's features
         # "Flatten() on a 7x7x64 feature map then Dense(10)": every value of the map is a feature
         height, width, depth = shape
         args["in_features"] = height * width * depth
         assumed.append(f"the {height}x{width}x{depth} map flattened: {height} * {width} * "
                        f"{depth} = {args['in_features']} input features")
+    sizes = [n for group in leftover for n in group]
     for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
         value = slots.get(channels, slots.get(name))
         if value is None and sizes and name not in args:
@@ -301,8 +341,17 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         args["bias"] = bias
     else:
         assumed.append("with bias")
+    stacked = _STACKED_LINEAR.search(text)
+    if stacked and "in_features" in args and args["in_features"] == args.get("out_features"):
+        args["layers"] = int(stacked[1])   # "four nn.Linear(128, 128) layers one after another"
     missing = [m for m in ("in_features", "out_features") if m not in args]
     return CalcRequest("params", args, missing, assumed)
+
+
+# "4 nn.linear(128, 128) layers", "3 stacked dense layers" (number words are digits by now)
+_STACKED_LINEAR = re.compile(r"(?<![\w.])([2-9])\s++(?:(?:stacked|identical|consecutive)\s++)?"
+                             r"(?:nn\.)?(?:linear|dense|fc|fully[\s-]connected)\b"
+                             r"(?:\s*+\([^()]{0,30}+\))?\s*+layers?\b")
 
 
 # Self-attention over a sequence rather than an image: its length and its dimension.

@@ -34,6 +34,9 @@ ANCHORS = {
 # A self-attention request that asks only for the number of patches ("P for a 224x224 image
 # with 16x16 patches"): the count does not depend on the channels it lacks.
 PATCHES_ONLY = "patches"
+# A parameter count of several layers written out ("conv1 = ..., conv2 = ...: params of both"):
+# each layer's count, then their sum
+TOGETHER = "together"
 
 # What a confusion matrix pasted as a grid lacks: which count each cell is.
 COUNTS_BY_NAME = "counts_by_name"

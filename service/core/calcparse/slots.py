@@ -34,11 +34,11 @@ _CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
 # Settings of training, not of the layer: "batch size 128", "lr 1e-3", "10 epochs".
 _TRAINING = (r"(?:batch(?:[\s_-]*+size)?|lr|learning[\s_-]*+rate|momentum|weight[\s_-]*+decay|"
              r"epochs?)")
-# PyTorch's Conv2d(in, out, kernel, stride, padding) calls: in and out come first
+# PyTorch's Conv2d(in, out, kernel, stride, padding, dilation) calls: in and out come first
 TORCH_CONV = re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*=\s*)?{INT}"
                         rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
                         rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
-                        rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?")
+                        rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?)?")
 _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # numbers that set up training ("batch size 128, lr 1e-3") are never the layer's sizes
     ("training", re.compile(rf"\b{_TRAINING}\s*+(?:(?:of|=|:|is)\s*+)?[\d.]{{1,12}}+"
@@ -179,6 +179,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # before padding, which would read the 1 of "output padding 1"
     ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})"), ("padding",)),
     ("padding", re.compile(rf"\bzeropadd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}"), ("zeropad",)),
+    # "no zero padding": none (the course's "zero padding" alone is size-preserving)
+    ("padding", re.compile(r"\b(?:no|without|w/o)\s++(?:any\s++)?zero[\s-]*+padd?(?:ing|ed)?\b"),
+     ("pad",)),
     ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b"), ("pad",)),
     ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b"), ("pad",)),
     ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})"),
@@ -187,7 +190,8 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # last of the paddings: "kernel 3 padding 1" must not read 3 as the padding
     ("padding", re.compile(rf"{INT}\s*(?:pixels?\s*|px\s*)?(?:of\s+)?(?:zero)?padd?(?:ing)?\b"),
      ("pad",)),
-    ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:\s*rate)?{_OF}(?:by\s+)?({SIZE})"), ("dilat",)),
+    ("dilation", re.compile(rf"\bdilat(?:ion|ed)(?:[\s_]*+rate)?{_OF}(?:by\s+)?({SIZE})"),
+     ("dilat",)),
     ("dilation", re.compile(rf"({SIZE})\s*dilation\b"), ("dilation",)),
     ("dilation", re.compile(rf"\bd\s*=\s*({SIZE})"), ("=",)),
     ("patch", re.compile(rf"({SIZE})\s*+(?:(?:pixel|image|square|disjoint|overlapping|"
@@ -245,7 +249,7 @@ _WORDS_ONLY = frozenset({"padding"})
 # Patterns that fill several slots at once, and which slots, in the order of their values.
 _MULTI_SLOTS = {
     "in_out": ("in_channels", "out_channels"),
-    "torch_conv": ("in_channels", "out_channels", "kernel", "stride", "padding"),
+    "torch_conv": ("in_channels", "out_channels", "kernel", "stride", "padding", "dilation"),
     "nchw": ("in_channels", "input"),
     "kernel_stride": ("kernel", "stride", "padding"),
     "count_kernel": ("out_channels", "kernel", "in_channels"),
@@ -404,7 +408,8 @@ def _slot_value(name: str, match: re.Match):
         kernel = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         stride = int(groups[3]) if len(groups) > 3 else None
         padding = int(groups[4]) if len(groups) > 4 else None
-        return int(groups[0]), int(groups[1]), kernel, stride, padding
+        dilation = int(groups[5]) if len(groups) > 5 else None
+        return int(groups[0]), int(groups[1]), kernel, stride, padding, dilation
     if name == "nchw":
         return int(groups[1]), pair([int(groups[2]), int(groups[3])])
     if name == "count_kernel":

@@ -26,7 +26,8 @@ _LAYER_WORD = (r"(?:conv(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|d
 _LAYER_START = re.compile(
     r"\b(?:kerasconv|conv(?:transpose)?|depthwiseconv|maxpool(?:ing)?|avgpool(?:ing)?|"
     r"averagepooling)[123]d(?:transpose)?\s*+\(|"
-    r"(?:(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?)?+\b"
+    r"(?:(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?"
+    r"(?:(?:valid|same|padded|unpadded)\s++)?)?+\b"
     + _LAYER_WORD + "|"
     r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[spd]\s*+=)")
 # "2 3x3 conv layers", "2x (3x3 conv ...)" (number words are digits by now): the same layer,

@@ -17,6 +17,8 @@ import re
 # "s2", "p1", "k3", "d2": a setting's letter glued to its number (standing alone, not "conv3x3",
 # nor a layer's label: LeNet's "S2 is 2x2 average pooling")
 _GLUED = re.compile(r"(?<![\w.=])([kspd])(\d{1,4}+)(?!\w|\.\d|\s++(?:is|was)\b)")
+# LeNet's layer names, C1 to C5 and S2, S4 beside them: there "s4" is a layer, not a stride
+_LENET_LABELS = re.compile(r"\bc[1-7]\b.*?\bs[2-6]\b|\bs[2-6]\b.*?\bc[1-7]\b")
 _LAYER_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|patch|deconv|transpose|"
                           r"\bc_?(?:in|out)\b")
 # "k 5" in a message about a layer: the kernel, spaced out ("k 2 s 2" is read as a pair by the
@@ -75,7 +77,7 @@ def spell_out(text: str) -> str:
     text = _FRAMEWORK_SAME.sub(r"\1 padding", text)
     glued = _GLUED.findall(text)
     about_a_layer = _LAYER_WORDS.search(text) is not None
-    if glued and (len(glued) > 1 or about_a_layer):
+    if glued and (len(glued) > 1 or about_a_layer) and not _LENET_LABELS.search(text):
         text = _GLUED.sub(r"\1=\2", text)
     if about_a_layer:
         text = _SPACED_K.sub("k=", text)

@@ -60,6 +60,16 @@ def test_rows_drawn_between_bars_are_a_matrix(text, matrix):
     assert find_matrix(text) == matrix
 
 
+@pytest.mark.parametrize(("text", "matrix"), [
+    ("recurrent weights with rows (-0.4, 0.9) and (0.9, -0.4), no activation fn. explode?",
+     [[-0.4, 0.9], [0.9, -0.4]]),
+    ("rows: (1, 0, 0.5), (0, 0.3, 0) and (0, 0, 2e-1)", [[1.0, 0.0, 0.5], [0.0, 0.3, 0.0],
+                                                       [0.0, 0.0, 0.2]]),
+])
+def test_rows_in_parentheses_after_the_word_rows_are_a_matrix(text, matrix):
+    assert find_matrix(text) == matrix
+
+
 @pytest.mark.parametrize("text", [
     "| 50 | 10 | | 5 | 35 |",               # a markdown table's cells, one number each
     "| pred yes | pred no |",                # labels, no numbers

@@ -290,6 +290,53 @@ def test_a_shape_without_spaces_is_not_a_number_with_thousands(message, input_si
     assert parsed(message).args["input"] == input_size
 
 
+@pytest.mark.parametrize(("message", "args"), [
+    # PyTorch's sixth positional argument and Keras's dilation_rate
+    ("layer = nn.Conv2d(8, 8, 3, 1, 0, 2)\ny = layer(torch.zeros(1, 8, 33, 33))\nshape?",
+     {"input": 33, "kernel": 3, "stride": 1, "padding": 0, "dilation": 2, "in_channels": 8,
+      "out_channels": 8}),
+    ("Conv2D(filters=64, kernel_size=3, dilation_rate=2, padding='valid') gets a (None, 30, 30, "
+     "16) tensor. output spatial size?",
+     {"kernel": 3, "padding": "valid", "dilation": 2, "input": 30, "in_channels": 16,
+      "out_channels": 64}),
+    # "no zero padding" is none (the course's "zero padding" alone is size-preserving)
+    ("twenty-eight by twenty-eight mnist digit, a three by three filter, stride of one and no "
+     "zero padding. how big is the output map?",
+     {"kernel": 3, "stride": 1, "padding": 0, "input": 28}),
+])
+def test_dilation_by_position_or_keyword_and_no_zero_padding(message, args):
+    assert parsed(message).args == args
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("I have three identical conv layers stacked, each 3x3 with 64 in and 64 out channels, "
+     "biases included. total params for all three?",
+     {"bias": True, "kernel": 3, "in_channels": 64, "out_channels": 64, "layers": 3}),
+    ("four nn.Linear(128, 128) layers one after another, how many params altogether?",
+     {"layer": "linear", "in_features": 128, "out_features": 128, "layers": 4}),
+    ("vgg-like head: Flatten a 4x4x512 map then Dense(4096). how many params does the dense "
+     "have??", {"layer": "linear", "in_features": 8192, "out_features": 4096}),
+    # Keras's depth_multiplier: that many filters per input channel
+    ("DepthwiseConv2D(kernel_size=5, depth_multiplier=2) on a 24-channel input. params?",
+     {"kernel": 5, "in_channels": 24, "out_channels": 48, "depthwise": True}),
+])
+def test_layers_counted_together_and_keras_settings(message, args):
+    assert parsed(message).args == args
+
+
+def test_a_flattened_maps_sides_are_no_features_of_the_dense_layer():
+    request = parsed("params of a dense layer after flatten of a 4x4x512 map?")
+    assert request.args["in_features"] == 8192 and request.missing == ["out_features"]
+
+
+def test_layers_written_out_as_calls_are_each_counted():
+    request = parsed("conv1 = nn.Conv2d(1, 6, 5)\nconv2 = nn.Conv2d(6, 16, 5)\nparams in both "
+                     "conv layers together?")
+    assert request.args == {"kernel": 5, "in_channels": 1, "out_channels": 6}
+    assert [other.args for other in request.also] == \
+        [{"kernel": 5, "in_channels": 6, "out_channels": 16}]
+
+
 def test_pytorch_pooling_by_position_is_kernel_stride_padding():
     request = parsed("nn.MaxPool2d(3, 2, 1) on a 112x112 input, output size?")
     assert request.args == {"kernel": 3, "stride": 2, "padding": 1, "input": 112,

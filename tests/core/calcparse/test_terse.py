@@ -33,6 +33,9 @@ def test_terse_settings_are_spelt_out(text, spelt):
     "k/s = 3/2/1",                     # two names, three values: left as written
     "top k 5 accuracy",                # a spaced k with nothing about a layer
     "tf same padding",                 # the padding already named
+    # LeNet's layer names: S2 and S4 beside C1 and C3 are layers, not strides
+    "c1 is a 5x5 valid conv, s2 is 2x2 pooling stride 2, c3 a 5x5 conv, s4 2x2 pool stride 2",
+    "s2 is 2x2 average pooling",       # a label: "is" follows
 ])
 def test_what_is_not_clearly_a_setting_is_left_alone(text):
     assert spell_out(text) == text

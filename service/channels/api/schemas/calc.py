@@ -80,14 +80,14 @@ class ParamsRequestSchema(RequestSchema):
     bias = fields.Boolean(load_default=True)
     layers = StrictInteger(validate=validate.Range(1, MAX_STACKED), metadata={
         "description": "Count this many identical layers in a row (in_channels = "
-                       "out_channels): stack_total."})
+                       "out_channels, or in_features = out_features): stack_total."})
     in_features = _channels()
     out_features = _channels()
 
     @validates_schema
     def fields_fit_the_layer(self, data, **kwargs):
         conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise",
-                     "separable", "layers")
+                     "separable")
         linear_only = ("in_features", "out_features")
         if data["layer"] == "linear":
             wrong, needed = conv_only, linear_only
