@@ -67,7 +67,7 @@ FLOORS = {
     TRAIN_ATTENTION: {"calculation accuracy": 0.92, "incomplete calculation not computed": 1.0},
     TRAIN_NOTATIONS_3: {"calculation accuracy": 0.98, "incomplete calculation not computed": 1.0,
                         "conceptual with numbers not computed": 1.0},
-    TRAIN_NOTATIONS_4: {"calculation accuracy": 0.94, "incomplete calculation not computed": 1.0,
+    TRAIN_NOTATIONS_4: {"calculation accuracy": 0.96, "incomplete calculation not computed": 1.0,
                         "conceptual with numbers not computed": 1.0},
 }
 CEILINGS = {

@@ -70,7 +70,8 @@ missed miss misses passed pass cleared ignored unflagged overlooked accepted
 _TRUTH_OF_VERB = {"missed": POS, "miss": POS, "misses": POS, "overlooked": POS, "caught": POS,
                   "catch": POS, "catches": POS}
 # "let through", "got through", "slipped through": said negative
-_THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips"})
+_THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips", "slip", "get", "sneak",
+                      "sneaked", "snuck"})
 # What the model said, by a verb followed by the class it said ("said spam", "labelled cat",
 # "tested positive", "came back negative", "gave a positive result")
 _SAID = frozenset("""

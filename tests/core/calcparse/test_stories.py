@@ -50,6 +50,9 @@ SHAPES = [
     "missed {fn} and cleared {tn} clean files. precision?",
     "the alarm fired {pp} times; {fp} of those alarms were false. it missed {fn} real "
     "fires, and {all} events were logged in all. recall?",
+    "fraud detection: {all} transactions, {p} of them really fraudulent. the model catches "
+    "{tp} of the frauds (the other {fn} slip through), and of the {n} legit ones it wrongly "
+    "flags {fp}. f1?",
     # the positive class is what a detector looks for, in any of its forms
     "my pothole detector was run on {all} road images, {p} of which have potholes. it "
     "detected potholes in {pp} images, {tp} of which actually had potholes. accuracy?",
