@@ -19,7 +19,8 @@ _WANTS = {
                         r"\bcheck\b|linear|identity"),
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
                             r"\bq\s*+k\b|score matrix"),
-    "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable"),
+    "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
+                         r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
                           r"\bppv\b|\bnpv\b|hit rate"),
@@ -39,7 +40,8 @@ ASKS_A_QUANTITY = re.compile(r"\bhow (?:many|big|large|wide)\b|\b(?:output|out) 
 # Words that ask for a size (what the output-size calculator gives); SIZE_ASKED without the
 # arrow, which in a parameter count joins channels ("64->64->64") rather than asks for a size
 SIZE_WORDS = _WANTS["conv"]
-SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|"))
+SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|")
+                        .replace("|shape|", "|(?<!input_)shape|"))  # Keras's input_shape=: given
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")

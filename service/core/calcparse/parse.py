@@ -15,6 +15,7 @@ from service.core.calcparse.intent import (
     CONCEPTUAL,
     CONV_WORDS,
     NOT_CALCULATED,
+    PREAMBLE,
     SIZE_ASKED,
     SIZE_WORDS,
     SYMBOLIC,
@@ -37,6 +38,7 @@ from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
 _DIGIT = re.compile(r"\d")
+_WHY = re.compile(rf"^{PREAMBLE}why\b")
 # "final?", "at the end", "after each": a size asked for after several layers
 _AT_THE_END = re.compile(r"\bfinal\b|\bat the end\b|\bafter (?:each|both|all)\b")
 
@@ -89,6 +91,10 @@ def _parse(text: str) -> CalcRequest | None:
                                      not any(len(size) > 1 for size in leftover)):
             return None
         calculator = "conv"
+    if calculator == "conv" and _WHY.match(text) and "input" not in named:
+        # "why do people use 3x3 kernels instead of 7x7 ones?": sizes compared in a question
+        # about the idea, none of them named as the input to work out
+        return None
     request = BUILDERS[calculator](text, slots)
     if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
         request = _size_and_params(text, slots, request) or request

@@ -20,7 +20,7 @@ from service.core.calcparse.intent import (
     counts_in_words,
 )
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import XSIZE, as_list, pair, parse_size
+from service.core.calcparse.notation import SIZE, XSIZE, as_list, pair, parse_size
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
@@ -275,21 +275,38 @@ _STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identica
                       rf"(?:the )?other)|(?:identical|stacked)\s++conv\w*+\s++layers)")
 
 def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
-    """The layers of the PyTorch Conv2d calls after the first, when a message writes out two
-    to MAX_CALLS of them (the first is `request`); [] for one call or more than that."""
-    calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
-    if not 2 <= len(calls) <= MAX_CALLS or calls[0][3] is None:
-        return []
+    """The layers after the first (`request`) when a message writes out two to MAX_CALLS
+    convolutions: PyTorch's Conv2d(in, out, k) calls, Keras's Conv2D(filters, k) calls (each
+    taking the channels the one before gave, the first the input's), or "3->32 channels 3x3,
+    32->64 channels 3x3" in words; [] for fewer, more, or any layer whose kernel or channels
+    are not all there."""
     bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
-    others = []
-    for call in calls[1:]:
-        if call[3] is None:
-            return []   # a call without its kernel: not every layer can be counted
-        others.append(CalcRequest("params", {"kernel": pair(parse_size(call[3])[:2]),
-                                             "in_channels": int(call[1]),
-                                             "out_channels": int(call[2]), **bias},
-                                  [], request.assumed))
-    return others
+    calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
+    if len(calls) >= 2:
+        layers = [(int(c[1]), int(c[2]), c[3]) for c in calls]
+    elif len(calls := list(itertools.islice(_KERAS_CONV_CALL.finditer(text),
+                                            MAX_CALLS + 1))) >= 2:
+        depth = request.args.get("in_channels") or as_list(request.args.get("input", [0]))[-1]
+        layers = []
+        for call in calls:
+            layers.append((depth, int(call[1]), call[2]))
+            depth = int(call[1])
+    else:
+        layers = [(int(c[1]), int(c[2]), c[3]) for c in
+                  itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)]
+    if not 2 <= len(layers) <= MAX_CALLS or any(k is None or not c for c, _, k in layers):
+        return []
+    return [CalcRequest("params", {"kernel": pair(parse_size(kernel)[:2]), "in_channels": cin,
+                                   "out_channels": cout, **bias}, [], request.assumed)
+            for cin, cout, kernel in layers[1:]]
+
+
+# Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
+_KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
+                              rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
+# "3->32 channels 3x3": a layer's channels and its kernel, in words
+_CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+)(?!\s*+->)\s*+"
+                                  rf"(?:channels?\s*+)?,?\s*+(?:with\s++)?(?:an?\s++)?({XSIZE})?")
 
 
 MAX_CALLS = 8

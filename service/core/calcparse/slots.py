@@ -105,6 +105,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("->", "=>", "to")),
     ("in_out", re.compile(rf"\bfrom\s+{INT}\s+(?:(?:down|up)\s++)?(?:to|->|into)\s+{INT}\b"),
      ("from",)),
+    # "that take 256 channel and give 64 channel": in, then out, by their verbs
+    ("in_out", re.compile(rf"\b(?:takes?|taking|gets?|receives?)\s++{INT}\s*+(?:input\s++)?"
+                          rf"channels?\b[^.?;]{{0,24}}?\b(?:gives?|giving|produces?|outputs?|"
+                          rf"returns?|makes?)\s++{INT}\s*+(?:output\s++)?channels?\b"),
+     ("take", "get", "receiv")),
     # "reducing 256 channels to 64", "256 channels down to 64"
     ("in_out", re.compile(rf"{INT}\s*+(?:input\s++)?channels?\s++(?:(?:down|up)\s++)?(?:to|->|into)"
                           rf"\s++{INT}\b"), ("channel",)),
@@ -125,6 +130,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
     ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
     # "H=W=16", "H=32, W=16": the input; "C=3": its channels
+    # "a kernel of height 5 and width 3": the kernel's sides, before any height and width of
+    # the input's
+    ("kernel_hw", re.compile(rf"\b(?:kernel|filter)s?\s++(?:of\s++|with\s++(?:a\s++)?)?height\s*+"
+                             rf"(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?(?:a\s++)?width"
+                             rf"\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
     ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
     # folding loses the case of "H=W=32" (the image) and "h=w=3" (the patch): the first named
     # is the image, a second one the patch
@@ -257,6 +267,7 @@ _MULTI_SLOTS = {
     "keras_conv": ("out_channels", "kernel"),
     "counts": ("tp", "fp", "tn", "fn"),
     "input_hw": ("input",),
+    "kernel_hw": ("kernel",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
@@ -402,7 +413,7 @@ def _slot_value(name: str, match: re.Match):
     if name == "kernel_stride":
         padding = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         return pair(parse_size(groups[0])[:2]), pair(parse_size(groups[1])[:2]), padding
-    if name == "input_hw":
+    if name in ("input_hw", "kernel_hw"):
         return (pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
         kernel = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None

@@ -34,6 +34,7 @@ _LAYER_START = re.compile(
 # so many times
 _REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s*+)?\(?\s*+$")
 _POOL_CALL = re.compile(r"pool")
+_POOL_LAYER = re.compile(r"\b(?:(?:max|avg|average)[\s-]?)?pool\w*+\s++layers?\b")
 _KERAS_LAYER = re.compile(r"^(?:kerasconv|maxpooling|averagepooling|depthwiseconv)")
 _MAX_PIECES = MAX_LAYERS
 # A number of the layer's own, not part of a name ("conv1", "conv2d(")
@@ -152,7 +153,12 @@ def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
         if n + 1 < len(spans) and read(start, end) is None:
             following = found[n + 1].group(0)
             call = piece.rstrip().endswith(")") or "(" in piece[:24]
-            if not _DIGIT.search(piece) or following.startswith("k") and not call:
+            # "then a pooling layer, then conv 3x3": a pool layer named without its window is
+            # a layer of its own (asked for), never the name of the conv after it
+            pool_without_window = _POOL_LAYER.match(piece) and not _POOL_CALL.search(following) \
+                and not following.startswith("k")
+            if not pool_without_window and (not _DIGIT.search(piece) or
+                                            following.startswith("k") and not call):
                 carried = start
                 continue
         merged.append((start, end))

@@ -61,6 +61,8 @@ NOT_CALCULATIONS = [
     "llama 70b attention cost per token",
     "how much does fine tuning gpt-4o via the openai api cost per token",
     "resnet-50 output size",
+    # sizes compared in a why-question, none named as an input
+    "why do people use 3x3 kernels everywhere instead of 7x7 ones? VGG from 2014 only uses 3x3",
     # a number beside a unit that is not a sequence's length
     "how do neural attention alignments compare to IBM Model 1 word alignment from statistical MT?",
 ]

@@ -337,6 +337,44 @@ def test_layers_written_out_as_calls_are_each_counted():
         [{"kernel": 5, "in_channels": 6, "out_channels": 16}]
 
 
+def test_a_kernels_height_and_width_and_strides_per_direction():
+    request = parsed("A convolutional layer with a non-square kernel of height 5 and width 3 is "
+                     "applied to a 28 x 28 input with stride 2 vertically and stride 1 "
+                     "horizontally and no padding. Give the output dimensions.")
+    assert request.args == {"input": 28, "kernel": [5, 3], "stride": [2, 1], "padding": 0}
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    # channels by their verbs, as a student writing in a second language may put them
+    ("hi, a 1x1 convolution that take 256 channel and give 64 channel, with bias, how much "
+     "parameter it have?", {"bias": True, "kernel": 1, "in_channels": 256, "out_channels": 64}),
+    # "how many numbers must be learned" asks for the parameters, not a size
+    ("Input volume is 100 x 100 x 12. One single 5x5 filter sliding over it, plus its bias: how "
+     "many numbers must be learned?", {"kernel": 5, "input": [100, 100, 12], "out_channels": 1}),
+])
+def test_parameters_asked_in_other_words(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args) == ("params", args)
+
+
+@pytest.mark.parametrize(("message", "first", "others"), [
+    # Keras's calls: each layer takes the channels the one before gave, the first the input's
+    ("model = keras.Sequential([\n    layers.Conv2D(16, 3, activation='relu', input_shape=(64, "
+     "64, 3)),\n    layers.Conv2D(32, 3, activation='relu'),\n])\nhow many trainable params in "
+     "total (model.summary)?", {"kernel": 3, "input": [64, 64, 3], "out_channels": 16},
+     [{"kernel": 3, "in_channels": 16, "out_channels": 32}]),
+    # in words: "3->32 channels 3x3, 32->64 channels 3x3"
+    ("My small CNN has conv1: 3->32 channels 3x3, conv2: 32->64 channels 3x3, all with bias. "
+     "Total number of conv parameters?",
+     {"bias": True, "kernel": 3, "in_channels": 3, "out_channels": 32},
+     [{"kernel": 3, "in_channels": 32, "out_channels": 64, "bias": True}]),
+])
+def test_layers_written_out_in_keras_or_in_words_are_added_up(message, first, others):
+    request = parsed(message)
+    assert request.args == first and [o.args for o in request.also] == others
+    assert request.asks == "together"
+
+
 def test_pytorch_pooling_by_position_is_kernel_stride_padding():
     request = parsed("nn.MaxPool2d(3, 2, 1) on a 112x112 input, output size?")
     assert request.args == {"kernel": 3, "stride": 2, "padding": 1, "input": 112,

@@ -103,6 +103,9 @@ def test_layers_alike_are_worked_out_to_the_size_each_gives():
     # layers repeated as groups: asked one by one
     ("VGG16 has 5 blocks, each one is two convs 3x3 with pad 1 then a 2x2 maxpool with stride 2."
      " starting from 224x224, what's the final size?", ["layers"]),
+    # a pooling layer named without its window: asked, never given the next conv's kernel
+    ("Stack: 128x128 input, conv 5x5 stride 1 no padding, then a pooling layer, then conv 3x3 "
+     "no padding. Final spatial size?", ["layers"]),
     # no input: the repeat count is not one
     ("what size do I get after three 3x3 convs with stride 2 and padding 1 in a row?",
      ["input"]),
