@@ -107,6 +107,10 @@ COUNTS_IN_A_DESCRIPTION = 3
 _LAYER = re.compile(r"conv|kernel|stride|padd|pool|dilat|deconv|transposed|depthwise")
 
 
+# scikit-learn's y_true = [...] pasted with a metric's name: the labels to count
+_LABEL_LIST = re.compile(r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?\[")
+
+
 def counts_in_words(text: str) -> bool:
     """Whether a message holds at least three whole numbers that could be counts."""
     return len(list(itertools.islice(_COUNT_NUMBER.finditer(text),
@@ -123,6 +127,7 @@ def wants(text: str) -> str | None:
         return "eigen" if _WANTS["eigen"].search(text) or _ONLY_A_MATRIX.fullmatch(text) \
             else None
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
+                                          _LABEL_LIST.search(text) or
                                           cell_names(text) is not None or
                                           counts_in_words(text) and not _LAYER.search(text)):
         return "metrics"

@@ -96,6 +96,8 @@ _SIDES_IN_WORDS = re.compile(
     r"(?:px\s++|pixels?\s++)?"
     r"(high|tall|wide|vertically|horizontally)\b")
 _HEIGHT_WORDS = frozenset({"high", "tall", "vertically"})
+# "y_true = [0, 1, 1]", "y_pred = [1, 1, 0]" (underscores are gone by now: "ytrue")
+_LABEL_LIST = re.compile(r"(\by_?(?:true|test|actual|gold|pred|predicted|hat)\w{0,10}+\s*+=\s*+)\[")
 # "256 (H) x 128 (W)": each side labelled on its own
 _SIDES_LABELLED = re.compile(
     r"(?<![\w.])(\d{1,7})\s*+\(\s*+(h|w|height|width)\s*+\)\s*+(?:x|by|\*)\s*+(\d{1,7})\s*+"
@@ -107,6 +109,8 @@ def read_shapes(text: str) -> str:
     channels-first tuples turned round, letters that name the output asked for dropped, sides
     given in words joined, names and values given as two tuples paired; and one-word glosses in
     brackets unwrapped."""
+    # scikit-learn's label lists are labels, never a shape: "list[" keeps the tuple readers off
+    text = _LABEL_LIST.sub(r"\1list[", text)
     text = _NAMED_TUPLE.sub(_named_tuple, text)
     text = _SIDES_IN_WORDS.sub(_sides_in_words, text)
     text = _SIDES_LABELLED.sub(_sides_labelled, text)

@@ -554,6 +554,10 @@ def eigen_request(text: str) -> CalcRequest:
 def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
+    counted = _counts_from_labels(text)
+    if counted is not None:
+        counts, note = counted
+        return finish_request("metrics", counts, [], [note])
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
     if len(args) < len(REQUIRED["metrics"]):
         # counts told as a story: read when every number agrees with one reading
@@ -576,6 +580,37 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
         # which number is which is asked rather than guessed
         return CalcRequest("metrics", {}, [COUNTS_IN_WORDS], [])
     return None
+
+
+# "y_true = [1, 0, 1]", "y_pred = [1, 1, 0]": the labels themselves, as scikit-learn takes them
+_TRUE_LABELS = re.compile(r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?"
+                          r"\[([\d\s,.]{1,4000}+)\]")
+_PREDICTED_LABELS = re.compile(r"\by_?(?:pred|predicted|hat)\w{0,10}+\s*+=\s*+"
+                               r"(?:list)?\[([\d\s,.]{1,4000}+)\]")
+_LABEL = re.compile(r"\d++(?:\.\d++)?+")
+_ZERO_POSITIVE = re.compile(r"\b0\s++(?:=|is)\s++(?:the\s++)?positive|positive\s++(?:class\s++)?"
+                            r"(?:=|is)\s++0\b")
+
+
+def _counts_from_labels(text: str) -> tuple[dict[str, int], str] | None:
+    """TP, FP, TN and FN counted from a y_true and a y_pred list of 0/1 labels of one length
+    (1 the positive class, unless the message says 0 is), and what was assumed; else None."""
+    true, predicted = _TRUE_LABELS.search(text), _PREDICTED_LABELS.search(text)
+    if true is None or predicted is None:
+        return None
+    labels = [[float(x) for x in _LABEL.findall(found[1])] for found in (true, predicted)]
+    if len(labels[0]) != len(labels[1]) or not labels[0] or \
+            not {*labels[0], *labels[1]} <= {0.0, 1.0}:
+        return None
+    positive = 0.0 if _ZERO_POSITIVE.search(text) else 1.0
+    pairs = list(zip(*labels, strict=True))
+    counts = {"tp": sum(t == positive and p == positive for t, p in pairs),
+              "fp": sum(t != positive and p == positive for t, p in pairs),
+              "tn": sum(t != positive and p != positive for t, p in pairs),
+              "fn": sum(t == positive and p != positive for t, p in pairs)}
+    told = ", ".join(f"{name.upper()} = {counts[name]}" for name in REQUIRED["metrics"])
+    return counts, (f"{told}, counted from the {len(pairs)} pairs of y_true and y_pred with "
+                    f"{int(positive)} as the positive class")
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,

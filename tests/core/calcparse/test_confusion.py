@@ -149,3 +149,29 @@ def test_tables_and_rows_of_counts_with_their_layout(message, counts):
 def test_a_table_that_does_not_settle_its_layout_is_asked_about(message):
     request = parse_calculation(message)
     assert request.calculator == "metrics" and request.missing == [COUNTS_BY_NAME]
+
+
+@FAST
+@given(pairs=st.lists(st.tuples(st.integers(0, 1), st.integers(0, 1)), min_size=1, max_size=60),
+       zero_positive=st.booleans())
+def test_counts_are_counted_from_label_lists(pairs, zero_positive):
+    # scikit-learn's inputs pasted as they are: y_true and y_pred, 1 positive unless said
+    true, predicted = [t for t, _ in pairs], [p for _, p in pairs]
+    message = (f"y_true = {true}\ny_pred = {predicted}\n"
+               f"{'0 is the positive class. ' if zero_positive else ''}precision and recall?")
+    positive = 0 if zero_positive else 1
+    expected = {"tp": sum(t == positive and p == positive for t, p in pairs),
+                "fp": sum(t != positive and p == positive for t, p in pairs),
+                "tn": sum(t != positive and p != positive for t, p in pairs),
+                "fn": sum(t == positive and p != positive for t, p in pairs)}
+    request = parse_calculation(message)
+    assert (request.calculator, request.args) == ("metrics", expected)
+
+
+@pytest.mark.parametrize("message", [
+    "y_true = [1, 0, 1]\ny_pred = [1, 0]\nprecision?",          # lists of different lengths
+    "y_true = [2, 0, 1]\ny_pred = [1, 0, 1]\nprecision?",       # more than two classes
+])
+def test_label_lists_that_do_not_pair_up_are_not_counted(message):
+    request = parse_calculation(message)
+    assert request is None or request.missing
