@@ -99,12 +99,16 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
         layers += [layer] * repeat
     if len(layers) > MAX_LAYERS:
         return CalcRequest("stack", {}, [LAYERS])
-    # the input: named ("input_shape=(32, 32, 3)", "torch.randn(1, 3, 224, 224)"), else the
-    # size no layer took ("... maxpool pad 1 on 224"), else one before the first layer and
-    # its repeat count
-    first = repeats[0][1]
+    # the input, else one before the first layer and its repeat count
+    return _with_input(layers, named, unnamed, text[:repeats[0][1]])
+
+
+def _with_input(layers: list[dict], named, unnamed: list[list[int]], before: str) -> CalcRequest:
+    """The stack request for `layers` on its input: the one named ("input_shape=(32, 32, 3)",
+    "torch.randn(1, 3, 224, 224)"), else a size no layer took ("... maxpool pad 1 on 224"),
+    else a size in `before`; missing "input" when there is none."""
     image = named or next((size for size in unnamed if max(size) > 1), None) or next(
-        (size for size in find_slots(text[:first])["_leftover"] if max(size) > 1), None)
+        (size for size in find_slots(before)["_leftover"] if max(size) > 1), None)
     if image is None:
         return CalcRequest("stack", {"layers": layers}, ["input"])
     size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \
@@ -125,14 +129,7 @@ def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:
         return CalcRequest("stack", {}, [LAYERS])
     layer, unnamed = read
     named = (slots if slots is not None else find_slots(text)).get("input")
-    image = named or next((size for size in unnamed if max(size) > 1), None) or next(
-        (size for size in find_slots(text)["_leftover"] if max(size) > 1), None)
-    if image is None:
-        return CalcRequest("stack", {"layers": [layer] * count}, ["input"])
-    size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \
-        [image, image]
-    return CalcRequest("stack", {"input": size if size[0] != size[1] else size[0],
-                                 "layers": [layer] * count})
+    return _with_input([layer] * count, named, unnamed, text)
 
 
 def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
