@@ -100,8 +100,7 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
     for other in request.also:
         other_result = _settled_patch_count(other)
         if other.title and other_result:
-            lines += [f"**{other.title}**",
-                      "\n".join(f"- {step}" for step in other_result["steps"])]
+            lines += _another_reading(other, other_result)
     lines.append(f"_For the attention cost (token dimension, dot products, MACs), give me "
                  f"{asks}._")
     args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
@@ -115,18 +114,27 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
     lines = [*_worked(title, request, result)]
     for other, other_result in also:
         if other.title:
-            # another reading of the same message: its steps, not the explanation again
-            lines += [f"**{other.title}**",
-                      "\n".join(f"- {step}" for step in other_result["steps"])]
+            lines += _another_reading(other, other_result)
         else:
             lines += _worked(TITLES[other.calculator], other, other_result)
     if request.asks == TOGETHER:
-        totals = [result["total"], *(other_result["total"] for _, other_result in also)]
+        totals = layer_totals(result, also)
         lines.append(f"**Together:** ${' + '.join(map(str, totals))} = {sum(totals)}$ "
                      f"parameters in the {len(totals)} layers.")
     hint = calc_why.change_hint(request.calculator, request.args)
     lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
     return "\n\n".join(lines)
+
+
+def layer_totals(result: dict, also: list[tuple[CalcRequest, dict]]) -> list[int]:
+    """Each layer's parameters, when a message writes out several layers (TOGETHER)."""
+    return [result["total"], *(other_result["total"] for _, other_result in also)]
+
+
+def _another_reading(other: CalcRequest, result: dict) -> list[str]:
+    """Another reading of the same message (`other.title`): its steps, not the explanation
+    again."""
+    return [f"**{other.title}**", "\n".join(f"- {step}" for step in result["steps"])]
 
 
 def _worked(title: str, request: CalcRequest, result: dict) -> list[str]:

@@ -25,6 +25,7 @@ from service.core.calc_chat import (
     COMPUTE_OFFERS,
     TITLES,
     has_values,
+    layer_totals,
     only_values,
     partial_steps,
     patch_count_alone,
@@ -439,8 +440,7 @@ class Tutor:
                                     "result": other_result} for other, other_result in also]
         if request.asks == TOGETHER:
             # several layers written out: their parameters together
-            calculation["together"] = result["total"] + sum(
-                other_result["total"] for _, other_result in also)
+            calculation["together"] = sum(layer_totals(result, also))
         return Reply("calculation", render_calculation(title, request, result, also),
                      session_id, confidence=1.0, calculation=calculation)
 
