@@ -107,8 +107,11 @@ COUNTS_IN_A_DESCRIPTION = 3
 _LAYER = re.compile(r"conv|kernel|stride|padd|pool|dilat|deconv|transposed|depthwise")
 
 
-# scikit-learn's y_true = [...] pasted with a metric's name: the labels to count
-_LABEL_LIST = re.compile(r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?\[")
+# scikit-learn's y_true = [...] pasted with a metric's name: the labels to count (the readers
+# read the list after it; notation.read_shapes has put "list" before its bracket, so that no
+# tuple reader takes three or four labels for a shape)
+TRUE_LABELS_START = r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?\["
+_LABEL_LIST = re.compile(TRUE_LABELS_START)
 
 
 def counts_in_words(text: str) -> bool:

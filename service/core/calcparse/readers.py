@@ -17,6 +17,7 @@ from service.core.calcparse.intent import (
     NEEDS_CHANNELS,
     PATCH_COUNT,
     SEQUENCE_LENGTH,
+    TRUE_LABELS_START,
     counts_in_words,
 )
 from service.core.calcparse.matrices import find_matrix
@@ -274,6 +275,9 @@ _STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identica
                       rf"(?:({XSIZE})\s*+conv|conv\w*+\s++layers\s++(?:stacked|in a row|one after "
                       rf"(?:the )?other)|(?:identical|stacked)\s++conv\w*+\s++layers)")
 
+MAX_CALLS = 8   # layers written out and added up: a small network, not a whole model
+
+
 def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     """The layers after the first (`request`) when a message writes out two to MAX_CALLS
     convolutions: PyTorch's Conv2d(in, out, k) calls, Keras's Conv2D(filters, k) calls (each
@@ -308,8 +312,6 @@ _KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d
 _CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+)(?!\s*+->)\s*+"
                                   rf"(?:channels?\s*+)?,?\s*+(?:with\s++)?(?:an?\s++)?({XSIZE})?")
 
-
-MAX_CALLS = 8
 
 # "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
 _KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
@@ -563,8 +565,8 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
         # counts told as a story: read when every number agrees with one reading
         story = counts_from_story(text)
         if story is not None and all(story[name] == value for name, value in args.items()):
-            told = ", ".join(f"{name.upper()} = {story[name]}" for name in REQUIRED["metrics"])
-            return finish_request("metrics", story, [], [f"{told}, as I read your description"])
+            return finish_request("metrics", story, [],
+                                  [f"{_counts_told(story)}, as I read your description"])
     if args:
         return finish_request("metrics", args, [], [])
     # a 2x2 grid is laid out with the actual class in rows in some books and in columns in
@@ -583,8 +585,7 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
 
 
 # "y_true = [1, 0, 1]", "y_pred = [1, 1, 0]": the labels themselves, as scikit-learn takes them
-_TRUE_LABELS = re.compile(r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?"
-                          r"\[([\d\s,.]{1,4000}+)\]")
+_TRUE_LABELS = re.compile(TRUE_LABELS_START + r"([\d\s,.]{1,4000}+)\]")
 _PREDICTED_LABELS = re.compile(r"\by_?(?:pred|predicted|hat)\w{0,10}+\s*+=\s*+"
                                r"(?:list)?\[([\d\s,.]{1,4000}+)\]")
 _LABEL = re.compile(r"\d++(?:\.\d++)?+")
@@ -608,9 +609,13 @@ def _counts_from_labels(text: str) -> tuple[dict[str, int], str] | None:
               "fp": sum(t != positive and p == positive for t, p in pairs),
               "tn": sum(t != positive and p != positive for t, p in pairs),
               "fn": sum(t == positive and p != positive for t, p in pairs)}
-    told = ", ".join(f"{name.upper()} = {counts[name]}" for name in REQUIRED["metrics"])
-    return counts, (f"{told}, counted from the {len(pairs)} pairs of y_true and y_pred with "
-                    f"{int(positive)} as the positive class")
+    return counts, (f"{_counts_told(counts)}, counted from the {len(pairs)} pairs of y_true "
+                    f"and y_pred with {int(positive)} as the positive class")
+
+
+def _counts_told(counts: dict[str, int]) -> str:
+    """"TP = 4, FP = 2, TN = 3, FN = 1": counts the reply says it read rather than was given."""
+    return ", ".join(f"{name.upper()} = {counts[name]}" for name in REQUIRED["metrics"])
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
