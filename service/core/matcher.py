@@ -170,7 +170,7 @@ class Matcher:
         self._covered_words: set[str] = set()
         # Adjacent words of the course's phrasings; a topic not covered may be named by two of
         # the course's words the course never puts together ("neural architecture search",
-        # "conditional random field"), which then stand for it as one token (`_named_pairs`).
+        # "conditional random field"), which then stand for it as one token (`_pair_token`).
         course_pairs: set[tuple[str, str]] = set()
         self._outside_pairs: set[tuple[str, str]] = set()
         word_tokens: dict[str, list[str]] = {}   # each word's tokens, read once
@@ -182,13 +182,14 @@ class Matcher:
                 for found in read.phrasings:
                     course_pairs.update(_adjacent_pairs(self._respell(found), word_tokens))
             else:
-                # the topic's phrasings, not its id ("human memory attention" is no name)
-                pairs = [[] if number == 0 else
-                         [(a, b) for a, b in _adjacent_pairs(self._respell(found), word_tokens)
-                          if a in self._covered_words and b in self._covered_words and
-                          (a, b) not in course_pairs]
-                         for number, found in enumerate(read.phrasings)]
-                self._outside_pairs.update(pair for found in pairs for pair in found)
+                # the topic's phrasings, not its id (the first: "human memory attention" is no
+                # name)
+                topic_pairs = {
+                    (a, b) for found in read.phrasings[1:]
+                    for a, b in _adjacent_pairs(self._respell(found), word_tokens)
+                    if a in self._covered_words and b in self._covered_words and
+                    (a, b) not in course_pairs}
+                self._outside_pairs |= topic_pairs
             where: dict[str, list[int]] = defaultdict(list)
             for number, tokens in enumerate(token_lists):
                 for token in tokens:
@@ -207,9 +208,9 @@ class Matcher:
             if index >= self.outside_from:
                 # a pair that names the topic counts towards finding it like a word of its own,
                 # without changing its phrasings (which the question's other words are scored on)
-                for a, b in {pair for found in pairs for pair in found}:
-                    strong[f"{a}_{b}"] = STRONG
-                    postings[f"{a}_{b}"][index] = STRONG
+                for pair in topic_pairs:
+                    strong[_pair_token(*pair)] = STRONG
+                    postings[_pair_token(*pair)][index] = STRONG
             self._strong.append(strong)
             self._id_tokens.append(token_lists[0])
             for found in read.prose:
@@ -381,7 +382,7 @@ class Matcher:
         # and only those that do are read word by word
         if not any(pair in self._outside_pairs for pair in zip(tokens, tokens[1:], strict=False)):
             return corrected, tokens
-        return corrected, tokens + [f"{a}_{b}" for a, b in _adjacent_pairs(corrected, {})
+        return corrected, tokens + [_pair_token(a, b) for a, b in _adjacent_pairs(corrected, {})
                                     if (a, b) in self._outside_pairs]
 
     def search(self, query: Message | str, limit: int = 5, outside: bool = False) -> list[Match]:
@@ -566,6 +567,11 @@ class _EntryWords(NamedTuple):
         return cls([words(text) for text in phrasings], range(2, 2 + len(entry.alternates)),
                    [words(text) for text in (entry.answer, entry.explanation,
                                              *entry.misconceptions)])
+
+
+def _pair_token(first: str, second: str) -> str:
+    """The token that two course words side by side stand for in a topic not covered."""
+    return f"{first}_{second}"
 
 
 def _adjacent_pairs(words_: list[str], read: dict[str, list[str]]) -> list[tuple[str, str]]:
