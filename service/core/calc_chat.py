@@ -31,14 +31,15 @@ COMPUTE_OFFERS = {
     "/calc/metrics": "precision and recall if TP=40, FP=10, TN=45, FN=5",
 }
 
-_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b")
+_VALUE = re.compile(r"\d|\b(?:same|valid|tanh|sigmoid|relu|identity|linear)\b|"
+                    r"\b(?:no|without|with|w/o)\s++(?:an?\s++|any\s++)?bias(?:es)?\b|\bbias\s*+=")
 _VALUE_TOKEN = re.compile(r"\d++|[a-z]++|\S")
 # The words of a message made only of settings ("stride 1?", "padding same", "3x3 kernel"):
 # checked token by token rather than by one pattern repeating alternatives, which can read
 # the same digits in many ways.
 _SETTING_WORDS = frozenset("""
 stride padding pad kernel dilation input patch head heads channel channels activation tanh
-sigmoid relu same valid no and with x by tp fp tn fn , = : ?
+sigmoid relu same valid no and with x by tp fp tn fn bias biases without , = : ?
 """.split())
 
 
@@ -122,6 +123,10 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
         lines.append(f"**Together:** ${' + '.join(map(str, totals))} = {sum(totals)}$ "
                      f"parameters in the {len(totals)} layers.")
     hint = calc_why.change_hint(request.calculator, request.args)
+    if request.asks == TOGETHER:
+        # one layer's value would recount that layer alone; a bias applies to all of them
+        hint = "what about no bias?" if request.args.get("bias", True) else \
+            "what about with bias?"
     lines.append(f"_Ask *why?*, or change a value: *{hint}*_")
     return "\n\n".join(lines)
 

@@ -433,6 +433,8 @@ class Tutor:
             return Reply("clarify", text, session_id, confidence=0.5)
         state.update(calc={"calculator": request.calculator, "args": request.args,
                            "assumed": request.assumed}, entry_id=None, shown=[], offered=None)
+        if request.asks == TOGETHER:
+            state["calc"]["together"] = [other.args for other in request.also]
         calculation = {"calculator": request.calculator, "request": request.args,
                        "result": result}
         if also:
@@ -447,7 +449,22 @@ class Tutor:
     def _modify(self, calc: dict, text: str, state: dict, session_id: str) -> Reply:
         """Redo the last calculation with the values this message names ("stride 1")."""
         last = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))
-        return self._calculate(fill(last, text), state, session_id)
+        changed = fill(last, text)
+        if calc.get("together") is None:
+            return self._calculate(changed, state, session_id)
+        # several layers added up: a bias said applies to all of them; any other value could
+        # belong to any layer, so the student writes them out again rather than one changing
+        unchanged = {name: value for name, value in calc["args"].items() if name != "bias"}
+        if changed.complete and "bias" in changed.args and unchanged == {
+                name: value for name, value in changed.args.items() if name != "bias"}:
+            changed.also = [CalcRequest("params", {**args, "bias": changed.args["bias"]}, [],
+                                        changed.assumed) for args in calc["together"]]
+            changed.asks = TOGETHER
+            return self._calculate(changed, state, session_id)
+        text = (f"That was {len(calc['together']) + 1} layers added up, and a new value could "
+                "belong to any of them: write the layers out again with it and I'll add them "
+                "up, or say *no bias* to count them all without biases.")
+        return Reply("clarify", text, session_id, confidence=0.5)
 
     def _explain_calculation(self, calc: dict, kind: str, session_id: str) -> Reply:
         request = CalcRequest(calc["calculator"], calc["args"], [], calc.get("assumed", []))

@@ -575,6 +575,17 @@ def test_layers_written_out_as_calls_are_counted_each_and_together(tutor):
     assert "**Together:** $156 + 2416 = 2572$" in reply.reply
 
 
+def test_an_mlp_is_counted_layer_by_layer_and_a_bias_said_after_applies_to_all(tutor):
+    counted, no_bias, other = conversation(tutor, "how many parameters does an MLP "
+                                                  "784 -> 256 -> 10 have?", "what about no bias?",
+                                           "what about 512 outputs?")
+    assert counted.calculation["together"] == (784 * 256 + 256) + (256 * 10 + 10)
+    assert "what about no bias?" in counted.reply
+    assert no_bias.calculation["together"] == 784 * 256 + 256 * 10
+    # one value of several layers could belong to any of them: asked, not guessed
+    assert other.kind == "clarify" and other.calculation is None
+
+
 def test_the_change_hint_never_proposes_the_value_already_used(tutor):
     stride_1 = tutor.respond("output size of a 28x28 input with a 3x3 kernel, stride 1")
     assert "what about stride 2?" in stride_1.reply

@@ -44,7 +44,8 @@ SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|")
                         .replace("|shape|", "|(?<!input_)shape|"))  # Keras's input_shape=: given
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
-LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc)\b|\blinear\s+layer|\blinear\s*\(")
+LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc|mlp|multi[\s-]?layer perceptron)\b|"
+                    r"\blinear\s+layer|\blinear\s*\(")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
 SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"

@@ -364,7 +364,63 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     if stacked and "in_features" in args and args["in_features"] == args.get("out_features"):
         args["layers"] = int(stacked[1])   # "four nn.Linear(128, 128) layers one after another"
     missing = [m for m in ("in_features", "out_features") if m not in args]
-    return CalcRequest("params", args, missing, assumed)
+    request = CalcRequest("params", args, missing, assumed)
+    widths = _layer_widths(text)
+    if not widths and _HIDDEN.search(text):
+        # "784 inputs, one hidden layer of 100, 10 outputs": the layers between are read, or
+        # asked for; never left out of the count
+        hidden = _hidden_widths(text)
+        if not hidden or missing:
+            request.missing = [*missing, "hidden_features"]
+            return request
+        widths = [args["in_features"], *hidden, args["out_features"]]
+        if len(widths) > MAX_CALLS + 1:
+            widths = []
+            request.missing = ["hidden_features"]
+    if widths:
+        # "an MLP 784 -> 256 -> 10": one linear layer per arrow, then their sum
+        args["in_features"], args["out_features"] = widths[0], widths[1]
+        request.missing = []
+        request.also = [CalcRequest("params", {**args, "in_features": fin, "out_features": fout},
+                                    [], assumed)
+                        for fin, fout in itertools.pairwise(widths[1:])]
+        request.asks = TOGETHER
+    return request
+
+
+# "784 -> 256 -> 10", "784-256-10": the widths of fully connected layers in turn (three to
+# MAX_CALLS + 1 of them; each step starts with its arrow, so the repetition is unambiguous)
+_WIDTH_CHAIN = re.compile(r"(?<![\w.-])\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+(?![\w.]|\s*+->)")
+_WIDTH = re.compile(r"\d++")
+
+
+# Hidden layers in words: "a hidden layer of 100", "hidden 100", "2 hidden layers of 128 units",
+# "100 hidden units" (number words are digits by now)
+_HIDDEN = re.compile(r"\bhidden\b")
+_HIDDEN_WIDTHS = re.compile(
+    r"(?<![\w.])(?:([1-8])\s++)?hidden\s++(?:layers?\s++)?(?:(?:of|with|each|has|having|"
+    r"sizes?|widths?|=|:)\s*+){0,3}+(\d{1,6}+)(?![\w.])|"
+    r"(?<![\w.])(\d{1,6}+)\s++hidden\s++(?:units|neurons|nodes)\b")
+
+
+def _hidden_widths(text: str) -> list[int]:
+    """The widths of the hidden layers named in words, in order ([] if there are none or more
+    than MAX_CALLS)."""
+    widths: list[int] = []
+    for match in itertools.islice(_HIDDEN_WIDTHS.finditer(text), MAX_CALLS + 1):
+        count, width = (int(match[1] or 1), int(match[2])) if match[2] else (1, int(match[3]))
+        widths += [width] * count
+    return widths if len(widths) <= MAX_CALLS else []
+
+
+def _layer_widths(text: str) -> list[int]:
+    """The widths of a chain of fully connected layers written with arrows or dashes, or []
+    for none, or for a chain longer than MAX_CALLS layers (a whole model, not a small net)."""
+    chain = _WIDTH_CHAIN.search(text)
+    if chain is None:
+        return []
+    widths = [int(width) for width in _WIDTH.findall(chain[0])]
+    return widths if len(widths) <= MAX_CALLS + 1 else []
 
 
 # "4 nn.linear(128, 128) layers", "3 stacked dense layers" (number words are digits by now)

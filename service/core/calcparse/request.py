@@ -57,6 +57,7 @@ SLOT_QUESTIONS = {
     "dim": "the dimension of each query and key (e.g. `d = 64`)",
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
+    "hidden_features": "every layer's width in order, e.g. `784 -> 256 -> 10`",
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "
                       "matrix is laid out one way in some books and the other way in "
                       "scikit-learn, so I won't guess which cell is which",

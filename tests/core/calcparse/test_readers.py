@@ -2,6 +2,8 @@
 defaults it assumed (conv output size, parameter counts, linear layers, attention over patches).
 """
 
+import itertools
+
 import pytest
 
 from service.core.calcparse import parse_calculation
@@ -322,6 +324,28 @@ def test_dilation_by_position_or_keyword_and_no_zero_padding(message, args):
 ])
 def test_layers_counted_together_and_keras_settings(message, args):
     assert parsed(message).args == args
+
+
+@pytest.mark.parametrize(("message", "widths"), [
+    ("params of fully connected layers 784 -> 256 -> 10", [784, 256, 10]),
+    ("how many parameters does an MLP 784-512-256-10 have?", [784, 512, 256, 10]),
+    ("mlp with 784 inputs, one hidden layer of 100 and 10 outputs: number of weights?",
+     [784, 100, 10]),
+    ("an mlp with 20 inputs, two hidden layers of 64 units and 3 outputs: how many parameters",
+     [20, 64, 64, 3]),
+    ("multilayer perceptron, 50 inputs, 32 hidden units, 2 outputs. params?", [50, 32, 2]),
+])
+def test_fully_connected_layers_in_turn_are_each_layer_then_their_sum(message, widths):
+    request = parsed(message)
+    layers = [request, *request.also]
+    assert [(r.args["in_features"], r.args["out_features"]) for r in layers] == \
+        list(itertools.pairwise(widths))
+    assert request.asks == "together" and all(r.complete for r in layers)
+
+
+def test_hidden_layers_without_their_widths_are_asked_for_not_left_out():
+    request = parsed("mlp with hidden layers, 784 inputs and 10 outputs: params?")
+    assert request.missing == ["hidden_features"]
 
 
 def test_a_flattened_maps_sides_are_no_features_of_the_dense_layer():
