@@ -148,6 +148,9 @@ _SYNONYMS: dict[str, list[str]] = {
                  "in 3 sentences", "in a paragraph", "in 1 paragraph", "in plain words",
                  "in plain english", "in simple words", "in simple terms"],
     "qlearning": ["q learning", "qlearning", "deep q learning", "deep q network", "dqn"],
+    # the course's own name says nothing about which entry is meant ("when is the deep learning
+    # exam" is not about attention "in deep learning"); "deep" alone still means depth
+    "deep": ["deep learning"],
     "query key value": ["q k v", "q k and v", "qkv", "queries keys and values",
                         "queries keys values", "query key and value"],
 }
