@@ -241,6 +241,8 @@ def test_an_image_size_is_not_read_as_a_dense_layers_features(tutor):
     ("how do i add padding to a div in css", "web page layout"),
     ("can you explain the bellman equation", "reinforcement learning"),
     ("how do i embed a youtube video on my blog", "embedding media in web pages"),
+    ("how do jit and vmap work in jax", "autodiff libraries"),
+    ("hard versus soft parameter sharing in multitask learning", "multi-task learning"),
 ])
 def test_a_question_on_a_topic_not_covered_is_told_so_without_suggestions(tutor, message,
                                                                           named):
@@ -257,6 +259,14 @@ def test_a_near_miss_closer_to_a_topic_not_covered_is_refused(tutor, message):
     # read as "maxpooling"
     reply = tutor.respond(message)
     assert (reply.kind, reply.suggestions) == ("fallback", []), reply.reply
+
+
+@pytest.mark.parametrize("message", ["when is the deep learning exam",
+                                     "when is the exam for the deep learning course"])
+def test_the_courses_name_is_no_clue_to_an_entry(tutor, message):
+    # "deep learning" once made these questions about attention "in deep learning"
+    reply = tutor.respond(message)
+    assert reply.kind == "fallback", reply.reply
 
 
 @pytest.mark.parametrize(("message", "entry_id"), [
