@@ -22,7 +22,7 @@ _WANTS = {
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
-                          r"f[\s-]?score|f[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
+                          r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
                           r"\bppv\b|\bnpv\b|hit rate"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map|comes? out"),
@@ -45,7 +45,10 @@ SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|")
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc|mlp|multi[\s-]?layer perceptron)\b|"
-                    r"\blinear\s+layer|\blinear\s*\(")
+                    r"\blinear\s+layer|\blinear\s*\(|\bhidden\s++(?:layers?|units|neurons)\b|"
+                    r"\b(?:network|net)\s++\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+")
+# A recurrent network's hidden layers are no fully connected ones (their count is another)
+RECURRENT = re.compile(r"\b(?:rnn|lstm|gru|recurrent)")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",
 # "floor(M/2)+1"): a concept, not numbers. The digits in a formula are never sizes.
 SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
@@ -58,6 +61,15 @@ ABOUT_THE_QUESTION = re.compile(
     r"\b(?:q|question|exercise|problem)\s*+[.#]?\s*+\d{1,2}\b|\bexam question\b|\bformula\b|"
     r"\bin general\b|\bgeneral (?:case|form|rule)\b|\bexpression for\b|\bderiv(?:e|ation)\b|"
     r"\b(?:an? )?(?:odd|even)[\s-]+(?:sized?|size|image|input|filter|kernel)")
+# Asking what a setting is for or how two differ ("what is the point of dilation 2 instead of a
+# 5x5 kernel?", "the difference between the two conceptually?"): the idea, unless a number is
+# asked for too (NUMBER_ASKED)
+ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
+                           r"\bwhat(?:\s++is|\s*+s)?\s++the\s++(?:point|purpose|intuition|"
+                           r"difference|advantage|benefit)s?\s++(?:of|between|behind)\b")
+NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
+                          r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
+                          r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 NOT_CALCULATED = re.compile(r"receptive field")
 # "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192",
@@ -140,7 +152,7 @@ def wants(text: str) -> str | None:
         return "attention"
     if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"
-    if LINEAR.search(text) and _WANTS["params"].search(text):
+    if LINEAR.search(text) and _WANTS["params"].search(text) and not RECURRENT.search(text):
         return "params"
     if CONV_WORDS.search(text) and _WANTS["conv"].search(text):
         return "conv"

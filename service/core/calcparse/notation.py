@@ -87,12 +87,12 @@ _LETTERS_EQUAL = re.compile(rf"\b([chwmn](?:\s*+[x,*]\s*+[chwmn]){{1,2}})\s*+=\s
 # side, read as "cin=32, ..." (the prepared text has lost the underscores).
 _NAMED_TUPLE = re.compile(r"[\[(]\s*+([a-z_][a-z_\d]*+(?:\s*+,\s*+[a-z_][a-z_\d]*+){1,5})\s*+[\])]"
                           r"\s*+=\s*+[\[(]\s*+(\d{1,7}(?:\s*+,\s*+\d{1,7}){1,5})\s*+[\])]")
-# Sides in words: "8 high and 4 wide" (8x4), "4 wide by 8 tall" (8x4), "stride 8 vertically and
-# 4 horizontally" (8x4), "stride 2 vertically and stride 1 horizontally" (2x1). Height comes
-# first, as in every other size.
+# Sides in words: "8 high and 4 wide" (8x4), "64 pixels high, 48 wide" (64x48), "4 wide by 8
+# tall" (8x4), "stride 8 vertically and 4 horizontally" (8x4), "stride 2 vertically and stride 1
+# horizontally" (2x1). Height comes first, as in every other size.
 _SIDES_IN_WORDS = re.compile(
     r"(?<![\w.])(\d{1,7})\s*+(?:px\s++|pixels?\s++)?(high|tall|wide|vertically|horizontally)"
-    r"\s++(?:and\s++|by\s++|x\s++)?(?:(?:stride|padding|dilation)\s++)?(\d{1,7})\s*+"
+    r"\s*+,?\s*+(?:and\s++|by\s++|x\s++)?(?:(?:stride|padding|dilation)\s++)?(\d{1,7})\s*+"
     r"(?:px\s++|pixels?\s++)?"
     r"(high|tall|wide|vertically|horizontally)\b")
 _HEIGHT_WORDS = frozenset({"high", "tall", "vertically"})

@@ -12,9 +12,11 @@ from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
     ADVICE,
     ASKS_A_QUANTITY,
+    ASKS_THE_IDEA,
     CONCEPTUAL,
     CONV_WORDS,
     NOT_CALCULATED,
+    NUMBER_ASKED,
     PREAMBLE,
     SIZE_ASKED,
     SIZE_WORDS,
@@ -69,7 +71,8 @@ def _parse(text: str) -> CalcRequest | None:
     if calculator == "metrics":
         return metrics_request(text, find_slots(text))
     if SYMBOLIC.search(text) or NOT_CALCULATED.search(text) or (
-            ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)):
+            ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)) or (
+            ASKS_THE_IDEA.search(text) and not NUMBER_ASKED.search(text)):
         return None
     about_the_question = ABOUT_THE_QUESTION.search(text) is not None
     slots = find_slots(text)

@@ -298,11 +298,17 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     else:
         layers = [(int(c[1]), int(c[2]), c[3]) for c in
                   itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)]
-    if not 2 <= len(layers) <= MAX_CALLS or any(k is None or not c for c, _, k in layers):
+    linear = [(int(c[1]), int(c[2]))
+              for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
+    if not 2 <= len(layers) + len(linear) <= MAX_CALLS or \
+            any(k is None or not c for c, _, k in layers):
         return []
+    # "nn.Sequential(nn.Conv2d(...), ..., nn.Linear(...))": the linear layers count too
     return [CalcRequest("params", {"kernel": pair(parse_size(kernel)[:2]), "in_channels": cin,
                                    "out_channels": cout, **bias}, [], request.assumed)
-            for cin, cout, kernel in layers[1:]]
+            for cin, cout, kernel in layers[1:]] + [
+        CalcRequest("params", {"layer": "linear", "in_features": fin, "out_features": fout,
+                               **bias}, [], request.assumed) for fin, fout in linear]
 
 
 # Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
@@ -355,6 +361,9 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
             value = sizes.pop(0)
         if value is not None and name not in args:
             args[name] = value
+    if _FEATURES_UNKNOWN.search(text):
+        # "nn.Linear(?, 10)": the features are what is asked, never the channels named nearby
+        args.pop("in_features", None)
     bias = _bias(text, slots)
     if bias is not None:
         args["bias"] = bias
@@ -365,15 +374,28 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         args["layers"] = int(stacked[1])   # "four nn.Linear(128, 128) layers one after another"
     missing = [m for m in ("in_features", "out_features") if m not in args]
     request = CalcRequest("params", args, missing, assumed)
+    calls = _linear_calls(text)
+    if calls:
+        # "nn.Linear(784, 256) ... nn.Linear(256, 10)", Keras's Dense(64) calls in turn: each
+        # layer, then their sum
+        (args["in_features"], args["out_features"]), *others = calls
+        request.missing = []
+        request.also = [CalcRequest("params", {**args, "in_features": fin, "out_features": fout},
+                                    [], assumed) for fin, fout in others]
+        request.asks = TOGETHER
+        return request
     widths = _layer_widths(text)
     if not widths and _HIDDEN.search(text):
         # "784 inputs, one hidden layer of 100, 10 outputs": the layers between are read, or
-        # asked for; never left out of the count
+        # asked for; never left out of the count (nor read as the input or the output)
         hidden = _hidden_widths(text)
-        if not hidden or missing:
-            request.missing = [*missing, "hidden_features"]
+        inputs, outputs = _MLP_INPUTS.search(text), _MLP_OUTPUTS.search(text)
+        if not (hidden and inputs and outputs):
+            request.missing = [*(m for m, found in (("in_features", inputs),
+                                                     ("out_features", outputs)) if not found),
+                               "hidden_features"]
             return request
-        widths = [args["in_features"], *hidden, args["out_features"]]
+        widths = [int(inputs[1] or inputs[2]), *hidden, int(outputs[1] or outputs[2])]
         if len(widths) > MAX_CALLS + 1:
             widths = []
             request.missing = ["hidden_features"]
@@ -392,6 +414,8 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
 # MAX_CALLS + 1 of them; each step starts with its arrow, so the repetition is unambiguous)
 _WIDTH_CHAIN = re.compile(r"(?<![\w.-])\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+(?![\w.]|\s*+->)")
 _WIDTH = re.compile(r"\d++")
+# "mlp 10 20 1": widths with spaces, only right after the network's name
+_SPACED_CHAIN = re.compile(r"\b(?:mlp|network|net)\s*+:?\s*+\d{1,6}+(?:\s++\d{1,6}+){2,}+(?![\w.])")
 
 
 # Hidden layers in words: "a hidden layer of 100", "hidden 100", "2 hidden layers of 128 units",
@@ -401,6 +425,16 @@ _HIDDEN_WIDTHS = re.compile(
     r"(?<![\w.])(?:([1-8])\s++)?hidden\s++(?:layers?\s++)?(?:(?:of|with|each|has|having|"
     r"sizes?|widths?|=|:)\s*+){0,3}+(\d{1,6}+)(?![\w.])|"
     r"(?<![\w.])(\d{1,6}+)\s++hidden\s++(?:units|neurons|nodes)\b")
+
+
+# A network's inputs and outputs beside its hidden layers: "784 pixels", "13 features", "2
+# inputs", "input size 20"; "10 classes", "a 10-way output", "1 output unit", "3 outputs"
+_MLP_INPUTS = re.compile(r"(?<![\w.])(\d{1,6}+)\s*+(?:-\s*+)?(?:input\s++(?:features|units|neurons|"
+                         r"nodes|dimensions?)|inputs?|features|pixels)\b|"
+                         r"\binputs?\s++(?:size|dim\w*+|of)\s*+(?:=|:|of)?\s*+(\d{1,6}+)(?![\w.])")
+_MLP_OUTPUTS = re.compile(r"(?<![\w.])(\d{1,6}+)\s*+(?:-\s*+)?(?:output\s++(?:units?|neurons?|"
+                          r"nodes?|classes)|outputs?|classes|way)\b|"
+                          r"\boutputs?\s++(?:size|dim\w*+|of)\s*+(?:=|:|of)?\s*+(\d{1,6}+)(?![\w.])")
 
 
 def _hidden_widths(text: str) -> list[int]:
@@ -416,13 +450,38 @@ def _hidden_widths(text: str) -> list[int]:
 def _layer_widths(text: str) -> list[int]:
     """The widths of a chain of fully connected layers written with arrows or dashes, or []
     for none, or for a chain longer than MAX_CALLS layers (a whole model, not a small net)."""
-    chain = _WIDTH_CHAIN.search(text)
+    chain = _WIDTH_CHAIN.search(text) or _SPACED_CHAIN.search(text)
     if chain is None:
         return []
     widths = [int(width) for width in _WIDTH.findall(chain[0])]
     return widths if len(widths) <= MAX_CALLS + 1 else []
 
 
+# PyTorch's nn.Linear(in, out) and Keras's Dense(units) calls; Keras's first layer takes its
+# inputs from input_shape=(20,) or input_dim=20
+TORCH_LINEAR = re.compile(r"\blinear\s*+\(\s*+(?:in_features\s*+=\s*+)?(\d{1,7}+)\s*+,\s*+"
+                          r"(?:out_features\s*+=\s*+)?(\d{1,7}+)")
+_KERAS_DENSE = re.compile(r"\bdense\s*+\(\s*+(?:units\s*+=\s*+)?(\d{1,7}+)")
+_KERAS_INPUTS = re.compile(r"\binput_shape\s*+=\s*+[(\[]\s*+(\d{1,7}+)\s*+,?\s*+[)\]]|"
+                           r"\binput_dim\s*+=\s*+(\d{1,7}+)")
+
+
+def _linear_calls(text: str) -> list[tuple[int, int]]:
+    """The (in, out) features of each of two to MAX_CALLS linear layers written as calls, in
+    order, or [] (fewer or more, or Keras layers whose first input is not given)."""
+    calls = [(int(c[1]), int(c[2]))
+             for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
+    if not calls:
+        units = [int(c[1]) for c in itertools.islice(_KERAS_DENSE.finditer(text), MAX_CALLS + 1)]
+        inputs = _KERAS_INPUTS.search(text)
+        if len(units) >= 2 and inputs:
+            widths = [int(inputs[1] or inputs[2]), *units]
+            calls = list(itertools.pairwise(widths))
+    return calls if 2 <= len(calls) <= MAX_CALLS else []
+
+
+# A linear layer's input features left as a question mark ("nn.Linear(???, 128)")
+_FEATURES_UNKNOWN = re.compile(r"\b(?:linear|dense)\s*+\(\s*+(?:in_features\s*+=\s*+)?\?")
 # "4 nn.linear(128, 128) layers", "3 stacked dense layers" (number words are digits by now)
 _STACKED_LINEAR = re.compile(r"(?<![\w.])([2-9])\s++(?:(?:stacked|identical|consecutive)\s++)?"
                              r"(?:nn\.)?(?:linear|dense|fc|fully[\s-]connected)\b"

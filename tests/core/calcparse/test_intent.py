@@ -81,7 +81,24 @@ def test_messages_that_ask_for_no_calculation_give_none(message):
     "output size of an M x N image with an m x n filter and stride 2",
     "is the output floor(M/2)+1 for stride 2",
     "what comes out of a conv with stride 2 and same padding",
+    # what a setting is for, or how two layers differ, with their numbers as the example
+    "What is the point of using dilation 2 on a 3x3 kernel instead of just using a 5x5 kernel?",
+    "A stride-2 conv takes 64x64 to 32x32 just like a 2x2 max pool. What is the difference "
+    "between the two conceptually?",
 ])
 def test_a_conceptual_question_is_not_read_as_a_calculation(message):
     assert parse_calculation(message) is None
 
+
+
+def test_scores_asked_for_are_no_f_score():
+    # "number of scores" once read as an F-score, and three numbers as a confusion matrix
+    request = parse_calculation("one attention head, 512 tokens, head dim 64: number of scores "
+                                "and macs for q k^T?")
+    assert request.calculator == "sequence_attention"
+    assert request.args == {"tokens": 512, "dim": 64}
+
+
+def test_a_recurrent_networks_hidden_layers_are_no_fully_connected_ones():
+    assert parse_calculation("an LSTM with 2 hidden layers of 128 units and 50 inputs: "
+                             "params?") is None

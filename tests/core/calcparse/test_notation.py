@@ -137,6 +137,7 @@ def test_names_and_values_given_as_two_tuples_are_paired(text, read):
     ("patches 8 high and 4 wide", "patches 8x4"),
     ("a kernel 4 wide by 8 tall", "a kernel 8x4"),
     ("an image 30 pixels high and 40 pixels wide", "an image 30x40"),
+    ("images are 64 pixels high, 48 wide, 3 channels", "images are 64x48, 3 channels"),
     ("stride 8 vertically and 4 horizontally", "stride 8x4"),
     ("stride 4 horizontally and 2 vertically", "stride 2x4"),
 ])

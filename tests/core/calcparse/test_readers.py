@@ -334,6 +334,19 @@ def test_layers_counted_together_and_keras_settings(message, args):
     ("an mlp with 20 inputs, two hidden layers of 64 units and 3 outputs: how many parameters",
      [20, 64, 64, 3]),
     ("multilayer perceptron, 50 inputs, 32 hidden units, 2 outputs. params?", [50, 32, 2]),
+    # the inputs and outputs by what they are, never the hidden layers' units
+    ("An MLP takes the 784 pixels of an MNIST digit, has one hidden layer of 300 units and a "
+     "10-way softmax output. How many weights and biases does it have in total?", [784, 300, 10]),
+    ("Exam: A multilayer perceptron has 2 inputs, a single hidden layer with 4 units and 1 "
+     "output unit. Including biases, how many parameters must be learned?", [2, 4, 1]),
+    ("13 features and 3 classes (batch size 64, 30 epochs). My network has two hidden layers "
+     "with 8 neurons each. How many trainable parameters?", [13, 8, 8, 3]),
+    ("mlp 10 20 1 how many params", [10, 20, 1]),
+    ("Network 100-50-2 with no bias terms. Number of weights?", [100, 50, 2]),
+    ("params of nn.Linear(784, 256) then nn.Linear(256, 10)", [784, 256, 10]),
+    ("model = keras.Sequential()\nmodel.add(Dense(64, activation='relu', input_shape=(20,)))\n"
+     "model.add(Dense(64, activation='relu'))\nmodel.add(Dense(1, activation='sigmoid'))\n"
+     "What is the total params number?", [20, 64, 64, 1]),
 ])
 def test_fully_connected_layers_in_turn_are_each_layer_then_their_sum(message, widths):
     request = parsed(message)
@@ -341,6 +354,22 @@ def test_fully_connected_layers_in_turn_are_each_layer_then_their_sum(message, w
     assert [(r.args["in_features"], r.args["out_features"]) for r in layers] == \
         list(itertools.pairwise(widths))
     assert request.asks == "together" and all(r.complete for r in layers)
+
+
+def test_a_models_conv_and_linear_calls_are_all_counted():
+    request = parsed("How many trainable parameters does this model have in total?\n"
+                     "model = nn.Sequential(\n  nn.Conv2d(1, 32, 3),\n  nn.ReLU(),\n"
+                     "  nn.Conv2d(32, 64, 3),\n  nn.MaxPool2d(2),\n  nn.Flatten(),\n"
+                     "  nn.Linear(9216, 128),\n  nn.ReLU(),\n  nn.Linear(128, 10),\n)")
+    assert request.asks == "together"
+    assert sum(run(r)["total"] for r in [request, *request.also]) == \
+        (9 * 32 + 32) + (9 * 32 * 64 + 64) + (9216 * 128 + 128) + (128 * 10 + 10)
+
+
+def test_features_left_as_a_question_mark_are_asked_for_not_taken_from_channels():
+    request = parsed("My last conv layer outputs 128 channels, then Flatten and nn.Linear(?, 10). "
+                     "How many parameters does the Linear layer have?")
+    assert request.missing == ["in_features"]
 
 
 def test_hidden_layers_without_their_widths_are_asked_for_not_left_out():
