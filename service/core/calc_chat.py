@@ -5,6 +5,7 @@ holds values for the last calculation."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service import calculators
 from service.core import calc_why
@@ -116,6 +117,9 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
     for other, other_result in also:
         if other.title:
             lines += _another_reading(other, other_result)
+        elif request.asks == TOGETHER:
+            # layers added up: what the first layer assumed is said once, for all of them
+            lines += _worked(TITLES[other.calculator], replace(other, assumed=[]), other_result)
         else:
             lines += _worked(TITLES[other.calculator], other, other_result)
     if request.asks == TOGETHER:

@@ -354,6 +354,7 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         args["in_features"] = height * width * depth
         assumed.append(f"the {height}x{width}x{depth} map flattened: {height} * {width} * "
                        f"{depth} = {args['in_features']} input features")
+    flattened = args.get("in_features")
     sizes = [n for group in leftover for n in group]
     for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
         value = slots.get(channels, slots.get(name))
@@ -390,12 +391,14 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         # asked for; never left out of the count (nor read as the input or the output)
         hidden = _hidden_widths(text)
         inputs, outputs = _MLP_INPUTS.search(text), _MLP_OUTPUTS.search(text)
-        if not (hidden and inputs and outputs):
-            request.missing = [*(m for m, found in (("in_features", inputs),
+        # a flattened image's values are the inputs ("32x32x3 images flattened into an MLP")
+        fin = int(inputs[1] or inputs[2]) if inputs else flattened
+        if not (hidden and fin and outputs):
+            request.missing = [*(m for m, found in (("in_features", fin),
                                                      ("out_features", outputs)) if not found),
                                "hidden_features"]
             return request
-        widths = [int(inputs[1] or inputs[2]), *hidden, int(outputs[1] or outputs[2])]
+        widths = [fin, *hidden, int(outputs[1] or outputs[2])]
         if len(widths) > MAX_CALLS + 1:
             widths = []
             request.missing = ["hidden_features"]

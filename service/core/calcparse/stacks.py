@@ -19,10 +19,12 @@ from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import find_slots
 
 # Where a layer starts: a framework's call; a layer's word, with its kernel before it when
-# written first ("3x3 conv", "3x3 stride 2 maxpool", "conv 3x3", "average pooling 2x2"); or
+# written first ("3x3 conv", "3x3 stride 2 maxpool", "conv 3x3", "average pooling 2x2", a U-Net's
+# "up-conv 2x2"); or
 # terse settings with no layer word ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
 _LAYER_WORD = (r"(?:conv(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|deconv\w*+|"
-               r"(?:max|avg|average)[\s-]*+pool\w*+|pool(?:ing)?\b|depthwise\w*+|pointwise\w*+)")
+               r"up-?conv\w*+|(?:max|avg|average)[\s-]*+pool\w*+|pool(?:ing)?\b|depthwise\w*+|"
+               r"pointwise\w*+)")
 _LAYER_START = re.compile(
     r"\b(?:kerasconv|conv(?:transpose)?|depthwiseconv|maxpool(?:ing)?|avgpool(?:ing)?|"
     r"averagepooling)[123]d(?:transpose)?\s*+\(|"
@@ -58,6 +60,14 @@ _TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b")
 _SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d")
 # Keras's pooling layers without arguments pool 2x2
 _KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
+# A latent vector reshaped to 1x1 is the input of a generator's first layer (other 1x1 sizes
+# are kernels)
+_ONE_BY_ONE_INPUT = re.compile(r"\b(?:reshaped?|viewed|starts?|starting|begins?)\s++(?:to|as|at|"
+                               r"from|with)\s++(?:an?\s++)?1x1\b")
+# Where words about all the convolutions end: a sentence, a bracket, a colon
+_CLAUSE_END = re.compile(r"[.?;!):]|$")
+# Convolutions named all together, no layer of their own: "all convs", "the convolutions"
+_ALL_CONVS = re.compile(r"conv(?:s|olutions)")
 # What a stack asks for when its layers cannot all be read
 LAYERS = "layers"
 
@@ -71,6 +81,9 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
     lacks `LAYERS` or "input", and the dialogue asks, rather than working out one layer of
     several and calling it the answer."""
     found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
+    text, shared = _shared_settings(text, found)
+    if shared is not None:
+        found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
     each = _EACH.search(text)
     if each is not None and not found:
         return _layers_alike(text, each, slots)
@@ -86,6 +99,10 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
 
     pieces = _pieces(text, found, read)
     repeats = [_repeats(text, start, end) for start, end in pieces]
+    # a piece ends where the next one's count starts ("..., then three ConvTranspose2d(...)"):
+    # the 3 counts the next layer and is no size of this one
+    pieces = [(start, min(end, repeats[n + 1][1]) if n + 1 < len(pieces) else end)
+              for n, (start, end) in enumerate(pieces)]
     if len(pieces) < 2 and not (pieces and repeats[0][0] > 1):
         return None
     named = (slots if slots is not None else find_slots(text)).get("input")
@@ -99,8 +116,28 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
         layers += [layer] * repeat
     if len(layers) > MAX_LAYERS:
         return CalcRequest("stack", {}, [LAYERS])
+    layers = [layer if "operation" in layer else {**(shared or {}), **layer} for layer in layers]
     # the input, else one before the first layer and its repeat count
     return _with_input(layers, named, unnamed, text[:repeats[0][1]])
+
+
+def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None]:
+    """The text without its mentions of the convolutions all together ("all convs stride 1 no
+    padding", "(unpadded convs)"), which are no layer of their own, blanked out up to the end of
+    their clause or the next layer, and the stride and padding such a mention gives every
+    convolution that does not say its own (None: there is no such mention)."""
+    shared = None
+    for n, match in enumerate(found):
+        if not _ALL_CONVS.fullmatch(match.group(0)):
+            continue
+        start = max(text.rfind(",", 0, match.start()), text.rfind("(", 0, match.start()), 0)
+        end = min(found[n + 1].start() if n + 1 < len(found) else len(text),
+                  _CLAUSE_END.search(text, match.end()).start())
+        slots = find_slots(text[start:end])
+        shared = {**(shared or {}),
+                  **{name: slots[name] for name in ("stride", "padding") if name in slots}}
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text, shared
 
 
 def _with_input(layers: list[dict], named, unnamed: list[list[int]], before: str) -> CalcRequest:
@@ -108,7 +145,8 @@ def _with_input(layers: list[dict], named, unnamed: list[list[int]], before: str
     "torch.randn(1, 3, 224, 224)"), else a size no layer took ("... maxpool pad 1 on 224"),
     else a size in `before`; missing "input" when there is none."""
     image = named or next((size for size in unnamed if max(size) > 1), None) or next(
-        (size for size in find_slots(before)["_leftover"] if max(size) > 1), None)
+        (size for size in find_slots(before)["_leftover"] if max(size) > 1), None) or (
+        [1, 1] if _ONE_BY_ONE_INPUT.search(before) else None)
     if image is None:
         return CalcRequest("stack", {"layers": layers}, ["input"])
     size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \

@@ -342,6 +342,8 @@ def test_layers_counted_together_and_keras_settings(message, args):
     ("13 features and 3 classes (batch size 64, 30 epochs). My network has two hidden layers "
      "with 8 neurons each. How many trainable parameters?", [13, 8, 8, 3]),
     ("mlp 10 20 1 how many params", [10, 20, 1]),
+    ("CIFAR-10 images (32x32x3) are flattened and fed to an MLP with two hidden layers of 256 "
+     "units each and 10 outputs. Count the parameters including biases.", [3072, 256, 256, 10]),
     ("Network 100-50-2 with no bias terms. Number of weights?", [100, 50, 2]),
     ("params of nn.Linear(784, 256) then nn.Linear(256, 10)", [784, 256, 10]),
     ("model = keras.Sequential()\nmodel.add(Dense(64, activation='relu', input_shape=(20,)))\n"

@@ -130,3 +130,47 @@ def test_one_layer_or_no_size_asked_is_not_a_stack(message):
 def test_layers_without_an_input_are_not_worked_out():
     request = parse_calculation("3x3 conv then 2x2 maxpool: how do they change the size?")
     assert request is None or not request.complete
+
+
+def final_size(message: str) -> int:
+    request = parsed(message)
+    assert request.calculator == "stack" and request.complete, request
+    height, width = conv_stack(**request.args)["output"]
+    assert height == width
+    return height
+
+
+def reference_size(size: int, layers: list[tuple[str, int, int, int]]) -> int:
+    """The size after each (kind, kernel, stride, padding) in turn, by the textbook formulas."""
+    for kind, kernel, stride, padding in layers:
+        if kind == "transposed":
+            size = (size - 1) * stride - 2 * padding + kernel
+        else:
+            size = (size + 2 * padding - kernel) // stride + 1
+    return size
+
+
+def test_settings_said_of_all_the_convs_apply_to_each_and_are_no_layer():
+    assert final_size("64x64 input -> conv3x3 -> conv3x3 -> maxpool2 -> conv3x3 -> maxpool2, all "
+                      "convs stride 1 no padding. final size?") == reference_size(64, [
+                          ("conv", 3, 1, 0), ("conv", 3, 1, 0), ("pool", 2, 2, 0),
+                          ("conv", 3, 1, 0), ("pool", 2, 2, 0)])
+    # padding said of the convs is not the pool's
+    assert final_size("32x32 input -> conv3x3 -> conv3x3 -> maxpool2, all convs padding 1. "
+                      "final size?") == reference_size(32, [
+                          ("conv", 3, 1, 1), ("conv", 3, 1, 1), ("pool", 2, 2, 0)])
+
+
+def test_a_unet_decoders_up_convs_grow_the_size():
+    assert final_size("Original U-Net style decoder (unpadded convs): start at 14x14, up-conv 2x2 "
+                      "stride 2, then two 3x3 convs without padding, then another up-conv 2x2 "
+                      "stride 2. What's the spatial size now?") == reference_size(14, [
+                          ("transposed", 2, 2, 0), ("conv", 3, 1, 0), ("conv", 3, 1, 0),
+                          ("transposed", 2, 2, 0)])
+
+
+def test_a_generators_latent_reshaped_to_1x1_is_its_input_and_a_count_no_size():
+    assert final_size("DCGAN generator: z is reshaped to 1x1, then ConvTranspose2d(k=4, s=1, p=0), "
+                      "then three ConvTranspose2d(k=4, s=2, p=1). What is the image size at the "
+                      "end?") == reference_size(1, [("transposed", 4, 1, 0)] +
+                                                [("transposed", 4, 2, 1)] * 3)
