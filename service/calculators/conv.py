@@ -321,18 +321,22 @@ def conv_output(input, kernel, stride=None, padding=0, dilation=1, operation="co
 MAX_LAYERS = 32  # a stack a student types out; a whole network is not a chat message
 
 
-def conv_stack(input, layers) -> dict:
+def conv_stack(input, layers, channels=None) -> dict:
     """Work out the output size through layers in turn, each layer's output the next one's
     input: a list of `conv_output` settings (kernel, stride, padding, dilation, operation,
     ceil_mode, output_padding), without their inputs.
 
     Returns ``output`` [h, w], ``sizes`` (the input, then every layer's output), ``layers``
-    (each layer's own result), ``steps`` (each layer's worked line) and ``explanation``.
+    (each layer's own result), ``steps`` (each layer's worked line) and ``explanation``; with
+    ``channels`` (those the last layer gives), also ``flattened``, the number of values a
+    Flatten turns the output into (what the next linear layer takes).
     Raises CalculationError naming ``layers.<i>.<field>`` for a layer that cannot be
-    applied, or ``layers`` for an empty or too long list.
+    applied, ``layers`` for an empty or too long list, or ``channels`` if not a whole number
+    >= 1.
     """
     if not isinstance(layers, list | tuple) or not layers or len(layers) > MAX_LAYERS:
         fail("layers", f"layers must be a list of 1 to {MAX_LAYERS} layers")
+    depth = None if channels is None else as_int(channels, "channels")
     size = list(as_pair(input, "input"))
     sizes, results, steps = [size], [], []
     for number, layer in enumerate(layers, start=1):
@@ -358,8 +362,18 @@ def conv_stack(input, layers) -> dict:
     explanation = (f"Each layer's output is the next layer's input: ${path}$. The rounding "
                    "happens at every layer, so working out the layers in turn is not the same "
                    "as dividing by the product of the strides once.")
-    return {"output": size, "sizes": sizes, "layers": results, "steps": steps,
-            "explanation": explanation}
+    result = {"output": size, "sizes": sizes, "layers": results, "steps": steps,
+              "explanation": explanation}
+    if depth is not None:
+        flattened = size[0] * size[1] * depth
+        steps.append(f"Flatten: $H \\cdot W \\cdot C = {size[0]} \\cdot {size[1]} \\cdot {depth} = "
+                     f"{flattened}$ values")
+        result.update(channels=depth, flattened=flattened)
+        result["explanation"] += (f" Flattening keeps every value of the ${size[0]} \\times "
+                                  f"{size[1]} \\times {depth}$ output, one per position and "
+                                  f"channel: {flattened}, the input features of the linear "
+                                  "layer after it.")
+    return result
 
 
 def _layer_name(layer: dict) -> str:

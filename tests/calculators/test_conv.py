@@ -401,3 +401,21 @@ def test_tensorflow_transposed_sizes_follow_the_scatter_they_come_from(n, k, s, 
     expected = max(reach, n * s) if mode == "valid" else n * s
     result = conv_output(n, k, stride=s, dilation=d, padding=mode, operation="transposed")
     assert result["output"] == [expected, expected]
+
+
+@settings(max_examples=100, deadline=None)
+@given(size=st.integers(8, 64), channels=st.integers(1, 512))
+def test_flattening_counts_every_value_of_the_last_output(size, channels):
+    layers = [{"kernel": 3}, {"kernel": 2, "operation": "pool"}]
+    result = conv_stack(size, layers, channels=channels)
+    height, width = conv_stack(size, layers)["output"]
+    # the reference: one value per position and channel, counted from the sizes
+    assert result["flattened"] == len(range(height)) * len(range(width)) * channels
+    assert result["steps"][-1].endswith(f"= {result['flattened']}$ values")
+
+
+@pytest.mark.parametrize("channels", [0, -3, 2.5, True, "16", 10**12])
+def test_channels_that_are_no_count_are_a_calculation_error(channels):
+    with pytest.raises(CalculationError) as excinfo:
+        conv_stack(28, [{"kernel": 5}], channels=channels)
+    assert list(excinfo.value.fields) == ["channels"]

@@ -35,7 +35,7 @@ from service.core.calcparse.readers import (
 from service.core.calcparse.request import ANCHORS, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
-from service.core.calcparse.stacks import read_stack
+from service.core.calcparse.stacks import FLATTENED, read_stack
 from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
@@ -81,7 +81,8 @@ def _parse(text: str) -> CalcRequest | None:
     if not named and not leftover:
         return None
     asks_a_size = (SIZE_ASKED if calculator == "params" else SIZE_WORDS).search(text)
-    if calculator in (None, "conv", "params") and (asks_a_size or _AT_THE_END.search(text)):
+    if calculator in (None, "conv", "params") and (asks_a_size or _AT_THE_END.search(text)) \
+            or calculator in (None, "conv") and FLATTENED.search(text):
         stack = read_stack(text, slots)
         if stack is not None:
             # several layers: worked out in turn, or asked about, never one layer of them

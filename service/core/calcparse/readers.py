@@ -280,15 +280,17 @@ MAX_CALLS = 8   # layers written out and added up: a small network, not a whole 
 
 def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     """The layers after the first (`request`) when a message writes out two to MAX_CALLS
-    convolutions: PyTorch's Conv2d(in, out, k) calls, Keras's Conv2D(filters, k) calls (each
+    layers: PyTorch's Conv2d(in, out, k) calls, Keras's Conv2D(filters, k) calls (each
     taking the channels the one before gave, the first the input's), or "3->32 channels 3x3,
-    32->64 channels 3x3" in words; [] for fewer, more, or any layer whose kernel or channels
-    are not all there."""
+    32->64 channels 3x3" in words, and after them any nn.Linear(in, out) calls (a model's
+    head); [] for fewer, more, or any layer whose kernel or channels are not all there."""
     bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
     calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
-    if len(calls) >= 2:
+    linear = [(int(c[1]), int(c[2]))
+              for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
+    if len(calls) >= 2 or calls and linear:
         layers = [(int(c[1]), int(c[2]), c[3]) for c in calls]
-    elif len(calls := list(itertools.islice(_KERAS_CONV_CALL.finditer(text),
+    elif len(calls := list(itertools.islice(KERAS_CONV_CALL.finditer(text),
                                             MAX_CALLS + 1))) >= 2:
         depth = request.args.get("in_channels") or as_list(request.args.get("input", [0]))[-1]
         layers = []
@@ -298,8 +300,6 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     else:
         layers = [(int(c[1]), int(c[2]), c[3]) for c in
                   itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)]
-    linear = [(int(c[1]), int(c[2]))
-              for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
     if not 2 <= len(layers) + len(linear) <= MAX_CALLS or \
             any(k is None or not c for c, _, k in layers):
         return []
@@ -312,7 +312,7 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
 
 
 # Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
-_KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
+KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
 # "3->32 channels 3x3": a layer's channels and its kernel, in words
 _CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+)(?!\s*+->)\s*+"

@@ -14,9 +14,9 @@ import re
 
 from service.calculators.conv import MAX_LAYERS
 from service.core.calcparse.notation import pair
-from service.core.calcparse.readers import BUILDERS
+from service.core.calcparse.readers import BUILDERS, KERAS_CONV_CALL
 from service.core.calcparse.request import CalcRequest
-from service.core.calcparse.slots import find_slots
+from service.core.calcparse.slots import TORCH_CONV, find_slots
 
 # Where a layer starts: a framework's call; a layer's word, with its kernel before it when
 # written first ("3x3 conv", "3x3 stride 2 maxpool", "conv 3x3", "average pooling 2x2", a U-Net's
@@ -79,7 +79,34 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
 
     Every layer must have its kernel, and the input must be there: otherwise the request
     lacks `LAYERS` or "input", and the dialogue asks, rather than working out one layer of
-    several and calling it the answer."""
+    several and calling it the answer. A message that flattens the output gets the channels
+    of its last convolution too, so that the values flattened are counted."""
+    request = _read_layers(text, slots)
+    if request is not None and "layers" in request.args and FLATTENED.search(text):
+        channels = _last_channels(text)
+        if channels:
+            request.args["channels"] = channels
+    return request
+
+
+# A Flatten after the layers: the values it gives are what the next linear layer takes
+FLATTENED = re.compile(r"\bflatten")
+# The channels a convolution gives: PyTorch's Conv2d(in, out, ...), Keras's Conv2D(filters, ...),
+# "16 filters", "(6 filters, no padding)", "64 output channels", "filters=32"
+_CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|output\s++channels|"
+                             r"feature\s++maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)")
+
+
+def _last_channels(text: str) -> int | None:
+    """The channels the last convolution of a message gives, or None if no layer says."""
+    found = [(m.start(), int(m[2])) for m in TORCH_CONV.finditer(text)]
+    found += [(m.start(), int(m[1])) for m in KERAS_CONV_CALL.finditer(text)]
+    found += [(m.start(), int(m[1] or m[2])) for m in _CHANNELS_GIVEN.finditer(text)]
+    return max(found)[1] if found else None
+
+
+def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
+    """read_stack without the flattening."""
     found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
     text, shared = _shared_settings(text, found)
     if shared is not None:

@@ -174,3 +174,26 @@ def test_a_generators_latent_reshaped_to_1x1_is_its_input_and_a_count_no_size():
                       "then three ConvTranspose2d(k=4, s=2, p=1). What is the image size at the "
                       "end?") == reference_size(1, [("transposed", 4, 1, 0)] +
                                                 [("transposed", 4, 2, 1)] * 3)
+
+
+@pytest.mark.parametrize(("message", "flattened"), [
+    ("LeNet-style net on 28x28 MNIST: conv 5x5 (6 filters, no padding), max pool 2x2, conv 5x5 "
+     "(16 filters, no padding), max pool 2x2, then flatten. How many features come out of the "
+     "flatten?", 4 * 4 * 16),
+    ("My input is 1x28x28 (MNIST). What number should replace ??? here?\nmodel = nn.Sequential(\n"
+     "    nn.Conv2d(1, 32, 3),\n    nn.ReLU(),\n    nn.Conv2d(32, 64, 3),\n    nn.ReLU(),\n"
+     "    nn.MaxPool2d(2),\n    nn.Flatten(),\n    nn.Linear(???, 128),\n)", 12 * 12 * 64),
+    ("How many values come out of the Flatten layer in this Keras model?\nmodel = Sequential()\n"
+     "model.add(Conv2D(16, (3, 3), padding='same', input_shape=(64, 64, 3)))\n"
+     "model.add(MaxPooling2D())\nmodel.add(Conv2D(32, (3, 3)))\nmodel.add(MaxPooling2D())\n"
+     "model.add(Flatten())", 15 * 15 * 32),
+])
+def test_a_flatten_after_the_layers_counts_the_last_convs_channels(message, flattened):
+    request = parsed(message)
+    assert conv_stack(**request.args)["flattened"] == flattened
+
+
+def test_a_parameter_count_of_a_model_with_a_flatten_is_no_stack():
+    request = parsed("How many trainable parameters does this model have in total?\n"
+                     "nn.Sequential(nn.Conv2d(1, 32, 3), nn.Flatten(), nn.Linear(21632, 10))")
+    assert request.calculator == "params" and request.asks == "together"
