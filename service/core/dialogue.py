@@ -90,6 +90,7 @@ _FOLLOW_UPS = [
 ]
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
+_WRITTEN_WORD = re.compile(r"[^\W\d_]++")
 _WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
 # A question of why or whether ("is ...", "why ...", "hey so, does ..."), not a request for a value
 _IDEA_WORDS = r"(?:do|does|did|is|are|was|why|should|can|could|would|where|when|which)\b"
@@ -213,6 +214,14 @@ class Tutor:
         matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
+        if self.thresholds.suggest <= best < self.thresholds.answer and \
+                not (matches and matches[0].outside):
+            # "did you mean" presumes a question asked in other words; a name the course does
+            # not know ("how does YaRN scaling extend ...") is more likely a topic it lacks
+            foreign = self.matcher.foreign_terms(message)
+            if foreign:
+                return self._fallback([m for m in matches if not m.outside], state, session_id,
+                                      unknown=_as_written(foreign[0], message.text))
         return self._retrieve(matches, state, session_id)
 
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
@@ -320,12 +329,16 @@ class Tutor:
                    if r not in offered and r in self.knowledge_base.entries]
         return (close + related)[:MAX_SUGGESTIONS]
 
-    def _fallback(self, matches: list[Match], state: dict, session_id: str) -> Reply:
-        """I don't know; the nearest entries offered (as suggestions, not repeated in the
-        text) only when they are plausibly related."""
+    def _fallback(self, matches: list[Match], state: dict, session_id: str,
+                  unknown: str | None = None) -> Reply:
+        """I don't know (`unknown`: the term the course does not know); the nearest entries
+        offered (as suggestions, not repeated in the text) only when they are plausibly
+        related."""
         plausible = _plausible(matches[:MAX_SUGGESTIONS])
         state["offered"] = [m.entry_id for m in plausible]
-        text = "I don't know that one: it doesn't match anything in the course material I have."
+        text = ("I don't know that one: it doesn't match anything in the course material I have."
+                if unknown is None else
+                f"I don't know *{unknown}*: it isn't in the course material I have.")
         if plausible:
             text += (" The closest topics I know are suggested below"
                      if len(plausible) > 1 else " The closest topic I know is suggested below")
@@ -480,6 +493,11 @@ class Tutor:
         return Reply("calculation", text, session_id, confidence=1.0,
                      calculation={"calculator": request.calculator, "request": request.args,
                                   "result": result})
+
+
+def _as_written(word: str, text: str) -> str:
+    """`word` (lower case, as the matcher reads it) as the student wrote it ("YaRN")."""
+    return next((found for found in _WRITTEN_WORD.findall(text) if found.lower() == word), word)
 
 
 def _best_entry_score(matches: list[Match]) -> float:

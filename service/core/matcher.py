@@ -58,6 +58,8 @@ QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonica
 OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
                        "attention-mechanism", "transformer-architecture"})
 MAX_TYPO_LOOKUPS = 12
+# A foreign term is at least this long: shorter unknown words are abbreviations and noise
+FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
 # Phrasings in all above which the closest-phrasing overlap is read for the candidates only
 # (the course's 5,000 are read in one pass faster than the candidates' are picked out)
@@ -341,6 +343,21 @@ class Matcher:
                            key=lambda c: (self.word_frequency[c[0]], c[0]))[0]
             corrected.append(word)
         return corrected
+
+    def foreign_terms(self, query: Message | str) -> list[str]:
+        """The words of a question that are neither the course's, nor English, nor within a
+        typo of a course word: names of what the course does not cover ("instructgpt", "kliep",
+        "kalchbrenner"). At most MAX_TYPO_LOOKUPS words are looked up."""
+        found, lookups = [], 0
+        for word in as_message(query).words[:MAX_QUERY_TOKENS]:
+            if len(word) < FOREIGN_TERM_LENGTH or not word.isalpha() or word in STOPWORDS or \
+                    word in SYNONYM_WORDS or word in self.word_frequency or \
+                    self._spelt_right(word) or lookups >= MAX_TYPO_LOOKUPS:
+                continue
+            lookups += 1
+            if not self._near_words.within(word):
+                found.append(word)
+        return found
 
     def _spelt_right(self, word: str) -> bool:
         """Whether a word the course does not use is spelt right: a word of a topic not covered,

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from service import config
 from service.core import dialogue
 from service.core.dialogue import Thresholds, Tutor
 from service.core.sessions import MemorySessionStore
@@ -259,6 +260,17 @@ def test_a_near_miss_closer_to_a_topic_not_covered_is_refused(tutor, message):
     # read as "maxpooling"
     reply = tutor.respond(message)
     assert (reply.kind, reply.suggestions) == ("fallback", []), reply.reply
+
+
+def test_a_name_the_course_does_not_know_is_said_rather_than_asked_about(knowledge_base):
+    # in the "did you mean" zone of the default thresholds: a name nothing in the course knows
+    # is a topic it lacks
+    tutor = Tutor(knowledge_base, MemorySessionStore(),
+                  Thresholds(config.ANSWER_THRESHOLD, config.SUGGEST_THRESHOLD))
+    reply = tutor.respond("how does YaRN scaling extend the rope context window of llama to 128k")
+    assert config.SUGGEST_THRESHOLD <= reply.confidence < config.ANSWER_THRESHOLD
+    assert reply.kind == "fallback" and "I don't know *YaRN*" in reply.reply
+    assert [s.entry_id for s in reply.suggestions] == ["relative-positional-encoding"]
 
 
 @pytest.mark.parametrize("message", ["when is the deep learning exam",

@@ -335,3 +335,11 @@ def test_word_vectors_tell_a_paraphrase_from_its_neighbour(matcher):
               for c in matcher.rank("why only backpropagate through the last few steps of a "
                                     "long sequence")}
     assert signal["truncated-bptt"] > signal["bptt"]
+
+
+def test_foreign_terms_are_names_neither_the_course_nor_english_knows(matcher):
+    assert matcher.foreign_terms("how does YaRN scaling extend the rope context of llama") == [
+        "yarn"]
+    # course words, English words, typos of course words and short words are none
+    assert matcher.foreign_terms("waht is the reparameterisaton trick for a vae") == []
+    assert matcher.foreign_terms("why does the weather affect my dropout rate") == []
