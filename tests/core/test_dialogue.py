@@ -640,3 +640,13 @@ def test_did_you_mean_offers_no_far_off_entries(tutor):
     assert reply.suggestions[0].entry_id == "max-pooling-reasons"
     # 'pooling' and 'cnn-overview' score 0.06 and 0.04 for this question: not buttons
     assert all(s.score >= dialogue.PLAUSIBLE_SUGGESTION for s in reply.suggestions)
+
+
+def test_every_calculation_help_offers_is_worked_out(tutor):
+    # what "help" promises is what the tutor does: each example of its "work things out"
+    # paragraph (before the follow-up) is computed, not asked back or matched to an entry
+    paragraph = next(p for p in dialogue.HELP.split("\n\n") if "work things out" in p)
+    examples = re.findall(r"\*([^*]+)\*", paragraph.replace("**", "").split("; then")[0])
+    assert len(examples) >= 8
+    for example in examples:
+        assert tutor.respond(example).kind == "calculation", example
