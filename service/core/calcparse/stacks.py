@@ -13,7 +13,7 @@ import itertools
 import re
 
 from service.calculators.conv import MAX_LAYERS
-from service.core.calcparse.notation import pair
+from service.core.calcparse.notation import as_list, pair
 from service.core.calcparse.readers import BUILDERS, KERAS_CONV_CALL
 from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import TORCH_CONV, find_slots
@@ -64,6 +64,18 @@ _KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
 # are kernels)
 _ONE_BY_ONE_INPUT = re.compile(r"\b(?:reshaped?|viewed|starts?|starting|begins?)\s++(?:to|as|at|"
                                r"from|with)\s++(?:an?\s++)?1x1\b")
+# "3 blocks each = ...", "4 stages, each: ...", "two identical blocks, each of": the same block
+# of layers so many times (number words are digits by now)
+_BLOCKS_EACH = re.compile(r"(?<![\w.])([2-6])\s++(?:identical\s++|similar\s++)?(?:blocks|stages)"
+                          r"\s*+,?\s*+(?:each|all)\b(?:\s++one)?+(?:\s*+(?:=|:|of|with|has|having|"
+                          r"is|are|made of|consisting of))?")
+# "two or three convs": a count the blocks do not share, so the layers are asked for
+_COUNT_OR_COUNT = re.compile(r"(?<![\w.])\d{1,2}+\s++or\s++\d{1,2}+(?![\w.])")
+# "after the third block", "after block 2", "after the 2nd stage": the blocks asked about
+_AFTER_BLOCK = re.compile(r"\bafter\s++(?:the\s++)?(first|second|third|fourth|fifth|sixth|last|"
+                          r"(?:[1-6])(?:st|nd|rd|th))?\s*+(?:block|stage)s?\b(?:\s++([1-6])\b)?")
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
 # Where words about all the convolutions end: a sentence, a bracket, a colon
 _CLAUSE_END = re.compile(r"[.?;!):]|$")
 # Convolutions named all together, no layer of their own: "all convs", "the convolutions"
@@ -107,6 +119,9 @@ def _last_channels(text: str) -> int | None:
 
 def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
     """read_stack without the flattening."""
+    blocks = _BLOCKS_EACH.search(text)
+    if blocks is not None:
+        return _blocks_alike(text, blocks, slots)
     found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
     text, shared = _shared_settings(text, found)
     if shared is not None:
@@ -155,11 +170,11 @@ def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None
     convolution that does not say its own (None: there is no such mention)."""
     shared = None
     for n, match in enumerate(found):
-        if not _ALL_CONVS.fullmatch(match.group(0)):
-            continue
-        start = max(text.rfind(",", 0, match.start()), text.rfind("(", 0, match.start()), 0)
         end = min(found[n + 1].start() if n + 1 < len(found) else len(text),
                   _CLAUSE_END.search(text, match.end()).start())
+        if not _ALL_CONVS.fullmatch(match.group(0)) or _layer(text[match.start():end]):
+            continue   # a layer, or convolutions with their kernel ("convs 3x3 with pad 1")
+        start = max(text.rfind(",", 0, match.start()), text.rfind("(", 0, match.start()), 0)
         slots = find_slots(text[start:end])
         shared = {**(shared or {}),
                   **{name: slots[name] for name in ("stride", "padding") if name in slots}}
@@ -180,6 +195,34 @@ def _with_input(layers: list[dict], named, unnamed: list[list[int]], before: str
         [image, image]
     return CalcRequest("stack", {"input": size if size[0] != size[1] else size[0],
                                  "layers": layers})
+
+
+def _blocks_alike(text: str, blocks: re.Match, slots: dict | None) -> CalcRequest:
+    """"3 blocks each = 2 3x3 convs with padding 1 followed by a 2x2 max pool": the block's
+    layers (to the end of its sentence), so many times, or as many as the question asks after
+    ("the size after the second block"); the input from the whole text."""
+    count = int(blocks[1])
+    end = _EACH_SETTINGS.search(text, blocks.end()).start()
+    piece = text[blocks.end():end]
+    if _COUNT_OR_COUNT.search(piece):
+        return CalcRequest("stack", {}, [LAYERS])
+    block = _read_layers(piece, None)
+    if block is not None:
+        # the block's input, if its sentence names one ("..., starting from 64x64")
+        layers = block.args.get("layers", [])
+        unnamed = [as_list(block.args["input"])] if "input" in block.args else []
+    else:
+        one = _layer(piece)   # a block of one layer ("5 stages, each: conv 3x3 stride 2")
+        layers, unnamed = ([one[0]], one[1]) if one is not None else ([], [])
+    asked = _AFTER_BLOCK.search(text, end)
+    number = asked and (_ORDINALS.get(asked[1] or "") or int(asked[2] or 0))
+    if number:
+        count = min(count, number)
+    if not layers or count * len(layers) > MAX_LAYERS:
+        return CalcRequest("stack", {}, [LAYERS])
+    named = (slots if slots is not None else find_slots(text)).get("input")
+    # the input named before the blocks or after their sentence ("Starting from 224x224, ...")
+    return _with_input(layers * count, named, unnamed, text[:blocks.start()] + " " + text[end:])
 
 
 def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:

@@ -100,9 +100,9 @@ def test_layers_alike_are_worked_out_to_the_size_each_gives():
     # a layer without its kernel, among several: asked, never the other layer alone
     ("i have 128x128 images, first layer is a conv with 32 filters stride 2 no padding, then "
      "a 3x3 conv. size after both?", ["layers"]),
-    # layers repeated as groups: asked one by one
-    ("VGG16 has 5 blocks, each one is two convs 3x3 with pad 1 then a 2x2 maxpool with stride 2."
-     " starting from 224x224, what's the final size?", ["layers"]),
+    # blocks that are not alike ("two or three" convs): asked one by one
+    ("VGG16 has 5 blocks, each one is convs 3x3 with pad 1 (two or three of them) then a 2x2 "
+     "maxpool with stride 2. starting from 224x224, what's the final size?", ["layers"]),
     # a pooling layer named without its window: asked, never given the next conv's kernel
     ("Stack: 128x128 input, conv 5x5 stride 1 no padding, then a pooling layer, then conv 3x3 "
      "no padding. Final spatial size?", ["layers"]),
@@ -197,3 +197,20 @@ def test_a_parameter_count_of_a_model_with_a_flatten_is_no_stack():
     request = parsed("How many trainable parameters does this model have in total?\n"
                      "nn.Sequential(nn.Conv2d(1, 32, 3), nn.Flatten(), nn.Linear(21632, 10))")
     assert request.calculator == "params" and request.asks == "together"
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    # each block keeps the size through its padded convs and halves it at its pool
+    ("VGG16 has 5 blocks, each one is two convs 3x3 with pad 1 then a 2x2 maxpool with stride 2."
+     " starting from 224x224, what's the final size?", 224 // 2 ** 5),
+    ("VGG-like: 224x224 input, three blocks each = two 3x3 convs with padding 1 followed by a 2x2 "
+     "max pool. What is the spatial size after the third block?", 224 // 2 ** 3),
+    # the size asked after an earlier block than the last
+    ("VGG-like: 224x224 input, three blocks each = two 3x3 convs with padding 1 followed by a 2x2 "
+     "max pool. What is the spatial size after the second block?", 224 // 2 ** 2),
+    # a block of one layer, its input in the same sentence
+    ("5 stages, each: conv 3x3 stride 2 pad 1, on a 256x256 image. output size after the last "
+     "stage?", reference_size(256, [("conv", 3, 2, 1)] * 5)),
+])
+def test_blocks_alike_are_their_layers_so_many_times(message, expected):
+    assert final_size(message) == expected
