@@ -130,13 +130,29 @@ def _sequence_attention(args: dict, result: dict) -> str:
 
 
 def _stack(args: dict, result: dict) -> str:
+    flattened = ""
+    if "flattened" in result:
+        height, width = result["output"]
+        flattened = (
+            f"\n\n**The flatten.** It keeps every value of the last output, one per position "
+            f"and channel: ${height} \\cdot {width} \\cdot {result['channels']} = "
+            f"{result['flattened']}$. The channels are those of the last convolution (its "
+            "number of filters); pooling keeps them. Forgetting them, or the pools' halving, "
+            "is the usual way to get the next linear layer's input wrong.")
     return (
         "**Where the sizes come from.** Each layer applies $\\lfloor (n + 2p - k^\\text{eff}) "
         "/ s \\rfloor + 1$ to the size the layer before it produced, so the floor is taken at "
         "every layer. A pooling layer without a stride moves by its own size.\n\n"
         "**The usual mistakes.** Dividing the input by the product of the strides once "
         "(the rounding at each layer is lost); giving a pooling layer stride 1; forgetting a "
-        "layer's padding, or Keras's default of none (`valid`).")
+        "layer's padding, or Keras's default of none (`valid`)." + flattened)
+
+
+# Said after the reason for one layer's count when several layers were added up
+LAYERS_ADDED_UP = (
+    "\n\n**Several layers.** Each layer is counted on its own, with its own inputs (the "
+    "outputs of the layer before) and outputs, and the counts are added; nothing is shared "
+    "between layers. Activations, pooling and flattening have no parameters.")
 
 
 def _metrics(args: dict, result: dict) -> str:

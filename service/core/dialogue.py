@@ -486,6 +486,8 @@ class Tutor:
             text = "The worked steps:\n\n" + "\n".join(f"- {s}" for s in result["steps"])
         elif kind == "why":
             text = calc_why.why(request.calculator, request.args, result)
+            if calc.get("together") is not None:
+                text += calc_why.LAYERS_ADDED_UP
         else:
             text = result.get("explanation", "")
             if result.get("reasoning"):

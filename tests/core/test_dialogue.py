@@ -650,3 +650,12 @@ def test_every_calculation_help_offers_is_worked_out(tutor):
     assert len(examples) >= 8
     for example in examples:
         assert tutor.respond(example).kind == "calculation", example
+
+
+def test_why_after_layers_added_up_or_flattened_explains_that_part_too(tutor):
+    _, why_layers = conversation(tutor, "params of an MLP 784 -> 256 -> 10", "why?")
+    assert "**Several layers.**" in why_layers.reply
+    _, why_flatten = conversation(
+        tutor, "28x28 input: conv 5x5 (6 filters), max pool 2x2, conv 5x5 (16 filters), max pool "
+               "2x2, then flatten. How many features come out of the flatten?", "why?")
+    assert "**The flatten.**" in why_flatten.reply and "= 256$" in why_flatten.reply
