@@ -377,14 +377,8 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     request = CalcRequest("params", args, missing, assumed)
     calls = _linear_calls(text)
     if calls:
-        # "nn.Linear(784, 256) ... nn.Linear(256, 10)", Keras's Dense(64) calls in turn: each
-        # layer, then their sum
-        (args["in_features"], args["out_features"]), *others = calls
-        request.missing = []
-        request.also = [CalcRequest("params", {**args, "in_features": fin, "out_features": fout},
-                                    [], assumed) for fin, fout in others]
-        request.asks = TOGETHER
-        return request
+        # "nn.Linear(784, 256) ... nn.Linear(256, 10)", Keras's Dense(64) calls in turn
+        return _added_up(request, calls)
     widths = _layer_widths(text)
     if not widths and _HIDDEN.search(text):
         # "784 inputs, one hidden layer of 100, 10 outputs": the layers between are read, or
@@ -403,13 +397,20 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
             widths = []
             request.missing = ["hidden_features"]
     if widths:
-        # "an MLP 784 -> 256 -> 10": one linear layer per arrow, then their sum
-        args["in_features"], args["out_features"] = widths[0], widths[1]
-        request.missing = []
-        request.also = [CalcRequest("params", {**args, "in_features": fin, "out_features": fout},
-                                    [], assumed)
-                        for fin, fout in itertools.pairwise(widths[1:])]
-        request.asks = TOGETHER
+        # "an MLP 784 -> 256 -> 10": one linear layer per arrow
+        return _added_up(request, list(itertools.pairwise(widths)))
+    return request
+
+
+def _added_up(request: CalcRequest, layers: list[tuple[int, int]]) -> CalcRequest:
+    """`request` for linear layers in turn, each (in, out) of `layers`: the first layer, the
+    others beside it (`also`, with its bias and what it assumed), and their sum asked for."""
+    (request.args["in_features"], request.args["out_features"]), *others = layers
+    request.missing = []
+    request.also = [CalcRequest("params", {**request.args, "in_features": fin,
+                                           "out_features": fout}, [], request.assumed)
+                    for fin, fout in others]
+    request.asks = TOGETHER
     return request
 
 
