@@ -170,8 +170,9 @@ for _words in _PHRASES:
     _LONGEST_FROM[_words[0]] = max(_LONGEST_FROM.get(_words[0], 0), len(_words))
 _QUESTION_NUMBER = re.compile(r"^[qa](\d{1,2})$")
 _TOKEN = re.compile(r"[a-z0-9]+")
-# A one-letter symbol with a subscript is one name: W_h -> Wh, h_{t-1} -> ht, d_k -> dk.
-_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Za-z])_\{?([A-Za-z0-9]{1,3})")
+# A one-letter symbol with a subscript is one name: W_h -> Wh, h_{t-1} -> ht, d_k -> dk,
+# C_{out} -> Cout (its brace closed with it).
+_SUBSCRIPT = re.compile(r"(?<![A-Za-z])([A-Za-z])_\{?([A-Za-z0-9]{1,3})\}?")
 # "3 x 3", "3×3" -> "3x3"; starts only where a run of digits starts, so a long run is read once
 _SIZE_TIMES = re.compile(r"(?<!\d)(\d++)\s*+(?:x|×|\*|by)\s*+(?=\d)")
 _LATEX_COMMAND = re.compile(r"\\([a-zA-Z]++)")
@@ -291,6 +292,10 @@ _KERAS_CONV = re.compile(r"\bConv([123])D(Transpose)?\s*+\(")
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}+(?:,\d{3}+)++(?![\d,])")
 _QUOTES = re.compile(r"[\"'`$]")
 _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
+# Powers of two and of ten with an exponent of at most 30 (2^30 is about a billion): sizes, never
+# a learning rate ("10^-3" has its sign)
+_POWER = re.compile(r"(?<![\w.^])(2|10)\s*+\^\s*+([1-9]|[12]\d|30)(?![\w.^])")
+_THOUSAND_TOKENS = re.compile(r"(?<![\w.])(\d{1,3}+)k(?=\s++(?:tokens?|words|positions|frames)\b)")
 _POINTWISE = re.compile(r"\bpoint[\s-]?wise\b")
 
 
@@ -317,7 +322,11 @@ def prepare(text: str) -> str:
     # "zero padding" is a padding mode here, not the number 0 (see calcparse.readers._conv_request)
     text = _ZERO_PADDING.sub("zero", text)
     text = _POINTWISE.sub("1x1", text)  # a pointwise convolution has a 1x1 kernel
-    return " ".join(number_words_as_digits(text).split())
+    text = number_words_as_digits(text)
+    # "2^10 tokens", "10^3 inputs", "2^8 x 2^8": powers of two and ten written out; "1k tokens"
+    text = _POWER.sub(lambda m: str(int(m[1]) ** int(m[2])), text)
+    text = _THOUSAND_TOKENS.sub(r"\g<1>000", text)
+    return " ".join(text.split())
 
 
 # --- the door ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from service.core.textnorm import (
     invalid_characters,
     normalise,
     number_words_as_digits,
+    prepare,
     read_message,
     stem,
     valid_text,
@@ -261,3 +262,16 @@ def test_normal_forms_are_computed_once_and_only_when_asked():
 def test_number_words_up_to_the_hundreds_are_digits(text, digits):
     # "one hundred twenty-eight" was read as "one 100 28": a calculation on 28 channels
     assert number_words_as_digits(text) == digits
+
+
+@pytest.mark.parametrize(("text", "prepared"), [
+    ("self-attention over 2^10 tokens", "self-attention over 1024 tokens"),
+    ("a dense layer with 10^3 inputs", "a dense layer with 1000 inputs"),
+    ("an image of 2^8 x 2^8 pixels", "an image of 256 x 256 pixels"),
+    ("1k tokens of context", "1000 tokens of context"),
+    # a learning rate's power keeps its sign; other bases are no size to expand
+    ("lr 10^-3 on a 32^2 image", "lr 10^-3 on a 32^2 image"),
+    ("$C_{out}=64$", "cout=64"),
+])
+def test_the_calculation_form_writes_powers_out_and_closes_subscripts(text, prepared):
+    assert prepare(text) == prepared

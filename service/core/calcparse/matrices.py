@@ -44,14 +44,16 @@ _PAREN_ROW = rf"\(\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}\)"
 _PAREN_MATRIX = re.compile(rf"\brows?\s*+:?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
                            rf"{{1,{MAX_MATRIX_ROWS - 1}}})")
 _PAREN = re.compile(r"\(([^()]*+)\)")
+# A diagonal matrix by its entries: "diag(0.5, 0.9)", LaTeX's "\mathrm{diag}(-1.3, 0.2)"
+_DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 
 
 def find_matrix(text: str) -> list[list[float]] | None:
     """The first matrix in the text as rows of floats, or None (also for an empty row).
 
     Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]`, a LaTeX bmatrix/pmatrix, rows
-    between bars (`| a b | | c d |`), rows in parentheses (`rows (a, b) and (c, d)`) and rows
-    after a name (`W_h = a b; c d`).
+    between bars (`| a b | | c d |`), rows in parentheses (`rows (a, b) and (c, d)`), a diagonal
+    matrix (`diag(a, b)`) and rows after a name (`W_h = a b; c d`).
     """
     # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
     found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
@@ -66,6 +68,11 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in _BAR.split(found.group(0).strip("| ")) if row.strip()]
     elif found := _PAREN_MATRIX.search(text):
         rows = _PAREN.findall(found.group(1))
+    elif found := _DIAGONAL.search(text):
+        # "diag(0.5, 0.9, 0.7)": the entries on the diagonal, zeros elsewhere
+        entries = _NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS]
+        rows = [" ".join(entry if column == row else "0" for column in range(len(entries)))
+                for row, entry in enumerate(entries)]
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]

@@ -62,6 +62,9 @@ _TUPLE4 = re.compile(_NOT_A_ROW_BEFORE + r"[\[(]\s*+\d{1,7}\s*+,\s*+(\d{1,7})\s*
 # but its arguments are the shape, unlike those of "conv2d(3, 16, 5)")
 _TENSOR4 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+\d{1,7}\s*+,\s*+(\d{1,7})"
                       r"\s*+,\s*+(\d{1,7})\s*+,\s*+(\d{1,7})\s*+\)")
+# "(N, 8, 32, 32)", "(batch, 3, 224, 224)": a batch shape with a letter for its size
+_LETTER_BATCH4 = re.compile(r"[\[(]\s*+(?:n|b|bs|batch(?:_?size)?)\s*+,\s*+(\d{1,7})\s*+,\s*+"
+                            r"(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]")
 _TENSOR3 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+(\d{1,7})\s*+,\s*+(\d{1,7})"
                       r"\s*+,\s*+(\d{1,7})\s*+\)")
 # "(None, 32, 32, 16)": Keras's batch shape, its batch size unknown (channels last by default,
@@ -122,6 +125,7 @@ def read_shapes(text: str) -> str:
     text = _TENSOR3.sub(lambda m: "tensor " + _tuple3(m) + ",", text)
     text = _KERAS_SHAPE.sub(_tuple3, text)
     text = _TUPLE4.sub(_tuple4, text)
+    text = _LETTER_BATCH4.sub(_tuple4, text)
     text = _XSIZE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)
     text = _XSIZE3.sub(_tuple3, text)

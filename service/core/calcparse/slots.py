@@ -127,7 +127,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("out_channels", re.compile(rf"\bc_?out\s*+(?:[=:]\s*+)?{INT}"), ("cout", "c_out")),
     # "in 64 out 128"
     ("in_out", re.compile(rf"\bin\s++{INT}\s*+,?\s*+(?:and\s++)?out\s++{INT}"), ("out",)),
-    ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the)\b|\d))"), ("in",)),
+    # "64 in and 128 out"; not "2 in both directions", "3 in each layer"
+    ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the|both|each|all|every|"
+                               rf"total|a row)\b|\d))"), ("in",)),
     ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
     # "H=W=16", "H=32, W=16": the input; "C=3": its channels
     # "a kernel of height 5 and width 3": the kernel's sides, before any height and width of
@@ -164,6 +166,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("out_channels", re.compile(rf"\b(?:output|out)[\s_-]*(?:channels?|features){_OF}{INT}"),
      ("out",)),
     ("out_channels", re.compile(rf"{INT}\s+outputs\b"), ("outputs",)),
+    # "a conv layer that outputs 32 channels", "producing 64 feature maps"
+    ("out_channels", re.compile(rf"\b(?:outputs|produces|producing|gives|giving)\s++{INT}\s++"
+                                rf"{_CHANNELS}"), ("outputs", "produc", "giv")),
     ("in_channels", re.compile(rf"\bin\s*=\s*{INT}"), ("in",)),
     ("out_channels", re.compile(rf"\bout\s*=\s*{INT}"), ("out",)),
     # the word is left for "filters of size 5x5" to read the kernel from

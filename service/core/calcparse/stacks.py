@@ -104,8 +104,9 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
 # A Flatten after the layers: the values it gives are what the next linear layer takes
 FLATTENED = re.compile(r"\bflatten")
 # The channels a convolution gives: PyTorch's Conv2d(in, out, ...), Keras's Conv2D(filters, ...),
-# "16 filters", "(6 filters, no padding)", "64 output channels", "filters=32"
-_CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|output\s++channels|"
+# "16 filters", "(6 filters, no padding)", "64 output channels", "the last block has 512
+# channels", "filters=32" (the last one named counts)
+_CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|(?:output\s++|out\s++)?channels|"
                              r"feature\s++maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)")
 
 

@@ -83,3 +83,13 @@ def test_bars_that_do_not_draw_rows_of_numbers_are_not_a_matrix(text):
 def test_find_matrix_refuses_what_is_not_a_matrix(text):
     assert find_matrix(text) is None
 
+
+
+@pytest.mark.parametrize(("text", "matrix"), [
+    ("W_h = diag(0.5, 0.9, 0.7), identity activation: vanish or explode?",
+     [[0.5, 0, 0], [0, 0.9, 0], [0, 0, 0.7]]),
+    (r"$W_h = \mathrm{diag}(-1.3,\ 0.2)$, $\sigma$ = identity: vanishing or exploding?",
+     [[-1.3, 0], [0, 0.2]]),
+])
+def test_a_diagonal_matrix_is_read_by_its_entries(text, matrix):
+    assert parsed(text).args["matrix"] == matrix

@@ -3,6 +3,7 @@
 import pytest
 
 from service.core.calcparse import parse_calculation
+from tests.core.calcparse.helpers import parsed
 
 # --- confusion-matrix counts (Q4 with numbers) ---------------------------------------------------
 
@@ -195,3 +196,26 @@ def test_a_square_or_both_sides_in_words_still_give_the_image(message, side):
     assert "input" not in request.missing
     if side:
         assert request.args["input"] in (side, [side, side])
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    # "2 in both directions" is a stride, not 2 input channels
+    ("32x32 input, kernel size of three, stride of two in both directions, no padding. what "
+     "comes out?", {"input": 32, "kernel": 3, "stride": 2, "padding": 0}),
+    # a batch shape with a letter for its size
+    ("nn.Conv2d(8, 8, kernel_size=3, stride=(2, 1), padding=1) on an input of shape "
+     "(N, 8, 32, 32). output height and width?",
+     {"input": 32, "kernel": 3, "stride": [2, 1], "padding": 1, "in_channels": 8,
+      "out_channels": 8}),
+    (r"A $1 \times 1$ convolution maps $C_{in}=256$ channels to $C_{out}=64$ channels, with "
+     "bias. How many parameters?",
+     {"bias": True, "kernel": 1, "in_channels": 256, "out_channels": 64}),
+])
+def test_settings_read_where_another_slot_or_notation_once_took_them(message, args):
+    assert parsed(message).args == args
+
+
+def test_a_layer_that_outputs_channels_has_them_as_its_filters_and_asks_for_its_inputs():
+    request = parsed("How many weights in a 5x5 conv layer that outputs 32 channels, biases "
+                     "included?")
+    assert request.args["out_channels"] == 32 and request.missing == ["in_channels"]

@@ -187,6 +187,10 @@ def test_a_generators_latent_reshaped_to_1x1_is_its_input_and_a_count_no_size():
      "model.add(Conv2D(16, (3, 3), padding='same', input_shape=(64, 64, 3)))\n"
      "model.add(MaxPooling2D())\nmodel.add(Conv2D(32, (3, 3)))\nmodel.add(MaxPooling2D())\n"
      "model.add(Flatten())", 15 * 15 * 32),
+    # the channels said of the last block
+    ("VGG-16 style: five blocks, each = two 3x3 convs (stride 1, padding 1) then 2x2 max pool "
+     "stride 2. Input 224x224x3, last block has 512 channels. Flattened size at the end?",
+     7 * 7 * 512),
 ])
 def test_a_flatten_after_the_layers_counts_the_last_convs_channels(message, flattened):
     request = parsed(message)
