@@ -102,6 +102,8 @@ def _parse(text: str) -> CalcRequest | None:
     request = BUILDERS[calculator](text, slots)
     if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
         request = _size_and_params(text, slots, request) or request
+    if request.calculator == "conv" and request.complete and FLATTENED.search(text):
+        request = _one_layer_flattened(request, slots) or request
     if not request.complete and (CONCEPTUAL.match(text) or about_the_question):
         # "does padding 1 keep the size of a 3x3 conv?" asks about the idea, not for numbers
         return None
@@ -110,6 +112,29 @@ def _parse(text: str) -> CalcRequest | None:
         # nothing to compute them on, so the question is about the idea
         return None
     return request
+
+
+_LAYER_SETTINGS = ("kernel", "stride", "padding", "dilation", "operation", "ceil_mode",
+                   "output_padding")
+
+
+def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | None:
+    """One layer whose output is flattened ("... 2x2 max pooling on a 112x112x64 activation,
+    and how long once flattened?"), as a stack of one layer with the channels it gives: a pool
+    keeps its input's, a convolution gives its filters (named, never assumed); None when they
+    are not known."""
+    if request.args.get("operation") == "pool":
+        shape = slots.get("input")
+        if not (isinstance(shape, list) and len(shape) == 3):
+            shape = next((size for size in slots.get("_leftover", []) if len(size) == 3), None)
+        channels = shape[2] if shape else None
+    else:
+        channels = request.args.get("out_channels")
+    if not channels:
+        return None
+    layer = {name: value for name, value in request.args.items() if name in _LAYER_SETTINGS}
+    return CalcRequest("stack", {"input": request.args["input"], "layers": [layer],
+                                 "channels": channels}, [], request.assumed)
 
 
 # "output size and param count", "params and output size", "output shape and how many

@@ -218,3 +218,24 @@ def test_a_parameter_count_of_a_model_with_a_flatten_is_no_stack():
 ])
 def test_blocks_alike_are_their_layers_so_many_times(message, expected):
     assert final_size(message) == expected
+
+
+@pytest.mark.parametrize(("message", "flattened"), [
+    # a pool keeps its input's channels
+    ("a 112 by 112 by 64 activation, then 2x2 max pooling with a stride of two in both "
+     "directions. output size, and how long is it once flattened?", 56 * 56 * 64),
+    ("nn.MaxPool2d(kernel_size=3) is applied to a 27x27x96 tensor. What is the output size? How "
+     "many values after flattening it?", 9 * 9 * 96),
+    # a convolution gives its filters
+    ("conv 3x3 with 16 filters, stride 1, pad 1 on a 32x32x3 image, then flatten: how many "
+     "features?", 32 * 32 * 16),
+])
+def test_one_layer_then_a_flatten_counts_the_values_flattened(message, flattened):
+    request = parsed(message)
+    assert conv_stack(**request.args)["flattened"] == flattened
+
+
+def test_a_conv_without_its_filters_is_not_flattened_with_channels_made_up():
+    request = parsed("conv 3x3 stride 1 pad 1 on a 32x32x3 image, then flatten: how many "
+                     "features?")
+    assert request.calculator == "conv"
