@@ -28,14 +28,16 @@ from service.core.calcparse.notation import as_list, pair, read_shapes
 from service.core.calcparse.readers import (
     BUILDERS,
     FILTERS_ASSUMED,
+    bias_said,
     eigen_request,
     metrics_request,
     read_activation,
 )
-from service.core.calcparse.request import ANCHORS, CalcRequest, finish_request
+from service.core.calcparse.request import ANCHORS, TOGETHER, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.calcparse.stacks import FLATTENED, read_stack
+from service.core.calcparse.tables import TableLayer, read_table
 from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
 
@@ -58,7 +60,68 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         # every calculator reads numbers (number words are digits by now): a message without
         # any asks for none, and the readers need not run (most messages are such questions)
         return None
-    return _parse(_read(message))
+    text = _read(message)
+    table = read_table(message.raw)
+    if table is not None:
+        # a table of layers is read by its columns, which the collapsed text no longer has
+        request = _table_request(table, text, message.text.lower())
+        if request is not None:
+            return request
+    return _parse(text)
+
+
+# "after layer 4", "after conv2", "after the second pooling layer" is not read (all layers)
+_AFTER_ROW = re.compile(r"\bafter\s++(?:layer\s*+)?(\d{1,2}+|[a-z]++\d{1,2}+)\b")
+
+
+def _table_request(layers: list[TableLayer], text: str, written: str) -> CalcRequest | None:
+    """A request for a table of layers: their parameters added up (each conv's kernel and
+    channels, its input channels the layer before's), or the size through them (up to the
+    layer asked after, found in the text as `written`, whose row names the reading has not
+    respelt) and, when the output is flattened, the values it gives; None when neither can be
+    read from it."""
+    slots = find_slots(text)
+    shape = slots.get("input") if isinstance(slots.get("input"), list) else next(
+        (size for size in slots["_leftover"] if len(size) == 3), None)
+    if wants(text) == "params":
+        depth = shape[2] if shape and len(shape) == 3 else None
+        bias = bias_said(text)
+        counts = []
+        for layer in (layer for layer in layers if not layer.pool):
+            cin = layer.settings.get("in_channels", depth)
+            cout = layer.settings.get("out_channels")
+            if not cin or not cout:
+                return None
+            counts.append(CalcRequest(
+                "params", {"kernel": layer.settings["kernel"], "in_channels": cin,
+                           "out_channels": cout, **({} if bias is None else {"bias": bias})},
+                [], [] if bias is not None else ["with bias"]))
+            depth = cout
+        if len(counts) < 2:
+            return None
+        first, *others = counts
+        first.also, first.asks = others, TOGETHER
+        return first
+    after = _AFTER_ROW.search(written)
+    if after is not None:
+        names = [layer.name for layer in layers]
+        end = int(after[1]) if after[1].isdigit() else next(
+            (n + 1 for n, name in enumerate(names) if after[1] in name.split()), len(layers))
+        layers = layers[:end] if 1 <= end <= len(layers) else layers
+    stack = [{**{name: value for name, value in layer.settings.items()
+                 if name in ("kernel", "stride", "padding")},
+              **({"operation": "pool"} if layer.pool else {})} for layer in layers]
+    size = slots.get("input") or (shape[:2] if shape else None) or next(
+        (size for size in slots["_leftover"] if max(size) > 1), None)
+    if size is None:
+        return CalcRequest("stack", {"layers": stack}, ["input"])
+    size = as_list(size)[:2] if isinstance(size, list) else [size, size]
+    args: dict = {"input": size[0] if size[0] == size[1] else size, "layers": stack}
+    filters = [layer.settings["out_channels"] for layer in layers
+               if not layer.pool and "out_channels" in layer.settings]
+    if FLATTENED.search(text) and filters and isinstance(filters[-1], int):
+        args["channels"] = filters[-1]
+    return CalcRequest("stack", args)
 
 
 def _parse(text: str) -> CalcRequest | None:

@@ -63,6 +63,11 @@ _WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*tr
                         r"use_bias\s*+=\s*+true|\bbias(?:es)?\s++(?:on|included)\b")
 
 
+def bias_said(text: str) -> bool | None:
+    """Whether the text asks for biases (None: it does not say)."""
+    return _bias(text, {})
+
+
 def _bias(text: str, slots: dict) -> bool | None:
     """Whether the text asks for a bias (None: it does not say, nor did an earlier message)."""
     if _NO_BIAS.search(text):
