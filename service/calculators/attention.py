@@ -62,9 +62,9 @@ def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
     length token_dim / heads, and the multiply-adds stay P^2 * token_dim.
 
     Returns a JSON-ready dict: ``num_patches`` (P), ``patches_per_axis``, ``token_dim``,
-    ``head_dim``, ``dot_products``, ``macs``, ``attention_matrix_entries`` (heads * P^2, the
-    memory of the attention matrices), ``big_o``, ``big_o_latex`` (no $ delimiters), ``steps``,
-    ``explanation``.
+    ``head_dim``, ``dot_products``, ``macs``, ``macs_per_head`` (P^2 * head_dim),
+    ``attention_matrix_entries`` (heads * P^2, the memory of the attention matrices),
+    ``big_o``, ``big_o_latex`` (no $ delimiters), ``steps``, ``explanation``.
 
     Raises CalculationError naming "patch" if the patch is larger than the image, "heads" if it
     does not divide token_dim, or the field of any malformed value.
@@ -112,10 +112,15 @@ def _score_cost(count: int, symbol: str, dim: int, heads: int, big_o_latex: str)
         steps = [f"Dot products: $\\text{{heads}} \\cdot {symbol}^2 = {heads} \\cdot {count}^2 = "
                  f"{heads * pairs}$, each of length $d / \\text{{heads}} = {dim} / {heads} = "
                  f"{head_dim}$"]
-    steps += [f"$\\text{{MACs}} = {symbol}^2 d = {pairs} \\cdot {dim} = {macs}$",
+    if heads != 1:
+        steps.append(f"Per head: ${symbol}^2 \\cdot d / \\text{{heads}} = {pairs} \\cdot "
+                     f"{head_dim} = {pairs * head_dim}$ multiply-adds")
+    steps += [f"$\\text{{MACs}} = {symbol}^2 d = {pairs} \\cdot {dim} = {macs}$"
+              + (f" for all {heads} heads together" if heads != 1 else ""),
               f"Complexity: ${big_o_latex}$"]
     return {"token_dim": dim, "head_dim": head_dim, "heads": heads, "dot_products": heads * pairs,
-            "macs": macs, "attention_matrix_entries": heads * pairs, "steps": steps}
+            "macs": macs, "macs_per_head": pairs * head_dim,
+            "attention_matrix_entries": heads * pairs, "steps": steps}
 
 
 def sequence_attention_cost(tokens, dim, heads=1) -> dict:

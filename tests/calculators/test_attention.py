@@ -184,3 +184,12 @@ def test_anything_malformed_in_a_sequence_is_a_calculation_error(**call):
         assert error.fields and error.message
     else:
         assert result["macs"] >= 1
+
+
+@settings(max_examples=100, deadline=None)
+@given(tokens=st.integers(1, 4096), head_dim=st.integers(1, 128), heads=st.integers(1, 16))
+def test_each_head_does_its_share_of_the_multiply_adds(tokens, head_dim, heads):
+    result = sequence_attention_cost(tokens, head_dim * heads, heads=heads)
+    # the reference: every pair of tokens, one multiply-add per dimension of a head
+    assert result["macs_per_head"] == tokens * tokens * head_dim
+    assert result["macs_per_head"] * heads == result["macs"]

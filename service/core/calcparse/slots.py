@@ -236,7 +236,7 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
                                  rf"(?:\s*+,?\s*+p\s++({SIZE}))?"), ("k", "pool")),
     ("kernel", re.compile(rf"\b[kf]\s*=\s*({SIZE})"), ("=",)),
     ("input", re.compile(rf"\b(?:input|image|img|picture|photo|feature\s*map|activation map|"
-                         rf"mnist|cifar|tensor){_OF}({SIZE})"),
+                         rf"mnist|cifar|tensor)s?{_OF}({SIZE})"),
      ("input", "image", "img", "picture", "photo", "feature", "activation map", "mnist", "cifar",
       "tensor")),
     ("input", re.compile(rf"({SIZE})\s*(?:input|image|img|picture|photo|feature\s*map|rgb|"
@@ -287,7 +287,8 @@ _DIGIT = re.compile(r"\d")
 _NOT_A_SIZE_UNIT = re.compile(
     r" ?+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|"
     r"dollars?|euros?|pounds?|bucks|usd|eur|gbp|km|kms|miles?|metres?|meters?|kg|kgs|lbs?|"
-    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm)\b| ?+%")
+    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm|images|imgs|photos|pictures|samples|examples)\b|"
+    r" ?+%")
 # A number hyphenated to a name is a version or a model, not a size: "gpt-4o", "resnet-50",
 # "python-3" (the setting names are read by their own patterns before this is asked).
 _NAME_BEFORE = re.compile(r"(?<![\w-])[a-z]{2,12}+-$")
@@ -400,9 +401,15 @@ def _is_reference(text: str, start: int) -> bool:
     return bool(_REFERENCE.search(text, max(0, start - _REFERENCE_REACH), start))
 
 
+# A bare number before a plural ("50000 images", "128 inputs" of a batch) counts things
+_A_COLLECTION = re.compile(r"\d++\s*+(?:images|imgs|pictures|photos|inputs)\b")
+
+
 def _slot_value(name: str, match: re.Match):
     """The value a pattern's match stands for (a tuple for several slots), None if unusable."""
     groups = [g for g in match.groups() if g is not None]
+    if name == "input" and _A_COLLECTION.match(match.group(0)):
+        return None   # "training on 50000 images": how many, not how big
     if name == "training":
         return True
     if name == "count":

@@ -160,6 +160,7 @@ class _AttentionCostSchema(Schema):
     token_dim = fields.Integer(required=True)
     dot_products = fields.Integer(required=True)
     macs = fields.Integer(required=True)
+    macs_per_head = fields.Integer(metadata={"description": "P^2 (or n^2) * head_dim"})
     attention_matrix_entries = fields.Integer()
     heads = fields.Integer()
     head_dim = fields.Integer()
