@@ -44,6 +44,14 @@ _PAREN_ROW = rf"\(\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}\)"
 _PAREN_MATRIX = re.compile(rf"\brows?\s*+:?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
                            rf"{{1,{MAX_MATRIX_ROWS - 1}}})")
 _PAREN = re.compile(r"\(([^()]*+)\)")
+# Rows told in words: "rows 0.5 0.1 and 0.2 0.4", "first row 0.7, 0.2 and second row 0.3, 0.6"
+_WORD_ROW = rf"{_ENTRY}(?:\s*+,?\s*+{_ENTRY}){{1,{MAX_MATRIX_ROWS - 1}}}+"
+_ROWS_AND = re.compile(rf"\brows?\s*+:?\s*+({_WORD_ROW})\s*+,?\s*+and\s++({_WORD_ROW})"
+                       rf"(?:\s*+,?\s*+and\s++({_WORD_ROW}))?")
+_ROWS_COUNTED = re.compile(
+    rf"\bfirst\s++row\s*+(?:is\s++)?({_WORD_ROW})\s*+,?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
+    rf"\s*+(?:is\s++)?({_WORD_ROW})(?:\s*+,?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
+    rf"(?:is\s++)?({_WORD_ROW}))?")
 # A diagonal matrix by its entries: "diag(0.5, 0.9)", LaTeX's "\mathrm{diag}(-1.3, 0.2)"
 _DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 
@@ -68,6 +76,8 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in _BAR.split(found.group(0).strip("| ")) if row.strip()]
     elif found := _PAREN_MATRIX.search(text):
         rows = _PAREN.findall(found.group(1))
+    elif found := _ROWS_AND.search(text) or _ROWS_COUNTED.search(text):
+        rows = [row for row in found.groups() if row]
     elif found := _DIAGONAL.search(text):
         # "diag(0.5, 0.9, 0.7)": the entries on the diagonal, zeros elsewhere
         entries = _NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS]

@@ -9,6 +9,7 @@ values mean for one calculator (an unnamed size is an input here, a kernel there
 from __future__ import annotations
 
 import itertools
+import math
 import re
 
 from service.core.calcparse.confusion import has_table, read_counts
@@ -291,7 +292,7 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     head); [] for fewer, more, or any layer whose kernel or channels are not all there."""
     bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
     calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
-    linear = [(int(c[1]), int(c[2]))
+    linear = [linear_call_features(c)
               for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
     if len(calls) >= 2 or calls and linear:
         layers = [(int(c[1]), int(c[2]), c[3]) for c in calls]
@@ -466,19 +467,25 @@ def _layer_widths(text: str) -> list[int]:
     return widths if len(widths) <= MAX_CALLS + 1 else []
 
 
-# PyTorch's nn.Linear(in, out) and Keras's Dense(units) calls; Keras's first layer takes its
-# inputs from input_shape=(20,) or input_dim=20
-TORCH_LINEAR = re.compile(r"\blinear\s*+\(\s*+(?:in_features\s*+=\s*+)?(\d{1,7}+)\s*+,\s*+"
+# PyTorch's nn.Linear(in, out) calls (in may be a product: "nn.Linear(32*6*6, 10)") and Keras's
+# Dense(units) calls; Keras's first layer takes its inputs from input_shape=(20,) or input_dim=20
+TORCH_LINEAR = re.compile(r"\blinear\s*+\(\s*+(?:in_features\s*+=\s*+)?"
+                          r"(\d{1,7}+(?:\s*+\*\s*+\d{1,5}+){0,3}+)\s*+,\s*+"
                           r"(?:out_features\s*+=\s*+)?(\d{1,7}+)")
 _KERAS_DENSE = re.compile(r"\bdense\s*+\(\s*+(?:units\s*+=\s*+)?(\d{1,7}+)")
 _KERAS_INPUTS = re.compile(r"\binput_shape\s*+=\s*+[(\[]\s*+(\d{1,7}+)\s*+,?\s*+[)\]]|"
                            r"\binput_dim\s*+=\s*+(\d{1,7}+)")
 
 
+def linear_call_features(call: re.Match) -> tuple[int, int]:
+    """The (in, out) features of a TORCH_LINEAR match; in may be a product ("32*6*6")."""
+    return math.prod(int(n) for n in call[1].split("*")), int(call[2])
+
+
 def _linear_calls(text: str) -> list[tuple[int, int]]:
     """The (in, out) features of each of two to MAX_CALLS linear layers written as calls, in
     order, or [] (fewer or more, or Keras layers whose first input is not given)."""
-    calls = [(int(c[1]), int(c[2]))
+    calls = [linear_call_features(c)
              for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
     if not calls:
         units = [int(c[1]) for c in itertools.islice(_KERAS_DENSE.finditer(text), MAX_CALLS + 1)]

@@ -93,3 +93,13 @@ def test_find_matrix_refuses_what_is_not_a_matrix(text):
 ])
 def test_a_diagonal_matrix_is_read_by_its_entries(text, matrix):
     assert parsed(text).args["matrix"] == matrix
+
+
+@pytest.mark.parametrize(("text", "matrix"), [
+    ("RNN with identity activation, recurrent weight matrix with rows 0.5 0.1 and 0.2 0.4. "
+     "spectral radius?", [[0.5, 0.1], [0.2, 0.4]]),
+    ("student asks: W_h has first row 0.7, 0.2 and second row 0.3, 0.6, tanh activation. "
+     "vanishing or exploding?", [[0.7, 0.2], [0.3, 0.6]]),
+])
+def test_rows_told_in_words_are_a_matrix(text, matrix):
+    assert parsed(text).args["matrix"] == matrix

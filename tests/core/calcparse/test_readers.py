@@ -368,6 +368,13 @@ def test_a_models_conv_and_linear_calls_are_all_counted():
         (9 * 32 + 32) + (9 * 32 * 64 + 64) + (9216 * 128 + 128) + (128 * 10 + 10)
 
 
+def test_a_linear_layers_features_written_as_a_product_are_multiplied_out():
+    request = parsed("Total parameters of: nn.Conv2d(3, 16, 3), nn.Conv2d(16, 32, 3), "
+                     "nn.Flatten(), nn.Linear(32*6*6, 10)?")
+    linear = request.also[-1]
+    assert (linear.args["in_features"], linear.args["out_features"]) == (32 * 6 * 6, 10)
+
+
 def test_features_left_as_a_question_mark_are_asked_for_not_taken_from_channels():
     request = parsed("My last conv layer outputs 128 channels, then Flatten and nn.Linear(?, 10). "
                      "How many parameters does the Linear layer have?")
