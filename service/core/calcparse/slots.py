@@ -402,7 +402,7 @@ def _is_reference(text: str, start: int) -> bool:
 
 
 # A bare number before a plural ("50000 images", "128 inputs" of a batch) counts things
-_A_COLLECTION = re.compile(r"\d++\s*+(?:images|imgs|pictures|photos|inputs)\b")
+_A_COLLECTION = re.compile(r"(?<!\d)\d++\s*+(?:images|imgs|pictures|photos|inputs)\b")
 
 
 def _slot_value(name: str, match: re.Match):
