@@ -28,15 +28,16 @@ from service.core.calcparse.notation import as_list, pair, read_shapes
 from service.core.calcparse.readers import (
     BUILDERS,
     FILTERS_ASSUMED,
+    FLATTENED,
     bias_said,
     eigen_request,
     metrics_request,
     read_activation,
 )
 from service.core.calcparse.request import ANCHORS, TOGETHER, CalcRequest, finish_request
-from service.core.calcparse.slots import find_slots
+from service.core.calcparse.slots import find_slots, named_shape
 from service.core.calcparse.spelling import correct_setting_names
-from service.core.calcparse.stacks import FLATTENED, read_stack
+from service.core.calcparse.stacks import LAYER_SETTINGS, read_stack, with_input
 from service.core.calcparse.tables import TableLayer, read_table
 from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
@@ -81,10 +82,9 @@ def _table_request(layers: list[TableLayer], text: str, written: str) -> CalcReq
     respelt) and, when the output is flattened, the values it gives; None when neither can be
     read from it."""
     slots = find_slots(text)
-    shape = slots.get("input") if isinstance(slots.get("input"), list) else next(
-        (size for size in slots["_leftover"] if len(size) == 3), None)
+    shape = named_shape(slots)
     if wants(text) == "params":
-        depth = shape[2] if shape and len(shape) == 3 else None
+        depth = shape[2] if shape else None
         bias = bias_said(text)
         counts = []
         for layer in (layer for layer in layers if not layer.pool):
@@ -111,17 +111,12 @@ def _table_request(layers: list[TableLayer], text: str, written: str) -> CalcReq
     stack = [{**{name: value for name, value in layer.settings.items()
                  if name in ("kernel", "stride", "padding")},
               **({"operation": "pool"} if layer.pool else {})} for layer in layers]
-    size = slots.get("input") or (shape[:2] if shape else None) or next(
-        (size for size in slots["_leftover"] if max(size) > 1), None)
-    if size is None:
-        return CalcRequest("stack", {"layers": stack}, ["input"])
-    size = as_list(size)[:2] if isinstance(size, list) else [size, size]
-    args: dict = {"input": size[0] if size[0] == size[1] else size, "layers": stack}
+    request = with_input(stack, slots.get("input") or shape, slots["_leftover"], "")
     filters = [layer.settings["out_channels"] for layer in layers
                if not layer.pool and "out_channels" in layer.settings]
-    if FLATTENED.search(text) and filters and isinstance(filters[-1], int):
-        args["channels"] = filters[-1]
-    return CalcRequest("stack", args)
+    if request.complete and FLATTENED.search(text) and filters and isinstance(filters[-1], int):
+        request.args["channels"] = filters[-1]
+    return request
 
 
 def _parse(text: str) -> CalcRequest | None:
@@ -177,25 +172,19 @@ def _parse(text: str) -> CalcRequest | None:
     return request
 
 
-_LAYER_SETTINGS = ("kernel", "stride", "padding", "dilation", "operation", "ceil_mode",
-                   "output_padding")
-
-
 def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | None:
     """One layer whose output is flattened ("... 2x2 max pooling on a 112x112x64 activation,
     and how long once flattened?"), as a stack of one layer with the channels it gives: a pool
     keeps its input's, a convolution gives its filters (named, never assumed); None when they
     are not known."""
     if request.args.get("operation") == "pool":
-        shape = slots.get("input")
-        if not (isinstance(shape, list) and len(shape) == 3):
-            shape = next((size for size in slots.get("_leftover", []) if len(size) == 3), None)
+        shape = named_shape(slots)
         channels = shape[2] if shape else None
     else:
         channels = request.args.get("out_channels")
     if not channels:
         return None
-    layer = {name: value for name, value in request.args.items() if name in _LAYER_SETTINGS}
+    layer = {name: value for name, value in request.args.items() if name in LAYER_SETTINGS}
     return CalcRequest("stack", {"input": request.args["input"], "layers": [layer],
                                  "channels": channels}, [], request.assumed)
 

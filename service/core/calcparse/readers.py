@@ -32,7 +32,7 @@ from service.core.calcparse.request import (
     CalcRequest,
     finish_request,
 )
-from service.core.calcparse.slots import TORCH_CONV
+from service.core.calcparse.slots import TORCH_CONV, named_shape
 from service.core.calcparse.stories import counts_from_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
@@ -42,7 +42,8 @@ _POOL = re.compile(r"pool")
 _CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
-_FLATTEN = re.compile(r"\bflatten")
+# A Flatten: a map's values become features (of a linear layer, or of a stack's output)
+FLATTENED = re.compile(r"\bflatten")
 _DEPTH_MULTIPLIER = re.compile(r"\bdepth[\s_]?multiplier\s*+(?:=|:|of|is)?\s*+(\d{1,3}+)\b")
 # "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
 # layers of a depthwise-separable block, named one after the other
@@ -292,8 +293,7 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     head); [] for fewer, more, or any layer whose kernel or channels are not all there."""
     bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
     calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
-    linear = [linear_call_features(c)
-              for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
+    linear = _torch_linear_calls(text)
     if len(calls) >= 2 or calls and linear:
         layers = [(int(c[1]), int(c[2]), c[3]) for c in calls]
     elif len(calls := list(itertools.islice(KERAS_CONV_CALL.finditer(text),
@@ -347,11 +347,8 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     args: dict = {"layer": "linear"}
     assumed: list[str] = []
     leftover = list(slots.get("_leftover", []))
-    shape = slots.get("input")
-    if not (isinstance(shape, list) and len(shape) == 3):
-        # "Flatten a 4x4x512 map": the map's size, wherever it is named
-        shape = next((size for size in leftover if len(size) == 3), None)
-    if _FLATTEN.search(text) and isinstance(shape, list) and len(shape) == 3 and \
+    shape = named_shape(slots)   # "Flatten a 4x4x512 map": the map's size, wherever it is named
+    if FLATTENED.search(text) and isinstance(shape, list) and len(shape) == 3 and \
             "in_channels" not in slots and "in_features" not in slots:
         if shape in leftover:
             leftover.remove(shape)   # the map's sides are no layer's features
@@ -477,16 +474,17 @@ _KERAS_INPUTS = re.compile(r"\binput_shape\s*+=\s*+[(\[]\s*+(\d{1,7}+)\s*+,?\s*+
                            r"\binput_dim\s*+=\s*+(\d{1,7}+)")
 
 
-def linear_call_features(call: re.Match) -> tuple[int, int]:
-    """The (in, out) features of a TORCH_LINEAR match; in may be a product ("32*6*6")."""
-    return math.prod(int(n) for n in call[1].split("*")), int(call[2])
+def _torch_linear_calls(text: str) -> list[tuple[int, int]]:
+    """The (in, out) features of the first MAX_CALLS + 1 nn.Linear calls; in may be a product
+    ("32*6*6")."""
+    return [(math.prod(int(n) for n in call[1].split("*")), int(call[2]))
+            for call in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
 
 
 def _linear_calls(text: str) -> list[tuple[int, int]]:
     """The (in, out) features of each of two to MAX_CALLS linear layers written as calls, in
     order, or [] (fewer or more, or Keras layers whose first input is not given)."""
-    calls = [linear_call_features(c)
-             for c in itertools.islice(TORCH_LINEAR.finditer(text), MAX_CALLS + 1)]
+    calls = _torch_linear_calls(text)
     if not calls:
         units = [int(c[1]) for c in itertools.islice(_KERAS_DENSE.finditer(text), MAX_CALLS + 1)]
         inputs = _KERAS_INPUTS.search(text)

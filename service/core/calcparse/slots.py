@@ -300,6 +300,14 @@ _SETTING_NAME = re.compile(r"(?:kernel|filter|stride|padding|pad|dilation|input|
 _ONE_SIDE = re.compile(r"(?<![\w.])(\d{1,7}+)\s*+(?:px|pixels?)?\s*+(?:wide|tall|high|across)\b")
 
 
+def named_shape(slots: dict) -> list[int] | None:
+    """The H x W x C size among a text's slots: the input's, else the first one no slot took."""
+    shape = slots.get("input")
+    if isinstance(shape, list) and len(shape) == 3:
+        return shape
+    return next((size for size in slots.get("_leftover", []) if len(size) == 3), None)
+
+
 def find_slots(text: str) -> dict:
     """Every value the text names, by slot; each size is an int or a list of ints.
 

@@ -14,7 +14,7 @@ import re
 
 from service.calculators.conv import MAX_LAYERS
 from service.core.calcparse.notation import as_list, pair
-from service.core.calcparse.readers import BUILDERS, KERAS_CONV_CALL
+from service.core.calcparse.readers import BUILDERS, FLATTENED, KERAS_CONV_CALL
 from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import TORCH_CONV, find_slots
 
@@ -80,6 +80,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _CLAUSE_END = re.compile(r"[.?;!):]|$")
 # Convolutions named all together, no layer of their own: "all convs", "the convolutions"
 _ALL_CONVS = re.compile(r"conv(?:s|olutions)")
+# A layer's own settings in a stack (conv_output's, without the input)
+LAYER_SETTINGS = ("kernel", "stride", "padding", "dilation", "operation", "ceil_mode",
+                  "output_padding")
 # What a stack asks for when its layers cannot all be read
 LAYERS = "layers"
 
@@ -101,8 +104,6 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
     return request
 
 
-# A Flatten after the layers: the values it gives are what the next linear layer takes
-FLATTENED = re.compile(r"\bflatten")
 # The channels a convolution gives: PyTorch's Conv2d(in, out, ...), Keras's Conv2D(filters, ...),
 # "16 filters", "(6 filters, no padding)", "64 output channels", "the last block has 512
 # channels", "filters=32" (the last one named counts)
@@ -161,7 +162,7 @@ def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
         return CalcRequest("stack", {}, [LAYERS])
     layers = [layer if "operation" in layer else {**(shared or {}), **layer} for layer in layers]
     # the input, else one before the first layer and its repeat count
-    return _with_input(layers, named, unnamed, text[:repeats[0][1]])
+    return with_input(layers, named, unnamed, text[:repeats[0][1]])
 
 
 def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None]:
@@ -183,7 +184,7 @@ def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None
     return text, shared
 
 
-def _with_input(layers: list[dict], named, unnamed: list[list[int]], before: str) -> CalcRequest:
+def with_input(layers: list[dict], named, unnamed: list[list[int]], before: str) -> CalcRequest:
     """The stack request for `layers` on its input: the one named ("input_shape=(32, 32, 3)",
     "torch.randn(1, 3, 224, 224)"), else a size no layer took ("... maxpool pad 1 on 224"),
     else a size in `before`; missing "input" when there is none."""
@@ -223,7 +224,7 @@ def _blocks_alike(text: str, blocks: re.Match, slots: dict | None) -> CalcReques
         return CalcRequest("stack", {}, [LAYERS])
     named = (slots if slots is not None else find_slots(text)).get("input")
     # the input named before the blocks or after their sentence ("Starting from 224x224, ...")
-    return _with_input(layers * count, named, unnamed, text[:blocks.start()] + " " + text[end:])
+    return with_input(layers * count, named, unnamed, text[:blocks.start()] + " " + text[end:])
 
 
 def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:
@@ -238,7 +239,7 @@ def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:
         return CalcRequest("stack", {}, [LAYERS])
     layer, unnamed = read
     named = (slots if slots is not None else find_slots(text)).get("input")
-    return _with_input([layer] * count, named, unnamed, text)
+    return with_input([layer] * count, named, unnamed, text)
 
 
 def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
@@ -302,9 +303,7 @@ def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
         # "64x64" of "a conv on 64x64 with k=3", an input)
         slots["kernel"] = pair(leftover.pop(0))
     request = BUILDERS["conv"](piece, {**slots, "_leftover": [], "input": 1})
-    layer = {name: value for name, value in request.args.items()
-             if name in ("kernel", "stride", "padding", "dilation", "operation", "ceil_mode",
-                         "output_padding")}
+    layer = {name: value for name, value in request.args.items() if name in LAYER_SETTINGS}
     if "kernel" not in layer:
         return None
     if _POOL_CALL.search(piece[:24]):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 MAX_LINES = 60   # lines of a message looked at for a table
 MAX_ROWS = 12    # layers in a table: a homework network, not a whole model
+MIN_LINES = 3    # a header and two rows
 # Column names, as sheets write them, to the setting each holds
 _COLUMNS = (
     ("kernel", re.compile(r"^(?:kernel(?:[\s_]?size)?|k|filter size|window|size)$")),
@@ -52,6 +53,8 @@ def read_table(raw: str) -> list[TableLayer] | None:
     (fewer than two rows, a row that names neither a conv nor a pool, or a size cell that is not
     a size)."""
     lines = list(itertools.islice(raw.splitlines(), MAX_LINES))
+    if len(lines) < MIN_LINES:
+        return None   # most messages are one line: no cell of them is looked at
     for number, line in enumerate(lines):
         header = _columns(_cells(line))
         if header is None:
