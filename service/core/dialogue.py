@@ -214,15 +214,7 @@ class Tutor:
         matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
-        if self.thresholds.suggest <= best < self.thresholds.answer and \
-                not (matches and matches[0].outside):
-            # "did you mean" presumes a question asked in other words; a name the course does
-            # not know ("how does YaRN scaling extend ...") is more likely a topic it lacks
-            foreign = self.matcher.foreign_terms(message)
-            if foreign:
-                return self._fallback([m for m in matches if not m.outside], state, session_id,
-                                      unknown=_as_written(foreign[0], message.text))
-        return self._retrieve(matches, state, session_id)
+        return self._retrieve(matches, state, session_id, message)
 
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A calculation, or an answer the matcher is sure of, for this message; else None."""
@@ -279,11 +271,13 @@ class Tutor:
 
     # --- knowledge base -----------------------------------------------------------------------
 
-    def _retrieve(self, matches: list[Match], state: dict, session_id: str) -> Reply:
+    def _retrieve(self, matches: list[Match], state: dict, session_id: str,
+                  message: Message | None = None) -> Reply:
         """Answer, ask which entry is meant, or fall back, by the matches' confidence; a topic
         the course does not cover that ranks first is named as such (its confidence is low by
         design: its words are foreign to the course, but they are closer to it than to any
-        entry)."""
+        entry). With the `message`, one that would be asked "did you mean" but names what
+        neither the course nor English knows is told that name is not known."""
         if matches and matches[0].outside:
             return self._not_covered(matches[0], matches[1:], state, session_id)
         matches = [m for m in matches if not m.outside]
@@ -295,6 +289,13 @@ class Tutor:
         if best.score >= self.thresholds.answer and not close:
             return self._answer(self.knowledge_base.get(best.entry_id), best.score,
                                 matches[1:], state, session_id)
+        if best.score < self.thresholds.answer and message is not None:
+            # "did you mean" presumes a question asked in other words; a name the course does
+            # not know ("how does YaRN scaling extend ...") is more likely a topic it lacks
+            foreign = self.matcher.foreign_terms(message)
+            if foreign:
+                return self._fallback(matches, state, session_id,
+                                      unknown=_as_written(foreign[0], message.text))
         offered = [best, *close] if close else [best]
         state["offered"] = [m.entry_id for m in offered]
         lines = [f"{n}. {m.question}" for n, m in enumerate(offered, start=1)]
