@@ -12,6 +12,7 @@ import re
 
 from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
+from service.core.calcparse.stories import counts_from_story
 
 _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|\bw_?h++\b|"
@@ -23,7 +24,9 @@ _WANTS = {
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
-                          r"\bppv\b|\bnpv\b|hit rate"),
+                          r"\bppv\b|\bnpv\b|hit rate|prevalen|"
+                          # "if someone tests positive, what is the probability they are sick?"
+                          r"\bprobability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
@@ -145,7 +148,8 @@ def wants(text: str) -> str | None:
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
                                           _LABEL_LIST.search(text) or
                                           cell_names(text) is not None or
-                                          counts_in_words(text) and not _LAYER.search(text)):
+                                          counts_in_words(text) and not _LAYER.search(text) or
+                                          counts_from_story(text) is not None):
         return "metrics"
     if _WANTS["attention"].search(text) and (_PATCH_OR_TOKEN.search(text) or
                                             SEQUENCE_LENGTH.search(text)):

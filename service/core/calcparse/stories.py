@@ -61,7 +61,7 @@ _NEGATORS = frozenset({"not", "non", "without", "no"})
 PREDICTED_POSITIVE = frozenset("""
 flagged flag flags caught catch catches detected detect detects rejected rejects referred
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
-identified triggered alert fire fires thrown blocked block blocks
+identified triggered alert fire fires thrown blocked block blocks finds find
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked accepted
@@ -75,7 +75,8 @@ _THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips", "slip", 
 # What the model said, by a verb followed by the class it said ("said spam", "labelled cat",
 # "tested positive", "came back negative", "gave a positive result")
 _SAID = frozenset("""
-said says say labelled labeled labels predicted predicts predict classified called calls graded
+said says say saying labelled labeled labels predicted predicts predict classified called calls
+graded
 tested came gave marked
 """.split())
 # The truth, said outright ("really sick", "actually spam", "turned out to be bad")
@@ -144,6 +145,25 @@ _NOT_A_CLASS = frozenset({"object", "objects", "sound", "face", "edge", "the", "
                           "our", "your", "this", "that", "fault", "error", "outlier", "change",
                           "language", "keyword", "event", "events", "activity", "motion"})
 _STEM_FROM = 6   # a looked-for word this long also matches by its stem ("arrhythm*")
+_DECIMAL = re.compile(r"\d++(?:\.\d++)?+")
+# "3% of 2000 parts are defective", "27 of the 30 flagged were spam": the verb after a whole
+# starts what is said of its part
+_TAIL_VERBS = frozenset({"are", "were", "is", "was", "have", "has", "had", "as"})
+# A share named by the rate it is: the cells it counts and the group it is a part of, each as
+# (actual, predicted) with None for either ("a sensitivity of 90%", "5% false positive rate")
+_RATES = {
+    "sensitivity": ((POS, POS), (POS, None)), "sensitive": ((POS, POS), (POS, None)),
+    "recall": ((POS, POS), (POS, None)), "tpr": ((POS, POS), (POS, None)),
+    "specificity": ((NEG, NEG), (NEG, None)), "specific": ((NEG, NEG), (NEG, None)),
+    "tnr": ((NEG, NEG), (NEG, None)), "fpr": ((NEG, POS), (NEG, None)),
+    "fnr": ((POS, NEG), (POS, None)), "precision": ((POS, POS), (None, POS)),
+    "ppv": ((POS, POS), (None, POS)), "prevalence": ((POS, None), (None, None)),
+}
+_RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"): "fpr",
+                 ("false", "negative", "rate"): "fnr", ("miss", "rate"): "fnr",
+                 ("detection", "rate"): "recall", ("hit", "rate"): "recall",
+                 ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
+_ALWAYS = frozenset({"always", "only"})
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these"})
 
@@ -168,6 +188,8 @@ class _Number:
     doubtful: bool = False       # "all but 1 of", "20 of the dopers": not read, so nothing is
     alone: bool = False          # "and 5 hams": "and" and the number's own nouns only
     truth_told: bool = False     # "48 were actually hateful": what the cases really were
+    share: Fraction | None = None   # "5% have the disease": a part of a group, not a count
+    base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -176,15 +198,25 @@ def counts_from_story(text: str) -> dict[str, int] | None:
     tokens = _TOKEN.findall(text)
     positive, negative = _class_words(tokens)
     numbers = _numbers(_without_naming_asides(tokens), positive, negative)
-    if numbers is None or len(numbers) < 3:
+    always = _always_said(tokens, positive, negative)
+    if numbers is None or len(numbers) + (2 if always else 0) < 3:
         return None
     if any(number.doubtful for number in numbers):
         return None
     _carry_over(numbers)
-    facts, unplaced = [], []
-    for number in numbers:
+    facts: list = [((cell,), 0) for cell in CELLS if always and cell[1] != always[0]]
+    unplaced = []
+    for n, number in enumerate(numbers):
         cells = _cells(number)
-        if cells is not None:
+        if number.share is not None:
+            base = _base(number, numbers[:n], numbers)
+            if cells is None or base is None or not set(cells) < set(base):
+                return None   # a part of a group the reader could not place
+            coefficients = {cell: Fraction(1) for cell in cells}
+            for cell in base:
+                coefficients[cell] = coefficients.get(cell, Fraction(0)) - number.share
+            facts.append((coefficients, 0))
+        elif cells is not None:
             facts.append((cells, number.value))
         else:
             unplaced.append(number.value)
@@ -240,6 +272,26 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         positive.add(looked_for)
         if len(looked_for) >= _STEM_FROM:
             positive.add(looked_for[:-2] + "*")
+    # "recall for the cat class": the class a metric is asked for is the positive one
+    for n in range(len(tokens) - 2):
+        if tokens[n] != "for":
+            continue
+        named = tokens[n + 1:n + 4]
+        if named[:1] == ["the"]:
+            named = named[1:]
+        if named[1:2] == ["class"] and named[0].isalpha() and named[0] not in STOPWORDS and \
+                _class_of(named[0], positive, negative) is None:
+            positive.add(named[0])
+    # no class word of any kind, but one said by the model and told as the truth again ("model
+    # is saying cat for 70 of them ... 60 is really cat"): the class looked for is positive
+    if not any(_class_of(t, positive, negative) for t in tokens if t.isalpha()):
+        said = {t for n, t in enumerate(tokens[1:], start=1)
+                if tokens[n - 1] in _SAID and t.isalpha() and t not in STOPWORDS and
+                t not in _FILLER}
+        if len(said) == 1:
+            word = said.pop()
+            if sum(1 for t in tokens if t == word or t == word + "s") >= 2:
+                positive.add(word)
     # a class named positive and another counted or said beside it the same way is the other
     # class: "250 dogs and 250 cats", "predicted 'cat' for 130 ... predicted 'dog' for 170"
     named_positive = positive - POSITIVE_WORDS
@@ -325,9 +377,14 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
     first "and"/"but" ("30 real spams and 5 hams"), else at the first word that starts a new
     subject ("80 actual positives | the model caught 68"); "27 of 30 intruders" ties the 27
     to the 30's class."""
-    places = [n for n, token in enumerate(tokens) if token.isdigit()]
+    places = [n for n, token in enumerate(tokens) if token.isdigit() or
+              _DECIMAL.fullmatch(token) and tokens[n + 1:n + 2] in (["%"], ["percent"])]
     if len(places) > MAX_NUMBERS:
         return None
+    is_place = set(places).__contains__
+    # "3% of 2000 parts are defective": what follows the whole's own words ("are defective")
+    # is said of the part
+    tails: dict[int, list[str]] = {}
     bounds = [0] * len(places)   # where each number's words before it start
     ends = [len(tokens)] * len(places)
     sentence_start_at = []   # per token, where its sentence starts: one pass, not one per number
@@ -338,17 +395,15 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             current = k + 1
     for i, n in enumerate(places):
         start = n
-        while start > 0 and not tokens[start - 1].isdigit() and \
-                tokens[start - 1] not in _SENTENCE_END:
+        while start > 0 and not is_place(start - 1) and tokens[start - 1] not in _SENTENCE_END:
             start -= 1
-        if start and tokens[start - 1].isdigit():
+        if start and is_place(start - 1):
             # not the sentence's first number: its words start at its clause
             start = n
-            while start > 0 and not tokens[start - 1].isdigit() and \
-                    tokens[start - 1] not in _CLAUSE_END:
+            while start > 0 and not is_place(start - 1) and tokens[start - 1] not in _CLAUSE_END:
                 start -= 1
         end = n + 1
-        while end < len(tokens) and not tokens[end].isdigit() and tokens[end] not in _CLAUSE_END:
+        while end < len(tokens) and not is_place(end) and tokens[end] not in _CLAUSE_END:
             end += 1
         bounds[i], ends[i] = start, end
         if i and start == places[i - 1] + 1:
@@ -358,6 +413,14 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             if split is None:
                 split = next((k for k in between if tokens[k] in _NEW_SUBJECT), n)
             ends[i - 1], bounds[i] = split, split
+    for i in range(len(places) - 1):
+        if _part_of_next(tokens, places[i], places[i + 1]):
+            whole = places[i + 1]
+            verb = next((k for k in range(whole + 1, ends[i + 1]) if tokens[k] in _TAIL_VERBS),
+                        None)
+            if verb is not None:
+                tails[i] = tokens[verb:ends[i + 1]]
+                ends[i + 1] = verb
     found: list[_Number] = []
     sentence = clause = 0
     last = 0
@@ -365,24 +428,32 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         sentence += sum(1 for token in tokens[last:n] if token in _SENTENCE_END)
         clause += sum(1 for token in tokens[last:n] if token in _CLAUSE_END)
         last = n
-        value = int(tokens[n])
         following_token = tokens[n + 1] if n + 1 < len(tokens) else ""
-        if value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or \
-                following_token == "%" or following_token == "percent" or \
+        share = None
+        if following_token in ("%", "percent"):
+            share = Fraction(tokens[n]) / 100
+            if not 0 < share < 1:
+                continue
+        value = 0 if share is not None else int(tokens[n])
+        if share is None and (
+                value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or
                 1950 <= value <= 2100 and (
                     n > 0 and tokens[n - 1] in _YEAR_BEFORE and
                     (not following_token.isalpha() or following_token in _AFTER_A_YEAR) or
-                    any(t in _YEAR_AFTER for t in tokens[n + 1:n + 4])):
+                    any(t in _YEAR_AFTER for t in tokens[n + 1:n + 4]))):
             continue
         following = places[i + 1] if i + 1 < len(places) else None
-        number = _Number(value, sentence, clause=clause)
-        before, after = tokens[bounds[i]:n], tokens[n + 1:ends[i]]
+        number = _Number(value, sentence, clause=clause, share=share)
+        before, after = tokens[bounds[i]:n], tokens[n + 1:ends[i]] + tails.get(i, [])
         _read_words(number, before, after, positive, negative, found[-1] if found else None)
+        if share is not None and not _read_share(number, tokens, n, before, after):
+            continue
         number.joined = bool(before) and before[0] in _JOINERS
         number.alone = len(before) == 1
         words = [*before, *after]
         number.referring = tokens[n - 1:n] != ["("] and (any(
-            a == "of" and b in _REFERRING for a, b in zip(words, words[1:], strict=False)) or
+            a in ("of", "among") and b in _REFERRING
+            for a, b in zip(words, words[1:], strict=False)) or
             "including" in before[-2:])
         sentence_start = sentence_start_at[n]
         number.header = bounds[i] == sentence_start and \
@@ -395,9 +466,7 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             # the story's first number, or one a whole holds ("the faq contains 200 entries"),
             # of things with no class: everyone
             number.everyone = True
-        if following is not None and \
-                not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and \
-                (tokens[following - 1] == "of" or tokens[following - 2:following] == ["of", "the"]):
+        if following is not None and _part_of_next(tokens, n, following):
             number.part_of = len(found) + 1   # "27 of 30 intruders", "13 alarms out of 970"
         found.append(number)
     for number in found:
@@ -487,7 +556,7 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     group = [w for w in after[:3] if w not in ("of", "the", "those", "these")]
     if after[:1] == ["of"] and group and group[0].isalpha() and \
             _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
-            group[0] not in _CASES and group[0] not in _ALL:
+            group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS:
         number.doubtful = number.actual is None and number.predicted is not None
     # "76 of the people without it": the negative class, named by its absence
     if number.actual is None and any(a == "without" and b in ("it", "them")
@@ -576,6 +645,80 @@ def _carry_over(numbers: list[_Number]) -> None:
             number.actual = source.actual
 
 
+def _part_of_next(tokens: list[str], n: int, following: int) -> bool:
+    """Whether the number at n is a part of the one at `following`: "27 of 30 intruders",
+    "3% of the 2000 parts", "13 alarms out of 970"."""
+    return not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and (
+        tokens[following - 1] == "of" or tokens[following - 2:following] == ["of", "the"])
+
+
+def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
+                after: list[str]) -> bool:
+    """What group a share ("5%", "90 percent") is a part of, kept on the number as `base`
+    (the cells, or a marker `_base` resolves); False for a share to leave out: a rate asked
+    about rather than told ("is the precision 80%?")."""
+    words = [*before[-3:], *after[:4]]
+    rate = next((_RATE_PHRASES[p] for size in (3, 2) for k in range(len(words) - size + 1)
+                 if (p := tuple(words[k:k + size])) in _RATE_PHRASES), None) or \
+        next((w for w in words if w in _RATES), None)
+    if rate is not None:
+        end = next((t for t in tokens[n:] if t in _SENTENCE_END), "")
+        if end == "?":
+            return False
+        (number.actual, number.predicted), (actual, predicted) = _RATES[rate]
+        number.base = _cells(_Number(0, 0, actual=actual, predicted=predicted, everyone=True))
+        return True
+    if tokens[n + 2:n + 3] != ["of"]:
+        number.base = CELLS           # "5% have the disease": a share of everyone
+        return True
+    group = [w for w in tokens[n + 3:n + 6] if w not in ("the", "all")]
+    if group and (group[0].isdigit() or _DECIMAL.fullmatch(group[0])):
+        number.base = ("whole",)      # "3% of 2000 parts": the number after it
+    elif group and group[0] in _REFERRING:
+        number.base = ("referring",)  # "90% of them": the group just named
+    elif number.actual is not None and group and \
+            group[0] not in _CASES and group[0] not in _ALL and group[0].isalpha():
+        # "detects 90% of the sick", "flags 5% of the healthy": a share of a class, its own
+        # words naming that class
+        number.base = _cells(_Number(0, 0, actual=number.actual, everyone=True))
+    else:
+        number.base = CELLS           # "2% of transactions"
+    return True
+
+
+def _base(number: _Number, before: list[_Number], numbers: list[_Number]
+          ) -> tuple[str, ...] | None:
+    """The cells of the group a share is a part of (see `_read_share`)."""
+    if number.base == ("whole",):
+        whole = numbers[number.part_of] if number.part_of is not None and \
+            number.part_of < len(numbers) else None
+        return _cells(whole) if whole is not None and whole.share is None else None
+    if number.base == ("referring",):
+        source = next((m for m in reversed(before)
+                       if m.actual is not None or m.predicted is not None), None)
+        return _cells(source) if source is not None else None
+    return number.base
+
+
+def _always_said(tokens: list[str], positive: set[str], negative: set[str]) -> str | None:
+    """The one answer of a model that always gives it ("always predicts 'negative'", "a
+    detector that always flags"), or None."""
+    for n, token in enumerate(tokens):
+        if token not in _ALWAYS or n + 1 >= len(tokens):
+            continue
+        verb = tokens[n + 1]
+        if verb in PREDICTED_POSITIVE:
+            return POS
+        if verb in PREDICTED_NEGATIVE:
+            return NEG
+        if verb in _SAID or verb in ("outputs", "output", "guesses", "answers", "returns"):
+            said = next((t for t in tokens[n + 2:n + 5] if t not in _FILLER), None)
+            kind = _class_of(said, positive, negative) if said else None
+            if kind is not None:
+                return kind
+    return None
+
+
 def _other(kind: str) -> str:
     return NEG if kind == POS else POS
 
@@ -590,10 +733,13 @@ def _cells(number: _Number) -> tuple[str, ...] | None:
                  if (actual is None or a == actual) and (predicted is None or p == predicted))
 
 
-def _solve(facts: list[tuple[tuple[str, ...], int]]) -> dict[str, int] | None:
-    """The one solution of the facts (each: the cells that add up to a value) in whole
-    non-negative counts, not all zero, or None. Gauss-Jordan elimination over fractions."""
-    rows = [[Fraction(int(cell in cells)) for cell in CELLS] + [Fraction(value)]
+def _solve(facts: list[tuple[tuple[str, ...] | dict[str, Fraction], int]]
+           ) -> dict[str, int] | None:
+    """The one solution of the facts (each: the cells that add up to a value, or each cell's
+    coefficient in a sum that makes the value) in whole non-negative counts, not all zero, or
+    None. Gauss-Jordan elimination over fractions."""
+    rows = [[Fraction(cells.get(cell, 0)) if isinstance(cells, dict) else
+             Fraction(int(cell in cells)) for cell in CELLS] + [Fraction(value)]
             for cells, value in facts]
     pivots = []
     for column in range(len(CELLS)):

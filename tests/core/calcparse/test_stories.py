@@ -103,6 +103,92 @@ def test_a_story_read_is_worked_out_in_chat_saying_how_it_was_read():
     assert "TP = 42, FP = 9, TN = 143, FN = 6, as I read your description" in request.assumed
 
 
+# Stories with shares: a percentage is a part of a group (everyone, a class, the group just
+# named, or the number after "of"), or a rate named by its metric. {k} scales the story so that
+# every share is a whole count: {all} = 100k people, {q}% of them positive.
+SHARE_SHAPES = [
+    "Of {all} patients, {q}% have the disease; the test finds {tp} of them and wrongly flags "
+    "{fp} healthy ones. What are the recall and the precision?",
+    "{q}% of {all} parts are defective; inspection flags {pp} parts, {tp} of which are "
+    "actually defective. recall?",
+    "{q}% of {all} transactions are fraudulent. The model catches {tp} of the frauds and flags "
+    "{fp} legitimate ones as fraud. Precision?",
+    "Of {all} test images, {q}% are cats. The classifier says 'cat' for {pp} images, {tp} of "
+    "which really are cats. Recall and precision for the cat class?",
+]
+
+
+@st.composite
+def _shared_out(draw):
+    k, q = draw(st.integers(1, 40)), draw(st.integers(1, 99))
+    everyone, positives = 100 * k, q * k
+    tp = draw(st.integers(0, positives))
+    fp = draw(st.integers(0, everyone - positives))
+    return k, q, tp, fp, everyone - positives - fp, positives - tp
+
+
+@settings(max_examples=200, deadline=None)
+@given(shape=st.sampled_from(SHARE_SHAPES), counts=_shared_out())
+def test_a_share_of_a_group_is_a_count_of_that_group(shape, counts):
+    k, q, tp, fp, tn, fn = counts
+    if tp + fp == 0:
+        return   # "flags 0 parts, 0 of which ...": no story anyone tells
+    story = shape.format(q=q, all=100 * k, tp=tp, fp=fp, pp=tp + fp)
+    assert counts_from_story(prepare(story)) == {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+
+
+@settings(max_examples=200, deadline=None)
+@given(k=st.integers(1, 5), prevalence=st.integers(1, 99), sensitivity=st.integers(1, 99),
+       specificity=st.integers(1, 99))
+def test_rates_named_by_their_metric_settle_the_counts(k, prevalence, sensitivity, specificity):
+    everyone = 10_000 * k
+    positives, negatives = 100 * k * prevalence, 100 * k * (100 - prevalence)
+    tp, tn = positives * sensitivity // 100, negatives * specificity // 100
+    story = (f"Screening {everyone} people for a condition with {prevalence}% prevalence. The "
+             f"test has a sensitivity of {sensitivity}% and {specificity}% specificity. If "
+             "someone tests positive, what is the probability they are sick?")
+    assert counts_from_story(prepare(story)) == {
+        "tp": tp, "fp": negatives - tn, "tn": tn, "fn": positives - tp}
+
+
+def test_a_share_of_a_class_and_a_wrong_flag_are_read_as_the_rates_they_are():
+    story = ("Screening 10,000 people for a condition with 1% prevalence. The test detects 90% "
+             "of the sick and falsely flags 5% of the healthy. If someone tests positive, what "
+             "is the probability they are sick?")
+    assert counts_from_story(prepare(story)) == {"tp": 90, "fp": 495, "tn": 9405, "fn": 10}
+
+
+def test_a_rate_asked_about_is_no_part_of_the_story():
+    told = "out of 500 scans, 100 were sick. the test flagged 90, 80 of them sick."
+    counts = {"tp": 80, "fp": 10, "tn": 390, "fn": 20}
+    assert counts_from_story(prepare(told + " is the precision 80%?")) == counts
+    assert counts_from_story(prepare(told + " the precision is 80%.")) is None  # not 80/90
+
+
+def test_a_model_that_always_gives_one_answer_never_gives_the_other():
+    assert counts_from_story(prepare(
+        "A model that always predicts 'negative' on a test set of 990 negatives and 10 "
+        "positives. Accuracy? Recall?")) == {"tp": 0, "fp": 0, "tn": 990, "fn": 10}
+
+
+def test_what_follows_a_whole_is_said_of_its_part():
+    # "as spam" and "were defective" belong to the 30 and the 45, not to the 900 and the 2000
+    assert counts_from_story(prepare(
+        "Out of 100 spam emails our filter caught 90. It also flagged 30 of the 900 legit "
+        "emails as spam. What are the precision and recall?")) == \
+        {"tp": 90, "fp": 30, "tn": 870, "fn": 10}
+    assert counts_from_story(prepare(
+        "45 of the 2000 parts were defective. inspection flagged 50 parts, 40 of which were "
+        "actually defective. recall?")) == {"tp": 40, "fp": 10, "tn": 1945, "fn": 5}
+
+
+def test_a_class_said_and_then_told_as_the_truth_is_the_positive_one():
+    assert counts_from_story(prepare(
+        "We have 200 images. Model is saying cat for 70 of them, and among these 60 is really "
+        "cat. In total there is 80 cat images. Please what is the recall and precision?")) == \
+        {"tp": 60, "fp": 10, "tn": 110, "fn": 20}
+
+
 @pytest.mark.parametrize("story", [
     # a count the story never settles: asked, not guessed
     "the test caught 90 of 100 sick patients. what is the specificity?",
