@@ -39,19 +39,22 @@ _ENTRY = r"[-+]?[\d.]++(?:e[-+]?\d++)?"
 _BAR_ROW = rf"\|\s*+(?:{_ENTRY}[\s,]++){{1,{MAX_MATRIX_ROWS - 1}}}{_ENTRY}\s*+\|"
 _BAR_MATRIX = re.compile(rf"{_BAR_ROW}(?:\s*+{_BAR_ROW}){{1,{MAX_MATRIX_ROWS - 1}}}")
 _BAR = re.compile(r"\|\s*+\|")
-# Rows in parentheses after the word "rows": "rows (-0.4, 0.9) and (0.9, -0.4)"
-_PAREN_ROW = rf"\(\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}\)"
-_PAREN_MATRIX = re.compile(rf"\brows?\s*+:?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
+# Rows in parentheses or brackets after the word "rows": "rows (-0.4, 0.9) and (0.9, -0.4)",
+# "has rows [2, 1] and [0, 0.5]"
+_PAREN_ROW = rf"[(\[]\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}[)\]]"
+_PAREN_MATRIX = re.compile(rf"\brows?\s*+(?::|=|are\b)?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
                            rf"{{1,{MAX_MATRIX_ROWS - 1}}})")
-_PAREN = re.compile(r"\(([^()]*+)\)")
+_PAREN = re.compile(r"[(\[]([^()\[\]]*+)[)\]]")
 # Rows told in words: "rows 0.5 0.1 and 0.2 0.4", "first row 0.7, 0.2 and second row 0.3, 0.6"
 _WORD_ROW = rf"{_ENTRY}(?:\s*+,?\s*+{_ENTRY}){{1,{MAX_MATRIX_ROWS - 1}}}+"
 _ROWS_AND = re.compile(rf"\brows?\s*+:?\s*+({_WORD_ROW})\s*+,?\s*+and\s++({_WORD_ROW})"
                        rf"(?:\s*+,?\s*+and\s++({_WORD_ROW}))?")
+# ... each row maybe in brackets: "first row (0.5, 0.2) and second row (0.1, 0.3)"
+_COUNTED_ROW = rf"[(\[]?+\s*+({_WORD_ROW})\s*+[)\]]?+"
 _ROWS_COUNTED = re.compile(
-    rf"\bfirst\s++row\s*+(?:is\s++)?({_WORD_ROW})\s*+,?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
-    rf"\s*+(?:is\s++)?({_WORD_ROW})(?:\s*+,?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
-    rf"(?:is\s++)?({_WORD_ROW}))?")
+    rf"\bfirst\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+,?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
+    rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+,?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
+    rf"(?:is\s++)?{_COUNTED_ROW})?")
 # A diagonal matrix by its entries: "diag(0.5, 0.9)", LaTeX's "\mathrm{diag}(-1.3, 0.2)"
 _DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 

@@ -8,6 +8,7 @@ none of it needs to know which calculator is asked for.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Numbers stand alone: not the 2 of "q2", not the 0 or 5 of "0.5", not the 7 of a model's
@@ -105,6 +106,35 @@ _LABEL_LIST = re.compile(r"(\by_?(?:true|test|actual|gold|pred|predicted|hat)\w{
 _SIDES_LABELLED = re.compile(
     r"(?<![\w.])(\d{1,7})\s*+\(\s*+(h|w|height|width)\s*+\)\s*+(?:x|by|\*)\s*+(\d{1,7})\s*+"
     r"\(\s*+(h|w|height|width)\s*+\)")
+
+
+# A formula's letters given values ("using o = floor((i + 2p - k)/s) + 1, evaluate for i = 129,
+# k = 3, p = 0, s = 2", cs231n's "(w - f + 2p)/s + 1 with w = 32, f = 5, p = 2, s = 1")
+_LETTER_VALUE = re.compile(r"(?<![\w.])([iwnkfpsd])\s*+=\s*+(\d{1,7}+)(?!\w|\.\d)")
+_FORMULA_SIGN = re.compile(r"(?<![\w.])[iwnkfps]\s*+[-+/]|[-+/]\s*+\d?[iwnkfps](?![\w.])|\bfrac\b")
+_LETTER_SETTING = {"i": "input", "w": "input", "n": "input", "k": "kernel", "f": "kernel",
+                   "p": "padding", "s": "stride", "d": "dilation"}
+MIN_LETTER_VALUES = 3
+
+
+def formula_values(text: str) -> str:
+    """A conv formula in letters with each letter given a value, as the settings in words
+    ("input 129, kernel 3, padding 0, stride 2: output size?"); other text as it is. With both
+    F and K (cs231n), F is the kernel and K counts the filters."""
+    if not _FORMULA_SIGN.search(text):
+        return text
+    values = {}
+    for letter, value in itertools.islice(_LETTER_VALUE.findall(text), 8):
+        values.setdefault(letter, value)
+    inputs = [letter for letter in "iwn" if letter in values]
+    if len(values) < MIN_LETTER_VALUES or len(inputs) != 1 or \
+            not ("k" in values or "f" in values):
+        return text
+    settings = [f"{_LETTER_SETTING[letter]} {value}" for letter, value in values.items()
+                if not (letter == "k" and "f" in values)]
+    if "k" in values and "f" in values:
+        settings.append(f"{values['k']} filters")
+    return ", ".join(settings) + ": output size?"
 
 
 def read_shapes(text: str) -> str:

@@ -24,7 +24,7 @@ from service.core.calcparse.intent import (
     wants,
 )
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.notation import as_list, pair, read_shapes
+from service.core.calcparse.notation import as_list, formula_values, pair, read_shapes
 from service.core.calcparse.readers import (
     BUILDERS,
     FILTERS_ASSUMED,
@@ -234,7 +234,8 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
 def _read(message: Message | str) -> str:
     """The prepared text with setting names spelt right and written out, and sizes in
     H x W x C order."""
-    return read_shapes(spell_out(correct_setting_names(as_message(message).prepared)))
+    return read_shapes(spell_out(correct_setting_names(
+        formula_values(as_message(message).prepared))))
 
 
 def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:

@@ -506,7 +506,7 @@ _STACKED_LINEAR = re.compile(r"(?<![\w.])([2-9])\s++(?:(?:stacked|identical|cons
 # "d = 64", "d_model 512" (folded to "dmodel"), "dk=64", "head dim 64", "dimension of 128",
 # "embedding size 256", "32-dim queries", "64-dimensional"
 _SEQUENCE_DIM = re.compile(
-    r"\b(?<!head )(?<!head-)(?:d(?:model|k|v)?|dim(?:ension)?s?|width|"
+    r"\b(?<!head )(?<!head-)(?:d(?:model|k|v)?|dim(?:ension)?s?|width|embed_dim|"
     r"(?:embedding|hidden|model)(?:\s*+(?:dim(?:ension)?|size))?)\s*+(?:of\s++)?(?:(?:=|:|is)\s*+)?"
     r"(\d{1,7}+)(?!\w|\.\d)|"
     r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+dim(?:ension(?:al)?)?s?\b")
@@ -514,12 +514,17 @@ _SEQUENCE_DIM = re.compile(
 # times it
 _HEAD_DIM = re.compile(r"\b(?:head[\s_-]*+(?:dim(?:ension)?|size)|dhead)\s*+(?:of\s++)?"
                        r"(?:(?:=|:|is)\s*+)?(\d{1,7}+)(?!\w|\.\d)|"
-                       r"\bheads?\s++(?:each\s++)?of\s++(?:size|dim(?:ension)?)\s++(\d{1,7}+)\b")
+                       r"\bheads?\s++(?:each\s++)?of\s++(?:size|dim(?:ension)?)\s++(\d{1,7}+)\b|"
+                       # "each head has dim 64", "head_dim=64"
+                       r"\bheads?\s++(?:has|have|with)\s++(?:a\s++)?(?:dim(?:ension)?|size)\s*+"
+                       r"(?:of\s++)?(?:=\s*+)?(\d{1,7}+)\b|\bhead_dim\s*+=\s*+(\d{1,7}+)\b")
 # comparing two values of one setting: "d=64 vs d=128", "from 800 to 400"
 _COMPARED = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|\binstead of\b|\bfrom\s++\d")
 # "8 heads", "heads = 8" (not the "head" of "head dim 64")
 _SEQUENCE_HEADS = re.compile(r"(?<![\w.])(\d{1,4}+)\s*+(?:attention\s++)?heads\b|"
-                             r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b")
+                             r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b|"
+                             # PyTorch's num_heads=8 (MultiheadAttention), nhead=8 (Transformer)
+                             r"\b(?:num_heads|n_heads|nhead)\s*+=\s*+(\d{1,4}+)\b")
 # "p=4" in a message about patches is the patch size (a convolution's p is its padding)
 _P_FOR_PATCH = re.compile(r"(?<![\w.])p\s*+=\s*+\d")
 # What makes the tokens an image's patches: an image, its size, a vision transformer
@@ -534,7 +539,8 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
     if _IMAGE.search(text):
         return None
     lengths = _all_values(SEQUENCE_LENGTH, text)
-    dims = _all_values(_SEQUENCE_DIM, text)
+    # a head's own dimension is no model dimension ("each head has dim 64")
+    dims = _all_values(_SEQUENCE_DIM, _HEAD_DIM.sub(" ", text))
     heads = next(iter(_all_values(_SEQUENCE_HEADS, text)), None)
     head_dim = next(iter(_all_values(_HEAD_DIM, text)), None)
     if head_dim is not None and not dims:

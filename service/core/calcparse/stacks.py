@@ -22,7 +22,9 @@ from service.core.calcparse.slots import TORCH_CONV, find_slots
 # written first ("3x3 conv", "3x3 stride 2 maxpool", "conv 3x3", "average pooling 2x2", a U-Net's
 # "up-conv 2x2"); or
 # terse settings with no layer word ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
-_LAYER_WORD = (r"(?:conv(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|deconv\w*+|"
+# (not "convention", "convert", "converge", "convex")
+_LAYER_WORD = (r"(?:conv(?!ent|er|ex)(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|"
+               r"deconv\w*+|"
                r"up-?conv\w*+|(?:max|avg|average)[\s-]*+pool\w*+|pool(?:ing)?\b|depthwise\w*+|"
                r"pointwise\w*+)")
 _LAYER_START = re.compile(
@@ -50,14 +52,16 @@ _GROUPS = re.compile(r"\b(?:done|repeated|repeat)\s++(?:this\s++)?\d{1,2}+\s++ti
 # after "each" (number words are digits by now), up to the end of the sentence
 _EACH = re.compile(r"(?<![\w.])(\d{1,2}+)\s++(?:(conv\w*+|deconv\w*+|transposed?\s++conv\w*+|"
                    r"(?:max|avg|average)?\s*+pool\w*+|identical|similar)\s++)?layers\b"
-                   r"[\s,:(]*+(?:each|all)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
+                   r"(?:\s++(?:in\s++a\s++row|in\s++sequence|stacked))?[\s,:(]*+(?:each|all)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
 _EACH_SETTINGS = re.compile(r"[.?;!]\s|[?!]|$")
 _WORD = re.compile(r"[a-z]++|[=/]")
 _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", "kernel", "size",
                              "s", "p", "k", "d", "=", "/", "by", "of", "rate"})
 # "avg pool 2x2 twice": the layer again
 _TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b")
-_SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d")
+# ... or in brackets a few words on ("every conv keeps the size (3x3, padding 1)")
+_SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d|"
+                              r"(?<![a-z\d])[a-z\d]++(?:\s++[a-z]++){1,3}+\s*+\(\s*+\d")
 # Keras's pooling layers without arguments pool 2x2
 _KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
 # A latent vector reshaped to 1x1 is the input of a generator's first layer (other 1x1 sizes

@@ -65,8 +65,11 @@ def test_rows_drawn_between_bars_are_a_matrix(text, matrix):
      [[-0.4, 0.9], [0.9, -0.4]]),
     ("rows: (1, 0, 0.5), (0, 0.3, 0) and (0, 0, 2e-1)", [[1.0, 0.0, 0.5], [0.0, 0.3, 0.0],
                                                        [0.0, 0.0, 0.2]]),
+    ("the recurrent matrix has rows [2, 1] and [0, 0.5], no nonlinearity. explode?",
+     [[2.0, 1.0], [0.0, 0.5]]),
+    ("its rows are [0.9, 0.1] and [0.2, 0.8]", [[0.9, 0.1], [0.2, 0.8]]),
 ])
-def test_rows_in_parentheses_after_the_word_rows_are_a_matrix(text, matrix):
+def test_rows_in_parentheses_or_brackets_after_the_word_rows_are_a_matrix(text, matrix):
     assert find_matrix(text) == matrix
 
 
@@ -100,6 +103,8 @@ def test_a_diagonal_matrix_is_read_by_its_entries(text, matrix):
      "spectral radius?", [[0.5, 0.1], [0.2, 0.4]]),
     ("student asks: W_h has first row 0.7, 0.2 and second row 0.3, 0.6, tanh activation. "
      "vanishing or exploding?", [[0.7, 0.2], [0.3, 0.6]]),
+    ("W_h has first row (0.5, 0.2) and second row [0.1, 0.3]. does it vanish?",
+     [[0.5, 0.2], [0.1, 0.3]]),
 ])
 def test_rows_told_in_words_are_a_matrix(text, matrix):
     assert parsed(text).args["matrix"] == matrix

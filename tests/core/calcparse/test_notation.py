@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.core.calcparse.notation import read_shapes
+from service.core.calcparse.notation import formula_values, read_shapes
 from service.core.textnorm import prepare
 from tests.core.calcparse.helpers import FAST, parsed, size
 
@@ -174,3 +174,24 @@ def test_rows_of_a_pasted_matrix_are_not_taken_for_shapes():
 ])
 def test_letters_that_name_a_given_size_or_the_output_are_not_symbols(text, read):
     assert read_shapes(text) == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("using o = floor((i + 2p - k)/s) + 1, evaluate for i = 129, k = 3, p = 0, s = 2.",
+     "input 129, kernel 3, padding 0, stride 2: output size?"),
+    # cs231n's letters: F is the filter's size, K the number of filters
+    ("(w - f + 2p)/s + 1 with w = 32, f = 5, k = 10, p = 2, s = 1",
+     "input 32, kernel 5, padding 2, stride 1, 10 filters: output size?"),
+])
+def test_a_formulas_letters_with_values_are_the_settings_they_name(text, read):
+    assert formula_values(text) == read
+
+
+@pytest.mark.parametrize("text", [
+    "why is the output (n + 2p - k)/s + 1?",                 # letters without values
+    "(n + 2p - k)/s + 1 with k = 3",                         # too few values to compute
+    "q11 with h = w = 16, c = 4, h = w = 4",                 # no formula: the exam's sizes
+    "s = 2, p = 1, k = 3 and a 7x7 input",                   # no formula: read as it is
+])
+def test_text_without_a_formula_given_values_is_left_as_it_is(text):
+    assert formula_values(text) == text

@@ -617,6 +617,12 @@ SEQUENCE = [
      {"tokens": 4096, "dim": 4096, "heads": 32}),
     ("with 12 heads of size 64 and a sequence of 256 tokens, MACs of QK^T?",
      {"tokens": 256, "dim": 768, "heads": 12}),
+    # PyTorch's arguments, and a head's size beside the model's: the model's is the dimension
+    ("nn.MultiheadAttention(embed_dim=512, num_heads=8) on 100 tokens (each head has dim 64): "
+     "MACs of QK^T across the heads?", {"tokens": 100, "dim": 512, "heads": 8}),
+    ("nn.Transformer(d_model=256, nhead=4), sequences of 50 tokens. attention dot products?",
+     {"tokens": 50, "dim": 256, "heads": 4}),
+    ("64 tokens, 4 heads, each head has dim 32: macs?", {"tokens": 64, "dim": 128, "heads": 4}),
     # the length named after its word, or by what the sequence is made of
     ("tokens: 8192, d: 64. MACs?", {"tokens": 8192, "dim": 64}),
     ("RNN replacement: T=50 timesteps, hidden size 20. dot products in self attention scores",

@@ -79,6 +79,8 @@ def test_more_ways_of_writing_layers_in_turn(message, size, layers):
      64, {"kernel": 4, "stride": 2, "padding": 1}, 4),
     ("3 layers each with a 3x3 kernel, stride 2, on 64x48: output size?",
      [64, 48], {"kernel": 3, "stride": 2}, 3),
+    ("five conv layers in a row, each 3x3 with stride 2 and padding 1, from a 128x128 input. "
+     "size after each?", 128, {"kernel": 3, "stride": 2, "padding": 1}, 5),
     # the layers' word says what they do: transposed convolutions grow the size
     ("DCGAN generator upsampling: start from 8x8, then three ConvTranspose2d layers each with "
      "kernel_size=4, stride=2, padding=1. size after each?",
@@ -239,3 +241,17 @@ def test_a_conv_without_its_filters_is_not_flattened_with_channels_made_up():
     request = parsed("conv 3x3 stride 1 pad 1 on a 32x32x3 image, then flatten: how many "
                      "features?")
     assert request.calculator == "conv"
+
+
+def test_pools_counted_beside_a_conv_that_keeps_the_size_are_each_a_layer():
+    request = parsed("every conv keeps the size (3x3, padding 1) and there are four 2x2 "
+                     "max-pools with stride 2. from 96x96, final feature map size?")
+    assert request.args == {"input": 96, "layers": [{"kernel": 3, "padding": 1}] + [
+        {"kernel": 2, "stride": 2, "operation": "pool"}] * 4}
+    assert conv_stack(**request.args)["output"] == [6, 6]
+
+
+def test_a_word_that_starts_like_conv_is_no_layer():
+    request = parsed("conv k=3 s=2 padding='same' (tf convention) on a 37x37 map, output size?")
+    assert (request.calculator, request.args) == \
+        ("conv", {"input": 37, "kernel": 3, "stride": 2, "padding": "same"})
