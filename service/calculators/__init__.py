@@ -8,10 +8,18 @@ from service.calculators.attention import (
 from service.calculators.conv import conv_output, conv_stack
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
 from service.calculators.metrics import classification_metrics
-from service.calculators.params import conv2d_params, linear_params
+from service.calculators.params import (
+    GATES as RECURRENT_CELLS,
+)
+from service.calculators.params import (
+    conv2d_params,
+    linear_params,
+    recurrent_params,
+)
 
 __all__ = [
     "MAX_MATRIX_SIZE",
+    "RECURRENT_CELLS",
     "classification_metrics",
     "conv2d_params",
     "conv_output",
@@ -20,5 +28,6 @@ __all__ = [
     "patch_attention_cost",
     "patch_count",
     "recurrent_gradient_check",
+    "recurrent_params",
     "sequence_attention_cost",
 ]

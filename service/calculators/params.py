@@ -245,3 +245,88 @@ def linear_params(in_features, out_features, bias=True, layers=1) -> dict:
     return _in_a_row({"layer": "linear", "weights": weights, "biases": biases,
                       "total": weights + biases, "steps": steps, "explanation": explanation},
                      stacked, fin, fout)
+
+
+# Each cell's weight sets: one per gate (and the candidate), each an input matrix, a recurrent
+# matrix and a bias
+GATES = {"rnn": 1, "lstm": 4, "gru": 3}
+_CELL_NAMES = {"rnn": "simple RNN", "lstm": "LSTM", "gru": "GRU"}
+_GATE_WORDS = {"rnn": "one set of weights",
+               "lstm": "four sets of weights (input, forget and output gates and the candidate)",
+               "gru": "three sets of weights (update and reset gates and the candidate)"}
+
+
+def recurrent_params(cell, input_size, hidden_size, bias=True, bias_vectors=1, layers=1,
+                     bidirectional=False) -> dict:
+    """Count the learnable parameters of a recurrent layer: a simple RNN, an LSTM or a GRU.
+
+    Each of the cell's G weight sets (1, 4 or 3) has an input matrix (hidden x input), a
+    recurrent matrix (hidden x hidden) and ``bias_vectors`` bias vectors of length hidden: one
+    in the textbook equations and in Keras's LSTM, two in PyTorch (b_ih and b_hh, which add the
+    same thing twice). ``layers`` stacks cells (layer 2 on reads layer 1's hidden state, twice
+    its size when ``bidirectional``); a bidirectional layer has two cells.
+
+    Returns a JSON-ready dict: ``weights``, ``biases``, ``total``, ``layer`` (the cell),
+    ``gates``, ``per_layer`` (each layer's total), ``steps``, ``explanation``; with one bias
+    vector and bias, ``total_two_biases`` (PyTorch's count), and with two, ``total_one_bias``.
+
+    Raises CalculationError naming the field for an unknown cell, sizes that are not whole
+    numbers >= 1, bias_vectors other than 1 or 2, or layers out of 1..MAX_STACKED.
+    """
+    if cell not in GATES:
+        fail("cell", f"cell must be one of {', '.join(GATES)} (got {cell!r})")
+    gates = GATES[cell]
+    n_in = as_int(input_size, "input_size")
+    hidden = as_int(hidden_size, "hidden_size")
+    bias = as_bool(bias, "bias")
+    if isinstance(bias_vectors, bool) or bias_vectors not in (1, 2):
+        fail("bias_vectors", "bias_vectors must be 1 (textbook, Keras) or 2 (PyTorch's b_ih "
+                             "and b_hh)")
+    stacked = _layer_count(layers)
+    directions = 2 if as_bool(bidirectional, "bidirectional") else 1
+    vectors = bias_vectors if bias else 0
+    steps = [f"$\\text{{weights per cell}} = G\\,h\\,(x + h)$ with $G = {gates}$ "
+             f"({_CELL_NAMES[cell]})"]
+    weights = biases = 0
+    per_layer = []
+    times = f"{directions} \\cdot " if directions > 1 else ""
+    per_vector = f" \\cdot {vectors}" if vectors > 1 else ""
+    for layer in range(stacked):
+        reads = n_in if layer == 0 else directions * hidden
+        layer_weights = directions * gates * hidden * (reads + hidden)
+        layer_biases = directions * gates * hidden * vectors
+        per_layer.append(layer_weights + layer_biases)
+        weights += layer_weights
+        biases += layer_biases
+        prefix = f"Layer {layer + 1}: " if stacked > 1 else ""
+        steps.append(f"{prefix}$\\text{{weights}} = {times}{gates} \\cdot {hidden} \\cdot "
+                     f"({reads} + {hidden}) = {layer_weights}$")
+        if vectors:
+            steps.append(f"{prefix}$\\text{{biases}} = {times}{gates} \\cdot {hidden}"
+                         f"{per_vector} = {layer_biases}$")
+    if not vectors:
+        steps.append(r"No bias: $\text{biases} = 0$")
+    total = weights + biases
+    steps.append(f"$\\text{{total}} = {weights} + {biases} = {total}$")
+    convention = {0: "no biases",
+                  1: "one bias vector per weight set, as in the textbook equations and Keras's "
+                     "LSTM",
+                  2: "two bias vectors per weight set (b_ih and b_hh), as PyTorch stores them"}
+    matrix = f"{hidden} x {n_in}" if stacked == 1 else f"{hidden} x its input"
+    explanation = (
+        f"{'An' if cell == 'lstm' else 'A'} {_CELL_NAMES[cell]} cell has {_GATE_WORDS[cell]}; "
+        f"each has an input matrix ({matrix}) and a recurrent matrix ({hidden} x {hidden}), "
+        f"and here {convention[vectors]}: {_plural(total, 'parameter')} in all. The sequence "
+        "length does not appear: the same weights are used at every time step.")
+    result = {"layer": cell, "gates": gates, "weights": weights, "biases": biases,
+              "total": total, "per_layer": per_layer, "steps": steps,
+              "explanation": explanation}
+    if vectors:
+        other = 2 if vectors == 1 else 1
+        other_total = weights + biases // vectors * other
+        result["total_two_biases" if other == 2 else "total_one_bias"] = other_total
+        explanation += (" With two bias vectors per weight set (PyTorch) it would be "
+                        if other == 2 else " With one bias vector per weight set (the "
+                        "textbook, Keras's LSTM) it would be ") + f"{other_total}."
+        result["explanation"] = explanation
+    return result

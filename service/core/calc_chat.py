@@ -48,8 +48,11 @@ def run_calculation(request: CalcRequest) -> dict:
     """Call the calculator a request names; raises CalculationError for impossible numbers."""
     args = dict(request.args)
     if request.calculator == "params":
-        if args.pop("layer", None) == "linear":
+        layer = args.pop("layer", None)
+        if layer == "linear":
             return calculators.linear_params(**args)
+        if layer in calculators.RECURRENT_CELLS:
+            return calculators.recurrent_params(layer, **args)
         return calculators.conv2d_params(**args)
     if request.calculator == "conv":
         return calculators.conv_output(**args)

@@ -73,6 +73,23 @@ def _params(args: dict, result: dict) -> str:
                 "the depthwise layer as if each filter saw every channel, forgetting the "
                 "$1 \\times 1$ layer, or taking the block to be as expressive as the standard "
                 "convolution: it is a cheaper approximation of it.")
+    if args.get("layer") in ("rnn", "lstm", "gru"):
+        gates = {"rnn": 1, "lstm": 4, "gru": 3}[args["layer"]]
+        computes = "its new state" if gates == 1 else \
+            f"{gates} vectors of size $h$ (gates and candidate)"
+        compared = " (an LSTM has four times a simple RNN of the same sizes, a GRU three " \
+            "times)" if gates > 1 else ""
+        return (
+            f"**Where the count comes from.** At every step the cell computes {computes} "
+            "from the input $x_t$ and the previous state $h_{t-1}$: each needs an input matrix "
+            "($h \\times x$), a recurrent matrix ($h \\times h$) and a bias, so a layer has "
+            f"${gates}\\,(h x + h^2 + h)$ parameters{compared}. "
+            "The same weights are reused at every time step, so the sequence length never "
+            "appears.\n\n**The usual mistakes.** Multiplying by the sequence length; forgetting "
+            "the recurrent matrix; counting one gate instead of all of them; and mixing "
+            "conventions: PyTorch keeps two bias vectors per weight set ($b_{ih}$ and "
+            "$b_{hh}$), the textbook equations and Keras's LSTM one, so the counts differ by "
+            f"${gates}h$.")
     if args.get("layer") == "linear":
         return ("**Where the count comes from.** A linear layer connects every input feature to "
                 "every output feature, one weight each ($\\text{in} \\times \\text{out}$), plus "
@@ -190,6 +207,9 @@ def change_hint(calculator: str, args: dict) -> str:
             side = 1 + args["layers"] * ((args["kernel"] if isinstance(args["kernel"], int)
                                           else args["kernel"][0]) - 1)
             return f"what about a single {side}x{side} conv?"
+        if args.get("layer") in ("rnn", "lstm", "gru"):
+            hidden = args.get("hidden_size", 64)
+            return f"what about hidden size {2 * hidden if hidden < 4096 else hidden // 2}?"
         out = args.get("out_channels", args.get("out_features", 1))
         other = 2 * out if out < 512 else out // 2
         if args.get("layer") == "linear":

@@ -19,7 +19,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from service import config
+from service import calculators, config
 from service.core import calc_why
 from service.core.calc_chat import (
     COMPUTE_OFFERS,
@@ -258,6 +258,8 @@ class Tutor:
         if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
             return False
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
+        if request.args.get("layer") in calculators.RECURRENT_CELLS:
+            return conceptual   # "lstm params with hidden size 64": the input size is asked
         if request.complete:
             return conceptual
         if any(not k.startswith("_") for k in find_slots(text)):

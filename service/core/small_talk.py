@@ -23,7 +23,7 @@ HELP = (
     "sqrt(d) in attention?*, then *why?*, *show the formula* or *related*.\n\n"
     "I can **work things out** with the steps: *output size of a 28x28 input with a 5x5 "
     "kernel, stride 2*, *params of nn.Conv2d(256, 64, 1, bias=False)*, *params of an MLP "
-    "784 -> 256 -> 10*, *does [[0.5, 0.2], "
+    "784 -> 256 -> 10*, *params of nn.LSTM(32, 64)*, *does [[0.5, 0.2], "
     "[0.1, 1.3]] explode?*, *attention cost for a 32x32x3 image with 4x4 patches*, *QK^T cost "
     "for 512 tokens with d = 64*, *sizes through k7 s2 p3 -> k3 s2 p1 on 224x224*, *precision "
     "and recall if TP=40, FP=10, TN=45, FN=5* (or the counts told in words); then *what about "

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import conv2d_params, linear_params
+from service.calculators import conv2d_params, linear_params, recurrent_params
 from service.errors import CalculationError
 
 FAST = settings(max_examples=200, deadline=None)
@@ -214,3 +214,81 @@ def test_anything_malformed_is_a_calculation_error(**call):
         assert error.fields and error.message
     else:
         assert result["total"] >= 1
+
+
+# --- recurrent layers --------------------------------------------------------------------------
+
+def _torch_tensors(cell, input_size, hidden, layers, bidirectional):
+    """The shapes of the tensors nn.RNN/nn.LSTM/nn.GRU registers, by PyTorch's own naming
+    (weight_ih_l{k}[_reverse]: (G*h, input of layer k), weight_hh: (G*h, h), bias_ih, bias_hh:
+    (G*h,)): the reference the counts are checked against."""
+    gates = {"rnn": 1, "lstm": 4, "gru": 3}[cell]
+    directions = 2 if bidirectional else 1
+    tensors = {}
+    for layer in range(layers):
+        reads = input_size if layer == 0 else directions * hidden
+        for suffix in ["", "_reverse"][:directions]:
+            tensors[f"weight_ih_l{layer}{suffix}"] = (gates * hidden, reads)
+            tensors[f"weight_hh_l{layer}{suffix}"] = (gates * hidden, hidden)
+            tensors[f"bias_ih_l{layer}{suffix}"] = (gates * hidden,)
+            tensors[f"bias_hh_l{layer}{suffix}"] = (gates * hidden,)
+    return tensors
+
+
+@FAST
+@given(cell=st.sampled_from(["rnn", "lstm", "gru"]), input_size=st.integers(1, 300),
+       hidden=st.integers(1, 300), layers=st.integers(1, 4), bidirectional=st.booleans())
+def test_recurrent_counts_are_the_elements_of_pytorchs_tensors(cell, input_size, hidden, layers,
+                                                               bidirectional):
+    tensors = _torch_tensors(cell, input_size, hidden, layers, bidirectional)
+    size = {name: int(np.prod(shape)) for name, shape in tensors.items()}
+    weights = sum(n for name, n in size.items() if name.startswith("weight"))
+    both_biases = sum(n for name, n in size.items() if name.startswith("bias"))
+    pytorch = recurrent_params(cell, input_size, hidden, bias_vectors=2, layers=layers,
+                               bidirectional=bidirectional)
+    textbook = recurrent_params(cell, input_size, hidden, layers=layers,
+                                bidirectional=bidirectional)
+    bare = recurrent_params(cell, input_size, hidden, bias=False, layers=layers,
+                            bidirectional=bidirectional)
+    assert (pytorch["weights"], pytorch["biases"]) == (weights, both_biases)
+    # the textbook keeps b_ih only; without bias there are the weights alone
+    assert (textbook["weights"], textbook["biases"]) == (weights, both_biases // 2)
+    assert bare["total"] == weights and bare["biases"] == 0
+    assert pytorch["total_one_bias"] == textbook["total"]
+    assert textbook["total_two_biases"] == pytorch["total"]
+    assert sum(pytorch["per_layer"]) == pytorch["total"]
+
+
+def test_recurrent_counts_match_the_figures_the_frameworks_print():
+    # Keras's model.summary() for LSTM(64) on 32 features; PyTorch's nn.LSTM(32, 64) and
+    # nn.RNN(10, 20), summed over .parameters()
+    assert recurrent_params("lstm", 32, 64)["total"] == 24832
+    assert recurrent_params("lstm", 32, 64, bias_vectors=2)["total"] == 25088
+    assert recurrent_params("rnn", 10, 20, bias_vectors=2)["total"] == 640
+    # an LSTM is four simple RNNs' worth of weights, a GRU three
+    rnn = recurrent_params("rnn", 16, 32)["total"]
+    assert recurrent_params("lstm", 16, 32)["total"] == 4 * rnn
+    assert recurrent_params("gru", 16, 32)["total"] == 3 * rnn
+
+
+def test_recurrent_steps_show_the_gates_and_the_convention():
+    result = recurrent_params("gru", 16, 32)
+    assert result["steps"][1] == r"$\text{weights} = 3 \cdot 32 \cdot (16 + 32) = 4608$"
+    assert "one bias vector" in result["explanation"]
+    assert "4800" in result["explanation"]     # the PyTorch count beside it
+    assert "sequence length does not appear" in result["explanation"]
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    ({"cell": "transformer", "input_size": 4, "hidden_size": 4}, "cell"),
+    ({"cell": "lstm", "input_size": 0, "hidden_size": 4}, "input_size"),
+    ({"cell": "lstm", "input_size": 4, "hidden_size": True}, "hidden_size"),
+    ({"cell": "lstm", "input_size": 4, "hidden_size": 4, "bias_vectors": 3}, "bias_vectors"),
+    ({"cell": "lstm", "input_size": 4, "hidden_size": 4, "bias_vectors": True}, "bias_vectors"),
+    ({"cell": "lstm", "input_size": 4, "hidden_size": 4, "layers": 0}, "layers"),
+    ({"cell": "gru", "input_size": 4, "hidden_size": 4, "bidirectional": "yes"}, "bidirectional"),
+])
+def test_impossible_recurrent_requests_name_the_field(call, field):
+    with pytest.raises(CalculationError) as raised:
+        recurrent_params(**call)
+    assert field in raised.value.fields

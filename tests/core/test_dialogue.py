@@ -659,3 +659,14 @@ def test_why_after_layers_added_up_or_flattened_explains_that_part_too(tutor):
         tutor, "28x28 input: conv 5x5 (6 filters), max pool 2x2, conv 5x5 (16 filters), max pool "
                "2x2, then flatten. How many features come out of the flatten?", "why?")
     assert "**The flatten.**" in why_flatten.reply and "= 256$" in why_flatten.reply
+
+
+def test_a_recurrent_layers_count_asks_its_missing_size_then_explains_and_changes(tutor):
+    asked, counted, why, bigger = conversation(
+        tutor, "lstm params with hidden size 64", "input size 32", "why?",
+        "what about hidden size 128?")
+    assert asked.kind == "clarify" and "input vector" in asked.reply
+    assert counted.kind == "calculation" and "24832" in counted.reply
+    assert "25088" in counted.reply          # PyTorch's count, with b_ih and b_hh, beside it
+    assert "b_{hh}" in why.reply and "sequence length" in why.reply
+    assert bigger.kind == "calculation" and "82432" in bigger.reply   # 4 * 128 * (32 + 128 + 1)

@@ -24,9 +24,12 @@ class LayerParams(MethodView):
     @bp.arguments(schemas.ParamsRequestSchema(), example=examples.PARAMS)
     @bp.response(200, schemas.ParamsResponseSchema)
     def post(self, request):
-        """Parameter count of a Conv2d (grouped, depthwise) or linear layer."""
-        if request.pop("layer") == "linear":
+        """Parameter count of a Conv2d (grouped, depthwise), linear or recurrent layer."""
+        layer = request.pop("layer")
+        if layer == "linear":
             return calculators.linear_params(**request)
+        if layer in calculators.RECURRENT_CELLS:
+            return calculators.recurrent_params(layer, **request)
         return calculators.conv2d_params(**request)
 
 

@@ -12,6 +12,7 @@ import re
 
 from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
+from service.core.calcparse.recurrent import recurrent_cell
 from service.core.calcparse.stories import counts_from_story
 
 _WANTS = {
@@ -156,6 +157,8 @@ def wants(text: str) -> str | None:
         return "attention"
     if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"
+    if _WANTS["params"].search(text) and recurrent_cell(text):
+        return "params"   # an RNN, LSTM or GRU layer's parameters
     if LINEAR.search(text) and _WANTS["params"].search(text) and not RECURRENT.search(text):
         return "params"
     if CONV_WORDS.search(text) and _WANTS["conv"].search(text):

@@ -42,8 +42,8 @@ _BAR = re.compile(r"\|\s*+\|")
 # Rows in parentheses or brackets after the word "rows": "rows (-0.4, 0.9) and (0.9, -0.4)",
 # "has rows [2, 1] and [0, 0.5]"
 _PAREN_ROW = rf"[(\[]\s*+(?:{_ENTRY}\s*+,?\s*+){{2,{MAX_MATRIX_ROWS}}}[)\]]"
-_PAREN_MATRIX = re.compile(rf"\brows?\s*+(?::|=|are\b)?\s*+({_PAREN_ROW}(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW})"
-                           rf"{{1,{MAX_MATRIX_ROWS - 1}}})")
+_PAREN_MATRIX = re.compile(rf"\brows?\s*+(?::|=|are\b)?\s*+({_PAREN_ROW}"
+                           rf"(?:\s*+(?:,|;|and)?\s*+{_PAREN_ROW}){{1,{MAX_MATRIX_ROWS - 1}}})")
 _PAREN = re.compile(r"[(\[]([^()\[\]]*+)[)\]]")
 # Rows told in words: "rows 0.5 0.1 and 0.2 0.4", "first row 0.7, 0.2 and second row 0.3, 0.6"
 _WORD_ROW = rf"{_ENTRY}(?:\s*+,?\s*+{_ENTRY}){{1,{MAX_MATRIX_ROWS - 1}}}+"

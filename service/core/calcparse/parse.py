@@ -34,6 +34,7 @@ from service.core.calcparse.readers import (
     metrics_request,
     read_activation,
 )
+from service.core.calcparse.recurrent import recurrent_cell, recurrent_request
 from service.core.calcparse.request import ANCHORS, TOGETHER, CalcRequest, finish_request
 from service.core.calcparse.slots import find_slots, named_shape
 from service.core.calcparse.spelling import correct_setting_names
@@ -128,6 +129,14 @@ def _parse(text: str) -> CalcRequest | None:
         return eigen_request(text)
     if calculator == "metrics":
         return metrics_request(text, find_slots(text))
+    if calculator == "params" and recurrent_cell(text):
+        request = recurrent_request(text, {})
+        # a size of the student's own, and a request for a number: "why does an LSTM with 2
+        # layers have more parameters?" asks about the idea
+        if request is None or not any(k in request.args for k in ANCHORS["params"]):
+            return None
+        return request if request.complete or not (
+            CONCEPTUAL.match(text) or ABOUT_THE_QUESTION.search(text)) else None
     if SYMBOLIC.search(text) or NOT_CALCULATED.search(text) or (
             ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)) or (
             ASKS_THE_IDEA.search(text) and not NUMBER_ASKED.search(text)):

@@ -23,6 +23,7 @@ from service.core.calcparse.intent import (
 )
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import SIZE, XSIZE, as_list, pair, parse_size
+from service.core.calcparse.recurrent import recurrent_request
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
@@ -195,7 +196,11 @@ FILTERS_ASSUMED = frozenset({ONE_FILTER, ONE_FILTER_PER_CHANNEL})
 
 
 def _params_request(text: str, slots: dict) -> CalcRequest:
-    """A conv2d_params request (or a linear one, for a linear/dense/fully-connected layer)."""
+    """A conv2d_params request (or a linear one, for a linear/dense/fully-connected layer, or
+    a recurrent one for an RNN, LSTM or GRU)."""
+    recurrent = recurrent_request(text, slots)
+    if recurrent is not None:
+        return recurrent
     if slots.get("layer") == "linear" or (LINEAR.search(text) and "kernel" not in slots):
         return _linear_request(text, slots)
     args: dict = {}

@@ -23,7 +23,8 @@ REQUIRED = {
 # alone (a stride, a padding) are nothing to compute on.
 ANCHORS = {
     "conv": ("input", "kernel"),
-    "params": ("kernel", "in_channels", "input", "in_features", "out_features"),
+    "params": ("kernel", "in_channels", "input", "in_features", "out_features", "input_size",
+               "hidden_size"),
     "eigen": ("matrix",),
     "attention": ("input", "patch"),
     "sequence_attention": ("tokens",),
@@ -58,6 +59,8 @@ SLOT_QUESTIONS = {
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
     "hidden_features": "every layer's width in order, e.g. `784 -> 256 -> 10`",
+    "input_size": "the size of each input vector x_t (e.g. `input size 32`)",
+    "hidden_size": "the hidden size h (e.g. `hidden size 64`)",
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "
                       "matrix is laid out one way in some books and the other way in "
                       "scikit-learn, so I won't guess which cell is which",

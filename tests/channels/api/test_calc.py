@@ -62,6 +62,12 @@ def test_params_from_an_input_shape_say_spatial_size_does_not_matter(client):
     ({"kernel": 3, "in_channels": 32, "out_channels": 32, "depthwise": True}, 32 * 9 + 32),
     ({"kernel": 3, "in_channels": 8, "out_channels": 16, "groups": 4}, 3 * 3 * 2 * 16 + 16),
     ({"layer": "linear", "in_features": 784, "out_features": 10}, 7850),
+    # recurrent layers: one bias vector per weight set unless told two (PyTorch's)
+    ({"layer": "lstm", "input_size": 32, "hidden_size": 64}, 24832),
+    ({"layer": "lstm", "input_size": 32, "hidden_size": 64, "bias_vectors": 2}, 25088),
+    ({"layer": "gru", "input_size": 16, "hidden_size": 32, "bias": False}, 4608),
+    ({"layer": "rnn", "input_size": 10, "hidden_size": 20, "layers": 2, "bidirectional": True},
+     2 * (20 * 30 + 20) + 2 * (20 * 60 + 20)),
     # a depthwise-separable block: 3*3*128 + 128 + 128*256 + 256
     ({"kernel": 3, "in_channels": 128, "out_channels": 256, "separable": True}, 34304),
 ])
@@ -135,6 +141,13 @@ BAD = [
     ("/calc/params", {"layer": "linear", "kernel": 3, "in_features": 2, "out_features": 2},
      "kernel"),
     ("/calc/params", {"layer": "linear", "in_features": 2}, "out_features"),
+    ("/calc/params", {"layer": "lstm", "input_size": 2}, "hidden_size"),
+    ("/calc/params", {"layer": "lstm", "input_size": 2, "hidden_size": 2, "kernel": 3}, "kernel"),
+    ("/calc/params", {"layer": "gru", "input_size": 2, "hidden_size": 2, "bias_vectors": 3},
+     "bias_vectors"),
+    ("/calc/params", {"kernel": 3, "in_channels": 2, "hidden_size": 2}, "hidden_size"),
+    ("/calc/params", {"layer": "linear", "in_features": 2, "out_features": 2,
+                      "input_size": 2}, "input_size"),
     ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 6, "groups": 4}, "groups"),
     ("/calc/params", {"kernel": 3, "in_channels": 8, "out_channels": 16, "separable": True,
                       "depthwise": True}, "separable"),

@@ -2,7 +2,7 @@
 
 from hypothesis import settings
 
-from service import calculators
+from service.core.calc_chat import run_calculation
 from service.core.calcparse import CalcRequest, parse_calculation
 
 FAST = settings(max_examples=300, deadline=None)
@@ -16,15 +16,7 @@ def parsed(message: str) -> CalcRequest:
 
 def run(request: CalcRequest) -> dict:
     """Call the calculator a request names, as the dialogue does."""
-    args = dict(request.args)
-    if request.calculator == "params":
-        if args.pop("layer", None) == "linear":
-            return calculators.linear_params(**args)
-        return calculators.conv2d_params(**args)
-    return {"conv": calculators.conv_output,
-            "eigen": calculators.recurrent_gradient_check,
-            "attention": calculators.patch_attention_cost,
-            "sequence_attention": calculators.sequence_attention_cost}[request.calculator](**args)
+    return run_calculation(request)
 
 
 def size(h: int, w: int, joiner: str) -> str:

@@ -33,7 +33,6 @@ NOT_CALCULATIONS = [
     # numbers that are no calculator's
     "dropout 0.5", "dropout p=0.5", "what is 17 times 23",
     "learning rate 0.001 and batch size 64",
-    "an lstm with 128 hidden units, how many parameters",
     "my conv net gets 95% accuracy, is that good?",
     "I trained for 10 epochs with a 3x3 kernel",
     "in a 2 layer cnn, what's the output size?",
@@ -100,5 +99,6 @@ def test_scores_asked_for_are_no_f_score():
 
 
 def test_a_recurrent_networks_hidden_layers_are_no_fully_connected_ones():
-    assert parse_calculation("an LSTM with 2 hidden layers of 128 units and 50 inputs: "
-                             "params?") is None
+    request = parse_calculation("an LSTM with 2 hidden layers of 128 units and 50 inputs: "
+                                "params?")
+    assert request.args == {"layer": "lstm", "input_size": 50, "hidden_size": 128, "layers": 2}

@@ -65,7 +65,9 @@ class ConvResponseSchema(Schema):
 
 
 class ParamsRequestSchema(RequestSchema):
-    layer = fields.String(load_default="conv2d", validate=validate.OneOf(["conv2d", "linear"]))
+    layer = fields.String(load_default="conv2d", validate=validate.OneOf(
+        ["conv2d", "linear", "rnn", "lstm", "gru"]), metadata={
+            "description": "conv2d (the default), linear, or a recurrent layer: rnn, lstm, gru."})
     kernel = Pair()
     in_channels = _channels()
     input = fields.List(StrictInteger(validate=validate.Range(1, MAX_SIZE)),
@@ -83,16 +85,25 @@ class ParamsRequestSchema(RequestSchema):
                        "out_channels, or in_features = out_features): stack_total."})
     in_features = _channels()
     out_features = _channels()
+    input_size = _channels()
+    hidden_size = _channels()
+    bias_vectors = StrictInteger(validate=validate.OneOf([1, 2]), metadata={
+        "description": "Recurrent layers: bias vectors per weight set, 1 (the textbook, Keras's "
+                       "LSTM; the default) or 2 (PyTorch's b_ih and b_hh)."})
+    bidirectional = fields.Boolean(metadata={"description": "Recurrent layers: two directions."})
 
     @validates_schema
     def fields_fit_the_layer(self, data, **kwargs):
         conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise",
                      "separable")
         linear_only = ("in_features", "out_features")
+        recurrent_only = ("input_size", "hidden_size", "bias_vectors", "bidirectional")
         if data["layer"] == "linear":
-            wrong, needed = conv_only, linear_only
+            wrong, needed = conv_only + recurrent_only, linear_only
+        elif data["layer"] in ("rnn", "lstm", "gru"):
+            wrong, needed = conv_only + linear_only, ("input_size", "hidden_size")
         else:
-            wrong, needed = linear_only, ("kernel",)
+            wrong, needed = linear_only + recurrent_only, ("kernel",)
         errors = {name: [f"Not used by a {data['layer']} layer."] for name in wrong if name in data}
         errors.update({name: ["Missing data for required field."]
                        for name in needed if name not in data})
@@ -102,6 +113,14 @@ class ParamsRequestSchema(RequestSchema):
 
 class ParamsResponseSchema(Schema):
     layer = fields.String()
+    gates = fields.Integer(metadata={"description": "Recurrent layers: weight sets per cell "
+                                                    "(1 rnn, 4 lstm, 3 gru)."})
+    per_layer = fields.List(fields.Integer(), metadata={
+        "description": "Recurrent layers: each layer's total."})
+    total_two_biases = fields.Integer(metadata={
+        "description": "Recurrent layers with one bias vector: the count with two (PyTorch)."})
+    total_one_bias = fields.Integer(metadata={
+        "description": "Recurrent layers with two bias vectors: the count with one."})
     in_channels = fields.Integer()
     out_channels = fields.Integer()
     groups = fields.Integer()

@@ -1,0 +1,53 @@
+"""A recurrent layer's parameter count read from a message (`recurrent.py`): the cell, its
+sizes in PyTorch's, Keras's or words' notation, and the bias convention of the framework named."""
+
+import pytest
+
+from service.core.calcparse import parse_calculation
+from tests.core.calcparse.helpers import parsed
+
+
+@pytest.mark.parametrize(("message", "args"), [
+    ("How many parameters in nn.LSTM(input_size=32, hidden_size=64) with one layer?",
+     {"layer": "lstm", "input_size": 32, "hidden_size": 64, "bias_vectors": 2}),
+    ("nn.GRU(100, 256, num_layers=2, bidirectional=True) params?",
+     {"layer": "gru", "input_size": 100, "hidden_size": 256, "layers": 2,
+      "bidirectional": True, "bias_vectors": 2}),
+    ("keras LSTM(64, input_shape=(10, 32)) trainable params",
+     {"layer": "lstm", "input_size": 32, "hidden_size": 64, "bias_vectors": 1}),
+    # Keras's GRU keeps two bias vectors (reset_after=True by default)
+    ("keras GRU(units=16, input_dim=8): how many weights?",
+     {"layer": "gru", "input_size": 8, "hidden_size": 16, "bias_vectors": 2}),
+    ("lstm with 128 hidden units and 300-dim word embeddings as input, how many parameters",
+     {"layer": "lstm", "input_size": 300, "hidden_size": 128}),
+    ("textbook GRU with input dim 16 and hidden dim 32: params?",
+     {"layer": "gru", "input_size": 16, "hidden_size": 32, "bias_vectors": 1}),
+    ("vanilla rnn, input size 10, hidden size 20, no bias. number of parameters?",
+     {"layer": "rnn", "input_size": 10, "hidden_size": 20, "bias": False}),
+])
+def test_a_recurrent_layers_sizes_and_convention_are_read(message, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == ("params", args, [])
+
+
+def test_the_convention_assumed_is_said():
+    request = parsed("lstm with 128 hidden units and 300-dim inputs, how many parameters?")
+    assert request.assumed == ["one bias vector per weight set, as in the textbook equations"]
+
+
+@pytest.mark.parametrize(("message", "hidden"), [
+    ("lstm params with hidden size 64", 64),
+    ("an lstm with 128 hidden units, how many parameters", 128),   # a number of its own
+])
+def test_a_missing_size_is_asked_for(message, hidden):
+    request = parsed(message)
+    assert (request.args, request.missing) == ({"layer": "lstm", "hidden_size": hidden},
+                                               ["input_size"])
+
+
+@pytest.mark.parametrize("message", [
+    "how many parameters does an lstm have?",                   # no numbers: the entry
+    "why does an lstm with 2 layers have more parameters?",     # about the idea, sizes missing
+])
+def test_a_question_about_the_idea_is_no_count(message):
+    assert parse_calculation(message) is None
