@@ -24,7 +24,7 @@ MAX_STACKED = 32
 
 
 def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1, input=None,
-                  depthwise=False, separable=False, layers=1) -> dict:
+                  depthwise=False, separable=False, layers=1, depthwise_bias=True) -> dict:
     """Count the learnable parameters of a PyTorch-style Conv2d layer.
 
     Give the input depth either as ``in_channels`` or as ``input`` = [H, W, C] (C is used; H and
@@ -40,7 +40,9 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
 
     ``separable=True`` counts a depthwise-separable block instead (a k_h x k_w depthwise
     convolution, then a 1x1 pointwise one from in_channels to out_channels) beside the standard
-    convolution it replaces, adding ``standard_total`` and ``saved`` to the result.
+    convolution it replaces, adding ``standard_total`` and ``saved`` to the result; with
+    ``depthwise_bias=False`` only the pointwise step has biases, as in Keras's SeparableConv2D
+    (two PyTorch Conv2d layers have both).
 
     ``layers`` > 1 counts that many identical layers in a row (in_channels must equal
     out_channels, as it must for one layer to feed the next), adding ``layers`` and
@@ -56,8 +58,12 @@ def conv2d_params(kernel, in_channels=None, out_channels=1, bias=True, groups=1,
     if stacked > 1 and as_bool(separable, "separable"):
         fail("layers", "count a depthwise-separable block one at a time: give separable "
                        "without layers")
+    depthwise_bias = as_bool(depthwise_bias, "depthwise_bias")
+    if not depthwise_bias and not as_bool(separable, "separable"):
+        fail("depthwise_bias", "depthwise_bias is about a depthwise-separable block: give it "
+                               "with separable")
     result = _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwise,
-                         separable)
+                         separable, depthwise_bias)
     return _in_a_row(result, stacked, result["in_channels"], result["out_channels"])
 
 
@@ -86,7 +92,7 @@ def _in_a_row(result: dict, stacked: int, inputs: int, outputs: int) -> dict:
 
 
 def _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwise,
-                separable) -> dict:
+                separable, depthwise_bias=True) -> dict:
     """conv2d_params for one layer (or one depthwise-separable block)."""
     kh, kw = as_pair(kernel, "kernel")
     bias = as_bool(bias, "bias")
@@ -109,7 +115,7 @@ def _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwis
         if depthwise or groups != 1:
             fail("separable", "a depthwise-separable block sets its own groups: give separable "
                               "without depthwise or groups")
-        return _separable(kh, kw, cin, cout, bias, shape)
+        return _separable(kh, kw, cin, cout, bias, shape, depthwise_bias)
     steps = []
     if depthwise:
         if groups not in (1, cin):
@@ -167,10 +173,11 @@ def _one_conv2d(kernel, in_channels, out_channels, bias, groups, input, depthwis
 
 
 def _separable(kh: int, kw: int, cin: int, cout: int, bias: bool,
-               shape: tuple[int, ...] | None) -> dict:
+               shape: tuple[int, ...] | None, depthwise_bias: bool = True) -> dict:
     """A depthwise-separable block's count beside the standard convolution it replaces."""
     depthwise_weights, pointwise_weights = kh * kw * cin, cin * cout
-    depthwise_biases, pointwise_biases = (cin, cout) if bias else (0, 0)
+    depthwise_biases = cin if bias and depthwise_bias else 0
+    pointwise_biases = cout if bias else 0
     weights = depthwise_weights + pointwise_weights
     biases = depthwise_biases + pointwise_biases
     total = weights + biases
@@ -183,7 +190,9 @@ def _separable(kh: int, kw: int, cin: int, cout: int, bias: bool,
     steps = [
         f"Depthwise ${kh} \\times {kw}$, one filter per channel: $k_h k_w C_\\text{{in}} = "
         f"{kh} \\cdot {kw} \\cdot {cin} = {depthwise_weights}$ weights"
-        + with_bias(r"C_\text{in}", cin, depthwise_weights),
+        + (with_bias(r"C_\text{in}", cin, depthwise_weights) if depthwise_bias else
+           (" and no biases (as in Keras's SeparableConv2D, only the pointwise step has them)"
+            if bias else "")),
         f"Pointwise $1 \\times 1$: $C_\\text{{in}} C_\\text{{out}} = {cin} \\cdot {cout} = "
         f"{pointwise_weights}$ weights" + with_bias(r"C_\text{out}", cout, pointwise_weights),
         f"$\\text{{separable total}} = {depthwise_weights} + {pointwise_weights} + {biases} = "

@@ -292,3 +292,20 @@ def test_impossible_recurrent_requests_name_the_field(call, field):
     with pytest.raises(CalculationError) as raised:
         recurrent_params(**call)
     assert field in raised.value.fields
+
+
+def test_keras_separable_blocks_have_biases_in_the_pointwise_step_only():
+    # SeparableConv2D(64, 3) on 32 channels: 3*3*32 + 32*64 + 64, as model.summary() prints
+    keras = conv2d_params(kernel=3, in_channels=32, out_channels=64, separable=True,
+                          depthwise_bias=False)
+    torch = conv2d_params(kernel=3, in_channels=32, out_channels=64, separable=True)
+    assert (keras["total"], keras["biases"]) == (2400, 64)
+    assert torch["total"] - keras["total"] == 32          # the depthwise step's 32 biases
+    assert conv2d_params(kernel=3, in_channels=32, out_channels=64, separable=True,
+                         depthwise_bias=False, bias=False)["total"] == 288 + 2048
+
+
+def test_a_depthwise_bias_without_a_separable_block_is_refused():
+    with pytest.raises(CalculationError) as raised:
+        conv2d_params(kernel=3, in_channels=32, out_channels=64, depthwise_bias=False)
+    assert "depthwise_bias" in raised.value.fields

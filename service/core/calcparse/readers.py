@@ -236,6 +236,14 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         args["separable"] = True
         if "out_channels" in slots:
             args["out_channels"] = slots["out_channels"]
+        keras = _KERAS_SEPARABLE.search(text)
+        if keras:
+            # Keras's SeparableConv2D(filters, kernel_size): biases in the pointwise step only
+            args["out_channels"], args["kernel"] = int(keras[1]), pair(parse_size(keras[2])[:2])
+            args["depthwise_bias"] = False
+            if args.get("bias", True):
+                assumed.append("Keras's SeparableConv2D: one bias per output filter, none in "
+                               "the depthwise step")
         calls = [m.groups()[:2] for m in TORCH_CONV.finditer(text)]
         if len(calls) >= 2:
             # the block written out as its two layers: in from the first, out from the last
@@ -322,6 +330,9 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
                                **bias}, [], request.assumed) for fin, fout in linear]
 
 
+# Keras's SeparableConv2D(filters, kernel_size)
+_KERAS_SEPARABLE = re.compile(rf"\bseparableconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
+                              rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
 # Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
 KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")

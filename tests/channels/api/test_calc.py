@@ -70,6 +70,9 @@ def test_params_from_an_input_shape_say_spatial_size_does_not_matter(client):
      2 * (20 * 30 + 20) + 2 * (20 * 60 + 20)),
     # a depthwise-separable block: 3*3*128 + 128 + 128*256 + 256
     ({"kernel": 3, "in_channels": 128, "out_channels": 256, "separable": True}, 34304),
+    # Keras's SeparableConv2D: no biases in the depthwise step
+    ({"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True,
+      "depthwise_bias": False}, 2400),
 ])
 def test_params_variants(client, request_body, total):
     response = client.post("/calc/params", json=request_body)

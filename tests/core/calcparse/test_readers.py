@@ -244,6 +244,13 @@ PARAMS = [
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "separable": True, "bias": True}),
     ("MobileNet block: depthwise 3x3 then pointwise 1x1, 32 in -> 64 out, bias=False. params?",
      {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True, "bias": False}),
+    # Keras's SeparableConv2D(filters, kernel_size): its biases in the pointwise step only
+    ("keras SeparableConv2D(64, (3, 3)) on an input with 32 channels: trainable params?",
+     {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True,
+      "depthwise_bias": False}),
+    ("SeparableConv2D(filters=256, kernel_size=3, use_bias=False) on a 32x32x128 input. "
+     "how many weights?", {"kernel": 3, "input": [32, 32, 128], "out_channels": 256,
+                           "separable": True, "depthwise_bias": False, "bias": False}),
     # a count of layers is not a kernel; a kernel's side before "conv layer" is
     ("three by three conv layer, 512 input channels, 512 output channels, with bias. params?",
      {"kernel": 3, "in_channels": 512, "out_channels": 512, "bias": True}),

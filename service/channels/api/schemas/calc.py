@@ -79,6 +79,9 @@ class ParamsRequestSchema(RequestSchema):
     separable = fields.Boolean(metadata={
         "description": "Count a depthwise-separable block (a k x k depthwise convolution, then "
                        "a 1x1 one to out_channels) beside the standard convolution."})
+    depthwise_bias = fields.Boolean(metadata={
+        "description": "With separable: whether the depthwise step has biases too (true, as two "
+                       "PyTorch Conv2d layers; false, as Keras's SeparableConv2D)."})
     bias = fields.Boolean(load_default=True)
     layers = StrictInteger(validate=validate.Range(1, MAX_STACKED), metadata={
         "description": "Count this many identical layers in a row (in_channels = "
@@ -95,7 +98,7 @@ class ParamsRequestSchema(RequestSchema):
     @validates_schema
     def fields_fit_the_layer(self, data, **kwargs):
         conv_only = ("kernel", "in_channels", "input", "out_channels", "groups", "depthwise",
-                     "separable")
+                     "separable", "depthwise_bias")
         linear_only = ("in_features", "out_features")
         recurrent_only = ("input_size", "hidden_size", "bias_vectors", "bidirectional")
         if data["layer"] == "linear":
