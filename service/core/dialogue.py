@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import secrets
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from service import calculators, config
@@ -40,12 +40,14 @@ from service.core.calcparse import (
     SLOT_QUESTIONS,
     TOGETHER,
     CalcRequest,
+    bias_said,
     fill,
     find_slots,
     parse_calculation,
 )
 from service.core.matcher import Match, Matcher
 from service.core.other_language import in_another_language
+from service.core.parts import homework_parts
 from service.core.practice import Practice
 from service.core.reply import MAX_SUGGESTIONS, Reply
 from service.core.sessions import SessionStore
@@ -91,6 +93,8 @@ _FOLLOW_UPS = [
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
 _WRITTEN_WORD = re.compile(r"[^\W\d_]++")
+# the hint after a calculation ("_Ask *why?*, or change a value: ..._")
+_CHANGE_HINT = re.compile(r"\n\n_Ask \*why\?\*[^\n]*+$")
 _WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
 # A question of why or whether ("is ...", "why ...", "hey so, does ..."), not a request for a value
 _IDEA_WORDS = r"(?:do|does|did|is|are|was|why|should|can|could|would|where|when|which)\b"
@@ -205,6 +209,9 @@ class Tutor:
         canned = small_talk(text)
         if canned is not None:
             return Reply("fallback", canned, session_id, small_talk=True)
+        in_parts = self._answer_in_parts(message, state, session_id)
+        if in_parts is not None:
+            return in_parts
         request = parse_calculation(message)
         if request is None and in_another_language(message.words):
             # numbers are read in any language; words are matched only in English
@@ -215,6 +222,38 @@ class Tutor:
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         return self._retrieve(matches, state, session_id, message)
+
+    def _answer_in_parts(self, message: Message, state: dict, session_id: str) -> Reply | None:
+        """A homework question in parts whose first part is a calculation ("(a) output size of
+        ... (b) and with stride 2?"): each part answered in turn as the next message, what
+        comes before the parts going with each; None for any other message."""
+        found = homework_parts(message.raw)
+        if found is None:
+            return None
+        before, parts = found
+        messages = [read_message(f"{before}\n{part}" if before else part,
+                                 self.max_message_length) for _, part in parts]
+        if parse_calculation(messages[0]) is None:
+            return None
+        replies = [self._route(messages[0], state, session_id)]
+        for part in messages[1:]:
+            # a later part goes on from the one before: "(b) how many if no layer has a bias?"
+            calc = state.get("calc")
+            if calc and not state.get("pending") and parse_calculation(part) is None and (
+                    has_values(part.prepared) or bias_said(part.prepared) is not None):
+                replies.append(self._modify(calc, part.prepared, state, session_id))
+            else:
+                replies.append(self._route(part, state, session_id))
+        # one hint to change a value, after the last part
+        replies[:-1] = [replace(reply, reply=_CHANGE_HINT.sub("", reply.reply).rstrip())
+                        for reply in replies[:-1]]
+        text = "\n\n".join(f"**({label})** {reply.reply}"
+                            for (label, _), reply in zip(parts, replies, strict=True))
+        worked = [reply.calculation for reply in replies if reply.calculation]
+        calculation = {**worked[0], "parts": worked} if worked else None
+        kind = "calculation" if worked else replies[0].kind
+        return Reply(kind, text, session_id, confidence=min(r.confidence for r in replies),
+                     calculation=calculation)
 
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A calculation, or an answer the matcher is sure of, for this message; else None."""

@@ -670,3 +670,23 @@ def test_a_recurrent_layers_count_asks_its_missing_size_then_explains_and_change
     assert "25088" in counted.reply          # PyTorch's count, with b_ih and b_hh, beside it
     assert "b_{hh}" in why.reply and "sequence length" in why.reply
     assert bigger.kind == "calculation" and "82432" in bigger.reply   # 4 * 128 * (32 + 128 + 1)
+
+
+def test_a_homework_question_in_parts_is_answered_part_by_part(tutor):
+    reply = tutor.respond("(a) output size of a 32x32 input with a 5x5 kernel? "
+                          "(b) and with stride 2?")
+    assert reply.kind == "calculation"
+    first, second = reply.reply.split("**(b)**")
+    assert "28 \\times 28" in first and "14 \\times 14" in second
+    assert [part["result"]["output"] for part in reply.calculation["parts"]] == [[28, 28],
+                                                                               [14, 14]]
+    # one hint to change a value, after the last part
+    assert reply.reply.count("_Ask *why?*") == 1
+
+
+def test_a_later_part_changes_what_the_part_before_worked_out(tutor):
+    reply = tutor.respond("(a) A fully connected network has layer sizes 784-256-128-10 and "
+                          "every layer has biases. How many parameters in total?\n"
+                          "(b) How many if no layer has a bias?")
+    with_bias, without = reply.reply.split("**(b)**")
+    assert "235146" in with_bias and "234752" in without

@@ -33,6 +33,7 @@ This module only re-exports what code outside the package uses.
 from service.core.calcparse.intent import PREAMBLE
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.parse import fill, parse_calculation
+from service.core.calcparse.readers import bias_said
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
@@ -44,5 +45,5 @@ from service.core.calcparse.request import (
 from service.core.calcparse.slots import find_slots
 
 __all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS",
-           "TOGETHER", "CalcRequest", "fill",
-           "find_matrix", "find_slots", "parse_calculation"]
+           "TOGETHER", "CalcRequest", "bias_said", "fill", "find_matrix", "find_slots",
+           "parse_calculation"]

@@ -60,7 +60,10 @@ _NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout over
                              r"\bdon t overlap|\bdo not overlap|\bdisjoint")
 _IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
                        r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
+# ... also "if no layer has a bias", "with no layer having biases"
 _NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
+                      r"\bno\s++(?:layers?|units?|neurons?|filters?)\s++(?:has|have|having|with|"
+                      r"uses?|using)\s++(?:a\s++|any\s++)?bias(?:es)?\b|"
                       r"bias[\s-]free|\bbias(?:es)?\s++(?:off|disabled)\b")
 _WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
                         r"use_bias\s*+=\s*+true|\bbias(?:es)?\s++(?:on|included)\b")
