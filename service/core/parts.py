@@ -1,8 +1,8 @@
 """A homework question in parts: "(a) ... (b) ...", "a) ... b) ...", "(i) ... (ii) ...", and
 "1) ... 2) ..." when at least two of them ask something (numbered lines are more often a list of
-layers with one question at the end). Each part is answered in turn, as the next message of the conversation, so that
-"(b) and with stride 2?" changes what (a) worked out; what comes before the first part (the
-network, the sizes) belongs to every part.
+layers with one question at the end). Each part is answered in turn, as the next message of the
+conversation, so that "(b) and with stride 2?" changes what (a) worked out; what comes before
+the first part (the network, the sizes) belongs to every part.
 """
 
 from __future__ import annotations

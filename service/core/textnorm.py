@@ -296,6 +296,9 @@ _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
 # a learning rate ("10^-3" has its sign)
 _POWER = re.compile(r"(?<![\w.^])(2|10)\s*+\^\s*+([1-9]|[12]\d|30)(?![\w.^])")
 _THOUSAND_TOKENS = re.compile(r"(?<![\w.])(\d{1,3}+)k(?=\s++(?:tokens?|words|positions|frames)\b)")
+# "2k tokens (2048 exactly)", "1k tokens (exactly 1024)": the exact number said beside it
+_ROUGH_THEN_EXACT = re.compile(r"(?<![\w.])\d{1,3}+k(\s++(?:tokens?|words|positions|frames))\s*+"
+                               r"\(\s*+(?:(\d{1,7}+)\s++exactly|exactly\s++(\d{1,7}+))\s*+\)")
 _POINTWISE = re.compile(r"\bpoint[\s-]?wise\b")
 
 
@@ -325,6 +328,7 @@ def prepare(text: str) -> str:
     text = number_words_as_digits(text)
     # "2^10 tokens", "10^3 inputs", "2^8 x 2^8": powers of two and ten written out; "1k tokens"
     text = _POWER.sub(lambda m: str(int(m[1]) ** int(m[2])), text)
+    text = _ROUGH_THEN_EXACT.sub(lambda m: f"{m[2] or m[3]}{m[1]}", text)
     text = _THOUSAND_TOKENS.sub(r"\g<1>000", text)
     return " ".join(text.split())
 

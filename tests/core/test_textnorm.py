@@ -269,6 +269,9 @@ def test_number_words_up_to_the_hundreds_are_digits(text, digits):
     ("a dense layer with 10^3 inputs", "a dense layer with 1000 inputs"),
     ("an image of 2^8 x 2^8 pixels", "an image of 256 x 256 pixels"),
     ("1k tokens of context", "1000 tokens of context"),
+    # a round number with the exact one beside it: the exact one
+    ("2k tokens (2048 exactly), d 512", "2048 tokens, d 512"),
+    ("1k tokens (exactly 1024)", "1024 tokens"),
     # a learning rate's power keeps its sign; other bases are no size to expand
     ("lr 10^-3 on a 32^2 image", "lr 10^-3 on a 32^2 image"),
     ("$C_{out}=64$", "cout=64"),

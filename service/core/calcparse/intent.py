@@ -12,7 +12,7 @@ import re
 
 from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
-from service.core.calcparse.recurrent import recurrent_cell
+from service.core.calcparse.recurrent import TORCH_CALL, recurrent_cell
 from service.core.calcparse.stories import counts_from_story
 
 _WANTS = {
@@ -22,6 +22,7 @@ _WANTS = {
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
                             r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
+                         r"\bsummary\s*+\(\s*+\)|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
@@ -157,8 +158,8 @@ def wants(text: str) -> str | None:
         return "attention"
     if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"
-    if _WANTS["params"].search(text) and recurrent_cell(text):
-        return "params"   # an RNN, LSTM or GRU layer's parameters
+    if (_WANTS["params"].search(text) or TORCH_CALL.search(text)) and recurrent_cell(text):
+        return "params"   # an RNN, LSTM or GRU layer's parameters ("and nn.RNN(50, 100)?")
     if LINEAR.search(text) and _WANTS["params"].search(text) and not RECURRENT.search(text):
         return "params"
     if CONV_WORDS.search(text) and _WANTS["conv"].search(text):

@@ -110,10 +110,13 @@ _SIDES_LABELLED = re.compile(
 
 # A formula's letters given values ("using o = floor((i + 2p - k)/s) + 1, evaluate for i = 129,
 # k = 3, p = 0, s = 2", cs231n's "(w - f + 2p)/s + 1 with w = 32, f = 5, p = 2, s = 1")
-_LETTER_VALUE = re.compile(r"(?<![\w.])([iwnkfpsd])\s*+=\s*+(\d{1,7}+)(?!\w|\.\d)")
-_FORMULA_SIGN = re.compile(r"(?<![\w.])[iwnkfps]\s*+[-+/]|[-+/]\s*+\d?[iwnkfps](?![\w.])|\bfrac\b")
-_LETTER_SETTING = {"i": "input", "w": "input", "n": "input", "k": "kernel", "f": "kernel",
-                   "p": "padding", "s": "stride", "d": "dilation"}
+# (H_in, W_in, n_in folded to "hin", "win", "nin" by now)
+_LETTER_VALUE = re.compile(r"(?<![\w.])([iwnkfpsd]|[hwn]in)\s*+=\s*+(\d{1,7}+)(?!\w|\.\d)")
+_FORMULA_SIGN = re.compile(r"(?<![\w.])(?:[iwnkfps]|[hwn]in)\s*+[-+/]|"
+                           r"[-+/]\s*+\d?[iwnkfps](?![\w.])|\bfrac\b")
+_LETTER_SETTING = {"i": "input", "w": "input", "n": "input", "hin": "input", "win": "input",
+                   "nin": "input", "k": "kernel", "f": "kernel", "p": "padding", "s": "stride",
+                   "d": "dilation"}
 MIN_LETTER_VALUES = 3
 
 
@@ -126,7 +129,7 @@ def formula_values(text: str) -> str:
     values = {}
     for letter, value in itertools.islice(_LETTER_VALUE.findall(text), 8):
         values.setdefault(letter, value)
-    inputs = [letter for letter in "iwn" if letter in values]
+    inputs = [letter for letter in ("i", "w", "n", "hin", "win", "nin") if letter in values]
     if len(values) < MIN_LETTER_VALUES or len(inputs) != 1 or \
             not ("k" in values or "f" in values):
         return text

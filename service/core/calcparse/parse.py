@@ -15,6 +15,7 @@ from service.core.calcparse.intent import (
     ASKS_THE_IDEA,
     CONCEPTUAL,
     CONV_WORDS,
+    LINEAR,
     NOT_CALCULATED,
     NUMBER_ASKED,
     PREAMBLE,
@@ -34,8 +35,14 @@ from service.core.calcparse.readers import (
     metrics_request,
     read_activation,
 )
-from service.core.calcparse.recurrent import recurrent_cell, recurrent_request
-from service.core.calcparse.request import ANCHORS, TOGETHER, CalcRequest, finish_request
+from service.core.calcparse.recurrent import RECURRENT_CELLS, recurrent_cell, recurrent_request
+from service.core.calcparse.request import (
+    ANCHORS,
+    MODEL_LAYERS,
+    TOGETHER,
+    CalcRequest,
+    finish_request,
+)
 from service.core.calcparse.slots import find_slots, named_shape
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.calcparse.stacks import LAYER_SETTINGS, read_stack, with_input
@@ -167,6 +174,11 @@ def _parse(text: str) -> CalcRequest | None:
         # about the idea, none of them named as the input to work out
         return None
     request = BUILDERS[calculator](text, slots)
+    if request.calculator == "params" and request.asks != TOGETHER and \
+            _more_layers_than_counted(text, request):
+        # "total params of this LeNet: conv1 ..., conv2 ..., then fc 400 -> 120 -> 84 -> 10":
+        # one layer's count would be given as the model's
+        return CalcRequest("params", {}, [MODEL_LAYERS], [])
     if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
         request = _size_and_params(text, slots, request) or request
     if request.calculator == "conv" and request.complete and FLATTENED.search(text):
@@ -179,6 +191,36 @@ def _parse(text: str) -> CalcRequest | None:
         # nothing to compute them on, so the question is about the idea
         return None
     return request
+
+
+# A count asked of a whole model, not of one layer
+_TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
+                          r"\ball\s++(?:the\s++)?layers\b|\b(?:this|my|the)\s++(?:small\s++)?"
+                          r"(?:cnn|model|network|net|lenet\S*+|architecture)\b")
+# Layers no parameter count here covers, which a model's total would include
+_UNCOUNTED_LAYER = re.compile(r"batch\s*+norm|layer\s*+norm|\bnn\.embedding\b|\bembedding\s*+"
+                              r"(?:layer|\()|\bbn\b")
+
+
+def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
+    """Whether a parameter count of one layer is asked as a model's total that holds other
+    layers too: convolutions beside a linear layer counted alone or the other way round, or
+    a normalisation or embedding layer."""
+    if not _TOTAL_ASKED.search(text):
+        return False
+    layer = request.args.get("layer", "conv2d")
+    if _UNCOUNTED_LAYER.search(text):
+        return True
+    if layer == "linear":
+        return bool(_CONV_LAYER.search(text))
+    if layer == "conv2d" and not request.args.get("separable"):
+        return bool(LINEAR.search(text) or _LINEAR_LAYER.search(text))
+    return layer in RECURRENT_CELLS and bool(LINEAR.search(text) or _LINEAR_LAYER.search(text) or
+                                             _CONV_LAYER.search(text))
+
+
+_CONV_LAYER = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b|\bconv2d\b")
+_LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")
 
 
 def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | None:

@@ -16,8 +16,9 @@ from service.core.calcparse.request import CalcRequest
 
 # The cell, by its name (an LSTM or GRU named anywhere is the cell, before a plain "rnn")
 _CELL = re.compile(r"\b(lstm|gru|(?:simple|vanilla|elman)\s*+rnn|rnn)\b")
-_TORCH_CALL = re.compile(r"\bnn\.(lstm|gru|rnn)\s*+\(\s*+(\d{1,6}+)\s*+,\s*+(\d{1,6}+)")
-_KERAS_CALL = re.compile(r"(?<!nn\.)\b(?:keras\.layers\.|layers\.)?(lstm|gru|simplernn)\s*+\(\s*+"
+TORCH_CALL = re.compile(r"\bnn\.(lstm|gru|rnn)\s*+\(\s*+(\d{1,6}+)\s*+,\s*+(\d{1,6}+)")
+# (the bracket right after the name: "a gru (1 bias vector per gate)" is no call)
+_KERAS_CALL = re.compile(r"(?<!nn\.)\b(?:keras\.layers\.|layers\.)?(lstm|gru|simplernn)\(\s*+"
                          r"(?:units\s*+=\s*+)?(\d{1,6}+)\b")
 _KERAS_INPUT = re.compile(r"\binput_shape\s*+=\s*+\(\s*+(?:none|\d{1,6}+)\s*+,\s*+(\d{1,6}+)\s*+"
                           r",?\s*+\)|\binput_dim\s*+=\s*+(\d{1,6}+)")
@@ -30,7 +31,11 @@ _INPUT_SIZE = re.compile(
     r"(?:inputs?|embeddings?|vectors?|features?)\b|"
     r"(?<![\w.])(\d{1,6}+)\s++(?:input\s++(?:features|units|dimensions)|inputs)\b|"
     r"\b(?:x|x_t)\s*+(?:has|of)?\s*+(?:size|dim(?:ension)?)\s*+(?:of\s++)?(\d{1,6}+)\b|"
-    r"\bembedding\s++(?:size|dim(?:ension)?)\s*+(?:of\s++|=\s*+|is\s++)?(\d{1,6}+)\b")
+    r"\bembedding\s++(?:size|dim(?:ension)?)\s*+(?:of\s++|=\s*+|is\s++)?(\d{1,6}+)\b|"
+    # "the input has 10 features", "inputs of shape (timesteps, 32)"
+    r"\binputs?\s++(?:has|have|with)\s++(\d{1,6}+)\s++(?:features|dimensions|units)\b|"
+    r"\bshape\s*+\(\s*+(?:timesteps|time_steps|t|none|seq_len|batch|\d{1,6}+)\s*+,\s*+"
+    r"(\d{1,6}+)\s*+\)")
 _HIDDEN_SIZE = re.compile(
     r"\bhidden_size\s*+=\s*+(\d{1,6}+)|\bunits\s*+=\s*+(\d{1,6}+)|"
     r"\bhidden\s++(?:size|dim(?:ension)?|units|state(?:\s++size)?|neurons|layer\s++size)\s*+"
@@ -51,6 +56,7 @@ _NO_BIAS = re.compile(r"\bbias\s*+=\s*+false\b|\buse_bias\s*+=\s*+false\b|"
 _BIAS_WORD = re.compile(r"\bbias")
 _CELLS = {"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn"}
 _NAMES = {"lstm": "LSTM", "gru": "GRU", "rnn": "simple RNN"}
+RECURRENT_CELLS = frozenset(_NAMES)
 MAX_LAYERS = 32
 
 
@@ -72,7 +78,7 @@ def recurrent_request(text: str, slots: dict) -> CalcRequest | None:
         return None
     args: dict = {"layer": cell}
     input_size = hidden_size = None
-    call = _TORCH_CALL.search(text)
+    call = TORCH_CALL.search(text)
     if call:
         cell = _CELLS[call[1]]
         args["layer"] = cell

@@ -39,6 +39,9 @@ PATCHES_ONLY = "patches"
 # each layer's count, then their sum
 TOGETHER = "together"
 
+# What a model's total parameter count lacks when only some of its layers could be read: the
+# layers one by one.
+MODEL_LAYERS = "model_layers"
 # What a confusion matrix pasted as a grid lacks: which count each cell is.
 COUNTS_BY_NAME = "counts_by_name"
 # What counts described in words lack: which number is which count.
@@ -59,6 +62,9 @@ SLOT_QUESTIONS = {
     "in_features": "the number of input features (e.g. `784 -> 256`)",
     "out_features": "the number of output features (e.g. `256 outputs`)",
     "hidden_features": "every layer's width in order, e.g. `784 -> 256 -> 10`",
+    "model_layers": "every layer with parameters written out, one per line, e.g. `conv1 = "
+                    "nn.Conv2d(1, 6, 5)`, `fc1 = nn.Linear(400, 120)`: I could read only part of "
+                    "the model, and one layer's count is not the model's",
     "input_size": "the size of each input vector x_t (e.g. `input size 32`)",
     "hidden_size": "the hidden size h (e.g. `hidden size 64`)",
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "

@@ -123,13 +123,16 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel", re.compile(rf"\bdepthwiseconv2d\s*+\(\s*+(?:kernel_size\s*+=\s*+)?({SIZE})"),
      ("depthwiseconv",)),
     # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
-    ("in_channels", re.compile(rf"\bc_?in\s*+(?:[=:]\s*+)?{INT}"), ("cin", "c_in")),
-    ("out_channels", re.compile(rf"\bc_?out\s*+(?:[=:]\s*+)?{INT}"), ("cout", "c_out")),
+    ("in_channels", re.compile(rf"\b[cn]_?in\s*+(?:[=:]\s*+)?{INT}"), ("cin", "c_in", "nin")),
+    ("out_channels", re.compile(rf"\b[cn]_?out\s*+(?:[=:]\s*+)?{INT}"),
+     ("cout", "c_out", "nout")),
     # "in 64 out 128"
     ("in_out", re.compile(rf"\bin\s++{INT}\s*+,?\s*+(?:and\s++)?out\s++{INT}"), ("out",)),
     # "64 in and 128 out"; not "2 in both directions", "3 in each layer"
-    ("in_channels", re.compile(rf"{INT}\s++in\b(?!\s*+(?:(?:an?|the|both|each|all|every|"
-                               rf"total|a row)\b|\d))"), ("in",)),
+    # nor "strides=2 in keras", a setting's value
+    ("in_channels", re.compile(rf"(?<![=:])(?<![=:]\s){INT}\s++in\b(?!\s*+(?:(?:an?|the|both|each|"
+                               rf"all|every|total|a row|keras|pytorch|torch|tensorflow|tf|"
+                               rf"python|code|my|our|practice)\b|\d))"), ("in",)),
     ("out_channels", re.compile(rf"{INT}\s++out\b"), ("out",)),
     # "H=W=16", "H=32, W=16": the input; "C=3": its channels
     # "a kernel of height 5 and width 3": the kernel's sides, before any height and width of

@@ -112,7 +112,7 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
 # "16 filters", "(6 filters, no padding)", "64 output channels", "the last block has 512
 # channels", "filters=32" (the last one named counts)
 _CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|(?:output\s++|out\s++)?channels|"
-                             r"feature\s++maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)")
+                             r"(?:feature\s++)?maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)")
 
 
 def _last_channels(text: str) -> int | None:

@@ -126,7 +126,7 @@ _CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
 _PAIRS = frozenset({"vs", "versus", "or"})
 # Years and names are not counts: "in 2021", "my 2023 project", "model v2"
 _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
-                                 "step"})
+                                 "step", "every"})   # "for every one of": no count
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
 # ... a year when one of these follows within three words ("the 2023 test split", "(2022
 # MIT-BIH split)")
@@ -696,13 +696,21 @@ def _base(number: _Number, before: list[_Number], numbers: list[_Number]
     if number.base == ("referring",):
         source = next((m for m in reversed(before)
                        if m.actual is not None or m.predicted is not None), None)
+        if source is None and any(m.everyone for m in before):
+            return CELLS   # "2,500 people, 4% of whom have the disease"
         return _cells(source) if source is not None else None
     return number.base
 
 
 def _always_said(tokens: list[str], positive: set[str], negative: set[str]) -> str | None:
     """The one answer of a model that always gives it ("always predicts 'negative'", "a
-    detector that always flags"), or None."""
+    detector that always flags", "predicts 'negative' for every one of 1000 cases"), or None."""
+    for n, token in enumerate(tokens[:-3]):
+        # ("for all the other welds", "for each of the 30" are parts, not every case)
+        if token in _SAID and tokens[n + 2] == "for" and tokens[n + 3] == "every":
+            kind = _class_of(tokens[n + 1], positive, negative)
+            if kind is not None:
+                return kind
     for n, token in enumerate(tokens):
         if token not in _ALWAYS or n + 1 >= len(tokens):
             continue

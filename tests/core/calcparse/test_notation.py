@@ -182,6 +182,9 @@ def test_letters_that_name_a_given_size_or_the_output_are_not_symbols(text, read
     # cs231n's letters: F is the filter's size, K the number of filters
     ("(w - f + 2p)/s + 1 with w = 32, f = 5, k = 10, p = 2, s = 1",
      "input 32, kernel 5, padding 2, stride 1, 10 filters: output size?"),
+    # H_in (folded to "hin")
+    ("compute hout for hin = 129, k = 4, s = 3, p = 1, with hout = floor((hin + 2p - k)/s) + 1",
+     "input 129, kernel 4, stride 3, padding 1: output size?"),
 ])
 def test_a_formulas_letters_with_values_are_the_settings_they_name(text, read):
     assert formula_values(text) == read

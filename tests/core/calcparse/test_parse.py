@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from service.core.calcparse import fill, parse_calculation
 from service.core.calcparse.parse import _parse, _read
+from service.core.calcparse.request import MODEL_LAYERS
 from service.core.textnorm import prepare
 from tests.core.calcparse.helpers import FAST, parsed, run, size
 from tests.core.calcparse.test_intent import NOT_CALCULATIONS
@@ -176,3 +177,18 @@ def test_what_about_stride_changes_the_stride_and_nothing_else(input_, kernel, s
     assert after.args == {**before.args, "stride": new_stride}
     assert after.complete
 
+
+
+
+@pytest.mark.parametrize("message", [
+    "Total trainable parameters of this LeNet-5 variant? conv1: 1 -> 6 channels, 5x5; conv2: "
+    "6 -> 16 channels, 5x5; then fully connected 400 -> 120 -> 84 -> 10.",
+    "conv layer 10 -> 20 channels, kernel 5x5, no bias, followed by BatchNorm. total learnable "
+    "parameters?",
+    "How many parameters does my CNN have? conv 3x3 from 3 to 16 channels -> linear to 10 "
+    "classes",
+])
+def test_a_models_total_is_not_one_of_its_layers(message):
+    # one layer's count given as the model's would be confidently wrong: the layers are asked
+    request = parse_calculation(message)
+    assert (request.calculator, request.args, request.missing) == ("params", {}, [MODEL_LAYERS])

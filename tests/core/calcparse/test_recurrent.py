@@ -24,6 +24,16 @@ from tests.core.calcparse.helpers import parsed
      {"layer": "gru", "input_size": 16, "hidden_size": 32, "bias_vectors": 1}),
     ("vanilla rnn, input size 10, hidden size 20, no bias. number of parameters?",
      {"layer": "rnn", "input_size": 10, "hidden_size": 20, "bias": False}),
+    # a bracket after the name that is no call
+    ("textbook GRU (one bias vector per gate), input size 20, hidden size 10. parameters?",
+     {"layer": "gru", "input_size": 20, "hidden_size": 10, "bias_vectors": 1}),
+    ("lecture-notes LSTM: the input has 10 features and the hidden state has 20 units. params?",
+     {"layer": "lstm", "input_size": 10, "hidden_size": 20}),
+    ("Keras: `LSTM(64)` on inputs of shape (timesteps, 32). what does model.summary() show?",
+     {"layer": "lstm", "input_size": 32, "hidden_size": 64, "bias_vectors": 1}),
+    # a PyTorch call alone asks for its count
+    ("and nn.RNN(50, 100) in PyTorch?",
+     {"layer": "rnn", "input_size": 50, "hidden_size": 100, "bias_vectors": 2}),
 ])
 def test_a_recurrent_layers_sizes_and_convention_are_read(message, args):
     request = parsed(message)

@@ -65,6 +65,8 @@ def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculatio
      {"kernel": 3, "in_channels": 128, "out_channels": 256, "bias": True}),
     ("params of a 3x3 conv with 64 and 128 input and output channels, bias off",
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "bias": False}),
+    ("conv layer with n_in = 10 channels, n_out = 20, kernel 5x5: params?",
+     {"kernel": 5, "in_channels": 10, "out_channels": 20}),
 ])
 def test_channel_notations_are_read(message, args):
     request = parse_calculation(message)
@@ -219,3 +221,10 @@ def test_a_layer_that_outputs_channels_has_them_as_its_filters_and_asks_for_its_
     request = parsed("How many weights in a 5x5 conv layer that outputs 32 channels, biases "
                      "included?")
     assert request.args["out_channels"] == 32 and request.missing == ["in_channels"]
+
+
+def test_a_settings_value_before_in_is_no_count_of_input_channels():
+    # "strides=2 in keras" once gave a conv of 2 input channels
+    request = parse_calculation("my 75x75x3 image with a 3x3 kernel and strides=2 in keras, "
+                                "padding='valid': output size?")
+    assert request.args == {"input": 75, "kernel": 3, "stride": 2, "padding": "valid"}

@@ -255,3 +255,11 @@ def test_a_word_that_starts_like_conv_is_no_layer():
     request = parsed("conv k=3 s=2 padding='same' (tf convention) on a 37x37 map, output size?")
     assert (request.calculator, request.args) == \
         ("conv", {"input": 37, "kernel": 3, "stride": 2, "padding": "same"})
+
+
+def test_maps_are_the_channels_a_flatten_counts():
+    request = parsed("32x32 grayscale input -> 5x5 conv with 6 maps -> 2x2 average pool stride 2 "
+                     "-> 5x5 conv with 16 maps -> 2x2 average pool stride 2 -> flatten. how many "
+                     "numbers go into the first fully connected layer?")
+    assert request.args["channels"] == 16
+    assert conv_stack(**request.args)["flattened"] == 400

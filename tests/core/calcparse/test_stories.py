@@ -234,3 +234,13 @@ def test_the_solver_needs_exactly_one_whole_non_negative_solution():
     assert _solve([(("tp", "fp"), 3), (("tp", "fn"), 3), (("fp", "fn"), 3),
                    (tn, 1)]) is None                                 # halves
     assert _solve([(tp, 0), (fp, 0), (tn, 0), (fn, 0)]) is None     # nothing counted
+
+
+def test_a_share_of_everyone_and_one_answer_for_every_case_are_read():
+    assert counts_from_story(prepare(
+        "A test is run on 2,500 people, 4% of whom have the disease. Sensitivity is 80% and "
+        "specificity is 95%. How many true positives and false positives?")) == \
+        {"tp": 80, "fp": 120, "tn": 2280, "fn": 20}
+    assert counts_from_story(prepare(
+        "My model predicts 'negative' for every one of 1000 test cases; 50 of them are actually "
+        "positive. accuracy and recall?")) == {"tp": 0, "fp": 0, "tn": 950, "fn": 50}
