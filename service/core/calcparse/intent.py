@@ -22,7 +22,7 @@ _WANTS = {
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
                             r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
-                         r"\bsummary\s*+\(\s*+\)|"
+                         r"\bsummary\s*+\(\s*+\)|\bcount(?:ing)?\s++(?:the\s++)?bias|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
@@ -59,7 +59,9 @@ RECURRENT = re.compile(r"\b(?:rnn|lstm|gru|recurrent)")
 SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\s*+h|"
                        r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
                        r"(?<![\w.-])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
-                       r"(?<![\w.])\d++[mnhwkspcd](?![\w.])|\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
+                       r"(?<![\w.])\d++[mnhwkspcd](?![\w.])(?!\s*+(?:params?|parameters|weights|"
+                       r"tokens|images|samples|examples|rows|users)\b)|"
+                       r"\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
 # Naming an exam question, or asking for the formula or the general case: the entry answers
 # it (and offers to compute), unless every number a calculation needs is there too.
 ABOUT_THE_QUESTION = re.compile(

@@ -142,6 +142,8 @@ def _parse(text: str) -> CalcRequest | None:
         # layers have more parameters?" asks about the idea
         if request is None or not any(k in request.args for k in ANCHORS["params"]):
             return None
+        if _more_layers_than_counted(text, request):
+            return CalcRequest("params", {}, [MODEL_LAYERS], [])   # "an Embedding, an LSTM ..."
         return request if request.complete or not (
             CONCEPTUAL.match(text) or ABOUT_THE_QUESTION.search(text)) else None
     if SYMBOLIC.search(text) or NOT_CALCULATED.search(text) or (

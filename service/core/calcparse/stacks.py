@@ -61,7 +61,9 @@ _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", 
 _TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b")
 # ... or in brackets a few words on ("every conv keeps the size (3x3, padding 1)")
 _SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d|"
-                              r"(?<![a-z\d])[a-z\d]++(?:\s++[a-z]++){1,3}+\s*+\(\s*+\d")
+                              r"(?<![a-z\d])[a-z\d]++(?:\s++[a-z]++){1,3}+\s*+\(\s*+\d|"
+                              # "every conv is 3x3"
+                              r"(?<![a-z\d])[a-z\d]++\s++(?:is|are)\s++\d")
 # Keras's pooling layers without arguments pool 2x2
 _KERAS_POOL_DEFAULT = re.compile(r"^(?:maxpooling|averagepooling)2d\(\s*+\)")
 # A latent vector reshaped to 1x1 is the input of a generator's first layer (other 1x1 sizes

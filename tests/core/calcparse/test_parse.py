@@ -187,8 +187,25 @@ def test_what_about_stride_changes_the_stride_and_nothing_else(input_, kernel, s
     "parameters?",
     "How many parameters does my CNN have? conv 3x3 from 3 to 16 channels -> linear to 10 "
     "classes",
+    "self.emb = nn.Embedding(5000, 100)\nself.lstm = nn.LSTM(100, 128)\nHow many trainable "
+    "parameters in total, embedding included?",
 ])
 def test_a_models_total_is_not_one_of_its_layers(message):
     # one layer's count given as the model's would be confidently wrong: the layers are asked
     request = parse_calculation(message)
     assert (request.calculator, request.args, request.missing) == ("params", {}, [MODEL_LAYERS])
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    # "1M" is a million, no symbol times a number
+    ("n_in = 1024 features, one hidden layer of 1000 units, 10 output classes, biases "
+     "everywhere. Is this over 1M parameters? I need the exact count", 1035010),
+    # a count disputed, with the bias to count
+    ("My TA says 1601 but I get 1600: one single 5x5 filter on an input with 64 channels, and "
+     "the question says to count the bias. Who is right?", 1601),
+])
+def test_counts_asked_in_passing_are_worked_out(message, total):
+    request = parsed(message)
+    result = run(request)
+    totals = [result["total"]] + [run(other)["total"] for other in request.also]
+    assert sum(totals) == total

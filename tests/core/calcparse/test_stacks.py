@@ -263,3 +263,9 @@ def test_maps_are_the_channels_a_flatten_counts():
                      "numbers go into the first fully connected layer?")
     assert request.args["channels"] == 16
     assert conv_stack(**request.args)["flattened"] == 400
+
+
+def test_a_kernel_said_to_be_a_size_is_the_layers_kernel():
+    request = parsed("VGG-16 on a 224x224x3 image: every conv is 3x3 with stride 1 and padding "
+                     "1, and there are five 2x2 max-pools with stride 2. final spatial size?")
+    assert conv_stack(**request.args)["output"] == [7, 7]
