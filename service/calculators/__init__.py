@@ -4,6 +4,7 @@ from service.calculators.attention import (
     patch_attention_cost,
     patch_count,
     sequence_attention_cost,
+    sequence_dot_products,
 )
 from service.calculators.conv import conv_output, conv_stack
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
@@ -30,4 +31,5 @@ __all__ = [
     "recurrent_gradient_check",
     "recurrent_params",
     "sequence_attention_cost",
+    "sequence_dot_products",
 ]

@@ -53,6 +53,23 @@ def patch_count(input, patch, stride=1) -> dict:
     return {"num_patches": rows * cols, "patches_per_axis": [rows, cols], "steps": steps}
 
 
+def sequence_dot_products(tokens, heads=1) -> dict:
+    """How many dot products Q K^T takes over n tokens: n^2 per head, whatever the dimension,
+    so the tutor can give them while it asks for d (which the multiply-adds need).
+
+    Returns ``num_tokens``, ``heads``, ``dot_products`` and the worked ``steps``. Raises
+    CalculationError naming the field of any malformed value.
+    """
+    n = as_int(tokens, "tokens")
+    heads = as_int(heads, "heads")
+    if heads == 1:
+        steps = [f"Dot products: $n^2 = {n}^2 = {n * n}$, one per pair of tokens"]
+    else:
+        steps = [f"Dot products: $\\text{{heads}} \\cdot n^2 = {heads} \\cdot {n}^2 = "
+                 f"{heads * n * n}$, one per pair of tokens in each head"]
+    return {"num_tokens": n, "heads": heads, "dot_products": heads * n * n, "steps": steps}
+
+
 def patch_attention_cost(input, patch, stride=1, heads=1) -> dict:
     """Count the work of Q K^T when an H x W x C image is cut into h x w x C patch tokens.
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from service import calculators
 from service.core import calc_why
-from service.core.calcparse import PATCHES_ONLY, TOGETHER, CalcRequest
+from service.core.calcparse import DOT_PRODUCTS_ONLY, PATCHES_ONLY, TOGETHER, CalcRequest
 from service.errors import CalculationError
 
 TITLES = {
@@ -98,6 +98,8 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
     number of patches (PATCHES_ONLY), which the image and patch sizes settle; None for any
     other request. `asks` says what the cost would still need (the channels): the request
     stays pending, so the next message can give them."""
+    if request.asks == DOT_PRODUCTS_ONLY:
+        return _dot_products_alone(request, asks)
     result = _settled_patch_count(request) if request.asks == PATCHES_ONLY else None
     if result is None:
         return None
@@ -110,6 +112,31 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
                  f"{asks}._")
     args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
     return "\n\n".join(lines), {"calculator": "patch_count", "request": args, "result": result}
+
+
+def _dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The dot products of self-attention over a sequence without its dimension (n^2 per head),
+    with another length's beside them and how many times more; None for impossible values."""
+    try:
+        results = [calculators.sequence_dot_products(r.args["tokens"], r.args.get("heads", 1))
+                   for r in (request, *request.also)]
+    except (CalculationError, KeyError):
+        return None
+    lines = []
+    for result in results:
+        lines += [f"**Dot products for {result['num_tokens']} tokens**",
+                  "\n".join(f"- {step}" for step in result["steps"])]
+    if len(results) == 2:
+        first, second = (r["dot_products"] for r in results)
+        ratio = second / first
+        lines.append(f"From {results[0]['num_tokens']} to {results[1]['num_tokens']} tokens the "
+                     f"dot products grow {ratio:g} times: the square of "
+                     f"{results[1]['num_tokens'] / results[0]['num_tokens']:g}, since every "
+                     "token is compared with every other one.")
+    lines.append(f"_They do not depend on the dimension; for the multiply-adds, give me {asks}._")
+    calculation = {"calculator": "sequence_dot_products", "request": dict(request.args),
+                   "result": results[0]}
+    return "\n\n".join(lines), calculation
 
 
 def render_calculation(title: str, request: CalcRequest, result: dict,

@@ -3,7 +3,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import patch_attention_cost, patch_count, sequence_attention_cost
+from service.calculators import (
+    patch_attention_cost,
+    patch_count,
+    sequence_attention_cost,
+    sequence_dot_products,
+)
 from service.errors import CalculationError
 
 FAST = settings(max_examples=200, deadline=None)
@@ -193,3 +198,11 @@ def test_each_head_does_its_share_of_the_multiply_adds(tokens, head_dim, heads):
     # the reference: every pair of tokens, one multiply-add per dimension of a head
     assert result["macs_per_head"] == tokens * tokens * head_dim
     assert result["macs_per_head"] * heads == result["macs"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(tokens=st.integers(1, 5000), heads=st.integers(1, 16), head_dim=st.integers(1, 128))
+def test_the_dot_products_alone_are_the_costs_whatever_the_dimension(tokens, heads, head_dim):
+    alone = sequence_dot_products(tokens, heads)
+    full = sequence_attention_cost(tokens, heads * head_dim, heads)
+    assert alone["dot_products"] == full["dot_products"] == heads * tokens ** 2

@@ -690,3 +690,13 @@ def test_a_later_part_changes_what_the_part_before_worked_out(tutor):
                           "(b) How many if no layer has a bias?")
     with_bias, without = reply.reply.split("**(b)**")
     assert "235146" in with_bias and "234752" in without
+
+
+def test_dot_products_asked_without_a_dimension_are_given_and_the_dimension_asked(tutor):
+    counted, completed = conversation(
+        tutor, "If I double my context from 512 to 1024 tokens, how many dot products does "
+               "single-head attention need before and after?", "d = 64")
+    assert counted.kind == "calculation"
+    assert "262144" in counted.reply and "1048576" in counted.reply and "4 times" in counted.reply
+    assert "d = 64" in counted.reply           # asked for the multiply-adds
+    assert completed.kind == "calculation" and "16777216" in completed.reply   # 512^2 * 64

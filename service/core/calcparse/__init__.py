@@ -37,6 +37,7 @@ from service.core.calcparse.readers import bias_said
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
+    DOT_PRODUCTS_ONLY,
     PATCHES_ONLY,
     SLOT_QUESTIONS,
     TOGETHER,
@@ -44,6 +45,6 @@ from service.core.calcparse.request import (
 )
 from service.core.calcparse.slots import find_slots
 
-__all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS",
-           "TOGETHER", "CalcRequest", "bias_said", "fill", "find_matrix", "find_slots",
-           "parse_calculation"]
+__all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "DOT_PRODUCTS_ONLY", "PATCHES_ONLY", "PREAMBLE",
+           "SLOT_QUESTIONS", "TOGETHER", "CalcRequest", "bias_said", "fill", "find_matrix",
+           "find_slots", "parse_calculation"]

@@ -27,6 +27,7 @@ from service.core.calcparse.recurrent import recurrent_request
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
+    DOT_PRODUCTS_ONLY,
     PATCHES_ONLY,
     REQUIRED,
     TOGETHER,
@@ -537,6 +538,10 @@ _HEAD_DIM = re.compile(r"\b(?:head[\s_-]*+(?:dim(?:ension)?|size)|dhead)\s*+(?:o
                        # "each head has dim 64", "head_dim=64"
                        r"\bheads?\s++(?:has|have|with)\s++(?:a\s++)?(?:dim(?:ension)?|size)\s*+"
                        r"(?:of\s++)?(?:=\s*+)?(\d{1,7}+)\b|\bhead_dim\s*+=\s*+(\d{1,7}+)\b")
+# the dot products (scores) asked, and no multiply-adds
+_DOT_PRODUCTS_ASKED = re.compile(r"\bdot[\s-]?products?\b|\b(?:attention\s++)?scores\b")
+_MACS_ASKED = re.compile(r"\bmacs?\b|multiply|\bflops?\b|\bmult|\bcost\b|\bcompute\b|"
+                         r"\bcomplexity\b|\boperations\b")
 # comparing two values of one setting: "d=64 vs d=128", "from 800 to 400"
 _COMPARED = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|\binstead of\b|\bfrom\s++\d")
 # "8 heads", "heads = 8" (not the "head" of "head dim 64")
@@ -576,6 +581,13 @@ def _sequence_request(text: str, slots: dict) -> CalcRequest | None:
         if value is not None:
             args[name] = value
     request = finish_request("sequence_attention", args, [], [])
+    if request.missing == ["dim"] and _DOT_PRODUCTS_ASKED.search(text) and \
+            not _MACS_ASKED.search(text):
+        # "how many dot products for 512 tokens, and for 1024?": n^2 needs no dimension
+        request.asks = DOT_PRODUCTS_ONLY
+        if len(lengths) == 2:
+            request.also = [CalcRequest("sequence_attention", {**args, "tokens": lengths[1]},
+                                        ["dim"], [], asks=DOT_PRODUCTS_ONLY)]
     # "d=64 vs d=128 at n=512", "halve n from 800 to 400": the other value worked out too
     other = ("tokens", lengths[1]) if len(lengths) == 2 else \
         ("dim", dims[1]) if len(dims) == 2 else _changed_to(text, args)

@@ -35,6 +35,9 @@ ANCHORS = {
 # A self-attention request that asks only for the number of patches ("P for a 224x224 image
 # with 16x16 patches"): the count does not depend on the channels it lacks.
 PATCHES_ONLY = "patches"
+# A self-attention request over a sequence that asks only for the dot products ("how many dot
+# products for 512 tokens?"): n^2 does not depend on the dimension it lacks.
+DOT_PRODUCTS_ONLY = "dot_products"
 # A parameter count of several layers written out ("conv1 = ..., conv2 = ...: params of both"):
 # each layer's count, then their sum
 TOGETHER = "together"
