@@ -41,7 +41,10 @@ _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
 _GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
 _TRANSPOSED = re.compile(r"transpos|deconv|up-?conv|fractionally")
 _POOL = re.compile(r"pool")
-_CEIL_MODE = re.compile(r"ceil[\s_-]*+mode")
+_CEIL_MODE = re.compile(r"ceil[\s_-]*+mode(?!\s*+=\s*+false)")
+# "gives what size? and what if I set ceil_mode=True?": both roundings asked
+_CEIL_ASKED_AFTER = re.compile(r"\b(?:what if|and if|and with|what about|vs|versus|compared?|"
+                               r"instead)\b[^.?!]{0,40}?ceil[\s_-]*+mode")
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
 # A Flatten: a map's values become features (of a linear layer, or of a stack's output)
@@ -133,7 +136,13 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
     bias = _bias(text, slots)
     if bias is not None:
         args["bias"] = bias
-    return finish_request("conv", args, [], assumed)
+    request = finish_request("conv", args, [], assumed)
+    if args.get("ceil_mode") and request.complete and _CEIL_ASKED_AFTER.search(text):
+        # the default (floor) first, then the rounding the student asks about
+        del args["ceil_mode"]
+        request.also = [CalcRequest("conv", {**args, "ceil_mode": True}, [], [],
+                                    title="With ceil_mode=True")]
+    return request
 
 
 def _conv_sizes(slots: dict, operation: str | None) -> tuple[dict, int | None]:

@@ -119,6 +119,8 @@ CONV = [
      {"input": 7, "kernel": 2, "operation": "pool"}),
     ("output size of 3x3 max pool with stride 2 and ceil_mode on 6x6 input",
      {"input": 6, "kernel": 3, "stride": 2, "operation": "pool", "ceil_mode": True}),
+    ("maxpool 2x2 stride 2 on 13x13 with ceil_mode=False: output?",   # said off: the floor
+     {"input": 13, "kernel": 2, "stride": 2, "operation": "pool"}),
     ("output size after nn.MaxPool2d(2) on a 28x28 feature map",
      {"input": 28, "kernel": 2, "operation": "pool"}),
     ("2x2 max pool over a 64 channel 28x28 feature map, output size",
@@ -740,3 +742,11 @@ def test_no_size_is_invented_from_a_count_or_a_one_by_one(message, missing):
 
 def test_a_named_one_pixel_input_is_still_read():
     assert parsed("output size of a 1x1 conv on an input of size 1x1").args["input"] == 1
+
+
+def test_a_rounding_asked_after_the_size_is_worked_out_beside_it():
+    request = parsed("nn.MaxPool2d(2, 2) on a 13x13 feature map gives what size? And what if I "
+                     "set ceil_mode=True?")
+    assert run(request)["output"] == [6, 6] and "ceil_mode" not in request.args
+    (ceiled,) = request.also
+    assert ceiled.title == "With ceil_mode=True" and run(ceiled)["output"] == [7, 7]
