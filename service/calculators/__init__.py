@@ -8,7 +8,7 @@ from service.calculators.attention import (
 )
 from service.calculators.conv import conv_output, conv_stack
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
-from service.calculators.metrics import classification_metrics
+from service.calculators.metrics import classification_metrics, f1_from_rates
 from service.calculators.params import (
     GATES as RECURRENT_CELLS,
 )
@@ -25,6 +25,7 @@ __all__ = [
     "conv2d_params",
     "conv_output",
     "conv_stack",
+    "f1_from_rates",
     "linear_params",
     "patch_attention_cost",
     "patch_count",

@@ -126,3 +126,44 @@ def _explanation(counts: dict[str, int], values: dict[str, float | None]) -> str
         parts.append("An undefined ratio is reported as null, not as 0: 0/0 has no value, and "
                      "libraries that print 0 there (with a warning) choose a convention.")
     return " ".join(parts)
+
+
+def f1_from_rates(precision, recall) -> dict:
+    """F1 from a precision and a recall (each in 0..1): their harmonic mean, 2PR / (P + R).
+
+    Returns a JSON-ready dict: ``precision``, ``recall``, ``f1`` (None when both are 0, with
+    ``undefined`` saying why), ``arithmetic_mean`` (what F1 is not), ``steps``,
+    ``explanation``. Raises CalculationError naming the field of a value that is not a number
+    in 0..1 (a bool, a string, infinity, 80 for 80%).
+    """
+    rates = {}
+    for name, value in (("precision", precision), ("recall", recall)):
+        if isinstance(value, bool) or not isinstance(value, int | float) or \
+                not 0 <= value <= 1:
+            raise CalculationError(f"{name} must be a number from 0 to 1 (got {value!r})",
+                                   fields={name: ["A number from 0 to 1 (0.8 for 80%)."]})
+        rates[name] = Fraction(value).limit_denominator(10**9)
+    p, r = rates["precision"], rates["recall"]
+    steps = [r"$F_1 = \frac{2PR}{P + R}$, the harmonic mean of precision and recall"]
+    mean = float((p + r) / 2)
+    if p + r == 0:
+        steps.append("$P = R = 0$: $F_1 = 0/0$, undefined")
+        return {"precision": float(p), "recall": float(r), "f1": None,
+                "undefined": {"f1": "precision and recall are both 0, so F1 is 0/0"},
+                "arithmetic_mean": mean, "steps": steps,
+                "explanation": "With precision and recall both 0 there is nothing to average: "
+                               "F1 is undefined (libraries report 0 by convention)."}
+    f1 = 2 * p * r / (p + r)
+    steps.append(f"$F_1 = \\frac{{2 \\cdot {fmt_real(float(p))} \\cdot {fmt_real(float(r))}}}"
+                 f"{{{fmt_real(float(p))} + {fmt_real(float(r))}}} = {fmt_real(float(f1))}$")
+    if p == r:
+        explanation = (f"F1 is {fmt_real(float(f1))}: with precision and recall equal, their "
+                       "harmonic mean is that same value. It falls below the plain average as "
+                       "soon as they differ, pulled towards the smaller one.")
+    else:
+        explanation = (
+            f"F1 is {fmt_real(float(f1))}, below the plain average {fmt_real(mean)}: the "
+            "harmonic mean is pulled towards the smaller of the two, so a classifier cannot "
+            "make up for a poor recall with a high precision, or the other way round.")
+    return {"precision": float(p), "recall": float(r), "f1": float(f1),
+            "arithmetic_mean": mean, "steps": steps, "explanation": explanation}

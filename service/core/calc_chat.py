@@ -20,6 +20,7 @@ TITLES = {
     "sequence_attention": "Self-attention over a sequence",
     "stack": "Output size through the layers",
     "metrics": "Classification metrics",
+    "f1": "F1 from precision and recall",
 }
 
 # An answer whose entry has a calculator offers to compute it, with an example to copy.
@@ -60,6 +61,8 @@ def run_calculation(request: CalcRequest) -> dict:
         return calculators.recurrent_gradient_check(**args)
     if request.calculator == "metrics":
         return calculators.classification_metrics(**args)
+    if request.calculator == "f1":
+        return calculators.f1_from_rates(**args)
     if request.calculator == "sequence_attention":
         return calculators.sequence_attention_cost(**args)
     if request.calculator == "stack":

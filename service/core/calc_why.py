@@ -183,9 +183,19 @@ def _metrics(args: dict, result: dict) -> str:
         "class dominates; reporting a 0/0 ratio as 0 instead of undefined.")
 
 
+def _f1(args: dict, result: dict) -> str:
+    return (
+        "**Why the harmonic mean.** $F_1 = 2PR/(P + R)$ is $2TP / (2TP + FP + FN)$ written with "
+        "the rates: precision and recall share the numerator $TP$ and differ in what they "
+        "divide by, and their harmonic mean adds those denominators up. It is pulled towards "
+        "the smaller rate, so precision 1 with recall 0.1 gives about 0.18, not 0.55.\n\n"
+        "**The usual mistakes.** Taking the plain average; mixing percentages and shares; "
+        "reading a 0/0 F1 (no true positives at all) as meaningful.")
+
+
 WHY: dict[str, Callable[[dict, dict], str]] = {
     "conv": _conv, "params": _params, "eigen": _eigen, "attention": _attention,
-    "sequence_attention": _sequence_attention, "metrics": _metrics, "stack": _stack}
+    "sequence_attention": _sequence_attention, "metrics": _metrics, "stack": _stack, "f1": _f1}
 
 
 def why(calculator: str, args: dict, result: dict) -> str:
@@ -228,5 +238,8 @@ def change_hint(calculator: str, args: dict) -> str:
     if calculator == "attention":
         stride = args.get("stride", 1)
         return "what about stride 2?" if stride != 2 else "what about stride 1?"
+    if calculator == "f1":
+        recall = args.get("recall", 0.5)
+        return f"what about recall {0.9 if recall < 0.9 else 0.5:g}?"
     fp = args.get("fp", 0)
     return f"what about FP={2 * fp if fp else 10}?"

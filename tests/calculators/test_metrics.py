@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import classification_metrics
+from service.calculators import classification_metrics, f1_from_rates
 from service.errors import CalculationError
 
 pairs = st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=200)
@@ -99,3 +99,34 @@ def test_the_explanation_says_when_accuracy_misleads():
     assert "always predicting negative would already score an accuracy of 0.991" in imbalanced
     assert "imbalanced" in imbalanced
     assert not math.isnan(classification_metrics(tp=1, fp=0, tn=0, fn=0)["accuracy"])
+
+
+# --- F1 from a precision and a recall ----------------------------------------------------------
+
+@settings(max_examples=200, deadline=None)
+@given(tp=st.integers(1, 500), fp=st.integers(0, 500), fn=st.integers(0, 500))
+def test_f1_from_the_rates_is_the_f1_of_the_counts(tp, fp, fn):
+    counts = classification_metrics(tp, fp, 0, fn)
+    rates = f1_from_rates(counts["precision"], counts["recall"])
+    assert rates["f1"] == pytest.approx(2 * tp / (2 * tp + fp + fn))
+    assert rates["f1"] <= rates["arithmetic_mean"] + 1e-12     # the harmonic mean is below
+
+
+def test_f1_of_the_rates_shows_its_working_and_names_what_cannot_be_worked_out():
+    result = f1_from_rates(0.75, 0.5)
+    assert result["f1"] == pytest.approx(0.6) and "0.625" in result["explanation"]
+    assert result["steps"][-1].endswith("= 0.6$")
+    assert f1_from_rates(0, 0)["f1"] is None and "0/0" in f1_from_rates(0, 0)["undefined"]["f1"]
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    ({"precision": 80, "recall": 0.6}, "precision"),          # a percent, not a share
+    ({"precision": 0.8, "recall": True}, "recall"),
+    ({"precision": float("nan"), "recall": 0.6}, "precision"),
+    ({"precision": 0.8, "recall": float("inf")}, "recall"),
+    ({"precision": "0.8", "recall": 0.6}, "precision"),
+])
+def test_f1_refuses_rates_that_are_no_share(call, field):
+    with pytest.raises(CalculationError) as raised:
+        f1_from_rates(**call)
+    assert field in raised.value.fields

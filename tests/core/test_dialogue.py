@@ -700,3 +700,12 @@ def test_dot_products_asked_without_a_dimension_are_given_and_the_dimension_aske
     assert "262144" in counted.reply and "1048576" in counted.reply and "4 times" in counted.reply
     assert "d = 64" in counted.reply           # asked for the multiply-adds
     assert completed.kind == "calculation" and "16777216" in completed.reply   # 512^2 * 64
+
+
+def test_f1_from_a_precision_and_a_recall_is_worked_out_and_changed(tutor):
+    first, changed = conversation(tutor, "Precision is 0.75 and recall is 0.5. What is the F1 "
+                                         "score?", "what about recall 0.9?")
+    assert first.kind == "calculation" and "= 0.6$" in first.reply
+    assert changed.kind == "calculation" and "0.8182" in changed.reply
+    percent = tutor.respond("f1 if precision 80% and recall 60%")
+    assert percent.kind == "calculation" and "0.6857" in percent.reply

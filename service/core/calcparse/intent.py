@@ -134,6 +134,14 @@ TRUE_LABELS_START = r"\by_?(?:true|test|actual|gold)\s*+=\s*+(?:list)?\["
 _LABEL_LIST = re.compile(TRUE_LABELS_START)
 
 
+# "precision is 0.75", "recall = 50%", "a precision of .8": a rate given (as a share or a percent)
+_RATE_VALUE = r"\s*+(?:is|=|:|of|at)?\s*+(\d?\.\d{1,6}+|[01](?!\.\d)|\d{1,3}+(?:\.\d{1,6}+)?+\s*+%)"
+PRECISION_GIVEN = re.compile(rf"\bprecision{_RATE_VALUE}")
+RECALL_GIVEN = re.compile(rf"\b(?:recall|sensitivity){_RATE_VALUE}")
+F1_ASKED = re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure|harmonic")
+
+
+
 def counts_in_words(text: str) -> bool:
     """Whether a message holds at least three whole numbers that could be counts."""
     return len(list(itertools.islice(_COUNT_NUMBER.finditer(text),
@@ -149,6 +157,8 @@ def wants(text: str) -> str | None:
             return "metrics"
         return "eigen" if _WANTS["eigen"].search(text) or _ONLY_A_MATRIX.fullmatch(text) \
             else None
+    if F1_ASKED.search(text) and PRECISION_GIVEN.search(text) and RECALL_GIVEN.search(text):
+        return "metrics"   # F1 from a precision and a recall
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
                                           _LABEL_LIST.search(text) or
                                           cell_names(text) is not None or

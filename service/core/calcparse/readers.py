@@ -14,9 +14,12 @@ import re
 
 from service.core.calcparse.confusion import has_table, read_counts
 from service.core.calcparse.intent import (
+    F1_ASKED,
     LINEAR,
     NEEDS_CHANNELS,
     PATCH_COUNT,
+    PRECISION_GIVEN,
+    RECALL_GIVEN,
     SEQUENCE_LENGTH,
     TRUE_LABELS_START,
     counts_in_words,
@@ -728,9 +731,34 @@ def eigen_request(text: str) -> CalcRequest:
     return finish_request("eigen", args, [], assumed)
 
 
+def _rate(found: re.Match | None) -> float | None:
+    """A rate as a share: "0.75", ".8", "80%" -> 0.8."""
+    if found is None:
+        return None
+    value = found[1].replace(" ", "")
+    return float(value[:-1]) / 100 if value.endswith("%") else float(value)
+
+
+def f1_request(text: str, slots: dict) -> CalcRequest | None:
+    """F1 from a precision and a recall the message gives ("precision is 0.75 and recall is 0.5,
+    F1?"), keeping an earlier request's (`slots`) where the text names none; None when it gives
+    neither or does not ask for F1."""
+    precision, recall = _rate(PRECISION_GIVEN.search(text)), _rate(RECALL_GIVEN.search(text))
+    if precision is None and recall is None or not (F1_ASKED.search(text) or slots):
+        return None
+    args = {name: value for name, value in (("precision", precision), ("recall", recall))
+            if value is not None}
+    args = {name: slots[name] for name in ("precision", "recall") if name in slots} | args
+    return finish_request("f1", args, [], [])
+
+
 def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     """A classification_metrics request from the named counts; None when none is named (a
     question about TP and FP, not a calculation)."""
+    if not any(name in slots for name in REQUIRED["metrics"]):
+        rates = f1_request(text, {})
+        if rates is not None:
+            return rates
     counted = _counts_from_labels(text)
     if counted is not None:
         counts, note = counted
@@ -794,4 +822,5 @@ def _counts_told(counts: dict[str, int]) -> str:
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
-            "sequence_attention": _attention_request, "metrics": metrics_request}
+            "sequence_attention": _attention_request, "metrics": metrics_request,
+            "f1": f1_request}

@@ -17,6 +17,7 @@ REQUIRED = {
     "sequence_attention": ("tokens", "dim"),
     "metrics": ("tp", "fp", "tn", "fn"),
     "stack": ("input", "layers"),
+    "f1": ("precision", "recall"),
 }
 
 # A calculation must have at least one of these from the student's own numbers; settings
@@ -30,6 +31,7 @@ ANCHORS = {
     "sequence_attention": ("tokens",),
     "metrics": ("tp", "fp", "tn", "fn"),
     "stack": ("input",),
+    "f1": ("precision", "recall"),
 }
 
 # A self-attention request that asks only for the number of patches ("P for a 224x224 image
@@ -76,6 +78,8 @@ SLOT_QUESTIONS = {
     "counts_in_words": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: from a "
                        "description I can't yet be sure which of your numbers is which count, "
                        "and a metric worked out from the wrong ones would mislead you",
+    "precision": "the precision (e.g. `precision 0.8`)",
+    "recall": "the recall (e.g. `recall 0.6`)",
     "tp": "the true positives (e.g. `TP=40`)",
     "fp": "the false positives (e.g. `FP=10`)",
     "tn": "the true negatives (e.g. `TN=45`)",
