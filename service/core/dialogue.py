@@ -45,18 +45,29 @@ from service.core.calcparse import (
     find_slots,
     parse_calculation,
 )
-from service.core.matcher import Match, Matcher
-from service.core.other_language import in_another_language
+from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
+from service.core.other_language import FUNCTION_WORDS, in_another_language
 from service.core.parts import homework_parts
 from service.core.practice import Practice
 from service.core.reply import MAX_SUGGESTIONS, Reply
 from service.core.sessions import SessionStore
-from service.core.small_talk import HELP, OTHER_LANGUAGE, asks_for_help, small_talk
+from service.core.small_talk import (
+    HELP,
+    OTHER_LANGUAGE,
+    OTHER_LANGUAGE_OFFER,
+    asks_for_help,
+    small_talk,
+)
 from service.core.textnorm import MAX_MESSAGE_LENGTH, Message, read_message
 from service.errors import CalculationError
 from service.knowledge.loading import Entry, KnowledgeBase
 
 WEB = "web"
+# a word of another language's question that may be a course term ("autoencoder", "gan")
+MIN_TERM_LENGTH = 3
+# ... never the words other languages share with the course's notation ("sin" is "without")
+_NOT_TERMS = frozenset({"sin", "cos", "die", "was", "son", "par", "pour", "van", "come", "mit",
+                        "con", "per", "non", "wat", "tan", "log", "max"})
 # Channels whose session ids come from verified requests (Slack's team, channel and thread;
 # the terminal's own loop): kept as given. Any other channel's ids are issued by the tutor.
 SELF_NAMED_CHANNELS = frozenset({"slack", "cli"})
@@ -215,9 +226,7 @@ class Tutor:
         request = parse_calculation(message)
         if request is None and in_another_language(message.words):
             # numbers are read in any language; words are matched only in English
-            state["offered"] = []
-            return Reply("fallback", f"{OTHER_LANGUAGE}\n\nFor anything else, "
-                                     f"{self.human_pointer}.", session_id, None, 0.0)
+            return self._other_language(message, state, session_id)
         matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
@@ -254,6 +263,21 @@ class Tutor:
         kind = "calculation" if worked else replies[0].kind
         return Reply(kind, text, session_id, confidence=min(r.confidence for r in replies),
                      calculation=calculation)
+
+    def _other_language(self, message: Message, state: dict, session_id: str) -> Reply:
+        """A question in another language: said that the tutor reads English, with the entry its
+        course terms name as a button when they name one with confidence ("Was ist ein
+        Variational Autoencoder?" offers *What is a VAE?*)."""
+        terms = [word for word in message.words if len(word) >= MIN_TERM_LENGTH and
+                 word not in FUNCTION_WORDS and word not in _NOT_TERMS and
+                 self.matcher.word_frequency[word] >= KNOWN_IN_COURSE]
+        best = self.matcher.search(" ".join(terms), limit=1) if terms else []
+        offered = [m for m in best if m.score >= self.thresholds.answer]
+        state["offered"] = [m.entry_id for m in offered]
+        text = OTHER_LANGUAGE_OFFER.format(question=offered[0].question) if offered else \
+            OTHER_LANGUAGE
+        return Reply("fallback", f"{text}\n\nFor anything else, {self.human_pointer}.",
+                     session_id, None, 0.0, offered)
 
     def _confident_reply(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A calculation, or an answer the matcher is sure of, for this message; else None."""

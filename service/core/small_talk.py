@@ -1,4 +1,5 @@
-"""Greetings, thanks, "help" and "never mind": replies that need no knowledge base.
+"""Greetings, thanks, "help", "never mind" and "are you ChatGPT?": replies that need no
+knowledge base.
 
 They are small talk (Reply.small_talk): the records and the fallback rate leave them out.
 """
@@ -14,6 +15,11 @@ _HELP = re.compile(r"^(?:help|\?++|what can you do|what do you do|"
 _NEVER_MIND = re.compile(r"^(?:never ?mind|nvm|cancel|forget (?:it|that)|no thanks)\s*+[!.]*+$")
 _GREETING = re.compile(r"^(?:hi+|hello+|hey+|hiya|howdy|yo|good (?:morning|afternoon|evening)|"
                        r"greetings)(?: there| tutor| bot)?\s*+[!.?]*+$")
+# "are you chatgpt?", "r u a bot", "who are you", "are you a real person"
+_WHO = re.compile(r"^(?:(?:are|r) (?:you|u)(?: (?:just|really|actually))?(?: an?)?(?: real)? "
+                  r"(?:chat ?gpt|gpt(?:-?\d)?|bot|robot|chatbot|human|person|ai|llm|"
+                  r"language model|real|teacher|ta)|who (?:are|r) (?:you|u)|what are you|"
+                  r"who (?:made|built|wrote) (?:you|this))\s*+[?!.]*+$")
 _THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
                      r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
 
@@ -43,7 +49,16 @@ GREETING = (
 OTHER_LANGUAGE = (
     "Sorry, I can only read questions in English. Ask me in English and I'll do my best, for "
     "example *what is a GAN?* Say *help* for what I can do.")
+# ... when its course terms name an entry, offered as a button
+OTHER_LANGUAGE_OFFER = (
+    "Sorry, I can only read questions in English, but yours names something the course covers: "
+    "*{question}* is below. Or ask me in English; say *help* for what I can do.")
 THANKS = "You're welcome! Ask me anything else about the course."
+WHO = (
+    "I'm the course's tutor: a program, not a person and not ChatGPT. I use no language model: I "
+    "answer from the course's own material (its exam questions and core concepts), work out "
+    "calculations with the steps, and say so when I don't know. For anything else, ask on the "
+    "course forum or in a TA's office hours.")
 NEVER_MIND = "No problem. Ask me anything else about the course."
 
 
@@ -53,9 +68,10 @@ def asks_for_help(text: str) -> bool:
 
 
 def small_talk(text: str) -> str | None:
-    """The reply to a greeting, a request for help, thanks or "never mind"; else None."""
+    """The reply to a greeting, a request for help, thanks, "never mind" or a question about
+    what the tutor is; else None."""
     for pattern, reply in ((_GREETING, GREETING), (_HELP, HELP), (_THANKS, THANKS),
-                           (_NEVER_MIND, NEVER_MIND)):
+                           (_NEVER_MIND, NEVER_MIND), (_WHO, WHO)):
         if pattern.match(text):
             return reply
     return None

@@ -176,7 +176,11 @@ def test_a_patch_larger_than_the_image_gives_no_partial_count(tutor):
 def test_a_question_in_another_language_is_told_the_tutor_reads_english(tutor):
     reply = tutor.respond("¿Por qué se usa el dropout en las redes neuronales?")
     assert reply.kind == "fallback" and "only read questions in English" in reply.reply
-    assert reply.suggestions == [] and reply.entry_id is None
+    # the entry its course term names is a button, never an answer in the wrong language
+    assert [m.entry_id for m in reply.suggestions] == ["dropout"] and reply.entry_id is None
+    # a word of the course's notation in another language ("sin" is "without") names nothing
+    assert tutor.respond("cómo hago una tortilla de patatas sin que se me rompa al darle la "
+                         "vuelta").suggestions == []
 
 
 def test_numbers_are_worked_out_in_any_language(tutor):
@@ -709,3 +713,22 @@ def test_f1_from_a_precision_and_a_recall_is_worked_out_and_changed(tutor):
     assert changed.kind == "calculation" and "0.8182" in changed.reply
     percent = tutor.respond("f1 if precision 80% and recall 60%")
     assert percent.kind == "calculation" and "0.6857" in percent.reply
+
+
+def test_a_question_in_another_language_is_offered_the_entry_its_course_terms_name(tutor):
+    offered = tutor.respond("Was ist ein Variational Autoencoder?")
+    assert offered.kind == "fallback" and "only read questions in English" in offered.reply
+    assert [m.entry_id for m in offered.suggestions] == ["vae-overview"]
+    # the button is an answer in the next message, like any "did you mean"
+    picked = tutor.respond(offered.suggestions[0].question, offered.session_id)
+    assert picked.kind == "answer" and picked.entry_id == "vae-overview"
+    # nothing the course covers: nothing offered
+    plain = tutor.respond("Quel est le meilleur GPU pour le deep learning?")
+    assert plain.kind == "fallback" and plain.suggestions == []
+
+
+@pytest.mark.parametrize("message", ["are you chatgpt?", "r u a bot", "who are you",
+                                     "are you a real person?"])
+def test_asked_what_it_is_the_tutor_says_it_is_no_language_model(tutor, message):
+    reply = tutor.respond(message)
+    assert reply.small_talk and "not ChatGPT" in reply.reply and "no language model" in reply.reply
