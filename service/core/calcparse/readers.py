@@ -217,7 +217,9 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     recurrent = recurrent_request(text, slots)
     if recurrent is not None:
         return recurrent
-    if slots.get("layer") == "linear" or (LINEAR.search(text) and "kernel" not in slots):
+    convs_in_words = any(c[3] for c in _CHANNELS_AND_KERNEL.finditer(text))
+    if slots.get("layer") == "linear" or (LINEAR.search(text) and "kernel" not in slots and
+                                          not convs_in_words):
         return _linear_request(text, slots)
     args: dict = {}
     assumed: list[str] = []
@@ -333,8 +335,15 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
             layers.append((depth, int(call[1]), call[2]))
             depth = int(call[1])
     else:
+        # in words: "conv1: 1 -> 6 channels, 5x5; conv2: ...; then fully connected 400 -> 120
+        # -> 84 -> 10", the chain of widths after a fully connected word being the head
+        chain = _LINEAR_CHAIN_IN_WORDS.search(text)
+        if chain and not linear:
+            widths = [int(n) for n in _WIDTH.findall(chain[1])]
+            linear = list(zip(widths, widths[1:], strict=False))
         layers = [(int(c[1]), int(c[2]), c[3]) for c in
-                  itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)]
+                  itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)
+                  if not chain or c.start() < chain.start()]
     if not 2 <= len(layers) + len(linear) <= MAX_CALLS or \
             any(k is None or not c for c, _, k in layers):
         return []
@@ -352,6 +361,10 @@ _KERAS_SEPARABLE = re.compile(rf"\bseparableconv2d\s*+\(\s*+(?:filters\s*+=\s*+)
 # Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
 KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
+# "fully connected 400 -> 120 -> 84 -> 10", "fc layers 400->120->10": linear layers in words
+_LINEAR_CHAIN_IN_WORDS = re.compile(r"\b(?:fully[\s-]connected|fc|dense|linear|mlp)(?:\s++layers?)?"
+                                    r"\s*+:?\s*+(\d{1,6}+(?:\s*+->\s*+\d{1,6}+){1,8}+)")
+_WIDTH = re.compile(r"\d++")
 # "3->32 channels 3x3": a layer's channels and its kernel, in words
 _CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+)(?!\s*+->)\s*+"
                                   rf"(?:channels?\s*+)?,?\s*+(?:with\s++)?(?:an?\s++)?({XSIZE})?")

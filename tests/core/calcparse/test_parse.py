@@ -180,8 +180,16 @@ def test_what_about_stride_changes_the_stride_and_nothing_else(input_, kernel, s
 
 
 
+def test_a_model_in_words_is_counted_layer_by_layer_and_added_up():
+    request = parsed("Total trainable parameters of this LeNet-5 variant? conv1: 1 -> 6 "
+                     "channels, 5x5; conv2: 6 -> 16 channels, 5x5; then fully connected 400 -> "
+                     "120 -> 84 -> 10. All layers have biases.")
+    # 156 + 2416 + 48120 + 10164 + 850
+    assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == 61706
+
+
 @pytest.mark.parametrize("message", [
-    "Total trainable parameters of this LeNet-5 variant? conv1: 1 -> 6 channels, 5x5; conv2: "
+    "Total trainable parameters of this LeNet-5 variant? conv1: 1 -> 6 channels; conv2: "
     "6 -> 16 channels, 5x5; then fully connected 400 -> 120 -> 84 -> 10.",
     "conv layer 10 -> 20 channels, kernel 5x5, no bias, followed by BatchNorm. total learnable "
     "parameters?",
