@@ -142,6 +142,10 @@ F1_ASKED = re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure|harmonic"
 
 
 
+# a story of counts tells at least two numbers
+_TWO_NUMBERS = re.compile(r"\d[^\d]*+\d")
+
+
 def counts_in_words(text: str) -> bool:
     """Whether a message holds at least three whole numbers that could be counts."""
     return len(list(itertools.islice(_COUNT_NUMBER.finditer(text),
@@ -163,6 +167,7 @@ def wants(text: str) -> str | None:
                                           _LABEL_LIST.search(text) or
                                           cell_names(text) is not None or
                                           counts_in_words(text) and not _LAYER.search(text) or
+                                          _TWO_NUMBERS.search(text) and
                                           counts_from_story(text) is not None):
         return "metrics"
     if _WANTS["attention"].search(text) and (_PATCH_OR_TOKEN.search(text) or
