@@ -290,6 +290,12 @@ _TIMES_COMMAND = re.compile(r"\\times(?![A-Za-z])")
 _KERAS_CONV = re.compile(r"\bConv([123])D(Transpose)?\s*+\(")
 # "1,024" and "50,000": a number's thousands; not "(128,128,3)" or "(224,224)", a shape
 _THOUSANDS = re.compile(r"(?<![\d,])\d{1,3}+(?:,\d{3}+)++(?![\d,])")
+# "1 024 x 1 024 px", "10 000 transactions": thousands set off by a space, read only before a
+# size's "x" or a count's noun (two numbers in a row are otherwise two numbers)
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![\d.,])(\d{1,3}+) (\d{3}+)(?![\d.,])(?=\s*+(?:x\b|\*|px\b|pixels|tokens?|words|"
+    r"transactions|images|samples|examples|emails|patients|people|parameters|params|features|"
+    r"units|cases|rows|users|documents|reviews|files|inputs))")
 _QUOTES = re.compile(r"[\"'`$]")
 _ZERO_PADDING = re.compile(r"\bzero[\s-]*+(?=padd)")
 # Powers of two and of ten with an exponent of at most 30 (2^30 is about a billion): sizes, never
@@ -321,6 +327,7 @@ def prepare(text: str) -> str:
                            text)
     text = fold(text).replace("×", "x").replace("→", "->").replace("−", "-")
     text = _THOUSANDS.sub(_without_separators, text)  # 1,024 -> 1024
+    text = _SPACED_THOUSANDS.sub(r"\1\2", text)      # 1 024 x 1 024 -> 1024 x 1024
     text = _QUOTES.sub(" ", text)  # padding='same' -> padding= same; $3 x 3$ -> 3 x 3
     # "zero padding" is a padding mode here, not the number 0 (see calcparse.readers._conv_request)
     text = _ZERO_PADDING.sub("zero", text)

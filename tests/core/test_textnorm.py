@@ -272,6 +272,11 @@ def test_number_words_up_to_the_hundreds_are_digits(text, digits):
     # a round number with the exact one beside it: the exact one
     ("2k tokens (2048 exactly), d 512", "2048 tokens, d 512"),
     ("1k tokens (exactly 1024)", "1024 tokens"),
+    # thousands set off by a space, before a size's x or a count's noun only
+    ("input 1 024 × 1 024 px", "input 1024 x 1024 px"),
+    ("10 000 transactions, 100 are fraud", "10000 transactions, 100 are fraud"),
+    ("test+ 18 176 test- 3 9803", "test+ 18 176 test- 3 9803"),
+    ("stride 2 128 channels", "stride 2 128 channels"),
     # a learning rate's power keeps its sign; other bases are no size to expand
     ("lr 10^-3 on a 32^2 image", "lr 10^-3 on a 32^2 image"),
     ("$C_{out}=64$", "cout=64"),

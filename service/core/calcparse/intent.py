@@ -23,6 +23,7 @@ _WANTS = {
                             r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
                          r"\bsummary\s*+\(\s*+\)|\bcount(?:ing)?\s++(?:the\s++)?bias|"
+                         r"\bnumbers?\s++to\s++learn|\bweights\s*+\+\s*+biases|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
@@ -30,6 +31,7 @@ _WANTS = {
                           # "if someone tests positive, what is the probability they are sick?"
                           r"\bprobability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
+                       r"\bout\b(?=\s*+\?)|"   # "is it 112 or 113 out?"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
 # A message that is a matrix and little else ("[[0.5, 0.2], [0.1, 0.9]]?"): the weight matrix
@@ -48,8 +50,10 @@ SIZE_WORDS = _WANTS["conv"]
 SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|")
                         .replace("|shape|", "|(?<!input_)shape|"))  # Keras's input_shape=: given
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
+                        r"\bwindow|\bpad\b|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc|mlp|multi[\s-]?layer perceptron)\b|"
+                    r"\blinear\s*+\d{1,6}+\s*+->|\b\d{1,6}+\s++output\s++(?:neurons|units)\b|"
                     r"\blinear\s+layer|\blinear\s*\(|\bhidden\s++(?:layers?|units|neurons)\b|"
                     r"\b(?:network|net)\s++\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+")
 # A recurrent network's hidden layers are no fully connected ones (their count is another)
@@ -72,6 +76,8 @@ ABOUT_THE_QUESTION = re.compile(
 # 5x5 kernel?", "the difference between the two conceptually?"): the idea, unless a number is
 # asked for too (NUMBER_ASKED)
 ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
+                           # "what does 'same' mean?"
+                           r"\bwhat\s++does\b[^?.]{0,40}+(?<=\bmean)\b|"
                            r"\bwhat(?:\s++is|\s*+s)?\s++the\s++(?:point|purpose|intuition|"
                            r"difference|advantage|benefit)s?\s++(?:of|between|behind)\b")
 NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
@@ -136,8 +142,9 @@ _LABEL_LIST = re.compile(TRUE_LABELS_START)
 
 # "precision is 0.75", "recall = 50%", "a precision of .8": a rate given (as a share or a percent)
 _RATE_VALUE = r"\s*+(?:is|=|:|of|at)?\s*+(\d?\.\d{1,6}+|[01](?!\.\d)|\d{1,3}+(?:\.\d{1,6}+)?+\s*+%)"
-PRECISION_GIVEN = re.compile(rf"\bprecision{_RATE_VALUE}")
-RECALL_GIVEN = re.compile(rf"\b(?:recall|sensitivity){_RATE_VALUE}")
+# ... and "P=.75, R=.5" (read only beside an F1 asked: p is a padding elsewhere)
+PRECISION_GIVEN = re.compile(rf"\bprecision{_RATE_VALUE}|\bp\s*+=\s*+(\d?\.\d{{1,6}}+)")
+RECALL_GIVEN = re.compile(rf"\b(?:recall|sensitivity){_RATE_VALUE}|\br\s*+=\s*+(\d?\.\d{{1,6}}+)")
 F1_ASKED = re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure|harmonic")
 
 

@@ -748,7 +748,7 @@ def _rate(found: re.Match | None) -> float | None:
     """A rate as a share: "0.75", ".8", "80%" -> 0.8."""
     if found is None:
         return None
-    value = found[1].replace(" ", "")
+    value = (found[1] or found[2]).replace(" ", "")
     return float(value[:-1]) / 100 if value.endswith("%") else float(value)
 
 

@@ -146,6 +146,8 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("h_equals_w", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
     ("in_channels", re.compile(rf"\bc\s*+=\s*+{INT}"), ("=",)),
     ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
+    ("in_out", re.compile(rf"{INT}\s*+(?:ch|chan|channels?)\s++in\s++(?:and|&)\s++out\b"),
+     ("in",)),
     # "64 3x3 filters": a count of kernels, then their size (and depth: "64 3x3x32 filters")
     ("count_kernel", re.compile(rf"{INT}\s+({XSIZE})\s*(?:conv\w*\s+)?(?:filters|kernels)\b"),
      ("filters", "kernels")),
@@ -189,9 +191,15 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel", re.compile(rf"(?:^|\ban?\s++)({SIZE})(?=\s*+,?\s*+(?:(?:stride|"
                           r"dilation|padding)\s*+[=:]?\s*+\d{1,3}+\s*+,?\s*+(?:and\s++)?){1,2}"
                           r"conv)"), ("conv",)),
-    ("kernel", re.compile(rf"({XSIZE})(?=\s*+[,/]?\s*+(?:stride|s=)\s*+[=:]?\s*+\d)"),
+    # (not the input the layer is applied to: "on 32x32, stride 1", "on picture 200x200, ...")
+    ("kernel", re.compile(rf"(?<!\bon )(?<!\bon a )(?<!\bon an )(?<!picture )(?<!image )"
+                          rf"(?<!input )(?<!map )(?<!\bto )(?<!\bto a )"
+                          rf"({XSIZE})(?=\s*+[,/]?\s*+(?:stride|s=)\s*+[=:]?\s*+\d)"),
      ("stride", "s=")),
     ("stride", re.compile(rf"\bstrides?{_OF}({SIZE})"), ("stride",)),
+    # "step 4", "step size 2": the stride, said as the step the window moves by
+    ("stride", re.compile(rf"\bstep(?:\s++size)?\s*+(?:=|:|of|is)?\s*+({SIZE})"
+                          rf"(?!\s*+(?:of|steps|epochs))"), ("step",)),
     ("stride", re.compile(rf"({SIZE})[\s-]*+strided?s?\b"), ("stride",)),
     ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),
     # before padding, which would read the 1 of "output padding 1"
@@ -430,7 +438,8 @@ def _slot_value(name: str, match: re.Match):
     if name == "counts":
         return _counts_slot(groups)
     if name == "in_out":
-        return int(groups[0]), int(groups[1])
+        # "64 ch in and out": one number for both
+        return int(groups[0]), int(groups[1] if len(groups) > 1 else groups[0])
     if name == "keras_conv":
         return int(groups[0]), pair(parse_size(groups[1])[:2])
     if name == "kernel_stride":

@@ -750,3 +750,40 @@ def test_a_rounding_asked_after_the_size_is_worked_out_beside_it():
     assert run(request)["output"] == [6, 6] and "ceil_mode" not in request.args
     (ceiled,) = request.also
     assert ceiled.title == "With ceil_mode=True" and run(ceiled)["output"] == [7, 7]
+
+
+
+@pytest.mark.parametrize(("message", "calculator", "args"), [
+    # the input a layer is applied to, before its stride, is no kernel
+    ("how much is output if i do conv of 7 on picture 200x200, stride 1, not padding", "conv",
+     {"input": 200, "kernel": 7, "stride": 1}),
+    ("dilated conv 3x3 with dilation 2 on 32x32, stride 1 pad 0, output?", "conv",
+     {"input": 32, "kernel": 3, "stride": 1, "padding": 0, "dilation": 2}),
+    # a window moved in steps; a result checked ("112 or 113 out?")
+    ("227x227x3 image, 11×11 window, step 4, no zero-pad → activation map size?", "conv",
+     {"input": 227, "kernel": 11, "stride": 4}),
+    ("resnet stem: 224 in, kernel 7 stride 2 padding 3 (pytorch conv). is it 112 or 113 out??",
+     "conv", {"input": 224, "kernel": 7, "stride": 2, "padding": 3}),
+    # terse parameter counts
+    ("linear 784 -> 128 params?", "params",
+     {"layer": "linear", "in_features": 784, "out_features": 128}),
+    ("layer with 512 input features and 512 output neurons, weights + biases = ?", "params",
+     {"layer": "linear", "in_features": 512, "out_features": 512}),
+    ("one 5x5 filter on a 128×128×16 volume: how many numbers to learn incl the bias?", "params",
+     {"kernel": 5, "input": [128, 128, 16], "out_channels": 1}),
+    ("3x3 conv, 64 ch in and out, no bias. params?", "params",
+     {"kernel": 3, "in_channels": 64, "out_channels": 64, "bias": False}),
+    ("simple rnn, input 10, hidden 20. params?", "params",
+     {"layer": "rnn", "input_size": 10, "hidden_size": 20}),
+    ("keras LSTM(64) on sequences with 32 features. params?", "params",
+     {"layer": "lstm", "input_size": 32, "hidden_size": 64, "bias_vectors": 1}),
+    ("f1 if P=.75 and R=.5", "f1", {"precision": 0.75, "recall": 0.5}),
+])
+def test_terse_and_second_language_notations_are_read(message, calculator, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == (calculator, args, [])
+
+
+def test_what_a_setting_means_is_no_calculation():
+    assert parse_calculation("what does padding 'same' mean? why the output stays 32 when "
+                             "input is 32") is None
