@@ -8,7 +8,11 @@ from service.calculators.attention import (
 )
 from service.calculators.conv import conv_output, conv_stack
 from service.calculators.eigen import MAX_MATRIX_SIZE, recurrent_gradient_check
-from service.calculators.metrics import classification_metrics, f1_from_rates
+from service.calculators.metrics import (
+    classification_metrics,
+    f1_from_rates,
+    metrics_from_some_counts,
+)
 from service.calculators.params import (
     GATES as RECURRENT_CELLS,
 )
@@ -27,6 +31,7 @@ __all__ = [
     "conv_stack",
     "f1_from_rates",
     "linear_params",
+    "metrics_from_some_counts",
     "patch_attention_cost",
     "patch_count",
     "recurrent_gradient_check",

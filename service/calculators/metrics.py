@@ -67,6 +67,37 @@ def classification_metrics(tp, fp, tn, fn) -> dict:
             "explanation": _explanation(counts, values)}
 
 
+# The counts each metric reads
+NEEDS = {**{name: set(top) | set(bottom) for name, (top, bottom, _, _) in RATIOS.items()},
+         "f1": {"tp", "fp", "fn"}}
+
+
+def metrics_from_some_counts(**given) -> dict:
+    """The metrics that the counts given settle, when one or more of the four is not known:
+    precision, recall and F1 need no TN; specificity needs only TN and FP. Returns
+    ``values`` (each metric worked out, None for 0/0), ``needs`` (each other metric and the
+    counts it lacks), ``steps``. Raises CalculationError naming a count that is not a whole
+    number from 0, or when the counts given settle no metric.
+    """
+    counts = {name: as_int(value, name, minimum=0, maximum=MAX_COUNT)
+              for name, value in given.items() if name in COUNTS and value is not None}
+    values: dict[str, float | None] = {}
+    steps = []
+    for name, (top, bottom, formula, _meaning) in RATIOS.items():
+        if NEEDS[name] <= counts.keys():
+            values[name], step = _ratio(name, formula, top, bottom, counts)
+            steps.append(step)
+    if NEEDS["f1"] <= counts.keys():
+        values["f1"], step = _f1(counts)
+        steps.append(step)
+    if not values:
+        problem = "these counts settle no metric: give the four counts"
+        raise CalculationError(problem, fields={name: [problem] for name in COUNTS})
+    needs = {name: sorted(NEEDS[name] - counts.keys(), key=COUNTS.index)
+             for name in (*RATIOS, "f1") if name not in values}
+    return {"values": values, "needs": needs, "counts": counts, "steps": steps}
+
+
 def _ratio(name: str, formula: str, top: tuple[str, ...], bottom: tuple[str, ...],
            counts: dict[str, int]) -> tuple[float | None, str]:
     """One ratio and its worked step: the formula, the counts substituted, the value."""

@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from service import calculators
 from service.core import calc_why
-from service.core.calcparse import DOT_PRODUCTS_ONLY, PATCHES_ONLY, TOGETHER, CalcRequest
+from service.core.calcparse import (
+    DOT_PRODUCTS_ONLY,
+    PATCHES_ONLY,
+    SOME_METRICS,
+    TOGETHER,
+    CalcRequest,
+)
 from service.errors import CalculationError
 
 TITLES = {
@@ -103,6 +109,8 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
     stays pending, so the next message can give them."""
     if request.asks == DOT_PRODUCTS_ONLY:
         return _dot_products_alone(request, asks)
+    if request.asks == SOME_METRICS:
+        return _some_metrics_alone(request, asks)
     result = _settled_patch_count(request) if request.asks == PATCHES_ONLY else None
     if result is None:
         return None
@@ -115,6 +123,24 @@ def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | Non
                  f"{asks}._")
     args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
     return "\n\n".join(lines), {"calculator": "patch_count", "request": args, "result": result}
+
+
+def _some_metrics_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The metrics the counts given settle when one or more is missing (precision, recall and
+    F1 need no TN), then what the others would need; None for impossible counts."""
+    try:
+        result = calculators.metrics_from_some_counts(**request.args)
+    except CalculationError:
+        return None
+    lines = ["**Classification metrics** from the counts you gave",
+             "\n".join(f"- {step}" for step in result["steps"])]
+    needs = ", ".join(f"{'F1' if name == 'f1' else name} needs "
+                      f"{' and '.join(c.upper() for c in counts)}"
+                      for name, counts in result["needs"].items())
+    lines.append(f"_For the others ({needs}), give me {asks}._")
+    calculation = {"calculator": "metrics_from_some_counts", "request": dict(request.args),
+                   "result": result}
+    return "\n\n".join(lines), calculation
 
 
 def _dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
@@ -159,7 +185,8 @@ def render_calculation(title: str, request: CalcRequest, result: dict,
         totals = layer_totals(result, also)
         lines.append(f"**Together:** ${' + '.join(map(str, totals))} = {sum(totals)}$ "
                      f"parameters in the {len(totals)} layers.")
-    hint = calc_why.change_hint(request.calculator, request.args)
+    shown = tuple(other.args.get("stride") for other in request.also if other.title)
+    hint = calc_why.change_hint(request.calculator, request.args, shown)
     if request.asks == TOGETHER:
         # one layer's value would recount that layer alone; a bias applies to all of them
         hint = "what about no bias?" if request.args.get("bias", True) else \

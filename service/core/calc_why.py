@@ -203,14 +203,16 @@ def why(calculator: str, args: dict, result: dict) -> str:
     return WHY[calculator](args, result)
 
 
-def change_hint(calculator: str, args: dict) -> str:
-    """A follow-up that changes one value of this calculation to a different one."""
+def change_hint(calculator: str, args: dict, shown: tuple = ()) -> str:
+    """A follow-up that changes one value of this calculation to a different one, and to none
+    of the strides already `shown` beside it ("stride 1 vs 2")."""
     if calculator == "conv":
         # a pool's stride is its window unless named ("MaxPool2d(2)" already moves by 2)
         stride = args.get("stride", args.get("kernel", 1) if args.get("operation") == "pool"
                           else 1)
         stride = stride[0] if isinstance(stride, list) and len(set(stride)) == 1 else stride
-        return "what about stride 1?" if stride != 1 else "what about stride 2?"
+        other = next(s for s in (1, 2, 3, 4) if s != stride and s not in shown)
+        return f"what about stride {other}?"
     if calculator == "params":
         if args.get("layers", 1) > 1 and "kernel" in args:
             # layers in a row are compared with one layer of their joint receptive field
@@ -237,7 +239,8 @@ def change_hint(calculator: str, args: dict) -> str:
         return f"what about {2 * tokens if tokens < 100_000 else tokens // 2} tokens?"
     if calculator == "attention":
         stride = args.get("stride", 1)
-        return "what about stride 2?" if stride != 2 else "what about stride 1?"
+        other = next(s for s in (2, 1, 3, 4) if s != stride and s not in shown)
+        return f"what about stride {other}?"
     if calculator == "f1":
         recall = args.get("recall", 0.5)
         return f"what about recall {0.9 if recall < 0.9 else 0.5:g}?"

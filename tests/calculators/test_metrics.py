@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.calculators import classification_metrics, f1_from_rates
+from service.calculators import classification_metrics, f1_from_rates, metrics_from_some_counts
+from service.calculators.metrics import NEEDS
 from service.errors import CalculationError
 
 pairs = st.lists(st.tuples(st.booleans(), st.booleans()), min_size=1, max_size=200)
@@ -130,3 +131,25 @@ def test_f1_refuses_rates_that_are_no_share(call, field):
     with pytest.raises(CalculationError) as raised:
         f1_from_rates(**call)
     assert field in raised.value.fields
+
+
+@settings(max_examples=200, deadline=None)
+@given(tp=st.integers(0, 300), fp=st.integers(0, 300), tn=st.integers(0, 300),
+       fn=st.integers(0, 300), left_out=st.sampled_from(["tp", "fp", "tn", "fn"]))
+def test_metrics_from_some_counts_are_the_full_ones_that_do_not_read_the_count_left_out(
+        tp, fp, tn, fn, left_out):
+    counts = {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+    if not any(counts.values()):
+        return
+    full = classification_metrics(**counts)
+    given = {name: value for name, value in counts.items() if name != left_out}
+    some = metrics_from_some_counts(**given)   # three counts always settle one metric
+    for name, value in some["values"].items():
+        assert value == full[name]
+        assert left_out not in NEEDS[name]
+    assert all(left_out in lacking for lacking in some["needs"].values())
+
+
+def test_counts_that_settle_no_metric_are_refused():
+    with pytest.raises(CalculationError):
+        metrics_from_some_counts(tp=5)

@@ -514,7 +514,9 @@ def test_a_pasted_confusion_matrix_is_not_a_recurrent_weight_matrix(tutor, messa
 
 def test_missing_counts_are_filled_by_the_next_message(tutor):
     asked = tutor.respond("what is the precision if tp=40 and fp=10")
-    assert asked.kind == "clarify" and "true negatives" in asked.reply
+    # the precision the two counts settle is worked out; the others' counts are asked for
+    assert asked.kind == "calculation" and "= 0.8$" in asked.reply
+    assert "true negatives" in asked.reply
     done = tutor.respond("TN=45, FN=5", asked.session_id)
     assert done.kind == "calculation" and done.calculation["result"]["recall"] > 0.88
 
@@ -732,3 +734,10 @@ def test_a_question_in_another_language_is_offered_the_entry_its_course_terms_na
 def test_asked_what_it_is_the_tutor_says_it_is_no_language_model(tutor, message):
     reply = tutor.respond(message)
     assert reply.small_talk and "not ChatGPT" in reply.reply and "no language model" in reply.reply
+
+
+def test_metrics_the_counts_given_settle_are_worked_out_and_the_missing_count_asked(tutor):
+    some, full = conversation(tutor, "TP=36 FP=4 FN=24, i get F1 = 0.75, correct?", "TN=36")
+    assert some.kind == "calculation" and "= 0.72$" in some.reply     # F1 needs no TN
+    assert "accuracy needs TN" in some.reply
+    assert full.kind == "calculation" and "accuracy" in full.reply and "= 0.72$" in full.reply

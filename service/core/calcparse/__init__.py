@@ -40,11 +40,12 @@ from service.core.calcparse.request import (
     DOT_PRODUCTS_ONLY,
     PATCHES_ONLY,
     SLOT_QUESTIONS,
+    SOME_METRICS,
     TOGETHER,
     CalcRequest,
 )
 from service.core.calcparse.slots import find_slots
 
 __all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "DOT_PRODUCTS_ONLY", "PATCHES_ONLY", "PREAMBLE",
-           "SLOT_QUESTIONS", "TOGETHER", "CalcRequest", "bias_said", "fill", "find_matrix",
-           "find_slots", "parse_calculation"]
+           "SLOT_QUESTIONS", "SOME_METRICS", "TOGETHER", "CalcRequest", "bias_said", "fill",
+           "find_matrix", "find_slots", "parse_calculation"]

@@ -31,9 +31,11 @@ _NEGATIVE = r"(?:neg\w*+|n|0|no|-|ham|healthy)"
 _NEGATIVE_CLASS = re.compile(_NEGATIVE)
 _POSITIVE_FIRST = re.compile(
     rf"[(\[]\s*+{_POSITIVE}\s*+[,/ ]\s*+{_NEGATIVE}\s*+[)\]]|positive(?: class)? first|"
+    rf"\border\s*+:?\s*+{_POSITIVE}\s*+[,/]\s*+{_NEGATIVE}\b|"
     r"\bpos\w* on (?:top|the left)|class 1 then class 0|labels\s*+=\s*+\[\s*+1\s*+,\s*+0\s*+\]")
 _NEGATIVE_FIRST = re.compile(
     rf"[(\[]\s*+{_NEGATIVE}\s*+[,/ ]\s*+{_POSITIVE}\s*+[)\]]|negative(?: class)? first|"
+    rf"\border\s*+:?\s*+{_NEGATIVE}\s*+[,/]\s*+{_POSITIVE}\b|"
     r"\bneg\w* on (?:top|the left)|class 0 then class 1|labels\s*+=\s*+\[\s*+0\s*+,\s*+1\s*+\]|"
     r"default (?:label )?order")
 # a pasted matrix, as matrices.py reads one (rows in brackets inside brackets)

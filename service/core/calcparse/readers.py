@@ -33,6 +33,7 @@ from service.core.calcparse.request import (
     DOT_PRODUCTS_ONLY,
     PATCHES_ONLY,
     REQUIRED,
+    SOME_METRICS,
     TOGETHER,
     CalcRequest,
     finish_request,
@@ -51,7 +52,9 @@ _CEIL_ASKED_AFTER = re.compile(r"\b(?:what if|and if|and with|what about|vs|vers
 _DEPTHWISE = re.compile(r"depthwise")
 _SEPARABLE = re.compile(r"separable")
 # A Flatten: a map's values become features (of a linear layer, or of a stack's output)
-FLATTENED = re.compile(r"\bflatten")
+# (and "how many values come out in total": the map's values counted)
+FLATTENED = re.compile(r"\bflatten|\bhow\s++many\s++(?:values|numbers|activations)\b[^.?]{0,30}+"
+                       r"(?<=\btotal)\b")
 _DEPTH_MULTIPLIER = re.compile(r"\bdepth[\s_]?multiplier\s*+(?:=|:|of|is)?\s*+(\d{1,3}+)\b")
 # "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
 # layers of a depthwise-separable block, named one after the other
@@ -140,6 +143,14 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
     if bias is not None:
         args["bias"] = bias
     request = finish_request("conv", args, [], assumed)
+    compared = _STRIDES_COMPARED.search(text)
+    if compared and request.complete and operation != "pool":
+        # "stride 1 vs 2 ...: output for each?": the first, then the other beside it
+        request.args["stride"] = int(compared[1])
+        request.assumed = [a for a in request.assumed if not a.startswith("stride")]
+        request.also = [CalcRequest("conv", {**request.args, "stride": int(compared[2])}, [],
+                                    [], title=f"With stride {compared[2]}")]
+        return request
     if args.get("ceil_mode") and request.complete and _CEIL_ASKED_AFTER.search(text):
         # the default (floor) first, then the rounding the student asks about
         del args["ceil_mode"]
@@ -337,10 +348,14 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     else:
         # in words: "conv1: 1 -> 6 channels, 5x5; conv2: ...; then fully connected 400 -> 120
         # -> 84 -> 10", the chain of widths after a fully connected word being the head
-        chain = _LINEAR_CHAIN_IN_WORDS.search(text)
-        if chain and not linear:
-            widths = [int(n) for n in _WIDTH.findall(chain[1])]
-            linear = list(zip(widths, widths[1:], strict=False))
+        chains = list(itertools.islice(_LINEAR_CHAIN_IN_WORDS.finditer(text), MAX_CALLS))
+        chain = chains[0] if chains else None
+        if chains and not linear:
+            # one chain ("fc 400 -> 120 -> 84 -> 10") or one per layer ("fc 400->120 -> fc
+            # 120->84"): each pair of widths in turn
+            for found in chains:
+                widths = [int(n) for n in _WIDTH.findall(found[1])]
+                linear += list(zip(widths, widths[1:], strict=False))
         layers = [(int(c[1]), int(c[2]), c[3]) for c in
                   itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)
                   if not chain or c.start() < chain.start()]
@@ -361,6 +376,22 @@ _KERAS_SEPARABLE = re.compile(rf"\bseparableconv2d\s*+\(\s*+(?:filters\s*+=\s*+)
 # Keras's Conv2D(filters, kernel_size) calls (marked "kerasconv2d" when the text is read)
 KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{{1,5}}+)\s*+,"
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
+# PyTorch's error when a linear layer is given other features than it expects: "mat1 and mat2
+# shapes cannot be multiplied (64x9216 and 4096x10)", "size mismatch, m1: [64 x 9216], m2: ..."
+_SIZE_MISMATCH = re.compile(r"\b(?:mat1|m1)\b[^()\[\]]{0,40}?[(\[]\s*+(\d{1,7}+)\s*+x\s*+"
+                            r"(\d{1,7}+)")
+# The metrics a message asks for, and the counts each reads
+_METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
+                 "precision": re.compile(r"precis|\bppv\b|\bprec\b"),
+                 "recall": re.compile(r"recal|sensitiv|\btpr\b|hit rate"),
+                 "specificity": re.compile(r"specif|\btnr\b|true negative rate"),
+                 "f1": re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure")}
+_METRIC_NEEDS = {"accuracy": {"tp", "fp", "tn", "fn"}, "precision": {"tp", "fp"},
+                 "recall": {"tp", "fn"}, "specificity": {"tn", "fp"}, "f1": {"tp", "fp", "fn"}}
+# two strides compared: "stride 1 vs 2", "stride 1 vs stride 2", "strides 1 and 2"
+_STRIDES_COMPARED = re.compile(r"\bstrides?\s*+[=:]?\s*+(\d{1,3}+)\s*+(?:vs\.?|versus|or|and|"
+                               r"compared\s++to|against)\s*+(?:stride\s*+[=:]?\s*+)?(\d{1,3}+)\b"
+                               r"(?!\s*+x)")
 # "fully connected 400 -> 120 -> 84 -> 10", "fc layers 400->120->10": linear layers in words
 _LINEAR_CHAIN_IN_WORDS = re.compile(r"\b(?:fully[\s-]connected|fc|dense|linear|mlp)(?:\s++layers?)?"
                                     r"\s*+:?\s*+(\d{1,6}+(?:\s*+->\s*+\d{1,6}+){1,8}+)")
@@ -402,6 +433,16 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         args["in_features"] = height * width * depth
         assumed.append(f"the {height}x{width}x{depth} map flattened: {height} * {width} * "
                        f"{depth} = {args['in_features']} input features")
+    mismatch = _SIZE_MISMATCH.search(text)
+    if mismatch and "in_features" not in args:
+        # "mat1 and mat2 shapes cannot be multiplied (64x9216 and 4096x10)": the batch times
+        # the features the layer is given; its in_features must be those
+        args["in_features"] = int(mismatch[2])
+        assumed.append(f"in_features = {mismatch[2]}, the second size of the first matrix in "
+                       f"the error ({mismatch[1]} x {mismatch[2]}: the batch, then the features)")
+        leftover = [size for size in leftover if int(mismatch[2]) not in size and
+                    int(mismatch[1]) not in size]
+        slots = {k: v for k, v in slots.items() if k not in ("in_channels", "in_features")}
     flattened = args.get("in_features")
     sizes = [n for group in leftover for n in group]
     for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
@@ -701,7 +742,15 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     if request.missing == ["channels"] and PATCH_COUNT.search(text) and \
             not NEEDS_CHANNELS.search(text):
         request.asks = PATCHES_ONLY
-    if "stride" not in args and "patch" in args and as_list(args["patch"]) != [1, 1]:
+    compared = _STRIDES_COMPARED.search(text)
+    if compared and "patch" in args:
+        # "number of patches with stride 1 vs stride 2?": each stride's
+        request.args["stride"] = int(compared[1])
+        request.assumed = [a for a in request.assumed if not a.startswith("stride")]
+        request.also = [CalcRequest("attention", {**request.args, "stride": int(compared[2])},
+                                    list(request.missing), [],
+                                    title=f"With stride {compared[2]}")]
+    elif "stride" not in args and "patch" in args and as_list(args["patch"]) != [1, 1]:
         request.also = [_without_overlap(request)]
     return request
 
@@ -784,7 +833,13 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
             return finish_request("metrics", story, [],
                                   [f"{_counts_told(story)}, as I read your description"])
     if args:
-        return finish_request("metrics", args, [], [])
+        request = finish_request("metrics", args, [], [])
+        asked = {name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)}
+        if request.missing and asked and all(_METRIC_NEEDS[name] <= args.keys() for name in asked):
+            # "TP=36 FP=4 FN=24, F1?": what is asked needs no TN; it is worked out, and the
+            # rest asked for
+            request.asks = SOME_METRICS
+        return request
     # a 2x2 grid is laid out with the actual class in rows in some books and in columns in
     # others, positives first or last: read as the message says, else asked
     grid = find_matrix(text)

@@ -40,6 +40,9 @@ PATCHES_ONLY = "patches"
 # A self-attention request over a sequence that asks only for the dot products ("how many dot
 # products for 512 tokens?"): n^2 does not depend on the dimension it lacks.
 DOT_PRODUCTS_ONLY = "dot_products"
+# Metrics asked that the counts given settle without the ones missing ("TP=36 FP=4 FN=24, F1?":
+# no TN needed)
+SOME_METRICS = "some_metrics"
 # A parameter count of several layers written out ("conv1 = ..., conv2 = ...: params of both"):
 # each layer's count, then their sum
 TOGETHER = "together"

@@ -707,7 +707,9 @@ def _always_said(tokens: list[str], positive: set[str], negative: set[str]) -> s
     detector that always flags", "predicts 'negative' for every one of 1000 cases"), or None."""
     for n, token in enumerate(tokens[:-3]):
         # ("for all the other welds", "for each of the 30" are parts, not every case)
-        if token in _SAID and tokens[n + 2] == "for" and tokens[n + 3] == "every":
+        everything = tokens[n + 3] == "every" or tokens[n + 3] == "all" and (
+            n + 4 == len(tokens) or tokens[n + 4] not in ("the", "other", "of", "but"))
+        if token in _SAID and tokens[n + 2] == "for" and everything:
             kind = _class_of(tokens[n + 1], positive, negative)
             if kind is not None:
                 return kind
