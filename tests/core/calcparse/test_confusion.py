@@ -87,6 +87,9 @@ def test_each_axis_may_state_its_own_order(tp, fp, tn, fn):
     # the axis named right before it
     ("confusion matrix (actual down the side, predicted across the top, positive first): "
      "[[27, 13], [9, 51]] specificity?", {"tp": 27, "fn": 13, "fp": 9, "tn": 51}),
+    # the order said as "order neg, pos"
+    ("confusion matrix (rows = actual, cols = predicted, order neg, pos):\n[[50, 10],\n [5, 35]]"
+     "\nrecall and accuracy?", {"tn": 50, "fp": 10, "fn": 5, "tp": 35}),
 ])
 def test_layouts_students_state(message, counts):
     request = parse_calculation(message)

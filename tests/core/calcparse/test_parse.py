@@ -217,3 +217,9 @@ def test_counts_asked_in_passing_are_worked_out(message, total):
     result = run(request)
     totals = [result["total"]] + [run(other)["total"] for other in request.also]
     assert sum(totals) == total
+
+
+def test_a_model_with_one_fc_per_layer_in_words_is_added_up():
+    request = parsed("count params of this net pls (all with bias):\nconv(1→6, 5x5) → maxpool 2 "
+                     "→ conv(6→16, 5x5) → maxpool 2 → fc 400→120 → fc 120→84 → fc 84→10")
+    assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == 61706

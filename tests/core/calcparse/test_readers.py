@@ -787,3 +787,23 @@ def test_terse_and_second_language_notations_are_read(message, calculator, args)
 def test_what_a_setting_means_is_no_calculation():
     assert parse_calculation("what does padding 'same' mean? why the output stays 32 when "
                              "input is 32") is None
+
+
+def test_two_strides_compared_are_each_worked_out():
+    conv = parsed("stride 1 vs 2 for a 5x5 kernel on 28x28, no padding — output for each?")
+    assert run(conv)["output"] == [24, 24] and [run(o)["output"] for o in conv.also] == [[12, 12]]
+    patches = parsed("patch 4x4 on a 16x16x1 image: number of patches with stride 1 vs stride 2?")
+    assert run(patches)["num_patches"] == 169
+    assert [run(o)["num_patches"] for o in patches.also] == [49]
+
+
+def test_pytorchs_shape_error_gives_the_linear_layers_in_features():
+    request = parsed("RuntimeError: size mismatch, m1: [64 x 9216], m2: [4608 x 256]. what "
+                     "in_features should my fc have and how many params then (256 out, bias)?")
+    assert request.args == {"layer": "linear", "in_features": 9216, "out_features": 256}
+
+
+def test_the_values_coming_out_of_one_layer_in_total_are_counted():
+    request = parsed("avgpool kernel 4 step 4 on 30x30x10, floor mode. how many values come out "
+                     "in total?")
+    assert run(request)["flattened"] == 7 * 7 * 10

@@ -244,3 +244,9 @@ def test_a_share_of_everyone_and_one_answer_for_every_case_are_read():
     assert counts_from_story(prepare(
         "My model predicts 'negative' for every one of 1000 test cases; 50 of them are actually "
         "positive. accuracy and recall?")) == {"tp": 0, "fp": 0, "tn": 950, "fn": 50}
+
+
+def test_a_model_that_predicts_one_class_for_all_is_read():
+    assert counts_from_story(prepare("dataset 990 negative 10 positive, my model just predicts "
+                                     "negative for all. accuracy and recall?")) == \
+        {"tp": 0, "fp": 0, "tn": 990, "fn": 10}
