@@ -22,16 +22,17 @@ _WANTS = {
     "attention": re.compile(r"patch|token|attention|transformer|\bvit\b|dot products?|qk|"
                             r"\bq\s*+k\b|score matrix"),
     "params": re.compile(r"param|weights|how many weights|number of weights|learnable|trainable|"
-                         r"\bsummary\s*+\(\s*+\)|\bcount(?:ing)?\s++(?:the\s++)?bias|"
-                         r"\bnumbers?\s++to\s++learn|\bweights\s*+\+\s*+biases|"
+                         # (no leading \b: a literal first keeps the scan fast)
+                         r"summary\s*+\(\s*+\)|count(?:ing)?\s++(?:the\s++)?bias|"
+                         r"numbers?\s++to\s++learn|weights\s*+\+\s*+biases|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
                           r"\bppv\b|\bnpv\b|hit rate|prevalen|"
                           # "if someone tests positive, what is the probability they are sick?"
-                          r"\bprobability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),
+                          r"probability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),
     "conv": re.compile(r"output|out size|spatial|resolution|dims?\b|shape|size|what do i get|"
-                       r"\bout\b(?=\s*+\?)|"   # "is it 112 or 113 out?"
+                       r"out(?<![a-z]out)\b(?=\s*+\?)|"   # "is it 112 or 113 out?"
                        r"->|flops|macs|multiply|feature map|comes? out"),
 }
 # A message that is a matrix and little else ("[[0.5, 0.2], [0.1, 0.9]]?"): the weight matrix
@@ -168,7 +169,7 @@ def wants(text: str) -> str | None:
             return "metrics"
         return "eigen" if _WANTS["eigen"].search(text) or _ONLY_A_MATRIX.fullmatch(text) \
             else None
-    if F1_ASKED.search(text) and PRECISION_GIVEN.search(text) and RECALL_GIVEN.search(text):
+    if PRECISION_GIVEN.search(text) and RECALL_GIVEN.search(text) and F1_ASKED.search(text):
         return "metrics"   # F1 from a precision and a recall
     if _WANTS["metrics"].search(text) and (_COUNT_WORD.search(text) or has_table(text) or
                                           _LABEL_LIST.search(text) or

@@ -124,8 +124,8 @@ def formula_values(text: str) -> str:
     """A conv formula in letters with each letter given a value, as the settings in words
     ("input 129, kernel 3, padding 0, stride 2: output size?"); other text as it is. With both
     F and K (cs231n), F is the kernel and K counts the filters."""
-    if not _FORMULA_SIGN.search(text):
-        return text
+    if "=" not in text or not _FORMULA_SIGN.search(text):
+        return text   # letters given values need an "="
     values = {}
     for letter, value in itertools.islice(_LETTER_VALUE.findall(text), 8):
         values.setdefault(letter, value)
