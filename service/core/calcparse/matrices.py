@@ -55,6 +55,13 @@ _ROWS_COUNTED = re.compile(
     rf"\bfirst\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+,?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
     rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+,?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
     rf"(?:is\s++)?{_COUNTED_ROW})?")
+# A matrix said by its diagonal and the rest: "a 2 by 2 matrix with 0.9 on both diagonal entries
+# and 0.1 on both off-diagonal entries", "3x3 with 0.5 on the diagonal and 0.1 elsewhere"
+_DIAGONAL_AND_REST = re.compile(
+    r"(?<![\w.])([2-9])\s*+(?:x|by)\s*+\1\b[^.?;]{0,60}?"
+    rf"({_ENTRY})\s++on\s++(?:both\s++|all\s++)?(?:the\s++)?diagonal\b[^.?;]{{0,30}}?"
+    rf"({_ENTRY})\s++(?:on\s++(?:both\s++|all\s++)?(?:the\s++)?off[\s-]?+diagonal|elsewhere|"
+    rf"everywhere\s++else|off\s++it)")
 # A diagonal matrix by its entries: "diag(0.5, 0.9)", LaTeX's "\mathrm{diag}(-1.3, 0.2)"
 _DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 
@@ -81,6 +88,10 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = _PAREN.findall(found.group(1))
     elif found := _ROWS_AND.search(text) or _ROWS_COUNTED.search(text):
         rows = [row for row in found.groups() if row]
+    elif found := _DIAGONAL_AND_REST.search(text):
+        size, on, off = int(found[1]), found[2], found[3]
+        rows = [" ".join(on if column == row else off for column in range(size))
+                for row in range(size)]
     elif found := _DIAGONAL.search(text):
         # "diag(0.5, 0.9, 0.7)": the entries on the diagonal, zeros elsewhere
         entries = _NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS]

@@ -152,6 +152,7 @@ def read_shapes(text: str) -> str:
     text = _SIDES_LABELLED.sub(_sides_labelled, text)
     text = _LABELLED.sub(_labelled, text)
     text = _letters_equal_sizes(text)
+    text = _IMAGE_SIDES_GIVEN.sub(_image_sides, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
     # the comma ends the shape: the next line ("conv = nn.Conv2d(...)") is not its kernel
     text = _TENSOR4.sub(lambda m: "tensor " + _tuple4(m) + ",", text)
@@ -177,6 +178,21 @@ def _sides_labelled(match: re.Match) -> str:
 def _labelled(match: re.Match) -> str:
     """"3x32x64 (c x h x w)" -> "32x64x3"; a label that does not fit the size is just dropped."""
     return _in_order(match.group(1), match.group(3)) + match.group(2).rstrip()
+
+
+# The exam's image sides given one by one: "M = 33 and N = 65" (case is folded by now, so a
+# filter's m and n look the same: sides below 8 are left to the readers as they are)
+_IMAGE_SIDES_GIVEN = re.compile(r"\bm\s*+=\s*+(\d{1,5}+)\s*+(?:,\s*+)?(?:and\s++)?n\s*+=\s*+"
+                                r"(\d{1,5}+)\b")
+MIN_IMAGE_SIDE = 8
+
+
+def _image_sides(match: re.Match) -> str:
+    """"m = 33 and n = 65" -> "input 33x65" when both sides are an image's."""
+    height, width = int(match[1]), int(match[2])
+    if min(height, width) < MIN_IMAGE_SIDE:
+        return match[0]
+    return f"input {height}x{width}"
 
 
 def _letters_equal_sizes(text: str) -> str:

@@ -146,7 +146,8 @@ def _parse(text: str) -> CalcRequest | None:
             return CalcRequest("params", {}, [MODEL_LAYERS], [])   # "an Embedding, an LSTM ..."
         return request if request.complete or not (
             CONCEPTUAL.match(text) or ABOUT_THE_QUESTION.search(text)) else None
-    if SYMBOLIC.search(text) or NOT_CALCULATED.search(text) or (
+    if SYMBOLIC.search(text) and not _SYMBOLS_GIVEN_VALUES.search(text) or \
+            NOT_CALCULATED.search(text) or (
             ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)) or (
             ASKS_THE_IDEA.search(text) and not NUMBER_ASKED.search(text)):
         return None
@@ -195,6 +196,12 @@ def _parse(text: str) -> CalcRequest | None:
     return request
 
 
+# The exam's symbols given values ("H = W = 16, C = 3, h = w = 4", "M = 33 and N = 65"): the
+# question in symbols with its numbers, to be worked out (two values at least)
+_SYMBOLS_GIVEN_VALUES = re.compile(r"\b[hwcmnkps]\s*+=\s*+(?:[hwcmn]\s*+=\s*+)?\d[^=]{0,40}?"
+                                   r"\b[hwcmnkps]\s*+=\s*+\d|"
+                                   # (notation.read_shapes writes "M = 33 and N = 65" so)
+                                   r"\binput\s++\d{1,5}+x\d{1,5}+")
 # A count asked of a whole model, not of one layer
 _TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
                           r"\ball\s++(?:the\s++)?layers\b|\b(?:this|my|the)\s++(?:small\s++)?"

@@ -124,6 +124,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
      ("depthwiseconv",)),
     # "C_in=64" (folded to "cin=64"), "C_out = 128", and "128 in and 128 out"
     ("in_channels", re.compile(rf"\b[cn]_?in\s*+(?:[=:]\s*+)?{INT}"), ("cin", "c_in", "nin")),
+    # "in=48 out=128"
+    ("in_channels", re.compile(rf"\bin\s*+=\s*+{INT}"), ("in=", "in =")),
+    ("out_channels", re.compile(rf"\bout\s*+=\s*+{INT}"), ("out=", "out =")),
     ("out_channels", re.compile(rf"\b[cn]_?out\s*+(?:[=:]\s*+)?{INT}"),
      ("cout", "c_out", "nout")),
     # "in 64 out 128"
@@ -140,6 +143,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("kernel_hw", re.compile(rf"\b(?:kernel|filter)s?\s++(?:of\s++|with\s++(?:a\s++)?)?height\s*+"
                              rf"(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?(?:a\s++)?width"
                              rf"\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
+    ("patch_hw", re.compile(rf"\bpatch(?:es)?\s++(?:of\s++|with\s++(?:a\s++)?)?height\s*+"
+                            rf"(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?(?:a\s++)?width"
+                            rf"\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
     ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
     # folding loses the case of "H=W=32" (the image) and "h=w=3" (the patch): the first named
     # is the image, a second one the patch
@@ -284,6 +290,7 @@ _MULTI_SLOTS = {
     "counts": ("tp", "fp", "tn", "fn"),
     "input_hw": ("input",),
     "kernel_hw": ("kernel",),
+    "patch_hw": ("patch",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
@@ -445,7 +452,7 @@ def _slot_value(name: str, match: re.Match):
     if name == "kernel_stride":
         padding = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         return pair(parse_size(groups[0])[:2]), pair(parse_size(groups[1])[:2]), padding
-    if name in ("input_hw", "kernel_hw"):
+    if name in ("input_hw", "kernel_hw", "patch_hw"):
         return (pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
         kernel = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None

@@ -30,7 +30,7 @@ _LAYER_WORD = (r"(?:conv(?!ent|er|ex)(?!\w*+\s++(?:layers?|feature|output|net|bl
 _LAYER_START = re.compile(
     r"\b(?:kerasconv|conv(?:transpose)?|depthwiseconv|maxpool(?:ing)?|avgpool(?:ing)?|"
     r"averagepooling)[123]d(?:transpose)?\s*+\(|"
-    r"(?:(?<![\w.])\d{1,2}+\s*+x\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?"
+    r"(?:(?<![\w.])\d{1,2}+\s*+(?:x|by)\s*+\d{1,2}+\s++(?:stride\s++\d{1,2}+\s++)?"
     r"(?:(?:valid|same|padded|unpadded)\s++)?)?+\b"
     + _LAYER_WORD + "|"
     r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[spd]\s*+=)")
@@ -58,7 +58,9 @@ _WORD = re.compile(r"[a-z]++|[=/]")
 _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", "kernel", "size",
                              "s", "p", "k", "d", "=", "/", "by", "of", "rate"})
 # "avg pool 2x2 twice": the layer again
-_TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b")
+# ... or "then another identical one", "and the same conv again" (number words are digits)
+_TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b|\banother\s++(?:identical|same)\s++"
+                    r"(?:1|layer|conv\w*+)\b|\bthe\s++same\s++(?:layer|conv\w*+)\s++again\b")
 # ... or in brackets a few words on ("every conv keeps the size (3x3, padding 1)")
 _SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d|"
                               r"(?<![a-z\d])[a-z\d]++(?:\s++[a-z]++){1,3}+\s*+\(\s*+\d|"

@@ -807,3 +807,32 @@ def test_the_values_coming_out_of_one_layer_in_total_are_counted():
     request = parsed("avgpool kernel 4 step 4 on 30x30x10, floor mode. how many values come out "
                      "in total?")
     assert run(request)["flattened"] == 7 * 7 * 10
+
+
+@pytest.mark.parametrize(("message", "calculator", "args"), [
+    # the exam's symbols given values: worked out, not the entry in symbols
+    ("Same setup as the exam question (H×W×C image viewed as h×w×C patches, stride 1, no "
+     "padding, one head, identity projections), but with numbers: H = W = 16, C = 3, h = w = 4. "
+     "How many multiply-adds?", "attention",
+     {"input": [16, 16, 3], "patch": 4, "stride": 1, "heads": 1}),
+    (r"Q1 with a single-channel image of size $M \times N$ with $M = 33$ and $N = 65$, and a "
+     r"filter of size $m \times n = 3 \times 5$. Output size with stride 2 and zero padding?",
+     "conv", {"input": [33, 65], "kernel": [3, 5], "stride": 2, "padding": "same"}),
+    # a patch's sides in words; channels as in= / out=
+    ("Input H=12, W=8, C=4. Patches of height 4 and width 2, stride 4 vertically and 2 "
+     "horizontally. number of patches and MACs?", "attention",
+     {"input": [12, 8, 4], "patch": [4, 2], "stride": [4, 2]}),
+    ("params conv 5x5 in=48 out=128 w bias?", "params",
+     {"kernel": 5, "in_channels": 48, "out_channels": 128}),
+    # a matrix said by its diagonal and the rest
+    ("two by two recurrent matrix with 0.9 on both diagonal entries and 0.1 on both "
+     "off-diagonal entries, identity activation. does it explode?", "eigen",
+     {"matrix": [[0.9, 0.1], [0.1, 0.9]], "activation": "identity"}),
+])
+def test_values_given_to_symbols_and_words_are_read(message, calculator, args):
+    request = parsed(message)
+    assert (request.calculator, request.args, request.missing) == (calculator, args, [])
+
+
+def test_the_formula_in_symbols_alone_is_still_the_entry():
+    assert parse_calculation("for an M x N image, what is the output size with stride 2?") is None

@@ -269,3 +269,10 @@ def test_a_kernel_said_to_be_a_size_is_the_layers_kernel():
     request = parsed("VGG-16 on a 224x224x3 image: every conv is 3x3 with stride 1 and padding "
                      "1, and there are five 2x2 max-pools with stride 2. final spatial size?")
     assert conv_stack(**request.args)["output"] == [7, 7]
+
+
+def test_another_identical_layer_is_the_layer_again():
+    request = parsed("input is twenty-eight by twenty-eight, i apply a three by three conv with "
+                     "stride one and no padding, then another identical one right after it. "
+                     "whats the output size?")
+    assert conv_stack(**request.args)["output"] == [24, 24]
