@@ -54,6 +54,8 @@ TRAIN_NOTATIONS_10 = ROOT / "eval" / "train-29.yaml"
 TRAIN_SOUNDS_LIKE_THE_COURSE = ROOT / "eval" / "train-30.yaml"
 # terse and second-language English, results checked, framework errors and printouts
 TRAIN_NOTATIONS_11 = ROOT / "eval" / "train-31.yaml"
+# the five calculators of the contract, to holdout-calc-5's brief by another writer
+TRAIN_NOTATIONS_12 = ROOT / "eval" / "train-32.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.95, "in-scope answered": 0.95, "out-of-scope rejection": 0.98,
@@ -74,7 +76,7 @@ FLOORS = {
     HOLDOUT_CALCULATIONS_4: {"calculation accuracy": 0.94,
                              "incomplete calculation not computed": 1.0,
                              "conceptual with numbers not computed": 0.95},
-    HOLDOUT_CALCULATIONS_5: {"calculation accuracy": 0.89,
+    HOLDOUT_CALCULATIONS_5: {"calculation accuracy": 0.9,
                              "incomplete calculation not computed": 1.0,
                              "conceptual with numbers not computed": 1.0},
     TRAIN_CALCULATIONS: {"calculation accuracy": 1.0},
@@ -109,6 +111,8 @@ FLOORS = {
     TRAIN_SOUNDS_LIKE_THE_COURSE: {"in-scope top-1": 0.96, "in-scope answered": 0.9,
                                    "out-of-scope rejection": 0.99},
     TRAIN_NOTATIONS_11: {"calculation accuracy": 0.94, "incomplete calculation not computed": 1.0,
+                         "conceptual with numbers not computed": 1.0},
+    TRAIN_NOTATIONS_12: {"calculation accuracy": 1.0, "incomplete calculation not computed": 1.0,
                          "conceptual with numbers not computed": 1.0},
 }
 CEILINGS = {
@@ -165,7 +169,8 @@ def tutor(knowledge_base, app):
                               "train-7", "train-8", "train-12", "train-13", "train-14",
                               "train-15", "train-16", "train-20", "train-21",
                               "train-22", "train-24", "train-23", "train-25", "train-26",
-                              "train-27", "train-28", "train-29", "train-30", "train-31"])
+                              "train-27", "train-28", "train-29", "train-30", "train-31",
+                              "train-32"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")
