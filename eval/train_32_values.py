@@ -12,6 +12,7 @@ itself:  .venv/bin/python eval/train_32_values.py
 # ruff: noqa: E501, E702, E731, B905
 import math
 import os
+
 import numpy as np
 import yaml
 
