@@ -104,6 +104,9 @@ _FOLLOW_UPS = [
 _MODIFY = re.compile(r"^(?:and |but )?(?:what|how) about|^what if|^and (?:with|for|if)|"
                      r"^now (?:with|for)|^same (?:but|with|for)|^with |^try |^instead")
 _WRITTEN_WORD = re.compile(r"[^\W\d_]++")
+# a setting named with its value, and a size (which makes it more than a setting's idea)
+_SETTING_VALUE = re.compile(r"\b(strides?|padding|dilation)\s*+=?\s*+\d{1,3}+\b", re.IGNORECASE)
+_A_SIZE = re.compile(r"\d\s*+(?:x|by|\*)\s*+\d|\bq\s*+\d|\bquestion\s*+\d")
 # the hint after a calculation ("_Ask *why?*, or change a value: ..._")
 _CHANGE_HINT = re.compile(r"\n\n_Ask \*why\?\*[^\n]*+$")
 _WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
@@ -293,6 +296,10 @@ class Tutor:
     def _ranked(self, message: Message) -> tuple[list[Match], float]:
         """The matches for a message, topics not covered included where they rank, and the
         best entry's confidence (a calculation is weighed against entries only)."""
+        if _SETTING_VALUE.search(message.lower) and not _A_SIZE.search(message.lower):
+            # "stride 1 vs stride 2, what's the difference?": a setting's values say which
+            # setting, not which entry (the exam's stride-2 question has a 2 too)
+            message = read_message(_SETTING_VALUE.sub(r"\1", message.raw), self.max_message_length)
         matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
         return matches, _best_entry_score(matches)
 

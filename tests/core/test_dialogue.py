@@ -741,3 +741,12 @@ def test_metrics_the_counts_given_settle_are_worked_out_and_the_missing_count_as
     assert some.kind == "calculation" and "= 0.72$" in some.reply     # F1 needs no TN
     assert "accuracy needs TN" in some.reply
     assert full.kind == "calculation" and "accuracy" in full.reply and "= 0.72$" in full.reply
+
+
+def test_a_settings_values_compared_name_the_setting_not_the_exam_item_with_that_value(tutor):
+    # the exam's question 1 is about stride 2; "stride 1 vs stride 2" asks about stride itself
+    reply = tutor.respond("stride 1 vs stride 2 whats the differnce")
+    assert reply.kind == "answer" and reply.entry_id == "stride"
+    # with sizes it is a calculation, and the exam's question named is that question
+    assert tutor.respond("for question 1, why is the output floor(M/2)+1 with stride 2?"
+                         ).entry_id == "conv-output-size-stride2"
