@@ -33,7 +33,6 @@ This module only re-exports what code outside the package uses.
 from service.core.calcparse.intent import PREAMBLE
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.parse import fill, parse_calculation
-from service.core.calcparse.readers import bias_said
 from service.core.calcparse.request import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
@@ -44,7 +43,7 @@ from service.core.calcparse.request import (
     TOGETHER,
     CalcRequest,
 )
-from service.core.calcparse.slots import find_slots
+from service.core.calcparse.slots import bias_said, find_slots
 
 __all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "DOT_PRODUCTS_ONLY", "PATCHES_ONLY", "PREAMBLE",
            "SLOT_QUESTIONS", "SOME_METRICS", "TOGETHER", "CalcRequest", "bias_said", "fill",

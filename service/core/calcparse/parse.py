@@ -30,7 +30,6 @@ from service.core.calcparse.readers import (
     BUILDERS,
     FILTERS_ASSUMED,
     FLATTENED,
-    bias_said,
     eigen_request,
     metrics_request,
     read_activation,
@@ -43,7 +42,7 @@ from service.core.calcparse.request import (
     CalcRequest,
     finish_request,
 )
-from service.core.calcparse.slots import find_slots, named_shape
+from service.core.calcparse.slots import bias_said, find_slots, named_shape
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.calcparse.stacks import LAYER_SETTINGS, read_stack, with_input
 from service.core.calcparse.tables import TableLayer, read_table

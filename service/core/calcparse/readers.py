@@ -38,7 +38,7 @@ from service.core.calcparse.request import (
     CalcRequest,
     finish_request,
 )
-from service.core.calcparse.slots import TORCH_CONV, named_shape
+from service.core.calcparse.slots import TORCH_CONV, named_shape, read_bias
 from service.core.calcparse.stories import counts_from_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
@@ -70,27 +70,6 @@ _NON_OVERLAPPING = re.compile(r"non[\s-]?overlapping|\bno overlap|\bwithout over
                              r"\bdon t overlap|\bdo not overlap|\bdisjoint")
 _IDENTITY = re.compile(r"(?<![\w-])linear\b|identity|\bno\s++(?:non-?linearity|activation)|"
                        r"\bwithout\s++(?:(?:a|any)\s++)?(?:non-?linearity|activation)")
-# ... also "if no layer has a bias", "with no layer having biases"
-_NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
-                      r"\bno\s++(?:layers?|units?|neurons?|filters?)\s++(?:has|have|having|with|"
-                      r"uses?|using)\s++(?:a\s++|any\s++)?bias(?:es)?\b|"
-                      r"bias[\s-]free|\bbias(?:es)?\s++(?:off|disabled)\b")
-_WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
-                        r"use_bias\s*+=\s*+true|\bbias(?:es)?\s++(?:on|included)\b")
-
-
-def bias_said(text: str) -> bool | None:
-    """Whether the text asks for biases (None: it does not say)."""
-    return _bias(text, {})
-
-
-def _bias(text: str, slots: dict) -> bool | None:
-    """Whether the text asks for a bias (None: it does not say, nor did an earlier message)."""
-    if _NO_BIAS.search(text):
-        return False
-    if _WITH_BIAS.search(text):
-        return True
-    return slots.get("bias")
 
 
 def _image_depth(text: str) -> tuple[int, str] | None:
@@ -139,7 +118,7 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
         assumed.append('kernel 1: with "same" padding the output size does not depend on the '
                        "kernel, only the padding does")
     assumed += _conv_channels(text, slots, depth, args)
-    bias = _bias(text, slots)
+    bias = read_bias(text, slots)
     if bias is not None:
         args["bias"] = bias
     request = finish_request("conv", args, [], assumed)
@@ -234,7 +213,7 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
         return _linear_request(text, slots)
     args: dict = {}
     assumed: list[str] = []
-    bias = _bias(text, slots)
+    bias = read_bias(text, slots)
     if bias is not None:
         args["bias"] = bias
     if "kernel" in slots:
@@ -454,7 +433,7 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
     if _FEATURES_UNKNOWN.search(text):
         # "nn.Linear(?, 10)": the features are what is asked, never the channels named nearby
         args.pop("in_features", None)
-    bias = _bias(text, slots)
+    bias = read_bias(text, slots)
     if bias is not None:
         args["bias"] = bias
     else:

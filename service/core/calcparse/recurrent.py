@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from service.core.calcparse.request import CalcRequest
+from service.core.calcparse.slots import read_bias
 
 # The cell, by its name (an LSTM or GRU named anywhere is the cell, before a plain "rnn")
 _CELL = re.compile(r"\b(lstm|gru|(?:simple|vanilla|elman)\s*+rnn|rnn)\b")
@@ -54,9 +55,6 @@ _TWO_BIASES = re.compile(r"\bpytorch\b|\btorch\b|\bnn\.(?:lstm|gru|rnn)\b|\bb_?i
 _ONE_BIAS = re.compile(r"\b(?:one|1|a single)\s++bias(?:\s++vector)?\s++(?:per|for each)\b|"
                        r"\btextbook\b")
 _KERAS = re.compile(r"\bkeras\b|\btf\.keras\b|\bsimplernn\b")
-_NO_BIAS = re.compile(r"\bbias\s*+=\s*+false\b|\buse_bias\s*+=\s*+false\b|"
-                      r"\b(?:no|without|w/o)\s++(?:any\s++)?bias(?:es)?\b")
-_BIAS_WORD = re.compile(r"\bbias")
 _CELLS = {"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn"}
 _NAMES = {"lstm": "LSTM", "gru": "GRU", "rnn": "simple RNN"}
 RECURRENT_CELLS = frozenset(_NAMES)
@@ -106,7 +104,7 @@ def recurrent_request(text: str, slots: dict) -> CalcRequest | None:
     if _BIDIRECTIONAL.search(text) or slots.get("bidirectional"):
         args["bidirectional"] = True
     assumed = []
-    if _NO_BIAS.search(text) or slots.get("bias") is False and not _BIAS_WORD.search(text):
+    if read_bias(text, slots) is False:
         args["bias"] = False
     if _TWO_BIASES.search(text) or (_KERAS.search(text) and cell == "gru"):
         args["bias_vectors"] = 2

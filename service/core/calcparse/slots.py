@@ -521,3 +521,29 @@ def _counts_slot(groups: list[str]) -> tuple[int, ...]:
 
 
 _COUNT_LIST_SEPARATOR = re.compile(r"(?<!\s)\s*+[/,]\s*+")
+
+
+# --- bias -------------------------------------------------------------------------------------
+
+# ... also "if no layer has a bias", "with no layer having biases"
+_NO_BIAS = re.compile(r"\b(?:no|without|w/o)\s+(?:a\s+|any\s+)?bias(?:es)?|bias\s*=\s*false|"
+                      r"\bno\s++(?:layers?|units?|neurons?|filters?)\s++(?:has|have|having|with|"
+                      r"uses?|using)\s++(?:a\s++|any\s++)?bias(?:es)?\b|"
+                      r"bias[\s-]free|\bbias(?:es)?\s++(?:off|disabled)\b")
+_WITH_BIAS = re.compile(r"\bwith\s+(?:a\s+)?bias(?:es)?\b|(?<!use_)bias\s*=\s*true|"
+                        r"use_bias\s*+=\s*+true|\bbias(?:es)?\s++(?:on|included)\b")
+
+
+def bias_said(text: str) -> bool | None:
+    """Whether the text asks for biases (None: it does not say)."""
+    return read_bias(text, {})
+
+
+def read_bias(text: str, slots: dict) -> bool | None:
+    """Whether the text asks for a bias (None: it does not say, nor did an earlier message's
+    `slots`): every calculator's reader asks this one."""
+    if _NO_BIAS.search(text):
+        return False
+    if _WITH_BIAS.search(text):
+        return True
+    return slots.get("bias")
