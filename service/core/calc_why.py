@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from service.calculators.params import GATES
+
 
 def _pair(value) -> tuple[int, int]:
     return (value, value) if isinstance(value, int) else (value[0], value[1])
@@ -73,8 +75,8 @@ def _params(args: dict, result: dict) -> str:
                 "the depthwise layer as if each filter saw every channel, forgetting the "
                 "$1 \\times 1$ layer, or taking the block to be as expressive as the standard "
                 "convolution: it is a cheaper approximation of it.")
-    if args.get("layer") in ("rnn", "lstm", "gru"):
-        gates = {"rnn": 1, "lstm": 4, "gru": 3}[args["layer"]]
+    if args.get("layer") in GATES:
+        gates = GATES[args["layer"]]
         computes = "its new state" if gates == 1 else \
             f"{gates} vectors of size $h$ (gates and candidate)"
         compared = " (an LSTM has four times a simple RNN of the same sizes, a GRU three " \
@@ -219,7 +221,7 @@ def change_hint(calculator: str, args: dict, shown: tuple = ()) -> str:
             side = 1 + args["layers"] * ((args["kernel"] if isinstance(args["kernel"], int)
                                           else args["kernel"][0]) - 1)
             return f"what about a single {side}x{side} conv?"
-        if args.get("layer") in ("rnn", "lstm", "gru"):
+        if args.get("layer") in GATES:
             hidden = args.get("hidden_size", 64)
             return f"what about hidden size {2 * hidden if hidden < 4096 else hidden // 2}?"
         out = args.get("out_channels", args.get("out_features", 1))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from service.calculators.params import GATES
 from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
     ADVICE,
@@ -34,7 +35,7 @@ from service.core.calcparse.readers import (
     metrics_request,
     read_activation,
 )
-from service.core.calcparse.recurrent import RECURRENT_CELLS, recurrent_cell, recurrent_request
+from service.core.calcparse.recurrent import recurrent_cell, recurrent_request
 from service.core.calcparse.request import (
     ANCHORS,
     MODEL_LAYERS,
@@ -223,7 +224,7 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
         return bool(_CONV_LAYER.search(text))
     if layer == "conv2d" and not request.args.get("separable"):
         return bool(LINEAR.search(text) or _LINEAR_LAYER.search(text))
-    return layer in RECURRENT_CELLS and bool(LINEAR.search(text) or _LINEAR_LAYER.search(text) or
+    return layer in GATES and bool(LINEAR.search(text) or _LINEAR_LAYER.search(text) or
                                              _CONV_LAYER.search(text))
 
 

@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 
+from service.calculators.metrics import NEEDS as METRIC_NEEDS
 from service.core.calcparse.confusion import has_table, read_counts
 from service.core.calcparse.intent import (
     F1_ASKED,
@@ -365,8 +366,6 @@ _METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
                  "recall": re.compile(r"recal|sensitiv|\btpr\b|hit rate"),
                  "specificity": re.compile(r"specif|\btnr\b|true negative rate"),
                  "f1": re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure")}
-_METRIC_NEEDS = {"accuracy": {"tp", "fp", "tn", "fn"}, "precision": {"tp", "fp"},
-                 "recall": {"tp", "fn"}, "specificity": {"tn", "fp"}, "f1": {"tp", "fp", "fn"}}
 # two strides compared: "stride 1 vs 2", "stride 1 vs stride 2", "strides 1 and 2"
 _STRIDES_COMPARED = re.compile(r"\bstrides?\s*+[=:]?\s*+(\d{1,3}+)\s*+(?:vs\.?|versus|or|and|"
                                r"compared\s++to|against)\s*+(?:stride\s*+[=:]?\s*+)?(\d{1,3}+)\b"
@@ -814,7 +813,7 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     if args:
         request = finish_request("metrics", args, [], [])
         asked = {name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)}
-        if request.missing and asked and all(_METRIC_NEEDS[name] <= args.keys() for name in asked):
+        if request.missing and asked and all(METRIC_NEEDS[name] <= args.keys() for name in asked):
             # "TP=36 FP=4 FN=24, F1?": what is asked needs no TN; it is worked out, and the
             # rest asked for
             request.asks = SOME_METRICS

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from service.calculators.params import GATES, MAX_STACKED
 from service.core.calcparse.request import CalcRequest
 from service.core.calcparse.slots import read_bias
 
@@ -56,9 +57,6 @@ _ONE_BIAS = re.compile(r"\b(?:one|1|a single)\s++bias(?:\s++vector)?\s++(?:per|f
                        r"\btextbook\b")
 _KERAS = re.compile(r"\bkeras\b|\btf\.keras\b|\bsimplernn\b")
 _CELLS = {"lstm": "lstm", "gru": "gru", "rnn": "rnn", "simplernn": "rnn"}
-_NAMES = {"lstm": "LSTM", "gru": "GRU", "rnn": "simple RNN"}
-RECURRENT_CELLS = frozenset(_NAMES)
-MAX_LAYERS = 32
 
 
 def recurrent_cell(text: str) -> str | None:
@@ -74,7 +72,7 @@ def recurrent_request(text: str, slots: dict) -> CalcRequest | None:
     """A recurrent layer's parameter count ("params" with layer lstm/gru/rnn), reading what
     the text names and keeping an earlier request's values (`slots`) it does not; None when
     the text names no cell and no earlier request had one."""
-    cell = recurrent_cell(text) or (slots.get("layer") if slots.get("layer") in _NAMES else None)
+    cell = recurrent_cell(text) or (slots.get("layer") if slots.get("layer") in GATES else None)
     if cell is None:
         return None
     args: dict = {"layer": cell}
@@ -99,7 +97,7 @@ def recurrent_request(text: str, slots: dict) -> CalcRequest | None:
     if hidden_size is not None:
         args["hidden_size"] = hidden_size
     layers = _first(_LAYERS, text) or slots.get("layers")
-    if layers is not None and 1 <= layers <= MAX_LAYERS and layers != 1:
+    if layers is not None and 1 < layers <= MAX_STACKED:
         args["layers"] = layers
     if _BIDIRECTIONAL.search(text) or slots.get("bidirectional"):
         args["bidirectional"] = True
