@@ -125,12 +125,8 @@ def _conv_request(text: str, slots: dict) -> CalcRequest:
     request = finish_request("conv", args, [], assumed)
     compared = _STRIDES_COMPARED.search(text)
     if compared and request.complete and operation != "pool":
-        # "stride 1 vs 2 ...: output for each?": the first, then the other beside it
-        request.args["stride"] = int(compared[1])
-        request.assumed = [a for a in request.assumed if not a.startswith("stride")]
-        request.also = [CalcRequest("conv", {**request.args, "stride": int(compared[2])}, [],
-                                    [], title=f"With stride {compared[2]}")]
-        return request
+        # "stride 1 vs 2 ...: output for each?"
+        return _each_stride(request, compared)
     if args.get("ceil_mode") and request.complete and _CEIL_ASKED_AFTER.search(text):
         # the default (floor) first, then the rounding the student asks about
         del args["ceil_mode"]
@@ -722,14 +718,19 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         request.asks = PATCHES_ONLY
     compared = _STRIDES_COMPARED.search(text)
     if compared and "patch" in args:
-        # "number of patches with stride 1 vs stride 2?": each stride's
-        request.args["stride"] = int(compared[1])
-        request.assumed = [a for a in request.assumed if not a.startswith("stride")]
-        request.also = [CalcRequest("attention", {**request.args, "stride": int(compared[2])},
-                                    list(request.missing), [],
-                                    title=f"With stride {compared[2]}")]
+        _each_stride(request, compared)   # "number of patches with stride 1 vs stride 2?"
     elif "stride" not in args and "patch" in args and as_list(args["patch"]) != [1, 1]:
         request.also = [_without_overlap(request)]
+    return request
+
+
+def _each_stride(request: CalcRequest, compared: re.Match) -> CalcRequest:
+    """`request` with the first of two strides compared ("stride 1 vs 2"), and the same with
+    the other beside it (`also`); no stride assumed any more."""
+    request.args["stride"] = int(compared[1])
+    request.assumed = [a for a in request.assumed if not a.startswith("stride")]
+    request.also = [CalcRequest(request.calculator, {**request.args, "stride": int(compared[2])},
+                                list(request.missing), [], title=f"With stride {compared[2]}")]
     return request
 
 

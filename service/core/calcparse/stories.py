@@ -666,7 +666,7 @@ def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
         if end == "?":
             return False
         (number.actual, number.predicted), (actual, predicted) = _RATES[rate]
-        number.base = _cells(_Number(0, 0, actual=actual, predicted=predicted, everyone=True))
+        number.base = _cells_of(actual, predicted)
         return True
     if tokens[n + 2:n + 3] != ["of"]:
         number.base = CELLS           # "5% have the disease": a share of everyone
@@ -680,7 +680,7 @@ def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
             group[0] not in _CASES and group[0] not in _ALL and group[0].isalpha():
         # "detects 90% of the sick", "flags 5% of the healthy": a share of a class, its own
         # words naming that class
-        number.base = _cells(_Number(0, 0, actual=number.actual, everyone=True))
+        number.base = _cells_of(number.actual, None)
     else:
         number.base = CELLS           # "2% of transactions"
     return True
@@ -735,11 +735,17 @@ def _other(kind: str) -> str:
 
 def _cells(number: _Number) -> tuple[str, ...] | None:
     """The cells a number adds up, or None for a number that says nothing of either."""
-    actual, predicted = number.actual, number.predicted
-    if actual is None and predicted is None:
+    if number.actual is None and number.predicted is None:
         return CELLS if number.everyone else None
-    table = {(POS, POS): "tp", (NEG, POS): "fp", (NEG, NEG): "tn", (POS, NEG): "fn"}
-    return tuple(cell for (a, p), cell in table.items()
+    return _cells_of(number.actual, number.predicted)
+
+
+_CELL_OF = {(POS, POS): "tp", (NEG, POS): "fp", (NEG, NEG): "tn", (POS, NEG): "fn"}
+
+
+def _cells_of(actual: str | None, predicted: str | None) -> tuple[str, ...]:
+    """The cells of a class and an answer, either of them open (None: both, so all four)."""
+    return tuple(cell for (a, p), cell in _CELL_OF.items()
                  if (actual is None or a == actual) and (predicted is None or p == predicted))
 
 
