@@ -95,23 +95,26 @@ def partial_steps(request: CalcRequest) -> list[str] | None:
 
     So far one case: self-attention over patches without the image's channels still has its
     patch count P, which does not depend on them; a student who asked only for P has the
-    answer (`patch_count_alone`), and one who asked for the cost sees where it is going while
+    answer (`settled_alone`), and one who asked for the cost sees where it is going while
     asked for C.
     """
     result = _settled_patch_count(request)
     return result["steps"] if result else None
 
 
-def patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
-    """The reply text and calculation for a self-attention request that asks only for the
-    number of patches (PATCHES_ONLY), which the image and patch sizes settle; None for any
-    other request. `asks` says what the cost would still need (the channels): the request
-    stays pending, so the next message can give them."""
-    if request.asks == DOT_PRODUCTS_ONLY:
-        return _dot_products_alone(request, asks)
-    if request.asks == SOME_METRICS:
-        return _some_metrics_alone(request, asks)
-    result = _settled_patch_count(request) if request.asks == PATCHES_ONLY else None
+def settled_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The reply text and calculation for an incomplete request whose question the values
+    given already settle (`request.asks`: the number of patches without the channels, a
+    sequence's dot products without d, the metrics some counts settle); None for any other
+    request. `asks` says what the rest would still need: the request stays pending, so the
+    next message can give it."""
+    worked_out = _SETTLED.get(request.asks)
+    return worked_out(request, asks) if worked_out else None
+
+
+def _patch_count_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The number of patches, which the image and patch sizes settle without the channels."""
+    result = _settled_patch_count(request)
     if result is None:
         return None
     lines = _worked("Patches of the image", request, result)
@@ -166,6 +169,10 @@ def _dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | N
     calculation = {"calculator": "sequence_dot_products", "request": dict(request.args),
                    "result": results[0]}
     return "\n\n".join(lines), calculation
+
+
+_SETTLED = {PATCHES_ONLY: _patch_count_alone, DOT_PRODUCTS_ONLY: _dot_products_alone,
+            SOME_METRICS: _some_metrics_alone}
 
 
 def render_calculation(title: str, request: CalcRequest, result: dict,

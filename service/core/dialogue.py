@@ -28,9 +28,9 @@ from service.core.calc_chat import (
     layer_totals,
     only_values,
     partial_steps,
-    patch_count_alone,
     render_calculation,
     run_calculation,
+    settled_alone,
 )
 from service.core.calcparse import (
     COUNTS_BY_NAME,
@@ -495,7 +495,7 @@ class Tutor:
                                 "missing": request.missing, "assumed": request.assumed}
             asks = " and ".join(SLOT_QUESTIONS.get(m, m.replace("_", " "))
                                 for m in request.missing)
-            alone = patch_count_alone(request, asks)
+            alone = settled_alone(request, asks)
             if alone is not None:
                 text, calculation = alone
                 return Reply("calculation", text, session_id, confidence=1.0,
