@@ -359,6 +359,12 @@ class Tutor:
         close = [m for m in matches[1:] if best.score - m.score <= self.thresholds.ambiguity
                  and m.score >= self.thresholds.suggest]
         if best.score >= self.thresholds.answer and not close:
+            # an entry close in words can still be about another thing: "how does ELMo combine
+            # the forward and backward LSTMs" shares bidirectional-rnn's words, not its subject
+            names = (self.matcher.unknown_names(message, best.entry_id)
+                     if message is not None else [])
+            if names:
+                return self._fallback(matches, state, session_id, unknown=names[0])
             return self._answer(self.knowledge_base.get(best.entry_id), best.score,
                                 matches[1:], state, session_id)
         if best.score < self.thresholds.answer and message is not None:

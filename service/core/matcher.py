@@ -82,6 +82,16 @@ EXAM_ITEM_DAMPING = 0.85
 EXAM_CUES = frozenset("""
 statement statements true false option options choice choices mcq tick ticked exam multiple
 """.split())
+# Names in mixed case ("ELMo", "FactorVAE", "xLSTM"): the letters of the words of a text, the
+# parts of a name by its capitals ("LLaVA": l, la, va), the ends of sentences, and the words
+# after which a name is the setting of a question rather than its subject.
+_LETTERS = re.compile(r"[A-Za-z]+")
+_CASE_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_SETTING_BEFORE = frozenset(
+    "on in with for from using via of by at to into like than about".split())
+# A heading a question starts with: at most this many words, within this many characters
+HEADING_WORDS, HEADING_CHARS = 6, 60
 _QUESTION_REFERENCE = re.compile(r"^[qa]\d{1,2}$")
 
 
@@ -174,6 +184,7 @@ class Matcher:
         # the course's words the course never puts together ("neural architecture search",
         # "conditional random field"), which then stand for it as one token (`_pair_token`).
         course_pairs: set[tuple[str, str]] = set()
+        self._course_pairs = course_pairs   # kept: a name made of them is the course's own
         self._outside_pairs: set[tuple[str, str]] = set()
         word_tokens: dict[str, list[str]] = {}   # each word's tokens, read once
         for index, read in enumerate(texts):
@@ -231,6 +242,7 @@ class Matcher:
         self.unknown_idf = math.log(1 + count)
         self._by_question = {tuple(content_tokens(words(e.question))): e
                              for e in self.entries[:self.outside_from]}
+        self._index_of = {e.id: n for n, e in enumerate(self.entries[:self.outside_from])}
         # Every entry's phrasings in one row, so that the overlap with all of them is a few
         # vectorised additions: per token, the positions of the phrasings that contain it.
         starts, sizes, containing = [], [], defaultdict(list)
@@ -358,6 +370,86 @@ class Matcher:
             if not self._near_words.within(word):
                 found.append(word)
         return found
+
+    def unknown_names(self, query: Message | str, entry_id: str) -> list[str]:
+        """What the question is about that the entry `entry_id` does not cover: names written
+        in mixed case in the sentence that asks ("how does ELMo combine ...",
+        "FactorVAE penalises ...", "xLSTM", "DeLong test:") that are neither the course's nor
+        English and that the entry `entry_id` does not mention: the question is about something
+        the entry does not cover, however many of its words the question shares. A name after a
+        preposition ("blurry samples on CelebA") is the setting, not the subject; one made of
+        course words the course puts side by side ("EarlyStopping", "LeakyReLU") is the
+        course's own; one in an earlier sentence ("StyleGAN papers report FID. What does FID
+        measure?") is context. Or a heading whose course term carries a qualifier the course does
+        not use ("Diverse beam search: how do the penalties work?"). Read word by word: no
+        pattern runs over the whole text."""
+        index = self._index_of.get(entry_id)
+        if index is None:
+            return []
+        text = as_message(query).text
+        sentences = _SENTENCE_END.split(text)
+        sentence = sentences[-1]
+        found = []
+        previous = ""
+        for number, match in enumerate(_LETTERS.finditer(sentence)):
+            if number == MAX_QUERY_TOKENS:
+                break
+            word = match.group()
+            if _is_mixed_case(word) and previous.lower() not in _SETTING_BEFORE and \
+                    not _in_code(sentence, match.start(), match.end()) and \
+                    not self._known_name(word, index):
+                found.append(word)
+            previous = word
+        heading = _heading(text)
+        if heading and not found:
+            said = words(heading)
+            if any(self._unknown_qualifier(word, following, index)
+                   for word, following in zip(said, said[1:], strict=False)):
+                found.append(heading)
+        return found
+
+    def _unknown_qualifier(self, word: str, following: str, index: int) -> bool:
+        """Whether `word` qualifies the course term `following` as something the course does
+        not cover ("Diverse beam search", "professor forcing", "grouped-query attention"): a
+        word spelt right or foreign that the course's texts hardly use and the entry at
+        `index` does not mention, before a word the course uses often."""
+        if not word.isalpha() or len(word) < FOREIGN_TERM_LENGTH or word in STOPWORDS or \
+                word in SYNONYM_WORDS or self.word_frequency[word] >= KNOWN_IN_COURSE:
+            return False
+        if not following.isalpha() or following in STOPWORDS or not (
+                following in SYNONYM_WORDS or self.word_frequency[following] >= COMMON_IN_COURSE):
+            return False
+        if not self._spelt_right(word) and self._near_words.within(word):
+            return False   # a typo of a course word ("recurent networks")
+        tokens = content_tokens([word])
+        return not (tokens and index in self._mentions(tokens[0]))
+
+    def _known_name(self, name: str, index: int) -> bool:
+        """Whether a name in mixed case is known: a course word (or its plural, "MLPs"), an
+        English one ("GloVe"), one the entry at `index` mentions, or course words the course
+        puts side by side."""
+        word = name.lower()
+        if len(word) > MAX_TYPO_LENGTH:
+            return True   # no name: a run of letters pasted in
+        if self._course_word(word) or (word.endswith("s") and self._course_word(word[:-1])):
+            return True
+        tokens = content_tokens([word])
+        if tokens and index in self._mentions(tokens[0]):
+            return True
+        parts = [part.lower() for part in _CASE_PARTS.findall(name)]
+        if len(parts) < 2 or not all(self._course_word(part) for part in parts):
+            return False
+        read = [content_tokens([part]) for part in parts]
+        return all(len(a) == 1 and len(b) == 1 and (a[0], b[0]) in self._course_pairs
+                   for a, b in zip(read, read[1:], strict=False))
+
+    def _course_word(self, word: str) -> bool:
+        return self.word_frequency[word] >= KNOWN_IN_COURSE or word in self._english
+
+    def _mentions(self, token: str) -> np.ndarray:
+        """The entries whose texts use `token`, phrasings or prose."""
+        found = self.postings.get(token)
+        return found[0] if found is not None else np.empty(0, dtype=np.int64)
 
     def _spelt_right(self, word: str) -> bool:
         """Whether a word the course does not use is spelt right: a word of a topic not covered,
@@ -661,6 +753,41 @@ def _doublings(word: str) -> list[str]:
 def _swaps(word: str) -> set[str]:
     """The word with two adjacent letters swapped, each way it can be."""
     return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+
+
+def _heading(text: str) -> str | None:
+    """The heading a question starts with ("Diverse beam search: how do ...", "Fixup init -
+    how ..."): a few words before a colon or a dash near the start, with a question after."""
+    head = text[:HEADING_CHARS]
+    ends = [n for n in (head.find(":"), head.find(" - "), head.find(" – "), head.find(" — "))
+            if n > 0]
+    if not ends:
+        return None
+    end = min(ends)
+    heading = text[:end].strip()
+    rest = text[end + 1:].strip(" -–—")
+    if not rest or "?" in heading or len(heading.split()) > HEADING_WORDS:
+        return None
+    return heading
+
+
+def _is_mixed_case(word: str) -> bool:
+    """A lower-case letter before a capital ("DeLong", "xLSTM"), or two capitals before a lower-
+    case letter ("LLaVA"); not a word in capitals ("GAN") nor one capitalised ("Adam")."""
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)) or (
+        len(word) > 2 and word[0].isupper() and word[1].isupper() and
+        any(c.islower() for c in word[2:]))
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """Whether the word at text[start:end] is part of code or notation: an identifier with a
+    digit, a bracket or an underscore after it or a dot before it ("nn.AdaptiveAvgPool2d((1, 1))",
+    "model.fit"), or sizes in letters ("MxN", "HxW")."""
+    after = text[end:end + 1]
+    before = text[start - 1:start] if start else ""
+    word = text[start:end]
+    return (after.isdigit() or after in ("(", "_", "[") or before in (".", "_") or
+            (len(word) == 3 and word[1] in "xX"))
 
 
 def _names_the_exam(raw_words: tuple[str, ...]) -> bool:

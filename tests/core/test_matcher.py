@@ -337,6 +337,36 @@ def test_word_vectors_tell_a_paraphrase_from_its_neighbour(matcher):
     assert signal["truncated-bptt"] > signal["bptt"]
 
 
+@pytest.mark.parametrize(("question", "entry_id", "names"), [
+    ("fastText subword n-gram embeddings: how do they build a vector for an unseen word?",
+     "word-embeddings", ["fastText"]),
+    ("FactorVAE penalises total correlation with a discriminator - how?", "beta-vae",
+     ["FactorVAE"]),
+    ("how is xLSTM's exponential gating different from the classic lstm", "lstm", ["xLSTM"]),
+    # a heading whose course term carries a word the course does not use
+    ("Diverse beam search: how do the group penalties work?", "beam-search",
+     ["Diverse beam search"]),
+    # the setting, not the subject: after a preposition, or in an earlier sentence
+    ("my vae samples on CelebA are all blurry, why?", "vae-blurry-samples", []),
+    ("StyleGAN papers report FID. What does FID measure?", "gan-evaluation", []),
+    # the course's own: course words it puts side by side, plurals, code, sizes in letters,
+    # a name the entry mentions, a heading the course's words make up
+    ("should the generator use ReLU or LeakyReLU?", "dcgan", []),
+    ("why are CNNs a good fit for images compared to plain MLPs?", "cnn-overview", []),
+    ("there's an nn.AdaptiveAvgPool2d((1,1)) before the fc layer, what is it doing?",
+     "global-average-pooling", []),
+    ("MxN image, m x n filter, stride 2: what size comes out?", "conv-output-size-stride2", []),
+    ("Glow / RealNVP style flows: why invertible layers?", "normalizing-flows", []),
+    ("how does ELMo combine the forward and backward LSTM language models", "bidirectional-rnn",
+     []),
+    ("dcgan guidelines: why no pooling layers?", "dcgan", []),
+    ("recurent networks: why do gradients vanish?", "vanishing-exploding-gradients", []),
+])
+def test_unknown_names_are_what_a_question_is_about_that_its_entry_does_not_cover(
+        matcher, question, entry_id, names):
+    assert matcher.unknown_names(question, entry_id) == names
+
+
 def test_foreign_terms_are_names_neither_the_course_nor_english_knows(matcher):
     assert matcher.foreign_terms("how does YaRN scaling extend the rope context of llama") == [
         "yarn"]
