@@ -110,7 +110,12 @@ def _ratio(name: str, formula: str, top: tuple[str, ...], bottom: tuple[str, ...
         return None, (f"${label} = {formula} = {substituted} = \\frac{{0}}{{0}}$: undefined, "
                       f"{UNDEFINED_BECAUSE[name]}")
     value = Fraction(numerator, denominator)
-    return float(value), f"${label} = {formula} = {substituted} = {_shown(value)}$"
+    step = f"${label} = {formula} = {substituted} = {_shown(value)}$"
+    if name == "specificity":
+        # its complement is asked as often, under its own name (the x axis of a ROC curve)
+        step += (rf", so the false positive rate $\frac{{FP}}{{FP + TN}} = 1 - "
+                 rf"\text{{specificity}} = {_shown(1 - value)}$")
+    return float(value), step
 
 
 def _f1(counts: dict[str, int]) -> tuple[float | None, str]:

@@ -38,6 +38,7 @@ from service.core.calcparse import (
     PATCHES_ONLY,
     PREAMBLE,
     SLOT_QUESTIONS,
+    SOME_METRICS,
     TOGETHER,
     CalcRequest,
     bias_said,
@@ -325,8 +326,9 @@ class Tutor:
             # counts told as a story: asked by name, unless the story illustrates a question
             # about the idea ("why does accuracy mislead when 990 of 1000 are negative ...")
             return bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
-        if request.calculator == "metrics" and request.complete and not _WHY_OR_HOW.match(text):
-            return False
+        if request.calculator == "metrics" and (request.complete or request.asks == SOME_METRICS) \
+                and not _WHY_OR_HOW.match(text):
+            return False   # the counts (or those the metrics asked need) are all there
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
         if request.args.get("layer") in calculators.RECURRENT_CELLS:
             return conceptual   # "lstm params with hidden size 64": the input size is asked

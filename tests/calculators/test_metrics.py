@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.calculators import classification_metrics, f1_from_rates, metrics_from_some_counts
+from service.calculators.common import fmt_real
 from service.calculators.metrics import NEEDS
 from service.errors import CalculationError
 
@@ -54,6 +55,17 @@ def test_every_metric_matches_counting_the_labels(labels):
             assert result[name] is None and name in result["undefined"]
         else:
             assert result[name] == pytest.approx(value, abs=1e-12), name
+
+
+@given(pairs)
+def test_the_specificity_step_gives_the_false_positive_rate_beside_it(labels):
+    counts = counts_of(labels)
+    step = next(s for s in classification_metrics(**counts)["steps"] if "specificity" in s)
+    if counts["fp"] + counts["tn"]:
+        rate = counts["fp"] / (counts["fp"] + counts["tn"])
+        assert "false positive rate" in step and step.endswith(f"= {fmt_real(rate)}$")
+    else:
+        assert "false positive rate" not in step   # 0/0: undefined, said once
 
 
 def test_the_worked_example_in_the_steps():

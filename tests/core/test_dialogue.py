@@ -476,6 +476,26 @@ def test_counts_told_as_a_story_are_worked_out_with_the_reading_shown(tutor):
     assert reply.calculation["result"]["specificity"] == pytest.approx(105 / 120)
 
 
+def test_a_story_without_a_total_gives_the_metrics_its_counts_settle_and_asks_for_the_rest(
+        tutor):
+    reply = tutor.respond("The intrusion detection system raised 120 alarms last week, 30 of "
+                          "them were false. It also missed 10 real intrusions. Compute precision "
+                          "and recall.")
+    assert reply.kind == "calculation"
+    assert "TP = 90, FP = 30, FN = 10, as I read your description" in reply.reply
+    assert reply.calculation["result"]["values"] == {"precision": 0.75, "recall": 0.9,
+                                                     "f1": pytest.approx(180 / 220)}
+    assert "true negatives" in reply.reply   # what accuracy and specificity would need
+
+
+def test_the_false_positive_rate_is_asked_as_a_metric_and_given_beside_specificity(tutor):
+    reply = tutor.respond("Out of 8200 network connections, 200 were attacks. The IDS flagged "
+                          "220 connections, including 180 of the attacks. What is the false "
+                          "positive rate?")
+    assert reply.kind == "calculation"
+    assert "false positive rate" in reply.reply and "= 0.005$" in reply.reply
+
+
 def test_a_story_it_cannot_read_asks_for_the_counts_by_name_never_says_it_does_not_know(tutor):
     reply = tutor.respond("the scanner flagged 14 bags with prohibited items and 86 other bags."
                           " 3 bags with prohibited items got through, 2897 other bags passed. "

@@ -13,7 +13,7 @@ import re
 from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.recurrent import TORCH_CALL, recurrent_cell
-from service.core.calcparse.stories import counts_from_story
+from service.core.calcparse.stories import counts_settled_by_story
 
 _WANTS = {
     "eigen": re.compile(r"eigen|spectral|explod|vanish|blow|radius|recurrent|rnn|\bw_?h++\b|"
@@ -28,6 +28,7 @@ _WANTS = {
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
                           r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
+                          r"false (?:positive|alarm|accept) rate|"
                           r"\bppv\b|\bnpv\b|hit rate|prevalen|"
                           # "if someone tests positive, what is the probability they are sick?"
                           r"probability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),
@@ -176,7 +177,7 @@ def wants(text: str) -> str | None:
                                           cell_names(text) is not None or
                                           counts_in_words(text) and not _LAYER.search(text) or
                                           _TWO_NUMBERS.search(text) and
-                                          counts_from_story(text) is not None):
+                                          counts_settled_by_story(text) is not None):
         return "metrics"
     if _WANTS["attention"].search(text) and (_PATCH_OR_TOKEN.search(text) or
                                             SEQUENCE_LENGTH.search(text)):

@@ -40,7 +40,7 @@ from service.core.calcparse.request import (
     finish_request,
 )
 from service.core.calcparse.slots import TORCH_CONV, named_shape, read_bias
-from service.core.calcparse.stories import counts_from_story
+from service.core.calcparse.stories import counts_settled_by_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
 _GREY = re.compile(r"\b(?:gr[ae]yscale|mnist|single[\s-]channel)\b")
@@ -360,7 +360,8 @@ _SIZE_MISMATCH = re.compile(r"\b(?:mat1|m1)\b[^()\[\]]{0,40}?[(\[]\s*+(\d{1,7}+)
 _METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
                  "precision": re.compile(r"precis|\bppv\b|\bprec\b"),
                  "recall": re.compile(r"recal|sensitiv|\btpr\b|hit rate"),
-                 "specificity": re.compile(r"specif|\btnr\b|true negative rate"),
+                 "specificity": re.compile(r"specif|\btnr\b|true negative rate|\bfpr\b|"
+                                           r"false (?:positive|alarm|accept) rate"),
                  "f1": re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure")}
 # two strides compared: "stride 1 vs 2", "stride 1 vs stride 2", "strides 1 and 2"
 _STRIDES_COMPARED = re.compile(r"\bstrides?\s*+[=:]?\s*+(\d{1,3}+)\s*+(?:vs\.?|versus|or|and|"
@@ -807,13 +808,22 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
     args = {name: slots[name] for name in REQUIRED["metrics"] if name in slots}
     if len(args) < len(REQUIRED["metrics"]):
         # counts told as a story: read when every number agrees with one reading
-        story = counts_from_story(text)
-        if story is not None and all(story[name] == value for name, value in args.items()):
-            return finish_request("metrics", story, [],
-                                  [f"{_counts_told(story)}, as I read your description"])
+        story = counts_settled_by_story(text)
+        if story is not None and all(story.get(name, value) == value
+                                     for name, value in args.items()):
+            story = {**args, **story}
+            request = finish_request("metrics", story, [],
+                                     [f"{_counts_told(story)}, as I read your description"])
+            if not request.missing:
+                return request
+            # "raised 120 alarms, 30 false, missed 10": precision and recall without a TN
+            asked = _metrics_asked(text)
+            if asked and all(METRIC_NEEDS[name] <= story.keys() for name in asked):
+                request.asks = SOME_METRICS
+                return request
     if args:
         request = finish_request("metrics", args, [], [])
-        asked = {name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)}
+        asked = _metrics_asked(text)
         if request.missing and asked and all(METRIC_NEEDS[name] <= args.keys() for name in asked):
             # "TP=36 FP=4 FN=24, F1?": what is asked needs no TN; it is worked out, and the
             # rest asked for
@@ -864,8 +874,15 @@ def _counts_from_labels(text: str) -> tuple[dict[str, int], str] | None:
 
 
 def _counts_told(counts: dict[str, int]) -> str:
-    """"TP = 4, FP = 2, TN = 3, FN = 1": counts the reply says it read rather than was given."""
-    return ", ".join(f"{name.upper()} = {counts[name]}" for name in REQUIRED["metrics"])
+    """"TP = 4, FP = 2, TN = 3, FN = 1": counts the reply says it read rather than was given
+    (those of the four it read)."""
+    return ", ".join(f"{name.upper()} = {counts[name]}" for name in REQUIRED["metrics"]
+                     if name in counts)
+
+
+def _metrics_asked(text: str) -> set[str]:
+    """The metrics a message names ("precision and recall?")."""
+    return {name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)}
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,

@@ -49,18 +49,26 @@ doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
 anomalous bad churn churned churner churners present hateful hate retinopathy dopers doper
-malicious prohibited
+malicious prohibited doped faulty pneumonia plagiarised plagiarized sarcastic
+drowsy readmitted
 """.split())
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
 benign uninfected irrelevant controls unarmed innocent genuine inactive stayed retained absent
 """.split())
+# A test's outcome rather than a class of cases: "tested positive"
+_OUTCOMES = frozenset({"positive", "positives", "positve", "positves", "postive", "postives"})
+# ... and words for any positive class: "a test for celiac disease" still looks for celiac
+_GENERIC_POSITIVE = _OUTCOMES | {"disease", "diseased", "ill", "sick", "defect", "defects",
+                                 "defective", "anomaly", "anomalies", "anomalous", "incident",
+                                 "incidents", "present", "bad"}
 # "not spam", "non-toxic", "without tb": the other class
 _NEGATORS = frozenset({"not", "non", "without", "no"})
 # What the model said, by a verb that means one answer
 PREDICTED_POSITIVE = frozenset("""
 flagged flag flags caught catch catches detected detect detects rejected rejects referred
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
+returns retrieves
 identified triggered alert fire fires thrown blocked block blocks finds find
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
@@ -109,8 +117,10 @@ engine
 # result"
 _PREDICTION_NOUNS = frozenset("""
 call calls prediction predictions result results detection detections label labels output
-outputs answer answers verdict verdicts classification classifications
+outputs answer answers verdict verdicts classification classifications folder folders bin queue
 """.split())
+# Where a model puts what it says is negative: "30 spam got into the inbox"
+_NEGATIVE_PLACES = frozenset({"inbox", "inboxes"})
 # "7 false detections", "88 true cases": a cell, or the positive class
 _FALSE_THINGS = frozenset({"detections", "detection", "alerts", "flags", "hits", "positives"})
 _CASES = frozenset({"cases", "case", "instances", "examples", "events", "positives"})
@@ -122,11 +132,15 @@ _NAMED_CELLS = {("false", "positive"): (NEG, POS), ("false", "negative"): (POS, 
 _CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
                "alarms": (NEG, POS), "alarm": (NEG, POS), "rejections": (NEG, NEG),
                "rejection": (NEG, NEG)}
+# ... but alarms without "false" are what the model said ("raised 120 alarms, 30 of them false")
+_SAID_NOUNS = {"alarms": POS, "alarm": POS, "alerts": POS, "warnings": POS, "alert": POS,
+               "warning": POS}
 # Two classes named as a pair: "cat vs dog", "malignant or benign", "spam/ham"
 _PAIRS = frozenset({"vs", "versus", "or"})
 # Years and names are not counts: "in 2021", "my 2023 project", "model v2"
 _NOT_A_COUNT_BEFORE = frozenset({"v", "epoch", "epochs", "line", "lot", "version", "top",
-                                 "step", "every"})   # "for every one of": no count
+                                 "step", "every", "within"})
+# ("for every one of": no count; "readmitted within 30 days": a time, no count)
 _YEAR_BEFORE = frozenset({"in", "since", "my", "our", "during", "trained"})
 # ... a year when one of these follows within three words ("the 2023 test split", "(2022
 # MIT-BIH split)")
@@ -139,7 +153,11 @@ _HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comp
 # "a pothole detector", "seizure detection", "plagiarism checker": the word before names
 # the positive class; "a test for strep", "screening for glaucoma": the word after "for"
 _DETECTING = frozenset({"detector", "detectors", "detection", "checker", "checkers",
-                        "finder", "spotter", "spotting"})
+                        "finder", "spotter", "spotting", "warning", "warnings", "alarm",
+                        "alert"})
+# "false alarm", "early warning", "a real alert": no class before these
+_NOT_LOOKED_FOR = frozenset({"false", "true", "real", "correct", "wrong", "early", "many",
+                             "fake", "missed", "first", "last", "one", "single"})
 _DETECTING_WHAT = frozenset({"test", "screening", "screen", "checking", "scanning"})
 _NOT_A_CLASS = frozenset({"object", "objects", "sound", "face", "edge", "the", "a", "an", "my",
                           "our", "your", "this", "that", "fault", "error", "outlier", "change",
@@ -195,11 +213,24 @@ class _Number:
 def counts_from_story(text: str) -> dict[str, int] | None:
     """TP, FP, TN and FN from a prepared text that tells them in words, or None (see the
     module docstring)."""
+    counts = counts_settled_by_story(text)
+    return counts if counts is not None and len(counts) == len(CELLS) else None
+
+
+def counts_settled_by_story(text: str) -> dict[str, int] | None:
+    """The counts a story settles, all four or some of them: "the system raised 120 alarms, 30
+    of them false, and missed 10 real intrusions" settles TP, FP and FN (precision and recall)
+    but no TN. Every number must still be read and agree with one solution; None otherwise,
+    or when fewer than two counts are settled."""
     tokens = _TOKEN.findall(text)
     positive, negative = _class_words(tokens)
     numbers = _numbers(_without_naming_asides(tokens), positive, negative)
     always = _always_said(tokens, positive, negative)
-    if numbers is None or len(numbers) + (2 if always else 0) < 3:
+    if numbers is None or len(numbers) + (2 if always else 0) < 3 and not (
+            len(numbers) == 2 and (numbers[0].part_of == 1 or numbers[1].referring)):
+        # two numbers are read only as a part of a whole ("caught 40 of the 50 frauds", "fired
+        # 200 times, only 50 of those real"); two said apart ("found 57 and missed 3") leave a
+        # misreading nothing to disagree with
         return None
     if any(number.doubtful for number in numbers):
         return None
@@ -221,8 +252,11 @@ def counts_from_story(text: str) -> dict[str, int] | None:
         else:
             unplaced.append(number.value)
     counts = _solve(facts)
-    if counts is None:
+    if counts is None or len(counts) < 2:
         return None
+    if len(counts) < len(CELLS):
+        # some counts open: a number the reader could not place cannot be checked against them
+        return None if any(value > 1 for value in unplaced) else counts
     # A number the story tells but the reader could not place must still be some group of
     # the counts found ("147 from patients" = TP + FN); one that is none ("2022 MIT-BIH
     # split" taken for everyone, the 1,400 segments left over) says the story was misread.
@@ -258,8 +292,14 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     # what a detector looks for is the positive class: "a pothole detector", "seizure
     # detection", "a test for strep", "detecting fake reviews"; a long word also in its other
     # forms ("arrhythmia detector" ... "200 arrhythmic"), by its stem marked with a final *
+    # ... unless the story names a class the usual words know ("the banknote checker ... 40
+    # fakes": the banknotes are what is checked, the fakes what is looked for)
+    known_positive = any(_class_of(t, positive, set()) == POS for t in tokens
+                         if t.isalpha() and t not in _GENERIC_POSITIVE)
     for n, token in enumerate(tokens):
         looked_for = None
+        if known_positive:
+            break
         if token in _DETECTING and n and tokens[n - 1].isalpha():
             looked_for = tokens[n - 1]
         elif token in _DETECTING_WHAT and n + 2 < len(tokens) and tokens[n + 1] == "for":
@@ -267,6 +307,7 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         elif token in ("detecting", "detect") and n + 1 < len(tokens):
             looked_for = tokens[n + 1]      # "a model for detecting fake reviews"
         if looked_for is None or not looked_for.isalpha() or looked_for in _NOT_A_CLASS or \
+                looked_for in STOPWORDS or looked_for in _NOT_LOOKED_FOR or \
                 _class_of(looked_for, positive, negative) is not None:
             continue
         positive.add(looked_for)
@@ -283,15 +324,31 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                 _class_of(named[0], positive, negative) is None:
             positive.add(named[0])
     # no class word of any kind, but one said by the model and told as the truth again ("model
-    # is saying cat for 70 of them ... 60 is really cat"): the class looked for is positive
+    # is saying cat for 70 of them ... 60 is really cat", "labelled 200 photos as lynx ... 180
+    # really were lynx"): the class looked for is positive
     if not any(_class_of(t, positive, negative) for t in tokens if t.isalpha()):
         said = {t for n, t in enumerate(tokens[1:], start=1)
-                if tokens[n - 1] in _SAID and t.isalpha() and t not in STOPWORDS and
-                t not in _FILLER}
+                if (tokens[n - 1] in _SAID or tokens[n - 1] == "as" and
+                    any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
+                t.isalpha() and t not in STOPWORDS and t not in _FILLER}
         if len(said) == 1:
             word = said.pop()
             if sum(1 for t in tokens if t == word or t == word + "s") >= 2:
                 positive.add(word)
+    # still no class looked for, but one thing the cases really are ("150 flagged, of which 90
+    # were actually readmitted"): that is the positive class
+    if not any(_class_of(t, positive, negative) == POS for t in tokens if t.isalpha()):
+        told = set()
+        for n, token in enumerate(tokens[:-1]):
+            if token in _TRUTH_TOLD:
+                word = next((t for t in tokens[n + 1:n + 4] if t not in _TAIL_VERBS and
+                             t not in _FILLER), None)
+                if word is not None and word.isalpha() and word not in STOPWORDS and \
+                        word not in RIGHT and word not in WRONG and \
+                        _class_of(word, positive, negative) is None:
+                    told.add(word)
+        if len(told) == 1:
+            positive.add(told.pop())
     # a class named positive and another counted or said beside it the same way is the other
     # class: "250 dogs and 250 cats", "predicted 'cat' for 130 ... predicted 'dog' for 170"
     named_positive = positive - POSITIVE_WORDS
@@ -315,6 +372,12 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                   w not in STOPWORDS}
         if len(others) == 1:
             negative.add(others.pop())
+    # "a dog-vs-not-dog classifier", "spam or not spam": the class looked for is positive
+    for n in range(1, len(tokens) - 2):
+        if tokens[n] in _PAIRS and tokens[n + 1] in _NEGATORS and \
+                tokens[n + 2] == tokens[n - 1] and tokens[n - 1].isalpha() and \
+                _class_of(tokens[n - 1], positive, negative) is None:
+            positive.add(tokens[n - 1])
     # a pair with one class known: the other word is the other class
     for n, token in enumerate(tokens):
         if token not in _PAIRS and token != "/" or n == 0 or n + 1 == len(tokens):
@@ -503,6 +566,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             number.truth_from_prediction = "wrong"
         elif word in _ALL:
             number.everyone = True
+        elif word in _NEGATIVE_PLACES:
+            number.predicted = number.predicted or NEG
     # a class word: said by the model after a verb of saying ("said spam for 30", "tested
     # positive", "labelled 35 emails as spam"), else the truth ("30 real spams", "6 sick
     # ones"); after the number, only "as" or a verb of saying there makes it what was said
@@ -526,7 +591,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                     number.said_unknown = True
                 continue
             if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]) or \
-                    k >= 2 and part[k - 1] == "for" and part[k - 2] in _TASK_NOUNS:
+                    k >= 2 and part[k - 1] == "for" and part[k - 2] in _TASK_NOUNS or \
+                    _names_a_pair_task(part, k):
                 continue   # "a spam filter", "my toxic comment classifier", "a test for tb"
             if k and part[k - 1] in _NEGATORS or \
                     k >= 2 and part[k - 1] in _TRUTH and part[k - 2] in _NEGATORS:
@@ -563,7 +629,10 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                                      for a, b in zip(words, words[1:], strict=False)):
         number.actual = NEG
     # the cell named outright ("18 misses", "11 false alarms"), right after the number
-    cell = _CELL_NOUNS.get(after[0] if after else "") or \
+    first = after[0] if after else ""
+    if first in _SAID_NOUNS:
+        number.predicted = number.predicted or _SAID_NOUNS[first]
+    cell = (_CELL_NOUNS.get(first) if first not in _SAID_NOUNS else None) or \
         _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
     if len(after) > 1 and after[0] == "false" and after[1] in _PREDICTION_NOUNS | _FALSE_THINGS:
         cell = (NEG, POS)                 # "7 false detections"
@@ -574,8 +643,20 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         number.truth_from_prediction = "wrong"   # "17 of those triggers were false"
     if cell:
         number.actual, number.predicted = cell
+    elif len(after) > 1 and (after[0], after[1].rstrip("s")) in _NAMED_CELLS:
+        number.actual, number.predicted = _NAMED_CELLS[(after[0], after[1].rstrip("s"))]
     elif len(after) > 1 and after[0] == "true" and after[1] in _CASES:
         number.actual = POS               # "88 true cases detected"
+
+
+def _names_a_pair_task(words: list[str], k: int) -> bool:
+    """Whether the class word at k opens a pair that names a task: "a dog vs not dog
+    classifier", "a cat / dog model"."""
+    j = k + 1
+    while j < len(words) and j <= k + 4 and (words[j] in _PAIRS or words[j] in _NEGATORS or
+                                             words[j] in ("/", words[k])):
+        j += 1
+    return j > k + 1 and j < len(words) and words[j] in _TASK_NOUNS
 
 
 def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:
@@ -606,7 +687,10 @@ def _carry_over(numbers: list[_Number]) -> None:
             source = next((m for m in reversed(numbers[:n])
                            if m.actual is not None or m.predicted is not None), None)
         elif previous is not None and previous.sentence == number.sentence and \
-                (previous.clause == number.clause or previous is header):
+                (previous.clause == number.clause or previous is header or
+                 number.truth_from_prediction and number.actual is None and
+                 number.predicted is None and previous.predicted is not None):
+            # "said cat 160 times, 140 right": right or wrong of the answers just counted
             source = previous
         if number.joined and number.alone and source is previous and previous is not None and \
                 number.truth_from_prediction is None and number.predicted is None:
@@ -623,6 +707,10 @@ def _carry_over(numbers: list[_Number]) -> None:
             number.predicted = source.predicted   # "and was right 120 times"
         if number.truth_from_prediction:
             right = number.truth_from_prediction == "right"
+            if number.predicted and number.actual and (number.predicted == number.actual) != right:
+                # "correctly rejects 230 of the non-dog images": the class and right or wrong
+                # say what was answered; a verb of two senses ("rejects") does not
+                number.predicted = number.actual if right else _other(number.actual)
             if number.predicted and number.actual is None:
                 number.actual = number.predicted if right else _other(number.predicted)
             elif number.actual and number.predicted is None:
@@ -751,9 +839,11 @@ def _cells_of(actual: str | None, predicted: str | None) -> tuple[str, ...]:
 
 def _solve(facts: list[tuple[tuple[str, ...] | dict[str, Fraction], int]]
            ) -> dict[str, int] | None:
-    """The one solution of the facts (each: the cells that add up to a value, or each cell's
-    coefficient in a sum that makes the value) in whole non-negative counts, not all zero, or
-    None. Gauss-Jordan elimination over fractions."""
+    """The counts the facts (each: the cells that add up to a value, or each cell's
+    coefficient in a sum that makes the value) settle, in whole non-negative numbers, not all
+    zero: all four when the facts have one solution, else those every solution shares (the
+    others left out); None for facts that disagree. Gauss-Jordan elimination over
+    fractions."""
     rows = [[Fraction(cells.get(cell, 0)) if isinstance(cells, dict) else
              Fraction(int(cell in cells)) for cell in CELLS] + [Fraction(value)]
             for cells, value in facts]
@@ -761,7 +851,7 @@ def _solve(facts: list[tuple[tuple[str, ...] | dict[str, Fraction], int]]
     for column in range(len(CELLS)):
         pivot = next((r for r in range(len(pivots), len(rows)) if rows[r][column] != 0), None)
         if pivot is None:
-            return None   # a count the story does not settle
+            continue   # a count the facts do not settle on its own
         row = len(pivots)
         rows[row], rows[pivot] = rows[pivot], rows[row]
         rows[row] = [x / rows[row][column] for x in rows[row]]
@@ -770,9 +860,11 @@ def _solve(facts: list[tuple[tuple[str, ...] | dict[str, Fraction], int]]
                 factor = rows[r][column]
                 rows[r] = [x - factor * y for x, y in zip(rows[r], rows[row], strict=True)]
         pivots.append(column)
-    if any(row[-1] != 0 for row in rows[len(CELLS):]):
+    if any(row[-1] != 0 for row in rows[len(pivots):]):
         return None   # numbers that disagree: something was misread
-    counts = {cell: rows[n][-1] for n, cell in enumerate(CELLS)}
+    # a pivot's count is settled when no open count is left in its row
+    counts = {CELLS[column]: rows[n][-1] for n, column in enumerate(pivots)
+              if all(rows[n][c] == 0 for c in range(len(CELLS)) if c != column)}
     if any(v.denominator != 1 or v < 0 for v in counts.values()) or \
             not any(counts.values()):
         return None

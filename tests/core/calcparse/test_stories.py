@@ -5,8 +5,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.core.calcparse import parse_calculation
-from service.core.calcparse.stories import MAX_NUMBERS, _solve, counts_from_story
+from service.core.calcparse import SOME_METRICS, parse_calculation
+from service.core.calcparse.stories import (
+    MAX_NUMBERS,
+    _solve,
+    counts_from_story,
+    counts_settled_by_story,
+)
 from service.core.textnorm import prepare
 
 # Story shapes, each with the counts it tells in its own way: each cell in its own clause,
@@ -77,6 +82,36 @@ SHAPES = [
     "The bank's fraud rules let through {pn} of {all} transactions and blocked the other {pp}. "
     "Of the blocked ones, {tp} were really fraud. Of those let through, {fn} turned out to be "
     "fraud. f1?",
+    # the class a "X vs not X" task looks for; a verb of two senses ("rejects") that right
+    # and the class overrule
+    "A dog-vs-not-dog classifier is tested on {all} images, {p} of which contain dogs. It "
+    "correctly finds {tp} of the dogs and correctly rejects {tn} of the non-dog images. "
+    "accuracy?",
+    # a spam folder is what the filter said; the one thing the cases "actually" are is the
+    # positive class; a time is no count; cells named after their number
+    "Out of {all} emails in our test set, {p} are spam. The filter moves {pp} emails to the "
+    "spam folder and {tp} of those are actually spam. precision?",
+    "We predict which patients get readmitted within 30 days. Test set: {all} patients, {p} "
+    "were readmitted. The model flagged {pp} patients, of which {tp} were actually "
+    "readmitted. accuracy?",
+    "Toxicity classifier on {all} comments, {p} of them toxic. It predicted 'toxic' {pp} "
+    "times, with {tp} true positives. precision?",
+]
+# Stories that settle some counts only (no total, or two numbers a part of one another): the
+# counts they settle, for the metrics that need no more
+PARTIAL_SHAPES = [
+    ("The intrusion detection system raised {pp} alarms last week, {fp} of them were false. "
+     "It also missed {fn} real intrusions. precision and recall?", ("tp", "fp", "fn")),
+    ("The storm warning system issued {pp} warnings over the year and {tp} of them were "
+     "followed by an actual storm. There were {p} storms in total. precision and recall?",
+     ("tp", "fp", "fn")),
+    ("A search query returns {pp} documents, {tp} of which are relevant. The collection "
+     "contains {p} relevant documents for this query. precision and recall?",
+     ("tp", "fp", "fn")),
+    ("Our fraud model caught {tp} of the {p} fraud cases in the test month. recall?",
+     ("tp", "fn")),
+    ("The hospital sepsis alert fired {pp} times in a month, but only {tp} of those alerts "
+     "were real sepsis. precision?", ("tp", "fp")),
 ]
 
 
@@ -93,6 +128,31 @@ counts = st.integers(1, 3000)
 def test_every_shape_of_story_gives_back_its_counts(shape, tp, fp, tn, fn):
     story = _story(shape, tp, fp, tn, fn)
     assert counts_from_story(prepare(story)) == {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+
+
+@settings(max_examples=200, deadline=None)
+@given(shape=st.sampled_from(PARTIAL_SHAPES), tp=counts, fp=counts, tn=counts, fn=counts)
+def test_a_story_that_settles_some_counts_gives_back_those_and_no_others(shape, tp, fp, tn, fn):
+    text, settled = shape
+    story = prepare(_story(text, tp, fp, tn, fn))
+    cells = {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+    assert counts_settled_by_story(story) == {cell: cells[cell] for cell in settled}
+    assert counts_from_story(story) is None
+
+
+def test_two_numbers_said_apart_are_not_read():
+    # "found 57 and missed 3": 57 may be every tumour or those found; a misreading would have
+    # nothing to disagree with
+    assert counts_settled_by_story(prepare("The tumour detector found 57 tumours and missed 3. "
+                                           "Recall?")) is None
+
+
+def test_counts_settled_by_a_story_are_worked_out_for_the_metrics_they_settle():
+    request = parse_calculation("The intrusion detection system raised 120 alarms last week, "
+                                "30 of them were false. It also missed 10 real intrusions. "
+                                "Compute precision and recall.")
+    assert request.args == {"tp": 90, "fp": 30, "fn": 10}
+    assert request.asks == SOME_METRICS
 
 
 def test_a_story_read_is_worked_out_in_chat_saying_how_it_was_read():
@@ -220,7 +280,7 @@ def test_a_story_with_more_numbers_than_a_confusion_matrix_needs_is_not_read():
     assert counts_from_story(prepare(numbers)) is None
 
 
-def test_the_solver_needs_exactly_one_whole_non_negative_solution():
+def test_the_solver_settles_the_counts_every_whole_non_negative_solution_shares():
     tp, fp, tn, fn = ("tp",), ("fp",), ("tn",), ("fn",)
     cells = ("tp", "fp", "tn", "fn")
     assert _solve([(tp, 1), (fp, 2), (tn, 3), (fn, 4)]) == {"tp": 1, "fp": 2, "tn": 3, "fn": 4}
@@ -229,7 +289,10 @@ def test_the_solver_needs_exactly_one_whole_non_negative_solution():
         {"tp": 7, "fp": 5, "tn": 15, "fn": 3}
     assert _solve([(("tp", "fn"), 10), (tp, 7), (("fp", "tn"), 20), (fp, 5),
                    (cells, 31)]) is None                             # one that disagrees
-    assert _solve([(("tp", "fn"), 10), (tp, 7), (fp, 5)]) is None   # TN not settled
+    # TN not settled: the three that are, for the metrics that need no TN
+    assert _solve([(("tp", "fn"), 10), (tp, 7), (fp, 5)]) == {"tp": 7, "fp": 5, "fn": 3}
+    assert _solve([(("tp", "fn"), 10), (("fp", "tn"), 20)]) is None    # nothing settled
+    assert _solve([(("tp", "fp"), 10), (tp, 4), (("tn", "fn"), 6)]) == {"tp": 4, "fp": 6}
     assert _solve([(("tp", "fn"), 5), (tp, 7), (fp, 1), (tn, 1)]) is None   # FN = -2
     assert _solve([(("tp", "fp"), 3), (("tp", "fn"), 3), (("fp", "fn"), 3),
                    (tn, 1)]) is None                                 # halves
