@@ -43,8 +43,9 @@ from service.knowledge.loading import load_knowledge_base  # noqa: E402
 # attention...): tuned on by hand (topics not covered), but kept out of the fit. Held to 1%
 # answered like every other file, it takes the answer threshold to where about 78% of in-scope
 # questions are answered (each file left out in turn) instead of 93%. train-23 (282 near
-# misses, two per entry) does the same: with it, 78.2% instead of 93.3%.
-NOT_FITTED = {"train-18.yaml", "train-23.yaml"}
+# misses, two per entry) does the same: with it, 78.2% instead of 93.3%. train-33 (three near
+# misses per second-round entry) is of the same kind and kept out for the same reason.
+NOT_FITTED = {"train-18.yaml", "train-23.yaml", "train-33.yaml"}
 TUNING = [ROOT.parent / "shared" / "eval" / "dev.yaml",
           *sorted(p for p in (ROOT / "eval").glob("train-*.yaml") if p.name not in NOT_FITTED)]
 MAX_WRONG, MAX_OOS_ANSWERED, OOS_REFUSED = 0.02, 0.01, 0.98
