@@ -497,9 +497,8 @@ def test_the_false_positive_rate_is_asked_as_a_metric_and_given_beside_specifici
 
 
 def test_a_story_it_cannot_read_asks_for_the_counts_by_name_never_says_it_does_not_know(tutor):
-    reply = tutor.respond("the scanner flagged 14 bags with prohibited items and 86 other bags."
-                          " 3 bags with prohibited items got through, 2897 other bags passed. "
-                          "precision and recall?")
+    reply = tutor.respond("the sorter put 14 red apples and 86 green apples in bin A, 3 red "
+                          "apples and 2897 green ones in bin B. precision and recall?")
     assert reply.kind == "clarify" and "TP=40, FP=10, TN=45, FN=5" in reply.reply
     worked = tutor.respond("TP=14, FP=86, TN=2897, FN=3", reply.session_id)
     assert worked.kind == "calculation" and worked.calculation["request"]["tp"] == 14

@@ -111,7 +111,7 @@ _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "b
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
 screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
-engine
+engine alarm warning
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -183,7 +183,7 @@ _RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"
                  ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
 _ALWAYS = frozenset({"always", "only"})
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
-_REFERRING = frozenset({"those", "them", "whom", "which", "these"})
+_REFERRING = frozenset({"those", "them", "whom", "which", "these", "this"})  # "10 of this"
 
 
 @dataclass
@@ -208,6 +208,7 @@ class _Number:
     truth_told: bool = False     # "48 were actually hateful": what the cases really were
     share: Fraction | None = None   # "5% have the disease": a part of a group, not a count
     base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
+    the_others: bool = False     # "and 1700 without", "6 of the others": the other class
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -285,7 +286,7 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         elif before == "is" and n >= 2 and tokens[n - 2].isalpha() and \
                 (n + 1 == len(tokens) or not tokens[n + 1].isalpha()):
             named = tokens[n - 2]   # "(ripe is positive)"
-        if named and named not in ("class", "is", "as", "the") and \
+        if named and named not in ("class", "is", "as", "the") and named not in _RATES and \
                 not (n >= 3 and tokens[n - 3] in ("positive", "negative")):
             (positive if token == "positive" else negative).add(named)
             (negative if token == "positive" else positive).discard(named)
@@ -619,11 +620,17 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     # is not read at all.
     if before[-2:] == ["all", "but"]:
         number.doubtful = True
-    group = [w for w in after[:3] if w not in ("of", "the", "those", "these")]
+    group = [w for w in after[:3] if w not in ("of", "the", "those", "these") and
+             w not in _TRUTH_TOLD]   # "180 of those really were lynx"
     if after[:1] == ["of"] and group and group[0].isalpha() and \
             _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
             group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS:
         number.doubtful = number.actual is None and number.predicted is not None
+    # "6 of the others", "9500 other utterances", "1700 without": the class other than the
+    # one just counted
+    if number.actual is None and (any(w in ("other", "others") for w in after[:4]) or
+                                  after[:1] == ["without"] and len(after) == 1):
+        number.the_others = True
     # "76 of the people without it": the negative class, named by its absence
     if number.actual is None and any(a == "without" and b in ("it", "them")
                                      for a, b in zip(words, words[1:], strict=False)):
@@ -677,6 +684,10 @@ def _carry_over(numbers: list[_Number]) -> None:
     header = None
     for n, number in enumerate(numbers):
         previous = numbers[n - 1] if n else None
+        if number.the_others and number.actual is None:
+            counted = next((m for m in reversed(numbers[:n]) if m.actual is not None), None)
+            if counted is not None:
+                number.actual = _other(counted.actual)
         if previous is not None and previous.sentence != number.sentence:
             header = None
         source = None

@@ -96,6 +96,13 @@ SHAPES = [
     "readmitted. accuracy?",
     "Toxicity classifier on {all} comments, {p} of them toxic. It predicted 'toxic' {pp} "
     "times, with {tp} true positives. precision?",
+    # "the others", "without": the class other than the one just counted; "10 of this"
+    "A home pregnancy test was used by {all} women, {p} of them pregnant. It was positive for "
+    "{tp} of the pregnant ones and for {fp} of the others. specificity?",
+    "Retina screening: the test set has {p} eyes with diabetic retinopathy and {n} without. "
+    "It flags {tp} of the diseased eyes and {fp} healthy eyes. precision?",
+    "In our clinic we make {all} covid test. {p} persons really has covid. The test say "
+    "positive for {pp} persons, and {fp} of this are not sick. recall?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
@@ -242,6 +249,15 @@ def test_what_follows_a_whole_is_said_of_its_part():
         "actually defective. recall?")) == {"tp": 40, "fp": 10, "tn": 1945, "fn": 5}
 
 
+def test_the_others_are_the_class_other_than_the_one_just_counted():
+    # once asked back ("classes the reader does not know"): "other bags" beside bags with
+    # prohibited items are the bags without
+    assert counts_from_story(prepare(
+        "the scanner flagged 14 bags with prohibited items and 86 other bags. 3 bags with "
+        "prohibited items got through, 2897 other bags passed. precision?")) == {
+        "tp": 14, "fp": 86, "tn": 2897, "fn": 3}
+
+
 def test_a_class_said_and_then_told_as_the_truth_is_the_positive_one():
     assert counts_from_story(prepare(
         "We have 200 images. Model is saying cat for 70 of them, and among these 60 is really "
@@ -257,8 +273,8 @@ def test_a_class_said_and_then_told_as_the_truth_is_the_positive_one():
     "out of 50 actual positives the model caught 68; of 120 negatives it wrongly flagged 15. "
     "f1?",
     # classes the reader does not know: nothing is read rather than a guess
-    "the scanner flagged 14 bags with prohibited items and 86 other bags. 3 bags with "
-    "prohibited items got through, 2897 other bags passed. precision?",
+    "the sorter put 14 red apples and 86 green apples in bin A, 3 red apples and 2897 green "
+    "ones in bin B. precision and recall?",
     # not a story of counts at all
     "my model gets 95% accuracy at epoch 10 with batch size 32 and lr 3, is that good?",
 ])
