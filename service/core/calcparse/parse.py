@@ -6,6 +6,7 @@ reader builds the request. Kept apart so that the parts below never import the w
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from service.calculators.params import GATES
@@ -31,6 +32,7 @@ from service.core.calcparse.readers import (
     BUILDERS,
     FILTERS_ASSUMED,
     FLATTENED,
+    MAX_CALLS,
     eigen_request,
     metrics_request,
     read_activation,
@@ -177,6 +179,11 @@ def _parse(text: str) -> CalcRequest | None:
         # about the idea, none of them named as the input to work out
         return None
     request = BUILDERS[calculator](text, slots)
+    if request.calculator == "params" and request.asks == TOGETHER and \
+            _layer_calls(text) > 1 + len(request.also):
+        # "Conv2D, MaxPooling2D, Conv2D, ..., Flatten, Dense(10): total params?": the convs'
+        # sum is not the model's, whose Dense reads the flattened size
+        return CalcRequest("params", {}, [MODEL_LAYERS], [])
     if request.calculator == "params" and request.asks != TOGETHER and \
             _more_layers_than_counted(text, request):
         # "total params of this LeNet: conv1 ..., conv2 ..., then fc 400 -> 120 -> 84 -> 10":
@@ -204,6 +211,7 @@ _SYMBOLS_GIVEN_VALUES = re.compile(r"\b[hwcmnkps]\s*+=\s*+(?:[hwcmn]\s*+=\s*+)?\
                                    r"\binput\s++\d{1,5}+x\d{1,5}+")
 # A count asked of a whole model, not of one layer
 _TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
+                          r"\bnumel\b|\.parameters\(\)|\bcount_params\b|"
                           r"\ball\s++(?:the\s++)?layers\b|\b(?:this|my|the)\s++(?:small\s++)?"
                           r"(?:cnn|model|network|net|lenet\S*+|architecture)\b")
 # Layers no parameter count here covers, which a model's total would include
@@ -217,6 +225,8 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
     a normalisation or embedding layer."""
     if not _TOTAL_ASKED.search(text):
         return False
+    if _layer_calls(text) > (2 if request.args.get("separable") else 1):
+        return True   # "nn.Sequential(nn.Conv2d(...), nn.BatchNorm2d(...), nn.Conv2d(...))"
     layer = request.args.get("layer", "conv2d")
     if _UNCOUNTED_LAYER.search(text):
         return True
@@ -229,6 +239,17 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
 
 
 _CONV_LAYER = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b|\bconv2d\b")
+# A layer with parameters called in code ("nn.Conv2d(", "layers.Dense(", the reading's
+# "kerasconv2d("): a model's total counts every one of them
+_LAYER_CALL = re.compile(r"\b(?:keras)?(?:conv[123]d(?:transpose)?|convtranspose[123]d|linear|"
+                         r"dense|batchnorm[123]d|batchnormalization|layernorm|"
+                         r"layernormalization|embedding|lstm|gru|simplernn|rnn|"
+                         r"separableconv[12]d|depthwiseconv2d)\s*+\(")
+
+
+def _layer_calls(text: str) -> int:
+    """How many layers with parameters the text calls (see _LAYER_CALL), up to a bound."""
+    return sum(1 for _ in itertools.islice(_LAYER_CALL.finditer(text), MAX_CALLS + 2))
 _LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")
 
 

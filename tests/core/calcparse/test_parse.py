@@ -197,6 +197,14 @@ def test_a_model_in_words_is_counted_layer_by_layer_and_added_up():
     "classes",
     "self.emb = nn.Embedding(5000, 100)\nself.lstm = nn.LSTM(100, 128)\nHow many trainable "
     "parameters in total, embedding included?",
+    # layers of one kind called in code, and a model's total asked as code prints it
+    "block = nn.Sequential(nn.Conv2d(64, 64, 3, padding=1, groups=64, bias=False), "
+    "nn.BatchNorm2d(64), nn.ReLU(), nn.Conv2d(64, 128, 1, bias=False))\n"
+    "print(sum(p.numel() for p in block.parameters())) -- what number gets printed?",
+    # the convs added up are not the model's total: its Dense reads the flattened size
+    "model = keras.Sequential([layers.Conv2D(32, (3, 3), input_shape=(28, 28, 1)), "
+    "layers.MaxPooling2D((2, 2)), layers.Conv2D(64, (3, 3)), layers.MaxPooling2D((2, 2)), "
+    "layers.Flatten(), layers.Dense(10)])\nWhat will Total params be?",
 ])
 def test_a_models_total_is_not_one_of_its_layers(message):
     # one layer's count given as the model's would be confidently wrong: the layers are asked
