@@ -58,6 +58,7 @@ benign uninfected irrelevant controls unarmed innocent genuine inactive stayed r
 """.split())
 # A test's outcome rather than a class of cases: "tested positive"
 _OUTCOMES = frozenset({"positive", "positives", "positve", "positves", "postive", "postives"})
+_NEGATIVE_OUTCOMES = frozenset({"negative", "negatives", "negatve", "negatves"})
 # ... and words for any positive class: "a test for celiac disease" still looks for celiac
 _GENERIC_POSITIVE = _OUTCOMES | {"disease", "diseased", "ill", "sick", "defect", "defects",
                                  "defective", "anomaly", "anomalies", "anomalous", "incident",
@@ -283,6 +284,8 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
             named = tokens[n - 3]   # "fail is the positive class", "dog is my positive class"
         elif before == "as" and n >= 2 and tokens[n - 2].isalpha():
             named = tokens[n - 2]   # "treating defective as positive"
+        elif before == "the" and n >= 3 and tokens[n - 2] == "as" and tokens[n - 3].isalpha():
+            named = tokens[n - 3]   # "we treat healthy as the positive class"
         elif before == "is" and n >= 2 and tokens[n - 2].isalpha() and \
                 (n + 1 == len(tokens) or not tokens[n + 1].isalpha()):
             named = tokens[n - 2]   # "(ripe is positive)"
@@ -290,6 +293,14 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                 not (n >= 3 and tokens[n - 3] in ("positive", "negative")):
             (positive if token == "positive" else negative).add(named)
             (negative if token == "positive" else positive).discard(named)
+            # "we treat healthy as the positive class": the usual words of that side go to
+            # the other (sick is then negative), the outcome words ("tested positive") aside
+            if token == "positive" and named in NEGATIVE_WORDS:
+                usual = POSITIVE_WORDS - _OUTCOMES
+                positive, negative = positive - usual, negative | usual
+            elif token == "negative" and named in POSITIVE_WORDS:
+                usual = NEGATIVE_WORDS - _NEGATIVE_OUTCOMES
+                positive, negative = positive | usual, negative - usual
     # what a detector looks for is the positive class: "a pothole detector", "seizure
     # detection", "a test for strep", "detecting fake reviews"; a long word also in its other
     # forms ("arrhythmia detector" ... "200 arrhythmic"), by its stem marked with a final *
@@ -697,6 +708,13 @@ def _carry_over(numbers: list[_Number]) -> None:
         elif number.referring:
             source = next((m for m in reversed(numbers[:n])
                            if m.actual is not None or m.predicted is not None), None)
+            listed = numbers[n - 2] if n >= 2 else None
+            if source is previous and listed is not None and source.predicted is None and \
+                    source.sentence != number.sentence and listed.sentence == source.sentence \
+                    and listed.predicted is None and listed.actual == _other(source.actual):
+                # "100 malignant, 400 benign. The AI called 120 of them malignant": both
+                # classes were just listed, so "them" is everyone
+                source = None
         elif previous is not None and previous.sentence == number.sentence and \
                 (previous.clause == number.clause or previous is header or
                  number.truth_from_prediction and number.actual is None and
@@ -756,7 +774,7 @@ def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
     """What group a share ("5%", "90 percent") is a part of, kept on the number as `base`
     (the cells, or a marker `_base` resolves); False for a share to leave out: a rate asked
     about rather than told ("is the precision 80%?")."""
-    words = [*before[-3:], *after[:4]]
+    words = [*before[-4:], *after[:4]]   # "a false positive rate of 2.3%"
     rate = next((_RATE_PHRASES[p] for size in (3, 2) for k in range(len(words) - size + 1)
                  if (p := tuple(words[k:k + size])) in _RATE_PHRASES), None) or \
         next((w for w in words if w in _RATES), None)
@@ -775,6 +793,10 @@ def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
         number.base = ("whole",)      # "3% of 2000 parts": the number after it
     elif group and group[0] in _REFERRING:
         number.base = ("referring",)  # "90% of them": the group just named
+    elif group and (group[0] in PREDICTED_POSITIVE or group[0] in PREDICTED_NEGATIVE):
+        # "76% of the rejected applications are defaulters": a share of what the model said
+        number.predicted = POS if group[0] in PREDICTED_POSITIVE else NEG
+        number.base = _cells_of(None, number.predicted)
     elif number.actual is not None and group and \
             group[0] not in _CASES and group[0] not in _ALL and group[0].isalpha():
         # "detects 90% of the sick", "flags 5% of the healthy": a share of a class, its own

@@ -103,6 +103,11 @@ SHAPES = [
     "It flags {tp} of the diseased eyes and {fp} healthy eyes. precision?",
     "In our clinic we make {all} covid test. {p} persons really has covid. The test say "
     "positive for {pp} persons, and {fp} of this are not sick. recall?",
+    # "of them" after both classes were listed is everyone; after one group, that group
+    "{all} biopsies: {p} malignant, {n} benign. The AI called {pp} of them malignant, and {tp} "
+    "of those were really malignant. precision?",
+    "An antigen test was evaluated on {p} infected people, {tp} of whom tested positive, and "
+    "{n} uninfected people, {tn} of whom tested negative. f1?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
@@ -247,6 +252,27 @@ def test_what_follows_a_whole_is_said_of_its_part():
     assert counts_from_story(prepare(
         "45 of the 2000 parts were defective. inspection flagged 50 parts, 40 of which were "
         "actually defective. recall?")) == {"tp": 40, "fp": 10, "tn": 1945, "fn": 5}
+
+
+def test_shares_of_what_the_model_said_and_rates_named_before_their_value_are_placed():
+    # 76% of the rejected (not of the defaulters): 250 rejected, 190 of them defaulters
+    assert counts_from_story(prepare(
+        "There are 1,000 loan applications and 20% of them would default. The model rejects "
+        "25% of all applications, and 76% of the rejected applications are indeed defaulters. "
+        "What are the accuracy and the recall for defaulters?")) == {
+        "tp": 190, "fp": 60, "tn": 740, "fn": 10}
+    # a false positive rate is a share of the negatives (50,000), not of everyone
+    assert counts_from_story(prepare(
+        "Our bank has 1,000 fraudulent and 50,000 legitimate transactions. The fraud model "
+        "catches 85% of the fraudulent ones and has a false positive rate of 2.3%. "
+        "Precision?")) == {"tp": 850, "fp": 1150, "tn": 48850, "fn": 150}
+
+
+def test_a_class_treated_as_the_positive_one_is_so_even_when_it_is_usually_negative():
+    assert counts_from_story(prepare(
+        "For once we treat 'healthy' as the positive class. 200 people: 150 healthy, 50 sick. "
+        "The model said 'healthy' for 125 people, and 120 of them were truly healthy. "
+        "precision?")) == {"tp": 120, "fp": 5, "tn": 45, "fn": 30}
 
 
 def test_the_others_are_the_class_other_than_the_one_just_counted():
