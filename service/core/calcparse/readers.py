@@ -258,9 +258,12 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
             missing.append("out_channels")
     elif "out_channels" in slots:
         args["out_channels"] = slots["out_channels"]
-    elif depthwise and (multiplier := _DEPTH_MULTIPLIER.search(text)) and "in_channels" in args:
-        # Keras's DepthwiseConv2D(depth_multiplier=2): that many filters per input channel
-        args["out_channels"] = args["in_channels"] * int(multiplier[1])
+    elif depthwise and (multiplier := _DEPTH_MULTIPLIER.search(text)) and (
+            "in_channels" in args or "input" in args):
+        # Keras's DepthwiseConv2D(depth_multiplier=2): that many filters per input channel (of
+        # the channels named, or of the input's: input_shape=(32, 32, 24))
+        channels = args["in_channels"] if "in_channels" in args else args["input"][2]
+        args["out_channels"] = channels * int(multiplier[1])
     elif _ONE_FILTER.search(text):
         args["out_channels"] = 1
     else:
@@ -418,6 +421,38 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         leftover = [size for size in leftover if int(mismatch[2]) not in size and
                     int(mismatch[1]) not in size]
         slots = {k: v for k, v in slots.items() if k not in ("in_channels", "in_features")}
+    batch_shape = _KERAS_BATCH_SHAPE.search(text)
+    if batch_shape and "in_features" not in args and not (
+            FLATTENED.search(text) and not _NOT_FLATTENED.search(text)):
+        # "Dense(32) on a tensor of shape (None, 10, 64)": a Dense layer works on the last
+        # axis, so its input features are the 64, whatever the axes before it
+        dims = [int(d) for d in _WIDTH.findall(batch_shape[1])]
+        args["in_features"] = dims[-1]
+        assumed.append(f"in_features = {dims[-1]}, the last axis of {batch_shape[0]}: a Dense "
+                       f"layer is applied along it")
+        leftover = [size for size in leftover if not set(size) <= set(dims)]
+    matrix = _WEIGHT_MATRIX.search(text)
+    if matrix and "in_features" not in args:
+        # "W in R^{64 x 32}": y = Wx maps 32 features to 64, xW the other way; a bias vector
+        # "b in R^{64}" says which side is the output whatever the order
+        rows, columns = int(matrix[1]), int(matrix[2])
+        bias_length = _BIAS_VECTOR.search(text)
+        size = int(bias_length[1]) if bias_length else None
+        if size in (rows, columns) and rows != columns:
+            out = size
+        elif _X_TIMES_W.search(text):
+            out = columns
+        elif _W_TIMES_X.search(text):
+            out = rows
+        else:
+            out = None
+        if out is not None:
+            args["out_features"] = out
+            args["in_features"] = columns if out == rows else rows
+            leftover = []
+            slots = {k: v for k, v in slots.items() if k not in ("in_channels", "in_features",
+                                                                 "out_channels",
+                                                                 "out_features")}
     flattened = args.get("in_features")
     sizes = [n for group in leftover for n in group]
     for name, channels in (("in_features", "in_channels"), ("out_features", "out_channels")):
@@ -481,7 +516,6 @@ def _added_up(request: CalcRequest, layers: list[tuple[int, int]]) -> CalcReques
 # "784 -> 256 -> 10", "784-256-10": the widths of fully connected layers in turn (three to
 # MAX_CALLS + 1 of them; each step starts with its arrow, so the repetition is unambiguous)
 _WIDTH_CHAIN = re.compile(r"(?<![\w.-])\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+(?![\w.]|\s*+->)")
-_WIDTH = re.compile(r"\d++")
 # "mlp 10 20 1": widths with spaces, only right after the network's name
 _SPACED_CHAIN = re.compile(r"\b(?:mlp|network|net)\s*+:?\s*+\d{1,6}+(?:\s++\d{1,6}+){2,}+(?![\w.])")
 
@@ -556,6 +590,15 @@ def _linear_calls(text: str) -> list[tuple[int, int]]:
 
 
 # A linear layer's input features left as a question mark ("nn.Linear(???, 128)")
+# A weight matrix and a bias vector as LaTeX writes them once read ("w in {r}^{64 x 32}",
+# "b in {r}^{64}"), and the product that says which side is the input
+_WEIGHT_MATRIX = re.compile(r"\bw\s++in\s++\{?+r\}?+\^\{?+(\d{1,6}+)\s*+x\s*+(\d{1,6}+)")
+_BIAS_VECTOR = re.compile(r"\bb\s++in\s++\{?+r\}?+\^\{?+(\d{1,6}+)\}?+(?!\s*+x)")
+# Keras's shapes with the batch left open, "(none, 10, 64)", and "no flatten"
+_KERAS_BATCH_SHAPE = re.compile(r"\(\s*+none\s*+((?:,\s*+\d{1,6}+\s*+){1,4}+)\)")
+_NOT_FLATTENED = re.compile(r"\b(?:no|without)\s++(?:a\s++)?flatten")
+_W_TIMES_X = re.compile(r"\bw\s*+x\b|\bwx\b")
+_X_TIMES_W = re.compile(r"\bx\s*+w\b|\bxw\b")
 _FEATURES_UNKNOWN = re.compile(r"\b(?:linear|dense)\s*+\(\s*+(?:in_features\s*+=\s*+)?\?")
 # "4 nn.linear(128, 128) layers", "3 stacked dense layers" (number words are digits by now)
 _STACKED_LINEAR = re.compile(r"(?<![\w.])([2-9])\s++(?:(?:stacked|identical|consecutive)\s++)?"

@@ -212,6 +212,13 @@ def test_a_models_total_is_not_one_of_its_layers(message):
     assert (request.calculator, request.args, request.missing) == ("params", {}, [MODEL_LAYERS])
 
 
+def test_a_shape_with_height_and_width_in_letters_gives_channels_not_a_size():
+    # "(batch, 3, H, W)": the 3 was read as a 3x3 input and pooled twice
+    request = parse_calculation("x.shape is (batch, 3, H, W) and I apply nn.MaxPool2d(2, "
+                                "ceil_mode=True) twice. what's the output shape?")
+    assert request.calculator == "stack" and "input" in request.missing
+
+
 @pytest.mark.parametrize(("message", "total"), [
     # "1M" is a million, no symbol times a number
     ("n_in = 1024 features, one hidden layer of 1000 units, 10 output classes, biases "

@@ -327,9 +327,25 @@ def test_dilation_by_position_or_keyword_and_no_zero_padding(message, args):
      {"layer": "linear", "in_features": 128, "out_features": 128, "layers": 4}),
     ("vgg-like head: Flatten a 4x4x512 map then Dense(4096). how many params does the dense "
      "have??", {"layer": "linear", "in_features": 8192, "out_features": 4096}),
-    # Keras's depth_multiplier: that many filters per input channel
+    # Keras's depth_multiplier: that many filters per input channel, of the channels named or
+    # of the input's
     ("DepthwiseConv2D(kernel_size=5, depth_multiplier=2) on a 24-channel input. params?",
      {"kernel": 5, "in_channels": 24, "out_channels": 48, "depthwise": True}),
+    ("layers.DepthwiseConv2D(3, depth_multiplier=2, input_shape=(32, 32, 24)) -- params?",
+     {"kernel": 3, "input": [32, 32, 24], "out_channels": 48, "depthwise": True}),
+    # a Dense layer on a tensor of more axes works along the last one
+    ("The tensor going into layers.Dense(32) has shape (None, 10, 64) (no Flatten). How many "
+     "parameters does the Dense layer get?",
+     {"layer": "linear", "in_features": 64, "out_features": 32}),
+    # y = Wx + b with W in R^{64 x 32}: 32 features in, 64 out (the bias says so, or the
+    # product's order)
+    (r"A fully connected layer $y = Wx + b$ with $W \in \mathbb{R}^{64 \times 32}$ and "
+     r"$b \in \mathbb{R}^{64}$. Total number of parameters?",
+     {"layer": "linear", "in_features": 32, "out_features": 64}),
+    ("a linear layer y = Wx with W in R^{10 x 784}, params?",
+     {"layer": "linear", "in_features": 784, "out_features": 10}),
+    ("dense layer y = xW + b, W in R^{784 x 10}, params?",
+     {"layer": "linear", "in_features": 784, "out_features": 10}),
 ])
 def test_layers_counted_together_and_keras_settings(message, args):
     assert parsed(message).args == args
