@@ -39,14 +39,17 @@ _INPUT_SIZE = re.compile(
     r"\bshape\s*+\(\s*+(?:timesteps|time_steps|t|none|seq_len|batch|\d{1,6}+)\s*+,\s*+"
     r"(\d{1,6}+)\s*+\)|"
     # terse: "input 10, hidden 20"; "sequences with 32 features"
-    r"\binput\s*+[=:]?\s*+(\d{1,6}+)\b(?!\s*+x)|(?<![\w.])(\d{1,6}+)\s++features\b")
+    r"\binput\s*+[=:]?\s*+(\d{1,6}+)\b(?!\s*+x)|(?<![\w.])(\d{1,6}+)\s++features\b|"
+    # LaTeX once read: "x_t \in \mathbb{R}^3" is "xt in {r}^3"
+    r"\bx_?+t?+\s*+(?:in|∈)\s*+\{?+r\}?+\^\{?+(\d{1,6}+)\b(?!\s*+x)")
 _HIDDEN_SIZE = re.compile(
     r"\bhidden_size\s*+=\s*+(\d{1,6}+)|\bunits\s*+=\s*+(\d{1,6}+)|"
     r"\bhidden\s++(?:size|dim(?:ension)?|units|state(?:\s++size)?|neurons|layer\s++size)\s*+"
     r"(?:of\s++|=\s*+|:\s*+|is\s++)?(\d{1,6}+)\b|"
     r"(?<![\w.])(\d{1,6}+)\s++(?:hidden\s++)?(?:units|neurons|cells)\b|"
     r"(?<![\w.])(\d{1,6}+)\s*+-?\s*+(?:dim(?:ension(?:al)?)?\s++)?hidden\b(?!\s++layers?\b)|"
-    r"\bhidden\s*+[=:]?\s*+(\d{1,6}+)\b")
+    r"\bhidden\s*+[=:]?\s*+(\d{1,6}+)\b|"
+    r"\bh_?+t?+\s*+(?:in|∈)\s*+\{?+r\}?+\^\{?+(\d{1,6}+)\b(?!\s*+x)")   # "h_t \in R^{4}"
 _LAYERS = re.compile(r"\bnum_layers\s*+=\s*+(\d{1,2}+)|(?<![\w.])(\d{1,2}+)\s*+-?\s*+"
                      r"(?:stacked\s++|hidden\s++)?(?:layers?|layered)\b")
 _BIDIRECTIONAL = re.compile(r"\bbidirectional\s*+=\s*+true\b|\bbi-?directional\b(?!\s*+=)|"

@@ -34,6 +34,12 @@ from tests.core.calcparse.helpers import parsed
     # a PyTorch call alone asks for its count
     ("and nn.RNN(50, 100) in PyTorch?",
      {"layer": "rnn", "input_size": 50, "hidden_size": 100, "bias_vectors": 2}),
+    # the sizes in LaTeX, as homework writes them
+    (r"Consider the RNN $h_t = \tanh(W_h h_{t-1} + W_x x_t + b_h)$ with $x_t \in \mathbb{R}^3$ "
+     r"and $h_t \in \mathbb{R}^{4}$. How many trainable parameters does this cell have?",
+     {"layer": "rnn", "input_size": 3, "hidden_size": 4}),
+    ("GRU with x_t ∈ ℝ^6 and h_t ∈ ℝ^10: count the parameters.",
+     {"layer": "gru", "input_size": 6, "hidden_size": 10}),
 ])
 def test_a_recurrent_layers_sizes_and_convention_are_read(message, args):
     request = parsed(message)
