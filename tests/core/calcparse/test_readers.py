@@ -564,6 +564,18 @@ def test_attention_defaults_it_assumed_are_listed(message, assumed):
     assert parsed(message).assumed == assumed
 
 
+@pytest.mark.parametrize("message", [
+    "ViT with 16x16 patches and embedding dim 768: how many dot products does one attention "
+    "head compute?",
+    "self-attention in nn.TransformerEncoderLayer(d_model=512, nhead=8) over 16x16 patches: "
+    "cost?",
+])
+def test_a_transformers_width_and_heads_are_no_image_size(message):
+    # "embedding dim 768" was taken for a 768x768 image: the image size is asked
+    request = parsed(message)
+    assert request.calculator == "attention" and "input" in request.missing
+
+
 def test_patches_without_a_stride_are_also_worked_out_without_overlap():
     # the exam's Q11 slides its patches at stride 1; "16x16 patches of a 384x384 image" in a
     # ViT means 576 of them: with no stride named, both readings are shown
