@@ -372,17 +372,15 @@ class Matcher:
         return found
 
     def unknown_names(self, query: Message | str, entry_id: str) -> list[str]:
-        """What the question is about that the entry `entry_id` does not cover: names written
-        in mixed case in the sentence that asks ("how does ELMo combine ...",
-        "FactorVAE penalises ...", "xLSTM", "DeLong test:") that are neither the course's nor
-        English and that the entry `entry_id` does not mention: the question is about something
-        the entry does not cover, however many of its words the question shares. A name after a
-        preposition ("blurry samples on CelebA") is the setting, not the subject; one made of
-        course words the course puts side by side ("EarlyStopping", "LeakyReLU") is the
-        course's own; one in an earlier sentence ("StyleGAN papers report FID. What does FID
-        measure?") is context. Or a heading whose course term carries a qualifier the course does
-        not use ("Diverse beam search: how do the penalties work?"). Read word by word: no
-        pattern runs over the whole text."""
+        """What the question is about that the entry `entry_id` does not cover, however many of
+        its words the question shares: names in mixed case in the sentence that asks ("how does
+        ELMo combine ...", "FactorVAE penalises ...", "DeLong test:") that neither the course nor
+        English knows and the entry does not mention, or else a heading whose course term
+        carries a qualifier the course does not use ("Diverse beam search: how do the penalties
+        work?"). A name after a preposition ("blurry samples on CelebA") is the setting, one in
+        an earlier sentence ("StyleGAN papers report FID. What does FID measure?") context, one
+        made of course words the course puts side by side ("LeakyReLU") the course's own. Read
+        word by word: no pattern runs over the whole text."""
         index = self._index_of.get(entry_id)
         if index is None:
             return []

@@ -308,10 +308,8 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     # fakes": the banknotes are what is checked, the fakes what is looked for)
     known_positive = any(_class_of(t, positive, set()) == POS for t in tokens
                          if t.isalpha() and t not in _GENERIC_POSITIVE)
-    for n, token in enumerate(tokens):
+    for n, token in enumerate(tokens if not known_positive else ()):
         looked_for = None
-        if known_positive:
-            break
         if token in _DETECTING and n and tokens[n - 1].isalpha():
             looked_for = tokens[n - 1]
         elif token in _DETECTING_WHAT and n + 2 < len(tokens) and tokens[n + 1] == "for":
