@@ -361,8 +361,8 @@ class Tutor:
         close = [m for m in matches[1:] if best.score - m.score <= self.thresholds.ambiguity
                  and m.score >= self.thresholds.suggest]
         if best.score >= self.thresholds.answer and not close:
-            # an entry close in words can still be about another thing: "how does ELMo combine
-            # the forward and backward LSTMs" shares bidirectional-rnn's words, not its subject
+            # an entry close in words can still be about another thing: "how is xLSTM's gating
+            # different from the classic lstm" shares lstm's words, not its subject
             names = (self.matcher.unknown_names(message, best.entry_id)
                      if message is not None else [])
             if names:
