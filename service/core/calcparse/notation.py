@@ -66,6 +66,10 @@ _TENSOR4 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+\d{1,7}\s*+,\
 # "(N, 8, 32, 32)", "(batch, 3, 224, 224)": a batch shape with a letter for its size
 _LETTER_BATCH4 = re.compile(r"[\[(]\s*+(?:n|b|bs|batch(?:_?size)?)\s*+,\s*+(\d{1,7})\s*+,\s*+"
                             r"(\d{1,7})\s*+,\s*+(\d{1,7})\s*+[\])]")
+# "(batch, 3, h, w)", "(n, 64, h, w)": a batch shape with letters for its height and width too;
+# its number is the channels, of an input of no given size
+_LETTER_SIDES_BATCH = re.compile(r"\(\s*+(?:batch(?:_size)?|bs|[bn])\s*+,\s*+(\d{1,5}+)\s*+,\s*+"
+                                 r"h\w{0,3}+\s*+,\s*+w\w{0,3}+\s*+\)")
 _TENSOR3 = re.compile(r"\b(?:randn|rand|zeros|ones|empty)\s*+\(\s*+(\d{1,7})\s*+,\s*+(\d{1,7})"
                       r"\s*+,\s*+(\d{1,7})\s*+\)")
 # "(None, 32, 32, 16)": Keras's batch shape, its batch size unknown (channels last by default,
@@ -143,8 +147,9 @@ def formula_values(text: str) -> str:
 def read_shapes(text: str) -> str:
     """Sizes written in H x W x C order, the order the readers take: labels read and dropped,
     channels-first tuples turned round, letters that name the output asked for dropped, sides
-    given in words joined, names and values given as two tuples paired; and one-word glosses in
-    brackets unwrapped."""
+    given in words joined, names and values given as two tuples paired, the number of a batch
+    shape whose sides are letters said to be channels; and one-word glosses in brackets
+    unwrapped."""
     # scikit-learn's label lists are labels, never a shape: "list[" keeps the tuple readers off
     text = _LABEL_LIST.sub(r"\1list[", text)
     text = _NAMED_TUPLE.sub(_named_tuple, text)
@@ -160,6 +165,7 @@ def read_shapes(text: str) -> str:
     text = _KERAS_SHAPE.sub(_tuple3, text)
     text = _TUPLE4.sub(_tuple4, text)
     text = _LETTER_BATCH4.sub(_tuple4, text)
+    text = _LETTER_SIDES_BATCH.sub(r"(batch, \1 channels, h, w)", text)
     text = _XSIZE4.sub(_tuple4, text)
     text = _TUPLE3.sub(_tuple3, text)
     text = _XSIZE3.sub(_tuple3, text)

@@ -154,9 +154,6 @@ def _parse(text: str) -> CalcRequest | None:
             ASKS_THE_IDEA.search(text) and not NUMBER_ASKED.search(text)):
         return None
     about_the_question = ABOUT_THE_QUESTION.search(text) is not None
-    if _SYMBOLIC_SHAPE.search(text):
-        # "x.shape is (batch, 3, H, W)": the 3 is the channels of an input of no given size
-        text = _SYMBOLIC_SHAPE.sub(r"(batch, \1 channels, h, w)", text)
     slots = find_slots(text)
     named = {k for k in slots if not k.startswith("_")}
     leftover = slots["_leftover"]
@@ -212,9 +209,6 @@ _SYMBOLS_GIVEN_VALUES = re.compile(r"\b[hwcmnkps]\s*+=\s*+(?:[hwcmn]\s*+=\s*+)?\
                                    r"\b[hwcmnkps]\s*+=\s*+\d|"
                                    # (notation.read_shapes writes "M = 33 and N = 65" so)
                                    r"\binput\s++\d{1,5}+x\d{1,5}+")
-# A tensor's shape with its height and width in letters: "(batch, 3, h, w)", "(n, 64, h, w)"
-_SYMBOLIC_SHAPE = re.compile(r"\(\s*+(?:batch(?:_size)?|bs|[bn])\s*+,\s*+(\d{1,5}+)\s*+,\s*+"
-                             r"h\w{0,3}+\s*+,\s*+w\w{0,3}+\s*+\)")
 # A count asked of a whole model, not of one layer
 _TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
                           r"\bnumel\b|\.parameters\(\)|\bcount_params\b|"

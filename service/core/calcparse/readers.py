@@ -705,12 +705,11 @@ def _all_values(pattern: re.Pattern, text: str) -> list[int]:
     return values
 
 
-# A transformer's width and heads: "embedding dim 768", "d_model=512", "hidden size 1024",
-# "nhead=8" (read: "dmodel=512")
+# A transformer's width: "embedding dim 768", "d_model=512" (read: "dmodel=512"), "hidden size
+# 1024" (its heads are _SEQUENCE_HEADS's: "8 heads", "nhead=8")
 _MODEL_WIDTH = re.compile(r"\b(?:embedding|embed|model|hidden|token)[\s_]?+(?:dim(?:ension)?|size|"
                           r"width)\s*+(?:of\s++|=\s*+|:\s*+|is\s++)?(\d{1,5}+)\b|"
-                          r"\bd_?model\s*+[=:]?\s*+(\d{1,5}+)\b|"
-                          r"\b(?:n_?heads?|num_?heads)\s*+[=:]\s*+(\d{1,3}+)\b")
+                          r"\bd_?model\s*+[=:]?\s*+(\d{1,5}+)\b")
 
 
 def _attention_request(text: str, slots: dict) -> CalcRequest:
@@ -721,9 +720,10 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
         return sequence
     args: dict = {}
     assumed: list[str] = []
-    # "a ViT with 16x16 patches and embedding dim 768": a model's width is no image size
-    widths = [[int(next(g for g in m.groups() if g))]
-              for m in itertools.islice(_MODEL_WIDTH.finditer(text), 3)]
+    # "a ViT with 16x16 patches and embedding dim 768", "nhead=8": a model's width and heads are
+    # no image size
+    widths = [[value] for value in (*_all_values(_MODEL_WIDTH, text),
+                                    *_all_values(_SEQUENCE_HEADS, text))]
     leftover = [size for size in slots.get("_leftover", []) if size not in widths]
     image = slots.get("input")
     if image is None and leftover:
