@@ -179,15 +179,9 @@ def _parse(text: str) -> CalcRequest | None:
         # about the idea, none of them named as the input to work out
         return None
     request = BUILDERS[calculator](text, slots)
-    if request.calculator == "params" and request.asks == TOGETHER and \
-            _layer_calls(text) > 1 + len(request.also):
-        # "Conv2D, MaxPooling2D, Conv2D, ..., Flatten, Dense(10): total params?": the convs'
-        # sum is not the model's, whose Dense reads the flattened size
-        return CalcRequest("params", {}, [MODEL_LAYERS], [])
-    if request.calculator == "params" and request.asks != TOGETHER and \
-            _more_layers_than_counted(text, request):
+    if request.calculator == "params" and _more_layers_than_counted(text, request):
         # "total params of this LeNet: conv1 ..., conv2 ..., then fc 400 -> 120 -> 84 -> 10":
-        # one layer's count would be given as the model's
+        # one layer's count, or some layers' sum, would be given as the model's
         return CalcRequest("params", {}, [MODEL_LAYERS], [])
     if calculator in ("conv", "params") and _SIZE_AND_PARAMS.search(text):
         request = _size_and_params(text, slots, request) or request
@@ -220,9 +214,13 @@ _UNCOUNTED_LAYER = re.compile(r"batch\s*+norm|layer\s*+norm|\bnn\.embedding\b|\b
 
 
 def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
-    """Whether a parameter count of one layer is asked as a model's total that holds other
-    layers too: convolutions beside a linear layer counted alone or the other way round, or
-    a normalisation or embedding layer."""
+    """Whether a parameter count is given for fewer layers than the text calls in code (layers
+    added up: "Conv2D, MaxPooling2D, Conv2D, ..., Flatten, Dense(10)", whose Dense reads the
+    flattened size), or a count of one layer is asked as a model's total that holds other
+    layers too: more layer calls, convolutions beside a linear layer counted alone or the other
+    way round, or a normalisation or embedding layer."""
+    if request.asks == TOGETHER:
+        return _layer_calls(text) > 1 + len(request.also)
     if not _TOTAL_ASKED.search(text):
         return False
     if _layer_calls(text) > (2 if request.args.get("separable") else 1):
@@ -239,6 +237,7 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
 
 
 _CONV_LAYER = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b|\bconv2d\b")
+_LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")
 # A layer with parameters called in code ("nn.Conv2d(", "layers.Dense(", the reading's
 # "kerasconv2d("): a model's total counts every one of them
 _LAYER_CALL = re.compile(r"\b(?:keras)?(?:conv[123]d(?:transpose)?|convtranspose[123]d|linear|"
@@ -250,7 +249,6 @@ _LAYER_CALL = re.compile(r"\b(?:keras)?(?:conv[123]d(?:transpose)?|convtranspose
 def _layer_calls(text: str) -> int:
     """How many layers with parameters the text calls (see _LAYER_CALL), up to a bound."""
     return sum(1 for _ in itertools.islice(_LAYER_CALL.finditer(text), MAX_CALLS + 2))
-_LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")
 
 
 def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | None:

@@ -870,15 +870,13 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
                                      [f"{_counts_told(story)}, as I read your description"])
             if not request.missing:
                 return request
-            # "raised 120 alarms, 30 false, missed 10": precision and recall without a TN
-            asked = _metrics_asked(text)
-            if asked and all(METRIC_NEEDS[name] <= story.keys() for name in asked):
+            if _settles_what_is_asked(text, story):
+                # "raised 120 alarms, 30 false, missed 10": precision and recall without a TN
                 request.asks = SOME_METRICS
                 return request
     if args:
         request = finish_request("metrics", args, [], [])
-        asked = _metrics_asked(text)
-        if request.missing and asked and all(METRIC_NEEDS[name] <= args.keys() for name in asked):
+        if request.missing and _settles_what_is_asked(text, args):
             # "TP=36 FP=4 FN=24, F1?": what is asked needs no TN; it is worked out, and the
             # rest asked for
             request.asks = SOME_METRICS
@@ -934,9 +932,11 @@ def _counts_told(counts: dict[str, int]) -> str:
                      if name in counts)
 
 
-def _metrics_asked(text: str) -> set[str]:
-    """The metrics a message names ("precision and recall?")."""
-    return {name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)}
+def _settles_what_is_asked(text: str, counts: dict[str, int]) -> bool:
+    """Whether the message names metrics ("precision and recall?") and the counts known settle
+    every one of them."""
+    asked = [name for name, pattern in _METRIC_ASKED.items() if pattern.search(text)]
+    return bool(asked) and all(METRIC_NEEDS[name] <= counts.keys() for name in asked)
 
 
 BUILDERS = {"conv": _conv_request, "params": _params_request, "attention": _attention_request,
