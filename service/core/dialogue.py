@@ -350,8 +350,10 @@ class Tutor:
         """Answer, ask which entry is meant, or fall back, by the matches' confidence; a topic
         the course does not cover that ranks first is named as such (its confidence is low by
         design: its words are foreign to the course, but they are closer to it than to any
-        entry). With the `message`, one that would be asked "did you mean" but names what
-        neither the course nor English knows is told that name is not known."""
+        entry). With the `message`, one that names what the course does not cover is told that
+        name is not known: a name in mixed case its best entry does not mention, where it would
+        be answered (Matcher.unknown_names), or any word neither the course nor English knows,
+        where it would be asked "did you mean" (Matcher.foreign_terms)."""
         if matches and matches[0].outside:
             return self._not_covered(matches[0], matches[1:], state, session_id)
         matches = [m for m in matches if not m.outside]

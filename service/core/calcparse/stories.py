@@ -123,19 +123,19 @@ outputs answer answers verdict verdicts classification classifications folder fo
 # Where a model puts what it says is negative: "30 spam got into the inbox"
 _NEGATIVE_PLACES = frozenset({"inbox", "inboxes"})
 # "7 false detections", "88 true cases": a cell, or the positive class
-_FALSE_THINGS = frozenset({"detections", "detection", "alerts", "flags", "hits", "positives"})
+_FALSE_THINGS = frozenset({"detections", "detection", "alerts", "flags", "hits", "positives",
+                           "alarms", "alarm"})
 _CASES = frozenset({"cases", "case", "instances", "examples", "events", "positives"})
 # "raised false positives on 48 clean files": a cell named before its number
 _NAMED_CELLS = {("false", "positive"): (NEG, POS), ("false", "negative"): (POS, NEG),
                 ("true", "positive"): (POS, POS), ("true", "negative"): (NEG, NEG)}
-# Nouns that name a cell outright: "62 hits, 18 misses, 11 false alarms, 109 correct
-# rejections"
+# Nouns that name a cell outright: "62 hits, 18 misses, 109 correct rejections" ("11 false
+# alarms" are _FALSE_THINGS)
 _CELL_NOUNS = {"hits": (POS, POS), "hit": (POS, POS), "misses": (POS, NEG),
-               "alarms": (NEG, POS), "alarm": (NEG, POS), "rejections": (NEG, NEG),
-               "rejection": (NEG, NEG)}
-# ... but alarms without "false" are what the model said ("raised 120 alarms, 30 of them false")
-_SAID_NOUNS = {"alarms": POS, "alarm": POS, "alerts": POS, "warnings": POS, "alert": POS,
-               "warning": POS}
+               "rejections": (NEG, NEG), "rejection": (NEG, NEG)}
+# ... while alarms without "false" are what the model said ("raised 120 alarms, 30 of them
+# false"): positive
+_ALARMS = frozenset({"alarms", "alarm", "alerts", "alert", "warnings", "warning"})
 # Two classes named as a pair: "cat vs dog", "malignant or benign", "spam/ham"
 _PAIRS = frozenset({"vs", "versus", "or"})
 # Years and names are not counts: "in 2021", "my 2023 project", "model v2"
@@ -646,9 +646,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         number.actual = NEG
     # the cell named outright ("18 misses", "11 false alarms"), right after the number
     first = after[0] if after else ""
-    if first in _SAID_NOUNS:
-        number.predicted = number.predicted or _SAID_NOUNS[first]
-    cell = (_CELL_NOUNS.get(first) if first not in _SAID_NOUNS else None) or \
+    if first in _ALARMS:
+        number.predicted = number.predicted or POS
+    cell = _CELL_NOUNS.get(first) or \
         _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
     if len(after) > 1 and after[0] == "false" and after[1] in _PREDICTION_NOUNS | _FALSE_THINGS:
         cell = (NEG, POS)                 # "7 false detections"
