@@ -135,11 +135,9 @@ def _some_metrics_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | N
         result = calculators.metrics_from_some_counts(**request.args)
     except CalculationError:
         return None
-    lines = ["**Classification metrics**" + ("" if request.assumed else
-                                              " from the counts you gave")]
-    if request.assumed:   # counts read from a story: the reader says what it read
-        lines.append("_Assuming " + ", ".join(request.assumed) + "._")
-    lines.append("\n".join(f"- {step}" for step in result["steps"]))
+    lines = _worked("Classification metrics", request, result)
+    if not request.assumed:   # counts read from a story are said as assumed instead
+        lines[0] += " from the counts you gave"
     needs = ", ".join(f"{'F1' if name == 'f1' else name} needs "
                       f"{' and '.join(c.upper() for c in counts)}"
                       for name, counts in result["needs"].items())
