@@ -51,16 +51,9 @@ def classification_metrics(tp, fp, tn, fn) -> dict:
     if not any(counts.values()):
         problem = "all four counts are 0: nothing was classified, so there is nothing to measure"
         raise CalculationError(problem, fields={name: [problem] for name in COUNTS})
-    values: dict[str, float | None] = {}
+    values, worked = _settled(counts)
     steps = [r"Confusion matrix: $TP = {tp}$, $FP = {fp}$, $TN = {tn}$, $FN = {fn}$ "
-             r"($n = {n}$)".format(n=sum(counts.values()), **counts)]
-    for name, (top, bottom, formula, _meaning) in RATIOS.items():
-        value, step = _ratio(name, formula, top, bottom, counts)
-        values[name] = value
-        steps.append(step)
-    f1, f1_step = _f1(counts)
-    values["f1"] = f1
-    steps.append(f1_step)
+             r"($n = {n}$)".format(n=sum(counts.values()), **counts), *worked]
     undefined = {name: UNDEFINED_BECAUSE[name] + ", so the ratio is 0/0"
                  for name, value in values.items() if value is None}
     return {**values, "undefined": undefined, "counts": counts, "steps": steps,
@@ -81,6 +74,18 @@ def metrics_from_some_counts(**given) -> dict:
     """
     counts = {name: as_int(value, name, minimum=0, maximum=MAX_COUNT)
               for name, value in given.items() if name in COUNTS and value is not None}
+    values, steps = _settled(counts)
+    if not values:
+        problem = "these counts settle no metric: give the four counts"
+        raise CalculationError(problem, fields={name: [problem] for name in COUNTS})
+    needs = {name: sorted(NEEDS[name] - counts.keys(), key=COUNTS.index)
+             for name in (*RATIOS, "f1") if name not in values}
+    return {"values": values, "needs": needs, "counts": counts, "steps": steps}
+
+
+def _settled(counts: dict[str, int]) -> tuple[dict[str, float | None], list[str]]:
+    """Each metric the counts settle (all five when all four counts are given) with its worked
+    step, in the order of RATIOS, then F1."""
     values: dict[str, float | None] = {}
     steps = []
     for name, (top, bottom, formula, _meaning) in RATIOS.items():
@@ -90,12 +95,7 @@ def metrics_from_some_counts(**given) -> dict:
     if NEEDS["f1"] <= counts.keys():
         values["f1"], step = _f1(counts)
         steps.append(step)
-    if not values:
-        problem = "these counts settle no metric: give the four counts"
-        raise CalculationError(problem, fields={name: [problem] for name in COUNTS})
-    needs = {name: sorted(NEEDS[name] - counts.keys(), key=COUNTS.index)
-             for name in (*RATIOS, "f1") if name not in values}
-    return {"values": values, "needs": needs, "counts": counts, "steps": steps}
+    return values, steps
 
 
 def _ratio(name: str, formula: str, top: tuple[str, ...], bottom: tuple[str, ...],
