@@ -351,9 +351,9 @@ class Tutor:
         the course does not cover that ranks first is named as such (its confidence is low by
         design: its words are foreign to the course, but they are closer to it than to any
         entry). With the `message`, one that names what the course does not cover is told that
-        name is not known: a name in mixed case its best entry does not mention, where it would
-        be answered (Matcher.unknown_names), or any word neither the course nor English knows,
-        where it would be asked "did you mean" (Matcher.foreign_terms)."""
+        name is not known: a name in mixed case or an acronym its best entry does not mention,
+        where it would be answered (Matcher.unknown_names), or any word neither the course nor
+        English knows, where it would be asked "did you mean" (Matcher.foreign_terms)."""
         if matches and matches[0].outside:
             return self._not_covered(matches[0], matches[1:], state, session_id)
         matches = [m for m in matches if not m.outside]

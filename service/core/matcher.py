@@ -82,7 +82,7 @@ EXAM_ITEM_DAMPING = 0.85
 EXAM_CUES = frozenset("""
 statement statements true false option options choice choices mcq tick ticked exam multiple
 """.split())
-# Names in mixed case ("ELMo", "FactorVAE", "xLSTM"): the letters of the words of a text, the
+# Names ("ELMo", "FactorVAE", "xLSTM", "FSQ"): the letters of the words of a text, the
 # parts of a name by its capitals ("LLaVA": l, la, va), the ends of sentences, and the words
 # after which a name is the setting of a question rather than its subject.
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -90,6 +90,9 @@ _CASE_PARTS = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?]\s")
 _SETTING_BEFORE = frozenset(
     "on in with for from using via of by at to into like than about".split())
+# Abbreviations of chat, in capitals as often as not ("WTF is a VAE", "ELI5"): no names.
+_CHAT_ABBREVIATIONS = frozenset(
+    "afaik asap btw eli fyi idk iirc imho imo lmao lol nvm omg pls plz rofl tbh tldr wtf".split())
 # A heading a question starts with: at most this many words, within this many characters
 HEADING_WORDS, HEADING_CHARS = 6, 60
 _QUESTION_REFERENCE = re.compile(r"^[qa]\d{1,2}$")
@@ -373,11 +376,11 @@ class Matcher:
 
     def unknown_names(self, query: Message | str, entry_id: str) -> list[str]:
         """What the question is about that the entry `entry_id` does not cover, however many of
-        its words the question shares: names in mixed case in the sentence that asks ("how does
-        ELMo combine ...", "FactorVAE penalises ...", "DeLong test:") that neither the course nor
-        English knows and the entry does not mention, or else a heading whose course term
-        carries a qualifier the course does not use ("Diverse beam search: how do the penalties
-        work?"). A name after a preposition ("blurry samples on CelebA") is the setting, one in
+        its words the question shares: names in mixed case or acronyms in the sentence that asks
+        ("how does ELMo combine ...", "FactorVAE penalises ...", "DeLong test:", "why does FSQ
+        ...") that neither the course nor English knows and the entry does not mention, or else
+        a heading whose course term carries a qualifier the course does not use ("Diverse beam
+        search: how do the penalties work?"). A name after a preposition ("blurry samples on CelebA") is the setting, one in
         an earlier sentence ("StyleGAN papers report FID. What does FID measure?") context, one
         made of course words the course puts side by side ("LeakyReLU") the course's own. Read
         word by word: no pattern runs over the whole text."""
@@ -393,7 +396,7 @@ class Matcher:
             if number == MAX_QUERY_TOKENS:
                 break
             word = match.group()
-            if _is_mixed_case(word) and previous.lower() not in _SETTING_BEFORE and \
+            if _is_name(word) and previous.lower() not in _SETTING_BEFORE and \
                     not _in_code(sentence, match.start(), match.end()) and \
                     not self._known_name(word, index):
                 found.append(word)
@@ -423,7 +426,7 @@ class Matcher:
         return not (tokens and index in self._mentions(tokens[0]))
 
     def _known_name(self, name: str, index: int) -> bool:
-        """Whether a name in mixed case is known: a course word (or its plural, "MLPs"), an
+        """Whether a name is known: a course word (or its plural, "MLPs"), an
         English one ("GloVe"), one the entry at `index` mentions, or course words the course
         puts side by side."""
         word = name.lower()
@@ -769,9 +772,13 @@ def _heading(text: str) -> str | None:
     return heading
 
 
-def _is_mixed_case(word: str) -> bool:
-    """A lower-case letter before a capital ("DeLong", "xLSTM"), or two capitals before a lower-
-    case letter ("LLaVA"); not a word in capitals ("GAN") nor one capitalised ("Adam")."""
+def _is_name(word: str) -> bool:
+    """Written as a name: in mixed case, a lower-case letter before a capital ("DeLong",
+    "xLSTM") or two capitals before a lower-case letter ("LLaVA"), or an acronym of three
+    capitals or more ("FSQ", "KLIEP"; the course's own, "GAN", are known words); not a word
+    capitalised ("Adam") nor an abbreviation of chat ("WTF")."""
+    if len(word) > 2 and word.isupper():
+        return word.lower() not in _CHAT_ABBREVIATIONS
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)) or (
         len(word) > 2 and word[0].isupper() and word[1].isupper() and
         any(c.islower() for c in word[2:]))

@@ -343,6 +343,10 @@ def test_word_vectors_tell_a_paraphrase_from_its_neighbour(matcher):
     ("FactorVAE penalises total correlation with a discriminator - how?", "beta-vae",
      ["FactorVAE"]),
     ("how is xLSTM's exponential gating different from the classic lstm", "lstm", ["xLSTM"]),
+    # an acronym the course does not know; not one of chat
+    ("finite scalar quantization vs VQ: why doesn't FSQ need commitment losses?", "vq-vae",
+     ["FSQ"]),
+    ("WTF is the reparameterization trick", "reparameterization-trick", []),
     # a heading whose course term carries a word the course does not use
     ("Diverse beam search: how do the group penalties work?", "beam-search",
      ["Diverse beam search"]),
