@@ -380,10 +380,11 @@ class Matcher:
         ("how does ELMo combine ...", "FactorVAE penalises ...", "DeLong test:", "why does FSQ
         ...") that neither the course nor English knows and the entry does not mention, or else
         a heading whose course term carries a qualifier the course does not use ("Diverse beam
-        search: how do the penalties work?"). A name after a preposition ("blurry samples on CelebA") is the setting, one in
-        an earlier sentence ("StyleGAN papers report FID. What does FID measure?") context, one
-        made of course words the course puts side by side ("LeakyReLU") the course's own. Read
-        word by word: no pattern runs over the whole text."""
+        search: how do the penalties work?"). A name after a preposition ("blurry samples on
+        CelebA") is the setting, one in an earlier sentence ("StyleGAN papers report FID. What
+        does FID measure?") context, one made of course words the course puts side by side
+        ("LeakyReLU") the course's own. Read word by word: no pattern runs over the whole
+        text."""
         index = self._index_of.get(entry_id)
         if index is None:
             return []
