@@ -63,6 +63,9 @@ _FOUR_NUMBERS = re.compile(r"(?<![\w.])(\d{1,7}+)[\s,|/;]++(\d{1,7}+)[\s,|/;]++(
 _FIRST_OF_AXIS = re.compile(
     r"\b(row|col(?:umn)?)\s*+(?:1|one)\s*+(?:=|:|is)\s*+(?:the\s++)?(actual\w*+|true|real|"
     r"pred\w*+)\s++(?:class\s++)?(pos\w*+|neg\w*+|yes|no|spam|ham|sick|healthy)\b")
+_POS_LABEL_ZERO = re.compile(r"pos_label\s*+=\s*+0\b")
+# labels in an order of digits: "[0, 1]", "(1, 0)", "labels=[0,1]"
+_DIGIT_ORDER = re.compile(r"[(\[]\s*+([01])\s*+[,/ ]\s*+[01]\s*+[)\]]")
 _REACH = 40  # characters around an axis's name read for what it holds and its order
 # "rows = actual", "rows: true label", "rows are predicted": the word right after names it
 _JUST_AFTER = re.compile(r"\s*+(?:(?:=|:|are|is|hold|holds|show|shows)\s*+)?(?:the\s++)?")
@@ -90,11 +93,27 @@ def cell_names(text: str) -> list[str] | None:
             return None
         rows_actual = True  # scikit-learn and MATLAB: rows are the true class
     # the grid's own brackets ("[[1, 0], ...]") are not an order of classes
-    row_order, column_order = _orders(_BRACKETED.sub(" ", text),
-                                      default="negative" if tool else None)
+    zero_positive = _label_zero_positive(text)
+    if zero_positive:
+        # "labels [0, 1]" lists the positive class first when 0 is the positive one
+        text = _DIGIT_ORDER.sub(lambda m: "(pos, neg)" if m.group(1) == "0" else "(neg, pos)",
+                                text)
+    row_order, column_order = _orders(
+        _BRACKETED.sub(" ", text),
+        default=("positive" if zero_positive else "negative") if tool else None)
     if row_order is None or column_order is None:
         return None
     return _cells(rows_actual, row_order, column_order)
+
+
+def _label_zero_positive(text: str) -> bool:
+    """Whether the message makes label 0 the positive class ("0 = defective ... positive =
+    defective", "0 is the positive class", "pos_label=0"): a tool's order, label 0 first, then
+    lists the positives first."""
+    positive = _positive_class(text)
+    return positive == "0" or _POS_LABEL_ZERO.search(text) is not None or (
+        positive is not None and positive.isalpha() and
+        re.search(rf"\b0\s*+(?:=|:|is)\s*+{positive}\b", text) is not None)
 
 
 def _axis_with_order(match: re.Match) -> str:

@@ -19,6 +19,11 @@ SETTING_NAMES = (
     "output", "outputs", "channel", "channels", "filter", "filters", "dilation", "dilated",
     "parameter", "parameters", "pooling", "convolution", "convolutions", "transposed",
     "depthwise", "accuracy", "precision", "recall", "specificity")
+# The words a story of a confusion matrix turns on ("88 cats rihgt"), corrected only for two
+# neighbours swapped: one letter changed or dropped makes real words of them ("night", "eight",
+# "wring", "kissed").
+STORY_WORDS = ("right", "correct", "correctly", "wrong", "wrongly", "missed", "caught",
+               "flagged", "detected", "predicted", "labelled", "labeled", "actually", "really")
 # Real words one edit from a setting's name: never corrected.
 REAL_WORDS = frozenset({
     "adding", "added", "wadding", "wadded", "pudding", "padder", "fooling", "polling", "cooling",
@@ -41,13 +46,19 @@ def _one_edit(word: str) -> set[str]:
 
 
 def _corrections() -> dict[str, str]:
-    """Misspelling -> setting name, for every variant that is neither a name nor a real word.
-    A variant of two names ("inpus": input, inputs) goes to the one listed first."""
+    """Misspelling -> setting name, for every variant that is neither a name nor a real word,
+    and -> story word, for its neighbours swapped. A variant of two names ("inpus": input,
+    inputs) goes to the one listed first."""
     found: dict[str, str] = {}
     for name in SETTING_NAMES:
         for variant in sorted(_one_edit(name)):
             if len(variant) >= MIN_LENGTH and variant not in REAL_WORDS and \
                     variant not in SETTING_NAMES:
+                found.setdefault(variant, name)
+    for name in STORY_WORDS:
+        for i in range(len(name) - 1):
+            variant = name[:i] + name[i + 1] + name[i] + name[i + 2:]
+            if variant != name:
                 found.setdefault(variant, name)
     return found
 

@@ -183,6 +183,9 @@ _RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"
                  ("detection", "rate"): "recall", ("hit", "rate"): "recall",
                  ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
 _ALWAYS = frozenset({"always", "only"})
+# "two thirds of them", "a quarter of the 400 images", "half of those": a share, as "25%" is
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
 # "of those", "of them", "of whom", "of which": the number is part of the group just named
 _REFERRING = frozenset({"those", "them", "whom", "which", "these", "this"})  # "10 of this"
 
@@ -224,7 +227,7 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     of them false, and missed 10 real intrusions" settles TP, FP and FN (precision and recall)
     but no TN. Every number must still be read and agree with one solution; None otherwise,
     or when fewer than two counts are settled."""
-    tokens = _TOKEN.findall(text)
+    tokens = _with_fractions_counted(_TOKEN.findall(text))
     positive, negative = _class_words(tokens)
     numbers = _numbers(_without_naming_asides(tokens), positive, negative)
     always = _always_said(tokens, positive, negative)
@@ -267,6 +270,23 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     if any(value > 1 and value not in sums for value in unplaced):
         return None
     return counts
+
+
+def _with_fractions_counted(tokens: list[str]) -> list[str]:
+    """The tokens with a fraction's "a" or "half" counted ("a third of them" -> "1 third",
+    "half of those" -> "1 half"), so that it is read as a share like "2 thirds"; "half" without
+    "of" ("half an hour") is no share."""
+    out: list[str] = []
+    for n, token in enumerate(tokens):
+        following = tokens[n + 1] if n + 1 < len(tokens) else ""
+        if token in ("a", "one") and following in _FRACTIONS and \
+                tokens[n + 2:n + 3] == ["of"]:
+            out.append("1")
+        elif token == "half" and following == "of" and not (out and out[-1].isdigit()):
+            out += ["1", "half"]
+        else:
+            out.append(token)
+    return out
 
 
 def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
@@ -507,6 +527,10 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             share = Fraction(tokens[n]) / 100
             if not 0 < share < 1:
                 continue
+        elif following_token in _FRACTIONS and tokens[n + 2:n + 3] == ["of"]:
+            share = Fraction(int(tokens[n]), _FRACTIONS[following_token])
+            if not 0 < share < 1:
+                return None   # "3 halves of": no share of a group, and no count either
         value = 0 if share is not None else int(tokens[n])
         if share is None and (
                 value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or
@@ -593,6 +617,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         classes_seen = 0
         for k, word in enumerate(part):
             kind = _class_of(word, positive, negative)
+            if word == "genuine" and k + 1 < len(part) and \
+                    _class_of(part[k + 1], positive, negative) is not None:
+                continue   # "30 of the flags are genuine takeovers": really takeovers
             # "detected potholes in 126 images": right after the verb, the class it said
             said = _after_saying(part, k, marks) or \
                 part is before and k >= 1 and part[k - 1] in PREDICTED_POSITIVE
@@ -635,6 +662,10 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
             group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS:
         number.doubtful = number.actual is None and number.predicted is not None
+    # "the rest of the 1000 were fine": the 1000 is everyone, the rest the class it names
+    if before[-3:] == ["rest", "of", "the"] or before[-2:] == ["rest", "of"]:
+        number.actual = number.predicted = None
+        number.everyone = True
     # "6 of the others", "9500 other utterances", "1700 without": the class other than the
     # one just counted
     if number.actual is None and (any(w in ("other", "others") for w in after[:4]) or
@@ -786,14 +817,18 @@ def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],
     if tokens[n + 2:n + 3] != ["of"]:
         number.base = CELLS           # "5% have the disease": a share of everyone
         return True
-    group = [w for w in tokens[n + 3:n + 6] if w not in ("the", "all")]
+    group = [w for w in tokens[n + 3:n + 7] if w not in ("the", "all")][:3]
     if group and (group[0].isdigit() or _DECIMAL.fullmatch(group[0])):
         number.base = ("whole",)      # "3% of 2000 parts": the number after it
     elif group and group[0] in _REFERRING:
         number.base = ("referring",)  # "90% of them": the group just named
-    elif group and (group[0] in PREDICTED_POSITIVE or group[0] in PREDICTED_NEGATIVE):
-        # "76% of the rejected applications are defaulters": a share of what the model said
-        number.predicted = POS if group[0] in PREDICTED_POSITIVE else NEG
+    elif group and (group[0] in PREDICTED_POSITIVE or group[0] in PREDICTED_NEGATIVE or
+                    len(group) == 3 and group[1] in ("it", "they") and (
+                        group[2] in PREDICTED_POSITIVE or group[2] in PREDICTED_NEGATIVE)):
+        # "76% of the rejected applications are defaulters", "20% of the scans it flagged were
+        # false alarms": a share of what the model said
+        said = group[0] if len(group) < 3 or group[1] not in ("it", "they") else group[2]
+        number.predicted = POS if said in PREDICTED_POSITIVE else NEG
         number.base = _cells_of(None, number.predicted)
     elif number.actual is not None and group and \
             group[0] not in _CASES and group[0] not in _ALL and group[0].isalpha():

@@ -84,6 +84,14 @@ def test_each_axis_may_state_its_own_order(tp, fp, tn, fn):
      {"tn": 880, "fp": 20, "fn": 35, "tp": 65}),
     ("used sklearn with labels=[1,0], cm [[64, 16], [20, 100]], precision",
      {"tp": 64, "fn": 16, "fp": 20, "tn": 100}),
+    # label 0 made the positive class: scikit-learn's first row and column are the positives
+    ("sklearn confusion matrix for labels [0, 1] where 0 = 'defective' and 1 = 'ok' "
+     "(positive = defective):\n[[ 40 10]\n [ 5 145]]\nprecision and recall?",
+     {"tp": 40, "fn": 10, "fp": 5, "tn": 145}),
+    ("sklearn confusion_matrix with pos_label=0: [[40, 10], [5, 145]] precision?",
+     {"tp": 40, "fn": 10, "fp": 5, "tn": 145}),
+    ("sklearn cm, labels [0, 1], 1 = malware: [[912, 18], [25, 45]] recall?",
+     {"tn": 912, "fp": 18, "fn": 25, "tp": 45}),
     # the axis named right before it
     ("confusion matrix (actual down the side, predicted across the top, positive first): "
      "[[27, 13], [9, 51]] specificity?", {"tp": 27, "fn": 13, "fp": 9, "tn": 51}),

@@ -291,6 +291,65 @@ def test_a_class_said_and_then_told_as_the_truth_is_the_positive_one():
         {"tp": 60, "fp": 10, "tn": 110, "fn": 20}
 
 
+_FRACTION_WORDS = {2: ("1", "half"), 3: ("2", "thirds"), 4: ("3", "quarters"),
+                   5: ("4", "fifths"), 10: ("7", "tenths")}
+
+
+@settings(max_examples=100, deadline=None)
+@given(denominator=st.sampled_from(sorted(_FRACTION_WORDS)), k=st.integers(1, 50),
+       fp=st.integers(0, 500), tn=st.integers(1, 5000))
+def test_a_fraction_in_words_is_a_share_never_its_numerator(denominator, k, fp, tn):
+    # "it caught two thirds of them" was read as 2 caught
+    count, name = _FRACTION_WORDS[denominator]
+    positives = denominator * k
+    tp = positives * int(count) // denominator
+    everyone = positives + fp + tn
+    story = (f"our detector looked at {everyone} transactions, {positives} were fraud. it "
+             f"caught {count} {name} of them. it also flagged {fp} legit transactions. "
+             "precision?")
+    assert counts_from_story(prepare(story)) == {"tp": tp, "fp": fp, "tn": tn,
+                                                 "fn": positives - tp}
+
+
+def test_a_third_or_half_of_a_group_is_its_share():
+    story = ("our detector looked at 300 transactions, 90 were fraud. it caught {} of them. it "
+             "also flagged 21 legit transactions. precision?")
+    assert counts_from_story(prepare(story.format("a third"))) == {
+        "tp": 30, "fp": 21, "tn": 189, "fn": 60}
+    assert counts_from_story(prepare(story.format("half"))) == {
+        "tp": 45, "fp": 21, "tn": 189, "fn": 45}
+
+
+def test_the_rest_of_a_whole_is_the_other_class_and_the_whole_is_everyone():
+    # "the rest of the 1000 were fine" was read as 1000 fine welds
+    assert counts_from_story(prepare(
+        "Weld inspection: 80 welds were bad, the rest of the 1000 were fine. The vision model "
+        "caught 72 of the bad welds. It flagged 90 welds in total. accuracy + recall")) == {
+        "tp": 72, "fp": 18, "tn": 902, "fn": 8}
+
+
+def test_genuine_before_a_class_says_really_that_class():
+    # "genuine users" are the negative class, "genuine takeovers" really are takeovers
+    assert counts_from_story(prepare(
+        "Account-takeover detector: the evaluation set has 4,000 sessions, 1% of them "
+        "takeovers. It flags 50 sessions; 30 of the flags are genuine takeovers. F1?")) == {
+        "tp": 30, "fp": 20, "tn": 3940, "fn": 10}
+
+
+def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
+    # 20% of the flagged scans, not of all 2,000
+    assert counts_from_story(prepare(
+        "Cancer screening AI: 2,000 scans, 5% show cancer. It detected 80% of the cancers. "
+        "20% of the scans it flagged were false alarms. specificity?")) == {
+        "tp": 80, "fp": 20, "tn": 1880, "fn": 20}
+
+
+def test_a_story_word_with_two_letters_swapped_is_read_as_meant():
+    assert parse_calculation(
+        "cat vs dog (cat=positive) got 88 cats rihgt, called 12 cats dogs, called 9 dogs cats "
+        "and got 91 dogs right. f1?").args == {"tp": 88, "fp": 9, "tn": 91, "fn": 12}
+
+
 @pytest.mark.parametrize("story", [
     # a count the story never settles: asked, not guessed
     "the test caught 90 of 100 sick patients. what is the specificity?",
