@@ -50,7 +50,7 @@ default defaulted defaulter defaulters incident incidents pedestrian pedestrians
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
 anomalous bad churn churned churner churners present hateful hate retinopathy dopers doper
 malicious prohibited doped faulty pneumonia plagiarised plagiarized sarcastic
-drowsy readmitted
+drowsy readmitted compromised
 """.split())
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
@@ -71,6 +71,7 @@ flagged flag flags caught catch catches detected detect detects rejected rejects
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
 returns retrieves
 identified triggered alert fire fires thrown blocked block blocks finds find
+shortlisted shortlists
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked accepted
@@ -155,7 +156,10 @@ _HOLDING = frozenset({"contains", "contain", "containing", "has", "holds", "comp
 # the positive class; "a test for strep", "screening for glaucoma": the word after "for"
 _DETECTING = frozenset({"detector", "detectors", "detection", "checker", "checkers",
                         "finder", "spotter", "spotting", "warning", "warnings", "alarm",
-                        "alert"})
+                        "alert", "filter", "filters", "blocker"})
+# a "spam filter" looks for spam, a "résumé filter" sorts résumés: what a filter is named by is
+# looked for only when the story counts it again ("NSFW filter ... 250 were NSFW")
+_FILTERING = frozenset({"filter", "filters", "blocker"})
 # "false alarm", "early warning", "a real alert": no class before these
 _NOT_LOOKED_FOR = frozenset({"false", "true", "real", "correct", "wrong", "early", "many",
                              "fake", "missed", "first", "last", "one", "single"})
@@ -340,6 +344,9 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                 looked_for in STOPWORDS or looked_for in _NOT_LOOKED_FOR or \
                 _class_of(looked_for, positive, negative) is not None:
             continue
+        if token in _FILTERING and sum(1 for t in tokens[n + 1:]
+                                       if _class_of(t, {looked_for}, set())) == 0:
+            continue
         positive.add(looked_for)
         if len(looked_for) >= _STEM_FROM:
             positive.add(looked_for[:-2] + "*")
@@ -444,8 +451,9 @@ def _without_naming_asides(tokens: list[str]) -> list[str]:
 
 
 def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
-    """The class a word names, in the singular or plural ("spams", "huskies", "wolves"); "un"
-    before a positive class ("unripe") names the negative one."""
+    """The class a word names, in the singular or plural ("spams", "huskies", "wolves") or as
+    a verb in the past ("rained"); "un" before a positive class ("unripe") names the negative
+    one."""
     if word.startswith("un") and len(word) > 4 and word[2:] in positive:
         return NEG
     # a looked-for word's stem, kept as "arrhythm*": the word's own prefixes are looked up
@@ -454,6 +462,8 @@ def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
     forms = [word]
     if word.endswith("s"):
         forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
+    elif word.endswith("ed") and len(word) > 4:
+        forms += [word[:-2], word[:-1]]   # "it rained on 100 days", "it snowed"
     for form in forms:
         if form in positive:
             return POS
@@ -562,6 +572,12 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
                 (not found or n > 0 and tokens[n - 1] in _HOLDING):
             # the story's first number, or one a whole holds ("the faq contains 200 entries"),
             # of things with no class: everyone
+            number.everyone = True
+        elif share is None and number.actual is None and number.predicted is None and (
+                not found and before[-1:] in (["over"], ["across"]) or
+                before[-2:] in (["there", "were"], ["there", "are"]) and after[:1] != ["of"]):
+            # "tested over 365 days", "there were 10,000 transactions": the whole the story
+            # counts in
             number.everyone = True
         if following is not None and _part_of_next(tokens, n, following):
             number.part_of = len(found) + 1   # "27 of 30 intruders", "13 alarms out of 970"
@@ -793,9 +809,10 @@ def _carry_over(numbers: list[_Number]) -> None:
 
 def _part_of_next(tokens: list[str], n: int, following: int) -> bool:
     """Whether the number at n is a part of the one at `following`: "27 of 30 intruders",
-    "3% of the 2000 parts", "13 alarms out of 970"."""
+    "3% of the 2000 parts", "13 alarms out of 970", "75 frauds in total among the 5000"."""
     return not any(t in _CLAUSE_END for t in tokens[n + 1:following]) and (
-        tokens[following - 1] == "of" or tokens[following - 2:following] == ["of", "the"])
+        tokens[following - 1] in ("of", "among") or
+        tokens[following - 2:following] in (["of", "the"], ["among", "the"]))
 
 
 def _read_share(number: _Number, tokens: list[str], n: int, before: list[str],

@@ -344,6 +344,37 @@ def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
         "tp": 80, "fp": 20, "tn": 1880, "fn": 20}
 
 
+@pytest.mark.parametrize(("story", "counts"), [
+    # a class "in total among" everyone: the whole after "among the"
+    ("The model flagged 50 claims as fraud, of which 40 were really fraud. There were 45 "
+     "fraudulent claims in total among the 2000 we checked. f1?",
+     {"tp": 40, "fp": 10, "tn": 1945, "fn": 5}),
+    # the class as a verb in the past, the whole "over" the period
+    ("snow model, run over 200 days. It snowed on 30 days. The model predicted snow on 25 days "
+     "and was right on 20 of them. accuracy?", {"tp": 20, "fp": 5, "tn": 165, "fn": 10}),
+    # the whole told on its own: "there were N ..."
+    ("the fraud model missed 5 fraudulent transactions and caught 45. It also flagged 20 legit "
+     "ones. There were 5,000 transactions. precision?",
+     {"tp": 45, "fp": 20, "tn": 4930, "fn": 5}),
+    # what a filter is named by, counted again
+    ("NSFW filter: out of 1,000 uploads, 100 were NSFW. The filter blocked 90 uploads, among "
+     "them 80 NSFW. recall?", {"tp": 80, "fp": 10, "tn": 890, "fn": 20}),
+    ("Hiring tool: out of 300 applicants, 30 were actually qualified. The tool shortlisted 40 "
+     "people, 24 of them qualified. What's the recall for 'qualified'?",
+     {"tp": 24, "fp": 16, "tn": 254, "fn": 6}),
+])
+def test_wholes_and_classes_students_name_in_their_own_ways(story, counts):
+    assert counts_from_story(prepare(story)) == counts
+
+
+def test_what_a_filter_sorts_is_no_class_unless_the_story_counts_it_again():
+    # "a résumé filter" sorts résumés; the qualified ones are what it looks for
+    assert counts_from_story(prepare(
+        "A résumé filter marks candidates as 'qualified'. Of 400 applicants, 80 are really "
+        "qualified. It marked 120 as qualified, and 64 of those are really qualified. F1?")) == \
+        {"tp": 64, "fp": 56, "tn": 264, "fn": 16}
+
+
 def test_a_story_word_with_two_letters_swapped_is_read_as_meant():
     assert parse_calculation(
         "cat vs dog (cat=positive) got 88 cats rihgt, called 12 cats dogs, called 9 dogs cats "
