@@ -46,6 +46,7 @@ from service.core.calcparse import (
     find_slots,
     parse_calculation,
 )
+from service.core.library_messages import asking_part, library_message
 from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
 from service.core.other_language import FUNCTION_WORDS, in_another_language
 from service.core.parts import homework_parts
@@ -234,7 +235,24 @@ class Tutor:
         matches, best = self._ranked(message)
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
+        library = library_message(message.raw)
+        if library is not None and not self._asks_about_the_course(message, matches):
+            return self._fallback(matches, state, session_id, library=library)
         return self._retrieve(matches, state, session_id, message)
+
+    def _asks_about_the_course(self, message: Message, matches: list[Match]) -> bool:
+        """Whether a question that quotes a library's message asks, in its own words, what the
+        whole question would be answered with: "RuntimeError: mat1 and mat2 shapes cannot be
+        multiplied ... would global average pooling instead of flatten fix this?" does;
+        "... is retain_graph=True the right fix?" and "... how do I fix it?" do not."""
+        entries = [m for m in matches if not m.outside]
+        if not entries or matches[0].outside:
+            return False
+        ask = read_message(asking_part(message.raw), self.max_message_length)
+        asked = [m for m in self.matcher.search(ask, limit=MAX_SUGGESTIONS + 1, outside=True)]
+        return bool(asked) and not asked[0].outside and \
+            asked[0].entry_id == entries[0].entry_id and \
+            asked[0].score >= self.thresholds.answer
 
     def _answer_in_parts(self, message: Message, state: dict, session_id: str) -> Reply | None:
         """A homework question in parts whose first part is a calculation ("(a) output size of
@@ -413,15 +431,21 @@ class Tutor:
         return (close + related)[:MAX_SUGGESTIONS]
 
     def _fallback(self, matches: list[Match], state: dict, session_id: str,
-                  unknown: str | None = None) -> Reply:
-        """I don't know (`unknown`: the term the course does not know); the nearest entries
-        offered (as suggestions, not repeated in the text) only when they are plausibly
-        related."""
+                  unknown: str | None = None, library: str | None = None) -> Reply:
+        """I don't know (`unknown`: the term the course does not know; `library`: the name of
+        a library's message the question quotes, which the course does not debug); the nearest
+        entries offered (as suggestions, not repeated in the text) only when they are
+        plausibly related."""
         plausible = _plausible(matches[:MAX_SUGGESTIONS])
         state["offered"] = [m.entry_id for m in plausible]
-        text = ("I don't know that one: it doesn't match anything in the course material I have."
-                if unknown is None else
-                f"I don't know *{unknown}*: it isn't in the course material I have.")
+        if library is not None:
+            text = (f"That looks like a message from a library your code uses (*{library}*): "
+                    "I can't debug code, only explain the course's ideas.")
+        elif unknown is None:
+            text = ("I don't know that one: it doesn't match anything in the course material "
+                    "I have.")
+        else:
+            text = f"I don't know *{unknown}*: it isn't in the course material I have."
         if plausible:
             text += (" The closest topics I know are suggested below"
                      if len(plausible) > 1 else " The closest topic I know is suggested below")

@@ -288,6 +288,37 @@ def test_an_entry_close_in_words_but_about_a_name_it_does_not_cover_is_not_answe
     assert (reply.kind, reply.entry_id) == ("answer", "normalizing-flows")
 
 
+@pytest.mark.parametrize("message", [
+    # answered with truncated-bptt and rnn-language-model before: the error's words, not the
+    # student's ("backward through the graph", "batch_size", "lstm language model")
+    "RuntimeError: Trying to backward through the graph a second time (or directly access saved "
+    "tensors after they have already been freed). Specify retain_graph=True -- i get this when "
+    "i update D then G in my gan loop. is retain_graph=True the right fix?",
+    "ValueError: Expected input batch_size (16) to match target batch_size (8192). my char-level "
+    "lstm language model, logits are [16, 512, 95] and targets [16, 512]. how do i fix the loss "
+    "call",
+    "How do I fix 'RuntimeError: Trying to backward through the graph a second time' in my "
+    "PyTorch GAN training loop?",
+])
+def test_a_pasted_library_error_is_not_debugged_nor_answered_with_the_entry_its_words_match(
+        tutor, message):
+    reply = tutor.respond(message)
+    assert reply.kind == "fallback", reply.reply
+    assert "a library your code uses" in reply.reply and "I can't debug code" in reply.reply
+
+
+def test_a_question_about_the_course_after_a_pasted_error_is_answered(knowledge_base):
+    tutor = Tutor(knowledge_base, MemorySessionStore(), Thresholds())   # the defaults
+    reply = tutor.respond(
+        "RuntimeError: mat1 and mat2 shapes cannot be multiplied whenever i feed bigger images. "
+        "would global average pooling instead of flatten fix this?")
+    assert (reply.kind, reply.entry_id) == ("answer", "global-average-pooling")
+    # a symptom in a library's words is no pasted message
+    reply = tutor.respond("CUDA out of memory at batch size 256. if i drop to 32 should i also "
+                          "change the learning rate? what else changes")
+    assert (reply.kind, reply.entry_id) == ("answer", "batch-size")
+
+
 @pytest.mark.parametrize("message", ["when is the deep learning exam",
                                      "when is the exam for the deep learning course"])
 def test_the_courses_name_is_no_clue_to_an_entry(tutor, message):

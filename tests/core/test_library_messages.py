@@ -1,0 +1,37 @@
+"""A library's message pasted into a question is found by its name, and the student's own
+words after it are what they ask (`library_messages`)."""
+
+import pytest
+
+from service.core.library_messages import asking_part, library_message
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("RuntimeError: Expected all tensors to be on the same device. how do i fix it",
+     "RuntimeError"),
+    ("sklearn prints ConvergenceWarning: lbfgs failed to converge, should I care?",
+     "ConvergenceWarning"),
+    ("Traceback (most recent call last):\n  File \"train.py\", line 3\nwhat now?", "Traceback"),
+    ("WARNING:tensorflow:5 out of the last 5 calls triggered retracing. why?", "WARNING"),
+    ("RuntimeError: CUDA error: device-side assert triggered", "RuntimeError"),
+    ("cuDNN error: CUDNN_STATUS_NOT_INITIALIZED on the first conv", "cuDNN"),
+    # no message of a library: the words alone, a symptom, a class named like one
+    ("why does my GAN raise an error when the discriminator wins?", None),
+    ("CUDA out of memory at batch size 256: what does a smaller batch change?", None),
+    ("what is the Error of a model vs its loss?", None),
+    ("what is a GAN?", None),
+])
+def test_a_library_message_is_found_by_the_name_it_is_printed_with(text, name):
+    assert library_message(text) == name
+
+
+@pytest.mark.parametrize(("text", "ask"), [
+    ("RuntimeError: Trying to backward through the graph a second time (or directly access "
+     "saved tensors). Specify retain_graph=True -- is retain_graph=True the right fix?",
+     "is retain_graph=True the right fix?"),
+    ("How do I fix 'RuntimeError: Trying to backward through the graph' in my GAN loop?",
+     "How do I fix in my GAN loop?"),
+    ("ValueError: Shapes (None, 1) and (None, 10) are incompatible\nhow to fix", "how to fix"),
+])
+def test_the_students_own_words_are_the_last_sentence_without_what_it_quotes(text, ask):
+    assert asking_part(text) == ask
