@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from service.calculators.params import GATES
+from service.core.calcparse.forward import in_forward_order
 from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
     ADVICE,
@@ -78,7 +80,37 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         request = _table_request(table, text, message.text.lower())
         if request is not None:
             return request
-    return _parse(text)
+    return _one_dimensional(_parse(text), text)
+
+
+# "nn.Conv1d(16, 32, 5)", "MaxPool1d(2)": a layer over a sequence; "conv2d(" or "2d conv" beside
+# it leaves which is meant to the layers' own words
+_ONE_D_CALL = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)1d\s*+\(")
+_TWO_D = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)[23]d\b|\b[23]-?d\b")
+
+
+def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | None:
+    """A 1-D layer's request as the 2-D one it equals: a 1 x k kernel over a 1 x L input,
+    padded along its length only. Read as 2-D, "nn.Conv1d(16, 32, 5)" had 5 x 5 x 16 x 32
+    weights."""
+    if request is None or request.calculator not in ("conv", "params") or \
+            not _ONE_D_CALL.search(text) or _TWO_D.search(text):
+        return request
+    return _as_one_dimensional(request, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L "
+                                        "input")
+
+
+def _as_one_dimensional(request: CalcRequest, said: str | None) -> CalcRequest:
+    args = dict(request.args)
+    for name in ("kernel", "input"):
+        if isinstance(args.get(name), int):
+            args[name] = [1, args[name]]
+    if isinstance(args.get("padding"), int):
+        args["padding"] = [0, args["padding"]]
+    return replace(request, args=args,
+                   assumed=[*request.assumed, said] if said else request.assumed,
+                   also=[_as_one_dimensional(other, None) for other in request.also
+                         if other.calculator in ("conv", "params")])
 
 
 # "after layer 4", "after conv2", "after the second pooling layer" is not read (all layers)
@@ -311,10 +343,10 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
 
 
 def _read(message: Message | str) -> str:
-    """The prepared text with setting names spelt right and written out, and sizes in
-    H x W x C order."""
+    """The prepared text with a model's layers in the order its forward pass calls them,
+    setting names spelt right and written out, and sizes in H x W x C order."""
     return read_shapes(spell_out(correct_setting_names(
-        formula_values(as_message(message).prepared))))
+        formula_values(in_forward_order(as_message(message).prepared)))))
 
 
 def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:

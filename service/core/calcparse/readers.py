@@ -55,7 +55,9 @@ _SEPARABLE = re.compile(r"separable")
 # A Flatten: a map's values become features (of a linear layer, or of a stack's output)
 # (and "how many values come out in total": the map's values counted)
 FLATTENED = re.compile(r"\bflatten|\bhow\s++many\s++(?:values|numbers|activations)\b[^.?]{0,30}+"
-                       r"(?<=\btotal)\b")
+                       r"(?<=\btotal)\b|"
+                       # PyTorch's flatten in code: "x.view(x.size(0), -1)", ".reshape(b, -1)"
+                       r"\.(?:view|reshape)\s*+\([^;]{0,30}?,\s*+-\s*+1\s*+\)")
 _DEPTH_MULTIPLIER = re.compile(r"\bdepth[\s_]?multiplier\s*+(?:=|:|of|is)?\s*+(\d{1,3}+)\b")
 # "3x3 depthwise ... then a 1x1 pointwise conv" (pointwise is spelt 1x1 by now): the two
 # layers of a depthwise-separable block, named one after the other
