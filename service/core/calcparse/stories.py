@@ -452,7 +452,7 @@ def _without_naming_asides(tokens: list[str]) -> list[str]:
 
 def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
     """The class a word names, in the singular or plural ("spams", "huskies", "wolves") or as
-    a verb in the past ("rained"); "un" before a positive class ("unripe") names the negative
+    a verb ("rained", "defaulting"); "un" before a positive class ("unripe") names the negative
     one."""
     if word.startswith("un") and len(word) > 4 and word[2:] in positive:
         return NEG
@@ -464,6 +464,8 @@ def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
         forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
     elif word.endswith("ed") and len(word) > 4:
         forms += [word[:-2], word[:-1]]   # "it rained on 100 days", "it snowed"
+    elif word.endswith("ing") and len(word) > 5:
+        forms += [word[:-3], word[:-3] + "e"]   # "90 of them ended up defaulting"
     for form in forms:
         if form in positive:
             return POS
@@ -645,6 +647,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 continue
             if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]) or \
                     k >= 2 and part[k - 1] == "for" and part[k - 2] in _TASK_NOUNS or \
+                    k >= 3 and part[k - 1] in ("a", "an") and part[k - 2] == "for" and \
+                    part[k - 3] in _TASK_NOUNS or \
                     _names_a_pair_task(part, k):
                 continue   # "a spam filter", "my toxic comment classifier", "a test for tb"
             if k and part[k - 1] in _NEGATORS or \

@@ -359,6 +359,14 @@ def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
     # what a filter is named by, counted again
     ("NSFW filter: out of 1,000 uploads, 100 were NSFW. The filter blocked 90 uploads, among "
      "them 80 NSFW. recall?", {"tp": 80, "fp": 10, "tn": 890, "fn": 20}),
+    # the class as a verb in -ing
+    ("We ran the model on 500 loans. 60 of them ended up defaulting. It predicted default for "
+     "50 loans, 40 of those actually defaulted. recall?",
+     {"tp": 40, "fp": 10, "tn": 430, "fn": 20}),
+    # "a test for a disease" names what is looked for, not the class of everyone tested
+    ("A screening test for a disease is applied to 800 patients, 40 of whom have the disease. "
+     "The test is positive for 36 of the diseased patients and for 76 of the healthy patients. "
+     "precision?", {"tp": 36, "fp": 76, "tn": 684, "fn": 4}),
     ("Hiring tool: out of 300 applicants, 30 were actually qualified. The tool shortlisted 40 "
      "people, 24 of them qualified. What's the recall for 'qualified'?",
      {"tp": 24, "fp": 16, "tn": 254, "fn": 6}),
