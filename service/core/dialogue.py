@@ -236,19 +236,24 @@ class Tutor:
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         library = library_message(message.raw)
-        if library is not None and not self._asks_about_the_course(message, matches):
+        if library is not None and not self._asks_about_the_course(message, matches, library):
             return self._fallback(matches, state, session_id, library=library)
         return self._retrieve(matches, state, session_id, message)
 
-    def _asks_about_the_course(self, message: Message, matches: list[Match]) -> bool:
-        """Whether a question that quotes a library's message asks, in its own words, what the
-        whole question would be answered with: "RuntimeError: mat1 and mat2 shapes cannot be
-        multiplied ... would global average pooling instead of flatten fix this?" does;
-        "... is retain_graph=True the right fix?" and "... how do I fix it?" do not."""
+    def _asks_about_the_course(self, message: Message, matches: list[Match],
+                               library: str) -> bool:
+        """Whether a question that quotes a library's message (`library`) asks, in its own
+        words, what the whole question would be answered with: "RuntimeError: mat1 and mat2
+        shapes cannot be multiplied ... would global average pooling instead of flatten fix
+        this?" does; "... is retain_graph=True the right fix?", "... how do I fix it?" and the
+        message pasted alone do not."""
         entries = [m for m in matches if not m.outside]
         if not entries or matches[0].outside:
             return False
-        ask = read_message(asking_part(message.raw), self.max_message_length)
+        own_words = asking_part(message.raw)
+        if library_message(own_words) is not None:
+            return False   # the message alone, or the question inside it
+        ask = read_message(own_words, self.max_message_length)
         asked = [m for m in self.matcher.search(ask, limit=MAX_SUGGESTIONS + 1, outside=True)]
         return bool(asked) and not asked[0].outside and \
             asked[0].entry_id == entries[0].entry_id and \

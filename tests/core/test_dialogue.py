@@ -299,6 +299,9 @@ def test_an_entry_close_in_words_but_about_a_name_it_does_not_cover_is_not_answe
     "call",
     "How do I fix 'RuntimeError: Trying to backward through the graph a second time' in my "
     "PyTorch GAN training loop?",
+    # the message pasted alone: no words of the student's own
+    "RuntimeError: Trying to backward through the graph a second time (or directly access saved "
+    "tensors after they have already been freed)",
 ])
 def test_a_pasted_library_error_is_not_debugged_nor_answered_with_the_entry_its_words_match(
         tutor, message):
