@@ -444,8 +444,9 @@ class Tutor:
         plausible = _plausible(matches[:MAX_SUGGESTIONS])
         state["offered"] = [m.entry_id for m in plausible]
         if library is not None:
-            text = (f"That looks like a message from a library your code uses (*{library}*): "
-                    "I can't debug code, only explain the course's ideas.")
+            text = (f"That looks like a question about a library your code uses (*{library}*): "
+                    "I can't debug code or look up a library's settings, only explain the "
+                    "course's ideas.")
         elif unknown is None:
             text = ("I don't know that one: it doesn't match anything in the course material "
                     "I have.")

@@ -21,7 +21,11 @@ _QUOTED = re.compile(r"'[^'\n]{0,300}+'|\"[^\"\n]{0,300}+\"|`[^`\n]{0,300}+`")
 
 def library_message(text: str) -> str | None:
     """The name of the library's message a question quotes ("RuntimeError", "UserWarning",
-    "Traceback"), or None."""
+    "Traceback"), or of the code whose default it asks for ("what is the default
+    initialisation of nn.Linear": "nn.Linear"), or None."""
+    default = _default_asked(text)
+    if default is not None:
+        return default
     words = list(_WORD.finditer(text))
     for number, match in enumerate(words):
         word = match.group()
@@ -41,3 +45,24 @@ def asking_part(text: str) -> str:
     parts = [part.strip() for part in _ASK_START.split(text)]
     ask = next((part for part in reversed(parts) if part), "")
     return " ".join(_QUOTED.sub(" ", ask).split())
+
+
+def _default_asked(text: str) -> str | None:
+    """The code a question asks the default of ("the default momentum in nn.BatchNorm2d",
+    "from_logits=... what's the default"): a library's setting, which the course does not teach;
+    "pytorch uses some kaiming init by default" names no code."""
+    pieces = text.split()
+    if not any(piece.strip(".,;:?!()`'\"").lower() in ("default", "defaults")
+               for piece in pieces):
+        return None
+    return next((code for piece in pieces if (code := _code(piece)) is not None), None)
+
+
+def _code(piece: str) -> str | None:
+    """A name from code in a piece of text between spaces: letters joined by a dot or an
+    underscore ("nn.Linear", "batch_first=True", "F.dropout(x,"), without what follows it."""
+    name = _CODE_NAME.match(piece.strip("`'\"("))
+    return name.group() if name is not None else None
+
+
+_CODE_NAME = re.compile(r"[A-Za-z]++(?:[._][A-Za-z][A-Za-z0-9]*+)++")

@@ -15,6 +15,12 @@ from service.core.library_messages import asking_part, library_message
     ("WARNING:tensorflow:5 out of the last 5 calls triggered retracing. why?", "WARNING"),
     ("RuntimeError: CUDA error: device-side assert triggered", "RuntimeError"),
     ("cuDNN error: CUDNN_STATUS_NOT_INITIALIZED on the first conv", "cuDNN"),
+    # a library's default asked for, by the code that has it
+    ("what is the default initialisation of nn.Linear in pytorch", "nn.Linear"),
+    ("what does batch_first=True do in nn.LSTM and what's the default?", "batch_first"),
+    ("F.dropout(x, p=0.3): what's the `training` arg default?", "F.dropout"),
+    ("I noticed pytorch uses some kaiming init by default, does the init matter?", None),
+    ("what is the default stride of max pooling?", None),
     # no message of a library: the words alone, a symptom, a class named like one
     ("why does my GAN raise an error when the discriminator wins?", None),
     ("CUDA out of memory at batch size 256: what does a smaller batch change?", None),
