@@ -65,4 +65,4 @@ def _code(piece: str) -> str | None:
     return name.group() if name is not None else None
 
 
-_CODE_NAME = re.compile(r"[A-Za-z]++(?:[._][A-Za-z][A-Za-z0-9]*+)++")
+_CODE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]++(?:[._][A-Za-z][A-Za-z0-9]*+)++")

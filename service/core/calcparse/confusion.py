@@ -64,6 +64,8 @@ _FIRST_OF_AXIS = re.compile(
     r"\b(row|col(?:umn)?)\s*+(?:1|one)\s*+(?:=|:|is)\s*+(?:the\s++)?(actual\w*+|true|real|"
     r"pred\w*+)\s++(?:class\s++)?(pos\w*+|neg\w*+|yes|no|spam|ham|sick|healthy)\b")
 _POS_LABEL_ZERO = re.compile(r"pos_label\s*+=\s*+0\b")
+# "0 = defective", "0: spam", "0 is cat": the class label 0 names
+_LABEL_ZERO_NAMED = re.compile(r"(?<![\w.])0\s*+(?:=|:|is)\s*+([a-z]++)\b")
 # labels in an order of digits: "[0, 1]", "(1, 0)", "labels=[0,1]"
 _DIGIT_ORDER = re.compile(r"[(\[]\s*+([01])\s*+[,/ ]\s*+[01]\s*+[)\]]")
 _REACH = 40  # characters around an axis's name read for what it holds and its order
@@ -112,8 +114,8 @@ def _label_zero_positive(text: str) -> bool:
     lists the positives first."""
     positive = _positive_class(text)
     return positive == "0" or _POS_LABEL_ZERO.search(text) is not None or (
-        positive is not None and positive.isalpha() and
-        re.search(rf"\b0\s*+(?:=|:|is)\s*+{positive}\b", text) is not None)
+        positive is not None and any(named.group(1) == positive
+                                     for named in _LABEL_ZERO_NAMED.finditer(text)))
 
 
 def _axis_with_order(match: re.Match) -> str:
