@@ -258,6 +258,9 @@ def test_normal_forms_are_computed_once_and_only_when_asked():
     ("one hundred and eleven", "111"),
     ("three hundred", "300"),
     ("thirty-two by thirty-two", "32 by 32"),
+    # hundreds counted from ten to nineteen: "twelve hundred" was 12 and a word
+    ("twelve hundred insurance claims", "1200 insurance claims"),
+    ("nineteen hundred and ninety-nine", "1999"),
 ])
 def test_number_words_up_to_the_hundreds_are_digits(text, digits):
     # "one hundred twenty-eight" was read as "one 100 28": a calculation on 28 channels

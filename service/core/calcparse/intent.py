@@ -27,8 +27,11 @@ _WANTS = {
                          r"numbers?\s++to\s++learn|weights\s*+\+\s*+biases|"
                          r"\b(?:be|are|get|gets) learn(?:ed|t)\b"),
     "metrics": re.compile(r"ac+ura|\bacc\b|\bprec\b|precis|recal|specif|sensitiv|\bf1\b|\bf-1\b|"
-                          r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|metrics|confusion|"
-                          r"false (?:positive|alarm|accept) rate|"
+                          r"\bf[\s-]?score|\bf[\s-]?measure|\btpr\b|\bfpr\b|\btnr\b|metrics|"
+                          r"confusion|(?:false|true) (?:positive|negative|alarm|accept) rate|"
+                          # the four counts named with their values, nothing else asked: all of
+                          # the metrics ("TP = 120, FP = 30, FN = 80, TN = 760")
+                          r"\btp\s*+[=:]\s*+\d[^.?!]{0,80}?\bfp\s*+[=:]|"
                           r"\bppv\b|\bnpv\b|hit rate|prevalen|"
                           # "if someone tests positive, what is the probability they are sick?"
                           r"probability\b[^.?!]{0,40}+\b(?:sick|ill|positive|infected)\b"),

@@ -364,7 +364,7 @@ _SIZE_MISMATCH = re.compile(r"\b(?:mat1|m1)\b[^()\[\]]{0,40}?[(\[]\s*+(\d{1,7}+)
 # The metrics a message asks for, and the counts each reads
 _METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
                  "precision": re.compile(r"precis|\bppv\b|\bprec\b"),
-                 "recall": re.compile(r"recal|sensitiv|\btpr\b|hit rate"),
+                 "recall": re.compile(r"recal|sensitiv|\btpr\b|hit rate|true positive rate"),
                  "specificity": re.compile(r"specif|\btnr\b|true negative rate|\bfpr\b|"
                                            r"false (?:positive|alarm|accept) rate"),
                  "f1": re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure")}

@@ -113,7 +113,7 @@ _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "b
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
 screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
-engine alarm warning
+engine alarm warning dataset datasets corpus
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -284,8 +284,8 @@ def _with_fractions_counted(tokens: list[str]) -> list[str]:
     for n, token in enumerate(tokens):
         following = tokens[n + 1] if n + 1 < len(tokens) else ""
         if token in ("a", "one") and following in _FRACTIONS and \
-                tokens[n + 2:n + 3] == ["of"]:
-            out.append("1")
+                tokens[n + 2:n + 3] and (tokens[n + 2] == "of" or tokens[n + 2] in _TAIL_VERBS):
+            out.append("1")   # "a third of them", "a fifth had defects"
         elif token == "half" and following == "of" and not (out and out[-1].isdigit()):
             out += ["1", "half"]
         else:
@@ -539,11 +539,15 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             share = Fraction(tokens[n]) / 100
             if not 0 < share < 1:
                 continue
-        elif following_token in _FRACTIONS and tokens[n + 2:n + 3] == ["of"]:
+        elif following_token in _FRACTIONS and (
+                tokens[n + 2:n + 3] == ["of"] or
+                tokens[n + 2:n + 3] and tokens[n + 2] in _TAIL_VERBS and tokens[n] == "1"):
             share = Fraction(int(tokens[n]), _FRACTIONS[following_token])
             if not 0 < share < 1:
                 return None   # "3 halves of": no share of a group, and no count either
         value = 0 if share is not None else int(tokens[n])
+        if following_token == "k" and share is None:
+            value *= 1000   # "10k accounts"
         if share is None and (
                 value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or
                 1950 <= value <= 2100 and (
@@ -616,8 +620,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             number.truth_from_prediction = "right"
         elif word in WRONG:
             number.truth_from_prediction = "wrong"
-        elif word in _ALL:
-            number.everyone = True
+        elif word in _ALL and not (word == "all" and k and words[k - 1] == "at"):
+            number.everyone = True   # ("weren't flagged at all": no whole)
         elif word in _NEGATIVE_PLACES:
             number.predicted = number.predicted or NEG
     # a class word: said by the model after a verb of saying ("said spam for 30", "tested

@@ -186,3 +186,15 @@ def test_counts_are_counted_from_label_lists(pairs, zero_positive):
 def test_label_lists_that_do_not_pair_up_are_not_counted(message):
     request = parse_calculation(message)
     assert request is None or request.missing
+
+
+@pytest.mark.parametrize("message", [
+    "TP = 120, FP = 30, FN = 80, TN = 760",          # the counts alone: every metric
+    "A classifier achieves TP = 120, FP = 30, FN = 80, TN = 760. Compute the true positive "
+    "rate and the true negative rate.",
+])
+def test_four_counts_named_are_worked_out_whatever_the_metrics_are_called(message):
+    # both were "I don't know that one": no metric word the reader knew
+    request = parse_calculation(message)
+    assert request.calculator == "metrics"
+    assert request.args == {"tp": 120, "fp": 30, "tn": 760, "fn": 80}

@@ -359,6 +359,17 @@ def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
     # what a filter is named by, counted again
     ("NSFW filter: out of 1,000 uploads, 100 were NSFW. The filter blocked 90 uploads, among "
      "them 80 NSFW. recall?", {"tp": 80, "fp": 10, "tn": 890, "fn": 20}),
+    # a count in thousands, "a fifth had ...", "weren't flagged at all" (no whole)
+    ("bot detection: 10k accounts, 1000 of them are bots. the detector flagged 900 accounts "
+     "as bots, 800 of them really bots. recall?", {"tp": 800, "fp": 100, "tn": 8900, "fn": 200}),
+    ("Of 250 castings, a fifth had defects. The model caught 45 of those and flagged 15 good "
+     "castings. precision?", {"tp": 45, "fp": 15, "tn": 185, "fn": 5}),
+    ("Out of 500 emails, 40 were spam. The filter flagged 30 of the spam. Of the 460 legit "
+     "emails, 450 weren't flagged at all. precision?",
+     {"tp": 30, "fp": 10, "tn": 450, "fn": 10}),
+    # "a spam dataset" is data for the task, not a count of spam
+    ("We have a spam dataset of 1000 messages where 200 are spam. The filter caught 180 spam "
+     "and flagged 20 ham. accuracy?", {"tp": 180, "fp": 20, "tn": 780, "fn": 20}),
     # the class as a verb in -ing
     ("We ran the model on 500 loans. 60 of them ended up defaulting. It predicted default for "
      "50 loans, 40 of those actually defaulted. recall?",
