@@ -316,6 +316,11 @@ def test_a_question_about_the_course_after_a_pasted_error_is_answered(knowledge_
         "RuntimeError: mat1 and mat2 shapes cannot be multiplied whenever i feed bigger images. "
         "would global average pooling instead of flatten fix this?")
     assert (reply.kind, reply.entry_id) == ("answer", "global-average-pooling")
+    # the error's shapes are a linear layer's matrices: no pooling over a 4096 x 10 input
+    reply = tutor.respond(
+        "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x12544 and 4096x10) as soon "
+        "as i feed bigger images. would global average pooling instead of flatten fix this?")
+    assert (reply.kind, reply.entry_id) == ("answer", "global-average-pooling")
     # a symptom in a library's words is no pasted message
     reply = tutor.respond("CUDA out of memory at batch size 256. if i drop to 32 should i also "
                           "change the learning rate? what else changes")

@@ -35,6 +35,7 @@ from service.core.calcparse.readers import (
     FILTERS_ASSUMED,
     FLATTENED,
     MAX_CALLS,
+    SIZE_MISMATCH,
     eigen_request,
     metrics_request,
     read_activation,
@@ -80,7 +81,34 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         request = _table_request(table, text, message.text.lower())
         if request is not None:
             return request
-    return _one_dimensional(_parse(text), text)
+    return _one_dimensional(_without_an_errors_shapes(_parse(text), text), text)
+
+
+def _without_an_errors_shapes(request: CalcRequest | None, text: str) -> CalcRequest | None:
+    """A conv or pooling read from the shapes of a pasted matrix error ("mat1 and mat2 shapes
+    cannot be multiplied (1x12544 and 4096x10) ... would global average pooling fix this?" was
+    a 1 x 12544 pool over a 4096 x 10 input) read again without them: they are a linear
+    layer's matrices, no image's or kernel's sides."""
+    if request is None or request.calculator != "conv":
+        return request
+    mismatch = SIZE_MISMATCH.search(text)
+    if mismatch is None:
+        return request
+    # the two matrices' sides: the numbers up to the bracket that closes them
+    close = min((i for i in (text.find(")", mismatch.end()), text.find("]", mismatch.end()))
+                 if i >= 0), default=mismatch.end())
+    end = min(close, mismatch.end() + 60)
+    shapes = {int(n) for n in _SIDE.findall(text, mismatch.start(), end)}
+    sides = [v for key in ("input", "kernel") for v in as_list(request.args.get(key) or [])]
+    if not any(side in shapes for side in sides):
+        return request
+    again = _parse(f"{text[:mismatch.start()]} {text[end + 1:]}")
+    return again if again is None or again.calculator != "conv" or not any(
+        side in shapes for key in ("input", "kernel")
+        for side in as_list(again.args.get(key) or [])) else None
+
+
+_SIDE = re.compile(r"\d{1,7}+")
 
 
 # "nn.Conv1d(16, 32, 5)", "MaxPool1d(2)": a layer over a sequence; "conv2d(" or "2d conv" beside

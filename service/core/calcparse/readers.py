@@ -359,7 +359,7 @@ KERAS_CONV_CALL = re.compile(rf"\bkerasconv2d\s*+\(\s*+(?:filters\s*+=\s*+)?(\d{
                               rf"\s*+(?:kernel_size\s*+=\s*+)?({SIZE})")
 # PyTorch's error when a linear layer is given other features than it expects: "mat1 and mat2
 # shapes cannot be multiplied (64x9216 and 4096x10)", "size mismatch, m1: [64 x 9216], m2: ..."
-_SIZE_MISMATCH = re.compile(r"\b(?:mat1|m1)\b[^()\[\]]{0,40}?[(\[]\s*+(\d{1,7}+)\s*+x\s*+"
+SIZE_MISMATCH = re.compile(r"\b(?:mat1|m1)\b[^()\[\]]{0,40}?[(\[]\s*+(\d{1,7}+)\s*+x\s*+"
                             r"(\d{1,7}+)")
 # The metrics a message asks for, and the counts each reads
 _METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
@@ -413,7 +413,7 @@ def _linear_request(text: str, slots: dict) -> CalcRequest:
         args["in_features"] = height * width * depth
         assumed.append(f"the {height}x{width}x{depth} map flattened: {height} * {width} * "
                        f"{depth} = {args['in_features']} input features")
-    mismatch = _SIZE_MISMATCH.search(text)
+    mismatch = SIZE_MISMATCH.search(text)
     if mismatch and "in_features" not in args:
         # "mat1 and mat2 shapes cannot be multiplied (64x9216 and 4096x10)": the batch times
         # the features the layer is given; its in_features must be those
