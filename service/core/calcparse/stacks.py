@@ -116,14 +116,18 @@ def read_stack(text: str, slots: dict | None = None) -> CalcRequest | None:
 # "16 filters", "(6 filters, no padding)", "64 output channels", "the last block has 512
 # channels", "filters=32" (the last one named counts)
 _CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|(?:output\s++|out\s++)?channels|"
-                             r"(?:feature\s++)?maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)")
+                             r"(?:feature\s++)?maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)|"
+                             # "conv 64 3x3", "conv 16@5x5": the filters before the kernel
+                             r"\bconv\w*+\s++(\d{1,5}+)\s*+(?:@\s*+)?(?=\d{1,2}+\s*+x\s*+\d)|"
+                             r"(?<![\w.])(\d{1,5}+)\s*+@\s*+(?=\d{1,2}+\s*+x\s*+\d)")
 
 
 def _last_channels(text: str) -> int | None:
     """The channels the last convolution of a message gives, or None if no layer says."""
     found = [(m.start(), int(m[2])) for m in TORCH_CONV.finditer(text)]
     found += [(m.start(), int(m[1])) for m in KERAS_CONV_CALL.finditer(text)]
-    found += [(m.start(), int(m[1] or m[2])) for m in _CHANNELS_GIVEN.finditer(text)]
+    found += [(m.start(), int(next(g for g in m.groups() if g)))
+              for m in _CHANNELS_GIVEN.finditer(text)]
     return max(found)[1] if found else None
 
 
@@ -184,7 +188,11 @@ def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None
                   _CLAUSE_END.search(text, match.end()).start())
         if not _ALL_CONVS.fullmatch(match.group(0)) or _layer(text[match.start():end]):
             continue   # a layer, or convolutions with their kernel ("convs 3x3 with pad 1")
-        start = max(text.rfind(",", 0, match.start()), text.rfind("(", 0, match.start()), 0)
+        # back to the clause's start: a comma, a bracket, or the end of the sentence before
+        # ("... -> linear. all stride 1 no pad for convs": not the layers before the full stop)
+        start = max(text.rfind(",", 0, match.start()), text.rfind("(", 0, match.start()),
+                    text.rfind(". ", 0, match.start()) + 1, text.rfind("; ", 0, match.start()) + 1,
+                    0)
         slots = find_slots(text[start:end])
         shared = {**(shared or {}),
                   **{name: slots[name] for name in ("stride", "padding") if name in slots}}
@@ -305,6 +313,12 @@ def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:
     if _KERAS_POOL_DEFAULT.match(piece):
         slots["kernel"] = 2
     leftover = list(slots.get("_leftover", []))
+    if "kernel" not in slots and len(leftover) >= 2 and len(leftover[0]) == 1 and \
+            len(leftover[1]) == 2 and leftover[1][0] == leftover[1][1] and \
+            not _POOL_CALL.search(piece[:24]) and _SIZE_AFTER_WORD.match(piece):
+        # "conv 32 3x3": the filters, then the kernel (a 32-wide kernel beside a 3x3 is none)
+        slots["kernel"] = pair(leftover.pop(1))
+        slots["out_channels"] = leftover.pop(0)[0]
     if "kernel" not in slots and leftover and len(leftover[0]) <= 2 and \
             _SIZE_AFTER_WORD.match(piece):
         # "maxpool 3 stride 2", "avgpool(2)": the size right after the layer's word (not the

@@ -276,3 +276,16 @@ def test_another_identical_layer_is_the_layer_again():
                      "stride one and no padding, then another identical one right after it. "
                      "whats the output size?")
     assert conv_stack(**request.args)["output"] == [24, 24]
+
+
+@pytest.mark.parametrize(("message", "flattened"), [
+    # the filters before the kernel: "conv 32 3x3" was a 32-wide kernel; the settings of every
+    # conv said in a sentence of their own blanked the layers before its full stop
+    ("mnist 28x28 -> conv 32 3x3 -> conv 64 3x3 -> maxpool 2 -> flatten -> linear. all stride 1 "
+     "no pad for convs. what in_features do i need", 9216),
+    ("input 32x32x1 -> conv 6@5x5 -> maxpool 2x2 -> conv 16@5x5 -> maxpool 2x2. Size of the "
+     "flattened vector?", 400),
+])
+def test_filters_written_before_the_kernel_are_the_channels_a_flatten_counts(message, flattened):
+    request = parsed(message)
+    assert conv_stack(**request.args)["flattened"] == flattened
