@@ -243,10 +243,11 @@ class Tutor:
     def _asks_about_the_course(self, message: Message, matches: list[Match],
                                library: str) -> bool:
         """Whether a question that quotes a library's message (`library`) asks, in its own
-        words, what the whole question would be answered with: "RuntimeError: mat1 and mat2
-        shapes cannot be multiplied ... would global average pooling instead of flatten fix
-        this?" does; "... is retain_graph=True the right fix?", "... how do I fix it?" and the
-        message pasted alone do not."""
+        words, about one of the entries the whole question is nearest to: "RuntimeError: mat1
+        and mat2 shapes cannot be multiplied ... would global average pooling instead of
+        flatten fix this?" and "Keras says 'Epoch 12: early stopping' ... is that overfitting?"
+        do; "... is retain_graph=True the right fix?", "... how do I fix it?" and the message
+        pasted alone do not."""
         entries = [m for m in matches if not m.outside]
         if not entries or matches[0].outside:
             return False
@@ -256,7 +257,7 @@ class Tutor:
         ask = read_message(own_words, self.max_message_length)
         asked = [m for m in self.matcher.search(ask, limit=MAX_SUGGESTIONS + 1, outside=True)]
         return bool(asked) and not asked[0].outside and \
-            asked[0].entry_id == entries[0].entry_id and \
+            asked[0].entry_id in {m.entry_id for m in entries[:MAX_SUGGESTIONS]} and \
             asked[0].score >= self.thresholds.answer
 
     def _answer_in_parts(self, message: Message, state: dict, session_id: str) -> Reply | None:

@@ -21,11 +21,14 @@ _QUOTED = re.compile(r"'[^'\n]{0,300}+'|\"[^\"\n]{0,300}+\"|`[^`\n]{0,300}+`")
 
 def library_message(text: str) -> str | None:
     """The name of the library's message a question quotes ("RuntimeError", "UserWarning",
-    "Traceback"), or of the code whose default it asks for ("what is the default
-    initialisation of nn.Linear": "nn.Linear"), or None."""
+    "Traceback"; "PyTorch" of "PyTorch warns '...'"), or of the code whose default it asks for
+    ("what is the default initialisation of nn.Linear": "nn.Linear"), or None."""
     default = _default_asked(text)
     if default is not None:
         return default
+    quoted = _message_quoted(text)
+    if quoted is not None:
+        return quoted
     words = list(_WORD.finditer(text))
     for number, match in enumerate(words):
         word = match.group()
@@ -66,3 +69,37 @@ def _code(piece: str) -> str | None:
 
 
 _CODE_NAME = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z]++(?:[._][A-Za-z][A-Za-z0-9]*+)++")
+
+
+# what a library is said to do with a message ("PyTorch warns '...'", "nn.Embedding gives '...'")
+_PRINTING = frozenset("warns raises throws says gives prints complains shows outputs returns "
+                      "reports errors".split())
+_QUOTES = "'\"`"
+# libraries and tools by name (lower case)
+_LIBRARIES = frozenset("""
+pytorch torch keras tensorflow tf sklearn scikit jax flax numpy np pandas huggingface hf
+lightning fairseq xformers albumentations torchvision torchaudio timm colab cuda cudnn openai
+matplotlib scipy opencv cv2 onnx tensorboard wandb
+""".split())
+
+
+def _message_quoted(text: str) -> str | None:
+    """The library or code a question says printed a quoted message ("PyTorch warns 'Detected
+    call of lr_scheduler.step() ...'", "nn.LSTM ... raises 'Expected hidden[0] size ...'"),
+    or None: a verb of printing right before a quote, after a library's name or a name from
+    code. ("The classifier says 'cat' for 120 images", "everyone says 'attention is all you
+    need'": no library.)"""
+    pieces = text.split()
+    for number, piece in enumerate(pieces[1:MAX_PIECES], start=1):
+        if piece[0] in _QUOTES and pieces[number - 1].lower() in _PRINTING:
+            for earlier in pieces[:number - 1]:
+                bare = earlier.strip(".,;:?!()[]`'\"")
+                if bare.lower() in _LIBRARIES:
+                    return bare
+                code = _code(earlier)
+                if code is not None:
+                    return code
+    return None
+
+
+MAX_PIECES = 60   # words read for a quoted message: it comes near the start of a question

@@ -299,6 +299,9 @@ def test_an_entry_close_in_words_but_about_a_name_it_does_not_cover_is_not_answe
     "call",
     "How do I fix 'RuntimeError: Trying to backward through the graph a second time' in my "
     "PyTorch GAN training loop?",
+    # a library said to print a quoted message
+    "PyTorch warns 'Detected call of lr_scheduler.step() before optimizer.step()'. Is that a "
+    "problem?",
     # the message pasted alone: no words of the student's own
     "RuntimeError: Trying to backward through the graph a second time (or directly access saved "
     "tensors after they have already been freed)",
@@ -321,6 +324,11 @@ def test_a_question_about_the_course_after_a_pasted_error_is_answered(knowledge_
         "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x12544 and 4096x10) as soon "
         "as i feed bigger images. would global average pooling instead of flatten fix this?")
     assert (reply.kind, reply.entry_id) == ("answer", "global-average-pooling")
+    # the student's own words after the message ask about an entry near the whole question
+    reply = tutor.respond("Keras says 'Epoch 12: early stopping' and 'val_loss did not improve "
+                          "from 0.41230' while train loss keeps dropping. is that overfitting?")
+    assert reply.kind == "answer" and reply.entry_id in ("early-stopping",
+                                                         "overfitting-regularization")
     # a symptom in a library's words is no pasted message
     reply = tutor.respond("CUDA out of memory at batch size 256. if i drop to 32 should i also "
                           "change the learning rate? what else changes")

@@ -15,6 +15,15 @@ from service.core.library_messages import asking_part, library_message
     ("WARNING:tensorflow:5 out of the last 5 calls triggered retracing. why?", "WARNING"),
     ("RuntimeError: CUDA error: device-side assert triggered", "RuntimeError"),
     ("cuDNN error: CUDNN_STATUS_NOT_INITIALIZED on the first conv", "cuDNN"),
+    # a quoted message a library or a piece of code is said to print
+    ("PyTorch warns 'Detected call of lr_scheduler.step() before optimizer.step()'. Is that a "
+     "problem?", "PyTorch"),
+    ("nn.Embedding gives 'IndexError: index out of range in self', what am I doing wrong?",
+     "nn.Embedding"),
+    ("Keras EarlyStopping says 'Early stopping conditioned on metric val_loss which is not "
+     "available' - how do I fix it?", "Keras"),
+    ("The classifier says 'cat' for 120 images, 90 of which are cats. precision?", None),
+    ("everyone says 'attention is all you need' but what is attention?", None),
     # a library's default asked for, by the code that has it
     ("what is the default initialisation of nn.Linear in pytorch", "nn.Linear"),
     ("what does batch_first=True do in nn.LSTM and what's the default?", "batch_first"),
