@@ -46,6 +46,7 @@ from service.core.calcparse import (
     find_slots,
     parse_calculation,
 )
+from service.core.calcparse.intent import ADVICE, ASKS_A_QUANTITY
 from service.core.library_messages import asking_part, library_message
 from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
 from service.core.other_language import FUNCTION_WORDS, in_another_language
@@ -233,9 +234,14 @@ class Tutor:
             # numbers are read in any language; words are matched only in English
             return self._other_language(message, state, session_id)
         matches, best = self._ranked(message)
+        library = library_message(message.raw)
+        if request is not None and library is not None and \
+                _asks_for_a_fix(asking_part(message.raw)):
+            # "nn.Conv2d gives 'RuntimeError: ... Kernel size: (3 x 3) ...' - how do I fix it?":
+            # the sizes are the error's, and a fix is asked, not a number
+            request = None
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
-        library = library_message(message.raw)
         if library is not None and not self._asks_about_the_course(message, matches, library):
             return self._fallback(matches, state, session_id, library=library)
         return self._retrieve(matches, state, session_id, message)
@@ -614,6 +620,12 @@ class Tutor:
 def _as_written(word: str, text: str) -> str:
     """`word` (lower case, as the matcher reads it) as the student wrote it ("YaRN")."""
     return next((found for found in _WRITTEN_WORD.findall(text) if found.lower() == word), word)
+
+
+def _asks_for_a_fix(words: str) -> bool:
+    """Whether a student's own words ask how to fix something rather than for a number."""
+    lowered = words.lower()
+    return ADVICE.search(lowered) is not None and ASKS_A_QUANTITY.search(lowered) is None
 
 
 def _best_entry_score(matches: list[Match]) -> float:

@@ -302,6 +302,9 @@ def test_an_entry_close_in_words_but_about_a_name_it_does_not_cover_is_not_answe
     # a library said to print a quoted message
     "PyTorch warns 'Detected call of lr_scheduler.step() before optimizer.step()'. Is that a "
     "problem?",
+    # sizes in the error, and a fix asked rather than a number: no calculation
+    "nn.Conv2d gives 'RuntimeError: Calculated padded input size per channel: (2 x 2). Kernel "
+    "size: (3 x 3). Kernel size can't be greater than actual input size' - how do I fix it?",
     # the message pasted alone: no words of the student's own
     "RuntimeError: Trying to backward through the graph a second time (or directly access saved "
     "tensors after they have already been freed)",
