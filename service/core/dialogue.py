@@ -235,33 +235,31 @@ class Tutor:
             return self._other_language(message, state, session_id)
         matches, best = self._ranked(message)
         library = library_message(message.raw)
-        if request is not None and library is not None and \
-                _asks_for_a_fix(asking_part(message.raw)):
+        own_words = asking_part(message.raw) if library is not None else ""
+        if request is not None and library is not None and _asks_for_a_fix(own_words):
             # "nn.Conv2d gives 'RuntimeError: ... Kernel size: (3 x 3) ...' - how do I fix it?":
             # the sizes are the error's, and a fix is asked, not a number
             request = None
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
-        if library is not None and not self._asks_about_the_course(message, matches, library):
+        if library is not None and not self._asks_about_the_course(own_words, matches):
             return self._fallback(matches, state, session_id, library=library)
         return self._retrieve(matches, state, session_id, message)
 
-    def _asks_about_the_course(self, message: Message, matches: list[Match],
-                               library: str) -> bool:
-        """Whether a question that quotes a library's message (`library`) asks, in its own
-        words, about one of the entries the whole question is nearest to: "RuntimeError: mat1
-        and mat2 shapes cannot be multiplied ... would global average pooling instead of
-        flatten fix this?" and "Keras says 'Epoch 12: early stopping' ... is that overfitting?"
-        do; "... is retain_graph=True the right fix?", "... how do I fix it?" and the message
-        pasted alone do not."""
+    def _asks_about_the_course(self, own_words: str, matches: list[Match]) -> bool:
+        """Whether a question that quotes a library's message asks, in its `own_words` after
+        the message (`asking_part`), about one of the entries the whole question is nearest to:
+        "RuntimeError: mat1 and mat2 shapes cannot be multiplied ... would global average
+        pooling instead of flatten fix this?" and "Keras says 'Epoch 12: early stopping' ...
+        is that overfitting?" do; "... is retain_graph=True the right fix?", "... how do I fix
+        it?" and the message pasted alone do not."""
         entries = [m for m in matches if not m.outside]
         if not entries or matches[0].outside:
             return False
-        own_words = asking_part(message.raw)
         if library_message(own_words) is not None:
             return False   # the message alone, or the question inside it
         ask = read_message(own_words, self.max_message_length)
-        asked = [m for m in self.matcher.search(ask, limit=MAX_SUGGESTIONS + 1, outside=True)]
+        asked = self.matcher.search(ask, limit=MAX_SUGGESTIONS + 1, outside=True)
         return bool(asked) and not asked[0].outside and \
             asked[0].entry_id in {m.entry_id for m in entries[:MAX_SUGGESTIONS]} and \
             asked[0].score >= self.thresholds.answer

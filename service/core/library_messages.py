@@ -23,12 +23,10 @@ def library_message(text: str) -> str | None:
     """The name of the library's message a question quotes ("RuntimeError", "UserWarning",
     "Traceback"; "PyTorch" of "PyTorch warns '...'"), or of the code whose default it asks for
     ("what is the default initialisation of nn.Linear": "nn.Linear"), or None."""
-    default = _default_asked(text)
-    if default is not None:
-        return default
-    quoted = _message_quoted(text)
-    if quoted is not None:
-        return quoted
+    pieces = text.split()
+    named = _default_asked(pieces) or _message_quoted(pieces)
+    if named is not None:
+        return named
     words = list(_WORD.finditer(text))
     for number, match in enumerate(words):
         word = match.group()
@@ -50,11 +48,11 @@ def asking_part(text: str) -> str:
     return " ".join(_QUOTED.sub(" ", ask).split())
 
 
-def _default_asked(text: str) -> str | None:
-    """The code a question asks the default of ("the default momentum in nn.BatchNorm2d",
-    "from_logits=... what's the default"): a library's setting, which the course does not teach;
-    "pytorch uses some kaiming init by default" names no code."""
-    pieces = text.split()
+def _default_asked(pieces: list[str]) -> str | None:
+    """The code a question (its `pieces` between spaces) asks the default of ("the default
+    momentum in nn.BatchNorm2d", "from_logits=... what's the default"): a library's setting,
+    which the course does not teach; "pytorch uses some kaiming init by default" names no
+    code."""
     if not any(piece.strip(".,;:?!()`'\"").lower() in ("default", "defaults")
                for piece in pieces):
         return None
@@ -83,22 +81,21 @@ matplotlib scipy opencv cv2 onnx tensorboard wandb
 """.split())
 
 
-def _message_quoted(text: str) -> str | None:
-    """The library or code a question says printed a quoted message ("PyTorch warns 'Detected
-    call of lr_scheduler.step() ...'", "nn.LSTM ... raises 'Expected hidden[0] size ...'"),
-    or None: a verb of printing right before a quote, after a library's name or a name from
-    code. ("The classifier says 'cat' for 120 images", "everyone says 'attention is all you
-    need'": no library.)"""
-    pieces = text.split()
-    for number, piece in enumerate(pieces[1:MAX_PIECES], start=1):
-        if piece[0] in _QUOTES and pieces[number - 1].lower() in _PRINTING:
-            for earlier in pieces[:number - 1]:
-                bare = earlier.strip(".,;:?!()[]`'\"")
-                if bare.lower() in _LIBRARIES:
-                    return bare
-                code = _code(earlier)
-                if code is not None:
-                    return code
+def _message_quoted(pieces: list[str]) -> str | None:
+    """The library or code a question (its `pieces` between spaces) says printed a quoted
+    message ("PyTorch warns 'Detected call of lr_scheduler.step() ...'", "nn.LSTM ... raises
+    'Expected hidden[0] size ...'"), or None: a verb of printing right before a quote, after a
+    library's name or a name from code. ("The classifier says 'cat' for 120 images", "everyone
+    says 'attention is all you need'": no library.) One pass: the first library or code named
+    so far is the one a quote after a verb of printing is said of."""
+    named = None
+    for number, piece in enumerate(pieces[:MAX_PIECES]):
+        if named is not None and number and piece[0] in _QUOTES and \
+                pieces[number - 1].lower() in _PRINTING:
+            return named
+        if named is None:
+            bare = piece.strip(".,;:?!()[]`'\"")
+            named = bare if bare.lower() in _LIBRARIES else _code(piece)
     return None
 
 

@@ -37,9 +37,9 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 _DIGIT_WORDS = "|".join(list(UNITS)[1:10])
 _BELOW_HUNDRED = (r"(?:(?P<tens{n}>" + "|".join(TENS) + r")(?:[\s-]++(?P<unit{n}>" + _DIGIT_WORDS
                   + r"))?|(?P<alone{n}>" + "|".join(UNITS) + r"))")
-# "thirty-two", "seven", "one hundred twenty-eight", "two hundred and fifty-six"
-# "two hundred", "twelve hundred"
+# the hundreds counted from one to nineteen: "two hundred", "twelve hundred"
 _HUNDREDS_WORDS = "|".join([*list(UNITS)[10:20], *list(UNITS)[1:10]])
+# "thirty-two", "seven", "one hundred twenty-eight", "two hundred and fifty-six"
 _NUMBER_WORD = re.compile(
     r"\b(?:(?P<hundreds>" + _HUNDREDS_WORDS + r")[\s-]++hundred(?:[\s-]++(?:and[\s-]++)?"
     + _BELOW_HUNDRED.format(n=1) + r")?|" + _BELOW_HUNDRED.format(n=0) + r")\b")

@@ -18,10 +18,10 @@ _DEFINITION = re.compile(
     r"(?<![\w.])(?:self\s*+\.\s*+)?([a-z_][a-z0-9_]{0,39}+)\s*+=\s*+(?:nn\s*+\.\s*+)?"
     r"((?:conv|maxpool|avgpool)[123]d\s*+\([^()]{0,120}+\))")
 _FORWARD = re.compile(r"\bforward\b")
-# a name, an opening or a closing bracket
+# a name; a name, an opening or a closing bracket
 _NAME = re.compile(r"[a-z_][a-z0-9_]*+")
-_PIECE = re.compile(r"[a-z_][a-z0-9_]*+|[()]")
-MAX_CALLS = 40   # layers called in a forward pass read (a model's stack is capped lower)
+_PIECE = re.compile(_NAME.pattern + r"|[()]")
+MAX_FORWARD_CALLS = 40   # layers called in a forward pass read (a model's stack is capped lower)
 
 
 def in_forward_order(text: str) -> str:
@@ -69,6 +69,6 @@ def _calls(forward: str, layers: dict[str, str]) -> list[str]:
         elif token in layers:
             order.append(token)
         previous = token if token not in ("(", ")") else None
-        if len(order) > MAX_CALLS:
+        if len(order) > MAX_FORWARD_CALLS:
             return []
     return order

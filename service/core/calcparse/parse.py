@@ -99,13 +99,17 @@ def _without_an_errors_shapes(request: CalcRequest | None, text: str) -> CalcReq
                  if i >= 0), default=mismatch.end())
     end = min(close, mismatch.end() + 60)
     shapes = {int(n) for n in _SIDE.findall(text, mismatch.start(), end)}
-    sides = [v for key in ("input", "kernel") for v in as_list(request.args.get(key) or [])]
-    if not any(side in shapes for side in sides):
+    if not _reads_sides_of(request, shapes):
         return request
     again = _parse(f"{text[:mismatch.start()]} {text[end + 1:]}")
-    return again if again is None or again.calculator != "conv" or not any(
-        side in shapes for key in ("input", "kernel")
-        for side in as_list(again.args.get(key) or [])) else None
+    return None if again is not None and again.calculator == "conv" and \
+        _reads_sides_of(again, shapes) else again
+
+
+def _reads_sides_of(request: CalcRequest, shapes: set[int]) -> bool:
+    """Whether a conv request's input or kernel has a side among `shapes`."""
+    return any(side in shapes for key in ("input", "kernel")
+               for side in as_list(request.args.get(key) or []))
 
 
 _SIDE = re.compile(r"\d{1,7}+")
@@ -124,11 +128,14 @@ def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | No
     if request is None or request.calculator not in ("conv", "params") or \
             not _ONE_D_CALL.search(text) or _TWO_D.search(text):
         return request
-    return _as_one_dimensional(request, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L "
-                                        "input")
+    read = _as_one_dimensional(request)
+    return replace(read, assumed=[
+        *read.assumed, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L input"])
 
 
-def _as_one_dimensional(request: CalcRequest, said: str | None) -> CalcRequest:
+def _as_one_dimensional(request: CalcRequest) -> CalcRequest:
+    """`request` (and the conv and params requests it asks beside itself) with an int kernel
+    and input as 1 x k and 1 x L, an int padding along the length only."""
     args = dict(request.args)
     for name in ("kernel", "input"):
         if isinstance(args.get(name), int):
@@ -136,8 +143,7 @@ def _as_one_dimensional(request: CalcRequest, said: str | None) -> CalcRequest:
     if isinstance(args.get("padding"), int):
         args["padding"] = [0, args["padding"]]
     return replace(request, args=args,
-                   assumed=[*request.assumed, said] if said else request.assumed,
-                   also=[_as_one_dimensional(other, None) for other in request.also
+                   also=[_as_one_dimensional(other) for other in request.also
                          if other.calculator in ("conv", "params")])
 
 
