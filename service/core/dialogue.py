@@ -46,7 +46,7 @@ from service.core.calcparse import (
     find_slots,
     parse_calculation,
 )
-from service.core.calcparse.intent import ADVICE, ASKS_A_QUANTITY
+from service.core.calcparse.intent import asks_for_advice
 from service.core.library_messages import asking_part, library_message
 from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
 from service.core.other_language import FUNCTION_WORDS, in_another_language
@@ -236,7 +236,7 @@ class Tutor:
         matches, best = self._ranked(message)
         library = library_message(message.raw)
         own_words = asking_part(message.raw) if library is not None else ""
-        if request is not None and library is not None and _asks_for_a_fix(own_words):
+        if request is not None and library is not None and asks_for_advice(own_words.lower()):
             # "nn.Conv2d gives 'RuntimeError: ... Kernel size: (3 x 3) ...' - how do I fix it?":
             # the sizes are the error's, and a fix is asked, not a number
             request = None
@@ -618,12 +618,6 @@ class Tutor:
 def _as_written(word: str, text: str) -> str:
     """`word` (lower case, as the matcher reads it) as the student wrote it ("YaRN")."""
     return next((found for found in _WRITTEN_WORD.findall(text) if found.lower() == word), word)
-
-
-def _asks_for_a_fix(words: str) -> bool:
-    """Whether a student's own words ask how to fix something rather than for a number."""
-    lowered = words.lower()
-    return ADVICE.search(lowered) is not None and ASKS_A_QUANTITY.search(lowered) is None
 
 
 def _best_entry_score(matches: list[Match]) -> float:

@@ -49,6 +49,12 @@ ADVICE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get it 
                     r"avoid|stop|prevent|support)\b|\bwhat should (?:i|we) (?:do|use|change)\b")
 ASKS_A_QUANTITY = re.compile(r"\bhow (?:many|big|large|wide)\b|\b(?:output|out) (?:size|shape|"
                              r"dim)|\bwhat (?:is|are|s) the\b|\bcompute|\bcalculate|\bwork out")
+
+
+def asks_for_advice(text: str) -> bool:
+    """Whether a lower-case text asks what to do ("how do i fix it?") rather than for a number
+    ("... how do i fix it, and what is the output size?")."""
+    return ADVICE.search(text) is not None and ASKS_A_QUANTITY.search(text) is None
 # Words that ask for a size (what the output-size calculator gives); SIZE_ASKED without the
 # arrow, which in a parameter count joins channels ("64->64->64") rather than asks for a size
 SIZE_WORDS = _WANTS["conv"]

@@ -14,8 +14,6 @@ from service.calculators.params import GATES
 from service.core.calcparse.forward import in_forward_order
 from service.core.calcparse.intent import (
     ABOUT_THE_QUESTION,
-    ADVICE,
-    ASKS_A_QUANTITY,
     ASKS_THE_IDEA,
     CONCEPTUAL,
     CONV_WORDS,
@@ -26,6 +24,7 @@ from service.core.calcparse.intent import (
     SIZE_ASKED,
     SIZE_WORDS,
     SYMBOLIC,
+    asks_for_advice,
     wants,
 )
 from service.core.calcparse.matrices import find_matrix
@@ -216,7 +215,7 @@ def _parse(text: str) -> CalcRequest | None:
             CONCEPTUAL.match(text) or ABOUT_THE_QUESTION.search(text)) else None
     if SYMBOLIC.search(text) and not _SYMBOLS_GIVEN_VALUES.search(text) or \
             NOT_CALCULATED.search(text) or (
-            ADVICE.search(text) and not ASKS_A_QUANTITY.search(text)) or (
+            asks_for_advice(text)) or (
             ASKS_THE_IDEA.search(text) and not NUMBER_ASKED.search(text)):
         return None
     about_the_question = ABOUT_THE_QUESTION.search(text) is not None
