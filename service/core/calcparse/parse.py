@@ -50,6 +50,7 @@ from service.core.calcparse.request import (
 from service.core.calcparse.slots import bias_said, find_slots, named_shape
 from service.core.calcparse.spelling import correct_setting_names
 from service.core.calcparse.stacks import LAYER_SETTINGS, read_stack, with_input
+from service.core.calcparse.summaries import read_summary
 from service.core.calcparse.tables import TableLayer, read_table
 from service.core.calcparse.terse import spell_out
 from service.core.textnorm import Message, as_message
@@ -73,6 +74,9 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         # every calculator reads numbers (number words are digits by now): a message without
         # any asks for none, and the readers need not run (most messages are such questions)
         return None
+    summary = read_summary(message.raw)
+    if summary is not None:
+        return summary
     text = _read(message)
     table = read_table(message.raw)
     if table is not None:
