@@ -230,7 +230,7 @@ class Tutor:
         if in_parts is not None:
             return in_parts
         request = parse_calculation(message)
-        if request is None and in_another_language(message.words):
+        if request is None and in_another_language(message):
             # numbers are read in any language; words are matched only in English
             return self._other_language(message, state, session_id)
         matches, best = self._ranked(message)

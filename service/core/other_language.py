@@ -3,14 +3,15 @@
 The knowledge base is in English, and a question in Spanish or German shares only its
 borrowed terms with it ("¿Qué es el teacher forcing?"): matched on those, it gets an English
 answer to what may be another question, or a "did you mean" it cannot read. Said plainly
-instead: the tutor reads English. Letters outside the Latin alphabet leave no words at all
-(the matcher finds nothing and refuses); this reads the Latin-script languages students are
-most likely to write, by their function words.
+instead: the tutor reads English. The Latin-script languages students are most likely to
+write are told by their function words; any other script by its letters (Greek's are the
+formulas' symbols): "GANの判別器は何を学習しますか？" kept only "GAN" as a word, and was
+answered with what a GAN is.
 """
 
 from __future__ import annotations
 
-from service.core.textnorm import STOPWORDS
+from service.core.textnorm import STOPWORDS, Message
 
 # Function words of Spanish, Portuguese, French, Italian, German and Dutch, accents stripped
 # as `fold` strips them. Left out: any that is also an English word or a course abbreviation
@@ -35,9 +36,36 @@ MIN_FUNCTION_WORDS = 2
 _ENGLISH = STOPWORDS - FUNCTION_WORDS
 
 
-def in_another_language(words: tuple[str, ...] | list[str]) -> bool:
-    """Whether a message's folded words (`Message.words`) hold at least MIN_FUNCTION_WORDS
-    function words of another language, and more of them than English function words."""
+# Letters of the Latin script (with its accents and extensions), Greek (alpha, sigma in
+# formulas), letterlike symbols (R in a blackboard face) and mathematical letters: everything
+# else that is a letter is another script's
+_NOT_ANOTHER_SCRIPT = ((0, 0x2B0), (0x370, 0x400), (0x1E00, 0x2000), (0x2100, 0x2150),
+                       (0x1D400, 0x1D800))
+# Two letters of another script side by side are a word of it, not a stray symbol
+MIN_LETTERS_IN_A_ROW = 2
+
+
+def in_another_language(message: Message) -> bool:
+    """Whether a message is written in another script (two of its letters in a row), or holds at
+    least MIN_FUNCTION_WORDS function words of another language and more of them than English
+    function words."""
+    return _in_another_script(message.raw) or _in_another_latin_language(message.words)
+
+
+def _in_another_script(text: str) -> bool:
+    in_a_row = 0
+    for char in text:
+        if char.isalpha() and not any(low <= ord(char) < high
+                                      for low, high in _NOT_ANOTHER_SCRIPT):
+            in_a_row += 1
+            if in_a_row >= MIN_LETTERS_IN_A_ROW:
+                return True
+        else:
+            in_a_row = 0
+    return False
+
+
+def _in_another_latin_language(words: tuple[str, ...]) -> bool:
     foreign = sum(1 for word in words if word in FUNCTION_WORDS)
     if foreign < MIN_FUNCTION_WORDS:
         return False

@@ -12,7 +12,7 @@ SHARED_DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.yaml
 
 
 def foreign(text: str) -> bool:
-    return in_another_language(as_message(text).words)
+    return in_another_language(as_message(text))
 
 
 @pytest.mark.parametrize("text", [
@@ -22,6 +22,9 @@ def foreign(text: str) -> bool:
     "Hoe werkt een LSTM precies?",                                    # Dutch
     "Perché il gradiente sparisce nelle reti ricorrenti?",            # Italian
     "Qual é a diferença entre GAN e VAE? Não entendi",                # Portuguese
+    "GANの判別器は何を学習しますか？",                                  # Japanese
+    "什么是 dropout?",                                                # Chinese
+    "Что такое batch normalization?",                                 # Russian
 ])
 def test_questions_in_other_languages_are_recognised(text):
     assert foreign(text)
@@ -35,6 +38,8 @@ def test_questions_in_other_languages_are_recognised(text):
     "ce loss vs mse for a vae decoder",
     "t-sne by van der maaten, is it in the course",
     "attention is all you need, bahdanau et al",
+    "why is σ(x) = 1/(1+e^-x) and what is β in a β-VAE",    # Greek letters are symbols
+    "is W in ℝ^{n×n} and what does Schölkopf say about it",  # letterlike symbols, accents
 ])
 def test_english_questions_with_foreign_looking_words_are_not(text):
     assert not foreign(text)
