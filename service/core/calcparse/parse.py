@@ -229,10 +229,14 @@ def _parse(text: str) -> CalcRequest | None:
     if not named and not leftover:
         return None
     asks_a_size = (SIZE_ASKED if calculator == "params" else SIZE_WORDS).search(text)
-    if calculator in (None, "conv", "params") and (asks_a_size or _AT_THE_END.search(text)) \
-            or calculator in (None, "conv") and FLATTENED.search(text):
+    size_asked = calculator in (None, "conv", "params") and (
+        asks_a_size or _AT_THE_END.search(text)) or \
+        calculator in (None, "conv") and FLATTENED.search(text)
+    if size_asked or calculator in (None, "conv"):
         stack = read_stack(text, slots)
-        if stack is not None:
+        # layers whose size is not asked in words are taken when they are all there ("64x64
+        # input: a 3x3 conv with padding 1, then maxpool 2x2" was a 3 x 3 pool, read as one)
+        if stack is not None and (size_asked or stack.complete):
             # several layers: worked out in turn, or asked about, never one layer of them
             asks_about_the_idea = CONCEPTUAL.match(text) or about_the_question
             return stack if stack.complete or not asks_about_the_idea else None

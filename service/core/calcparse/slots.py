@@ -39,6 +39,12 @@ TORCH_CONV = re.compile(rf"\bconv(?:transpose)?[123]?d?\s*\(\s*(?:in_channels\s*
                         rf"\s*,\s*(?:out_channels\s*=\s*)?{INT}"
                         rf"(?:\s*,\s*(?:kernel_size\s*=\s*)?({SIZE})"
                         rf"(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT}(?:\s*+,\s*+{INT})?)?)?)?")
+# A padding's side, "on top/bottom", "at the left and right", "along the height": the first
+# side named says which axis the first number pads
+_ON_SIDE = (r"\s*+(?:pixels?\s*+|px\s*+)?(?:(?:on|at|along)\s++)?(?:the\s++)?"
+            r"(top|bottom|left|right|height|width|rows|columns|vertical|horizontal)")
+_SIDE_PAIR = r"(?:\s*+/\s*+[a-z]++|\s++(?:and|&)\s++(?:bottom|right|top|left)\b)?+"
+_HEIGHT_SIDES = frozenset({"top", "bottom", "height", "rows", "vertical"})
 _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # numbers that set up training ("batch size 128, lr 1e-3") are never the layer's sizes
     ("training", re.compile(rf"\b{_TRAINING}\s*+(?:(?:of|=|:|is)\s*+)?[\d.]{{1,12}}+"
@@ -210,6 +216,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("stride", re.compile(rf"\bs\s*=\s*({SIZE})"), ("=",)),
     # before padding, which would read the 1 of "output padding 1"
     ("output_padding", re.compile(rf"\boutput[\s_-]*padding{_OF}({SIZE})"), ("padding",)),
+    # "zero padding of 1 on top/bottom and 2 on left/right": each axis its own
+    ("padding_hw", re.compile(rf"\b(?:zero)?padd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}{_ON_SIDE}"
+                              rf"{_SIDE_PAIR}\s*+,?\s*+(?:and\s++)?{INT}{_ON_SIDE}"), ("pad",)),
     ("padding", re.compile(rf"\bzeropadd?(?:ing|ed)?{_OF}(?:by\s+)?{INT}"), ("zeropad",)),
     # "no zero padding": none (the course's "zero padding" alone is size-preserving)
     ("padding", re.compile(r"\b(?:no|without|w/o)\s++(?:any\s++)?zero[\s-]*+padd?(?:ing|ed)?\b"),
@@ -291,6 +300,7 @@ _MULTI_SLOTS = {
     "input_hw": ("input",),
     "kernel_hw": ("kernel",),
     "patch_hw": ("patch",),
+    "padding_hw": ("padding",),
 }
 # Words before a number that make it the name of a question, not a value: "q2", "question 3".
 _REFERENCE = re.compile(
@@ -305,7 +315,9 @@ _DIGIT = re.compile(r"\d")
 _NOT_A_SIZE_UNIT = re.compile(
     r" ?+(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|"
     r"dollars?|euros?|pounds?|bucks|usd|eur|gbp|km|kms|miles?|metres?|meters?|kg|kgs|lbs?|"
-    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm|images|imgs|photos|pictures|samples|examples)\b|"
+    r"grams?|gb|mb|tb|ghz|mph|percent|am|pm|images|imgs|photos|pictures|samples|examples|"
+    # "three times in a row": a count ("5 times 5" is a size)
+    r"times(?!\s*+\d))\b|"
     r" ?+%")
 # A number hyphenated to a name is a version or a model, not a size: "gpt-4o", "resnet-50",
 # "python-3" (the setting names are read by their own patterns before this is asked).
@@ -452,6 +464,9 @@ def _slot_value(name: str, match: re.Match):
     if name == "kernel_stride":
         padding = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None
         return pair(parse_size(groups[0])[:2]), pair(parse_size(groups[1])[:2]), padding
+    if name == "padding_hw":
+        first, side, second = int(groups[0]), groups[1], int(groups[2])
+        return (pair([first, second] if side in _HEIGHT_SIDES else [second, first]),)
     if name in ("input_hw", "kernel_hw", "patch_hw"):
         return (pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":

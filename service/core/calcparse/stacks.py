@@ -59,8 +59,10 @@ _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", 
                              "s", "p", "k", "d", "=", "/", "by", "of", "rate"})
 # "avg pool 2x2 twice": the layer again
 # ... or "then another identical one", "and the same conv again" (number words are digits)
-_TWICE = re.compile(r"\btwice\b|(?<![\w.])2\s++times\b|\banother\s++(?:identical|same)\s++"
+# ... or "three times in a row", "applied 4 times" (number words are digits by now)
+_TWICE = re.compile(r"\btwice\b|\banother\s++(?:identical|same)\s++"
                     r"(?:1|layer|conv\w*+)\b|\bthe\s++same\s++(?:layer|conv\w*+)\s++again\b")
+_TIMES = re.compile(r"(?<![\w.])([2-9])\s++times\b")
 # ... or in brackets a few words on ("every conv keeps the size (3x3, padding 1)")
 _SIZE_AFTER_WORD = re.compile(r"(?<![a-z\d])[a-z\d]++\s*+(?:\(\s*+)?\d|"
                               r"(?<![a-z\d])[a-z\d]++(?:\s++[a-z]++){1,3}+\s*+\(\s*+\d|"
@@ -302,7 +304,8 @@ def _repeats(text: str, start: int, end: int) -> tuple[int, int]:
         words = _WORD.findall(text[max(0, start - 24):counted_from])
         if not words or words[-1] not in _SETTING_BEFORE:
             return int(before.group(1)), counted_from
-    return (2 if _TWICE.search(text[start:end]) else 1), start
+    times = _TIMES.search(text, start, end)
+    return (int(times[1]) if times else 2 if _TWICE.search(text, start, end) else 1), start
 
 
 def _layer(piece: str) -> tuple[dict, list[list[int]]] | None:

@@ -228,3 +228,14 @@ def test_a_settings_value_before_in_is_no_count_of_input_channels():
     request = parse_calculation("my 75x75x3 image with a 3x3 kernel and strides=2 in keras, "
                                 "padding='valid': output size?")
     assert request.args == {"input": 75, "kernel": 3, "stride": 2, "padding": "valid"}
+
+
+@pytest.mark.parametrize("message", [
+    "single channel image 7x9 (HxW), filter 3x5, stride 2, zero padding of 1 on top/bottom and 2 "
+    "on left/right. output size?",
+    "7x9 input, 3x5 kernel, stride 2, padding 2 on the left and right and 1 on top and bottom",
+])
+def test_a_padding_given_side_by_side_pads_each_axis_its_own(message):
+    # the first number alone was read as the padding of both axes: 4 x 4 for 4 x 5
+    request = parse_calculation(message)
+    assert request.args["padding"] == [1, 2]

@@ -43,6 +43,14 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
     # one layer "twice" is a stack of two (this raised AttributeError: a 500 in chat)
     ("a 3x3 conv twice on a 32x32 input, output size?", 32, [{"kernel": 3}] * 2),
     ("avg pool 2x2 twice on 64x64, final size?", 64, [{"kernel": 2, "operation": "pool"}] * 2),
+    # "three times in a row": so many layers, and the 3 of it is no input
+    ("I apply a 3x3 conv (stride 1, no padding) three times in a row to a 32x32 image. what is "
+     "the final size?", 32, [{"kernel": 3, "stride": 1, "padding": 0}] * 3),
+    ("i do 3x3 max pooling with stride 3 three times starting from 81x81. final size?", 81,
+     [{"kernel": 3, "stride": 3, "operation": "pool"}] * 3),
+    # no size asked in words: still two layers (read as one, it was a 3 x 3 pool)
+    ("64x64 input: a 3x3 conv with padding 1, then maxpool 2x2", 64,
+     [{"kernel": 3, "padding": 1}, {"kernel": 2, "operation": "pool"}]),
     # Keras's MaxPooling2D() pools 2x2
     ("inputs = Input(shape=(64, 64, 3))\nx = Conv2D(32, 3, padding='same')(inputs)\n"
      "x = MaxPooling2D()(x)\nx = Conv2D(64, 3)(x)\nwhat's the spatial size?", 64,
