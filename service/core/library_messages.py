@@ -21,10 +21,11 @@ _QUOTED = re.compile(r"'[^'\n]{0,300}+'|\"[^\"\n]{0,300}+\"|`[^`\n]{0,300}+`")
 
 def library_message(text: str) -> str | None:
     """The name of the library's message a question quotes ("RuntimeError", "UserWarning",
-    "Traceback"; "PyTorch" of "PyTorch warns '...'"), or of the code whose default it asks for
-    ("what is the default initialisation of nn.Linear": "nn.Linear"), or None."""
+    "Traceback"; "PyTorch" of "PyTorch warns '...'"), or of the code whose default or argument
+    it asks for or that it says fails ("what is the default initialisation of nn.Linear":
+    "nn.Linear"), or None."""
     pieces = text.split()
-    named = _default_asked(pieces) or _message_quoted(pieces)
+    named = _default_asked(pieces) or _message_quoted(pieces) or _argument_or_failure(pieces)
     if named is not None:
         return named
     words = list(_WORD.finditer(text))
@@ -57,6 +58,36 @@ def _default_asked(pieces: list[str]) -> str | None:
                for piece in pieces):
         return None
     return next((code for piece in pieces if (code := _code(piece)) is not None), None)
+
+
+# what a question says of a piece of code when it asks about the library rather than the idea:
+# that it fails ("nn.Conv2d padding='same' throws an error when stride=2"), or what one of its
+# arguments named in snake case does ("restore_best_weights, what does that argument do";
+# "`bidirectional=True` in nn.LSTM, what does that flag do" asks about the idea)
+_FAILS = frozenset("throws raises crashes errors".split())
+_ARGUMENT = frozenset("argument arguments arg args kwarg kwargs flag".split())
+# "error" after one of these is the code's failure (not a mean squared or reconstruction error)
+_BEFORE_A_FAILURE = frozenset("an this that got get getting gives giving throwing".split())
+
+
+def _argument_or_failure(pieces: list[str]) -> str | None:
+    """The code a question (its `pieces` between spaces) asks an argument of or says fails, or
+    None ("why does clip_grad_norm_ fix exploding gradients?" asks about the idea)."""
+    words = [piece.strip(".,;:?!()[]`'\"").lower() for piece in pieces[:MAX_PIECES]]
+    codes = [code for piece in pieces[:MAX_PIECES] if (code := _code(piece)) is not None]
+    if any(word in _FAILS or word == "error" and number and words[number - 1] in
+           _BEFORE_A_FAILURE for number, word in enumerate(words)):
+        return next(iter(codes), None)
+    if any(word in _ARGUMENT for word in words):
+        return next((code for code in codes if _snake_case(code)), None)
+    return None
+
+
+def _snake_case(name: str) -> bool:
+    """A library's argument ("restore_best_weights", "batch_first"), not a formula's symbol
+    with a subscript ("W_h", "d_k"): words of two letters or more joined by underscores."""
+    parts = name.split("_")
+    return len(parts) > 1 and all(len(part) >= 2 for part in parts)
 
 
 def _code(piece: str) -> str | None:

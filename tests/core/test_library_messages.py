@@ -30,6 +30,13 @@ from service.core.library_messages import asking_part, library_message
     ("F.dropout(x, p=0.3): what's the `training` arg default?", "F.dropout"),
     ("I noticed pytorch uses some kaiming init by default, does the init matter?", None),
     ("what is the default stride of max pooling?", None),
+    # a failure of a piece of code told in words, an argument of a library by its name
+    ("in pytorch nn.Conv2d padding='same' throws an error when stride=2, why", "nn.Conv2d"),
+    ("keras EarlyStopping restore_best_weights, what does that argument actually do",
+     "restore_best_weights"),
+    ("I see `bidirectional=True` in the nn.LSTM docs, what does that flag do?", None),
+    ("why is the orthonormal W_h option not counted, and what does the d_k flag mean?", None),
+    ("nn.MSELoss on one-hot labels: why is cross-entropy better than mean squared error?", None),
     # no message of a library: the words alone, a symptom, a class named like one
     ("why does my GAN raise an error when the discriminator wins?", None),
     ("CUDA out of memory at batch size 256: what does a smaller batch change?", None),
