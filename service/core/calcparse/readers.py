@@ -337,7 +337,11 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
             for found in chains:
                 widths = [int(n) for n in _WIDTH.findall(found[1])]
                 linear += list(zip(widths, widths[1:], strict=False))
-        layers = [(int(c[1]), int(c[2]), c[3]) for c in
+        # a kernel said before the channels is theirs, unless layers are compared ("two stacked
+        # 3x3 convs 64->64->64 vs a single 5x5 conv 64->64" are two options, not one model)
+        compared = _COMPARED.search(text) is not None
+        layers = [(int(c[1]), int(c[2]),
+                   c[3] or (None if compared else _kernel_before(text, c.start()))) for c in
                   itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)
                   if not chain or c.start() < chain.start()]
     if not 2 <= len(layers) + len(linear) <= MAX_CALLS or \
@@ -383,6 +387,14 @@ _CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+
 
 # "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
 _KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
+
+
+def _kernel_before(text: str, end: int) -> str | None:
+    """The kernel of the layer whose channels start at `end`, said before them: the last
+    kernel named before ("3x3 conv 64->128 then 3x3 conv 128->128", "two 3x3 convs, 64->128
+    then 128->128"), or None."""
+    mentions = list(itertools.islice(_KERNEL_MENTION.finditer(text, 0, end), MAX_CALLS + 1))
+    return mentions[-1][1] if mentions else None
 
 
 def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:

@@ -189,6 +189,18 @@ def test_a_model_in_words_is_counted_layer_by_layer_and_added_up():
 
 
 @pytest.mark.parametrize("message", [
+    "VGG style block: two 3x3 convs, 64->128 then 128->128, both with bias. how many params "
+    "does the block have",
+    "3x3 conv 64->128 then 3x3 conv 128->128, params in total?",
+])
+def test_a_kernel_said_before_the_channels_of_each_layer_counts_for_them(message):
+    # the second layer was left out: 73856 given as the block's count
+    request = parsed(message)
+    assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == \
+        (3 * 3 * 64 * 128 + 128) + (3 * 3 * 128 * 128 + 128)
+
+
+@pytest.mark.parametrize("message", [
     "Total trainable parameters of this LeNet-5 variant? conv1: 1 -> 6 channels; conv2: "
     "6 -> 16 channels, 5x5; then fully connected 400 -> 120 -> 84 -> 10.",
     "conv layer 10 -> 20 channels, kernel 5x5, no bias, followed by BatchNorm. total learnable "
