@@ -275,7 +275,9 @@ def _parse(text: str) -> CalcRequest | None:
 _SYMBOLS_GIVEN_VALUES = re.compile(r"\b[hwcmnkps]\s*+=\s*+(?:[hwcmn]\s*+=\s*+)?\d[^=]{0,40}?"
                                    r"\b[hwcmnkps]\s*+=\s*+\d|"
                                    # (notation.read_shapes writes "M = 33 and N = 65" so)
-                                   r"\binput\s++\d{1,5}+x\d{1,5}+")
+                                   r"\binput\s++\d{1,5}+x\d{1,5}+|"
+                                   # "a 16x40 feature map (H x W)": a size and its sides' names
+                                   r"\d(?:\s++[a-z]++){0,3}+\s*+\(\s*+[hw]\s*+[x,]\s*+[hw]\s*+\)")
 # A count asked of a whole model, not of one layer
 _TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
                           r"\bnumel\b|\.parameters\(\)|\bcount_params\b|"

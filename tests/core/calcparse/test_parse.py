@@ -231,6 +231,14 @@ def test_a_shape_with_height_and_width_in_letters_gives_channels_not_a_size():
     assert request.calculator == "stack" and "input" in request.missing
 
 
+def test_a_size_with_its_sides_named_in_letters_is_no_question_in_symbols():
+    # "(H x W)" after the numbers made the whole message a question about the formula
+    request = parse_calculation("nn.Conv2d(16, 32, kernel_size=(3,5), stride=(1,2), "
+                                "padding=(1,2)) on a 16x40 feature map (H x W). output size?")
+    assert (request.args["input"], request.args["kernel"]) == ([16, 40], [3, 5])
+    assert parse_calculation("output size of an H x W image with a 3x3 kernel?") is None
+
+
 @pytest.mark.parametrize(("message", "total"), [
     # "1M" is a million, no symbol times a number
     ("n_in = 1024 features, one hidden layer of 1000 units, 10 output classes, biases "
