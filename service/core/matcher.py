@@ -788,12 +788,13 @@ def _is_name(word: str) -> bool:
 def _in_code(text: str, start: int, end: int) -> bool:
     """Whether the word at text[start:end] is part of code or notation: an identifier with a
     digit, a bracket or an underscore after it or a dot before it ("nn.AdaptiveAvgPool2d((1, 1))",
-    "model.fit"), or sizes in letters ("MxN", "HxW")."""
+    "model.fit"), or sizes in letters ("MxN", "HxWxC")."""
     after = text[end:end + 1]
     before = text[start - 1:start] if start else ""
     word = text[start:end]
     return (after.isdigit() or after in ("(", "_", "[") or before in (".", "_") or
-            (len(word) == 3 and word[1] in "xX"))
+            (len(word) >= 3 and len(word) % 2 == 1 and
+             all(letter in "xX" for letter in word[1::2])))
 
 
 def _names_the_exam(raw_words: tuple[str, ...]) -> bool:

@@ -360,6 +360,9 @@ def test_word_vectors_tell_a_paraphrase_from_its_neighbour(matcher):
     ("there's an nn.AdaptiveAvgPool2d((1,1)) before the fc layer, what is it doing?",
      "global-average-pooling", []),
     ("MxN image, m x n filter, stride 2: what size comes out?", "conv-output-size-stride2", []),
+    # (an acronym of sizes: "HxWxC" was a name, and the exam question was refused)
+    ("time complexity of self-attention over overlapping stride-1 patches of an HxWxC image?",
+     "image-patch-attention-complexity", []),
     ("Glow / RealNVP style flows: why invertible layers?", "normalizing-flows", []),
     ("how does ELMo combine the forward and backward LSTM language models", "bidirectional-rnn",
      []),
