@@ -58,6 +58,13 @@ QUESTION_PHRASING = 1  # an entry's phrasings: its id's words, then its canonica
 OVERVIEWS = frozenset({"mlp-basics", "cnn-overview", "vae-overview", "gan-overview",
                        "attention-mechanism", "transformer-architecture"})
 MAX_TYPO_LOOKUPS = 12
+# A topic not covered that a question names by a word of its own, which the course never uses
+# ("physics lab", "neuroscience", "css"), ranks first when its score is at least this share of
+# the best entry's: otherwise the course's words around that one word ("accuracy and precision")
+# won. Below it the word is the question's setting, not its subject ("BERT for movie reviews",
+# "my GAN super-resolution project": at most 0.43 of the entry's in every tuning set, the
+# off-topic questions so found from 0.22 up).
+OUTSIDE_WORD_SHARE = 0.45
 # A foreign term is at least this long: shorter unknown words are abbreviations and noise
 FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
@@ -573,14 +580,29 @@ class Matcher:
         # on first candidates), so that confidence falls with the rank, as the margin does.
         closest = max(signals[CLOSEST_PHRASING] for _, _, signals in scored)
         nearest = max(signals[EMBEDDING] for _, _, signals in scored)
-        return [Candidate(index, score, signals, known, len(tokens), unknown,
+        ranked = [Candidate(index, score, signals, known, len(tokens), unknown,
                           self._confidence(score, score - (
                               scored[1][0] if number == 0 and len(scored) > 1 else
                               scored[0][0] if number else 0.0), known, len(tokens), unknown,
                               number == 0 and signals[CLOSEST_PHRASING] >= closest,
                               signals[EMBEDDING],
                               number == 0 and signals[EMBEDDING] >= nearest))
-                for number, (score, index, signals) in enumerate(scored)]
+                  for number, (score, index, signals) in enumerate(scored)]
+        return self._named_outside_first(ranked, tokens)
+
+    def _named_outside_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """`ranked` with the first topic not covered put first when the question names it by a
+        word of its own and it scores OUTSIDE_WORD_SHARE of the best entry or more."""
+        if not ranked or ranked[0].index >= self.outside_from or ranked[0].score <= 0:
+            return ranked
+        own = [t for t in tokens if t not in self._course_words]
+        if not own:
+            return ranked
+        topic = next((n for n, c in enumerate(ranked) if c.index >= self.outside_from), None)
+        if topic is None or ranked[topic].score < OUTSIDE_WORD_SHARE * ranked[0].score or \
+                not any(t in self._strong[ranked[topic].index] for t in own):
+            return ranked
+        return [ranked[topic], *ranked[:topic], *ranked[topic + 1:]]
 
     @staticmethod
     def _confidence(score: float, margin: float, known: float, tokens: int,

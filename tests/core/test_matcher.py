@@ -170,6 +170,32 @@ def test_two_course_words_the_course_never_puts_together_can_name_a_topic(with_o
     assert found[0].score < 0.5
 
 
+@pytest.mark.parametrize(("question", "topic"), [
+    # the course's words around the topic's own one won: accuracy-vs-precision, receptive-field
+    ("what's the difference between accuracy and precision in my physics lab measurements?",
+     "measurement-precision"),
+    ("what do receptive fields of retinal ganglion cells look like in neuroscience?",
+     "neuroscience"),
+    ("css position relative vs absolute what is the difference", "web-page-layout"),
+])
+def test_a_topic_named_by_a_word_of_its_own_ranks_before_the_courses_words(
+        with_outside, question, topic):
+    best = with_outside.search(question, 1, outside=True)[0]
+    assert (best.entry_id, best.outside) == (topic, True)
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    # a word of a topic not covered that is only the question's setting
+    ("How would I fine-tune BERT to classify movie reviews as positive or negative?", "bert"),
+    ("my GAN super-resolution project: D loss hits 0 immediately, G loss oscillates wildly. "
+     "any tricks? heard of TTUR and label smoothing", "gan-training-instability"),
+])
+def test_a_topics_word_that_is_only_the_setting_leaves_the_entry_first(
+        with_outside, question, entry_id):
+    best = with_outside.search(question, 1, outside=True)[0]
+    assert (best.entry_id, best.outside) == (entry_id, False)
+
+
 def test_words_apart_are_no_pair_and_the_courses_own_pairs_are_none(with_outside):
     # "memory and attention": a word between; "stable diffusion" is asked in a course entry
     assert not any("_" in t for t in with_outside.query_tokens(
