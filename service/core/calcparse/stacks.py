@@ -121,7 +121,9 @@ _CHANNELS_GIVEN = re.compile(r"(?<![\w.])(\d{1,5}+)\s++(?:filters|(?:output\s++|
                              r"(?:feature\s++)?maps|kernels)\b|\bfilters\s*+=\s*+(\d{1,5}+)|"
                              # "conv 64 3x3", "conv 16@5x5": the filters before the kernel
                              r"\bconv\w*+\s++(\d{1,5}+)\s*+(?:@\s*+)?(?=\d{1,2}+\s*+x\s*+\d)|"
-                             r"(?<![\w.])(\d{1,5}+)\s*+@\s*+(?=\d{1,2}+\s*+x\s*+\d)")
+                             r"(?<![\w.])(\d{1,5}+)\s*+@\s*+(?=\d{1,2}+\s*+x\s*+\d)|"
+                             # "conv(16->32, k=3)": channels in and out in the brackets
+                             r"\bconv\w*+\s*+\(\s*+\d{1,5}+\s*+->\s*+(\d{1,5}+)")
 
 
 def _last_channels(text: str) -> int | None:
@@ -138,10 +140,10 @@ def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
     blocks = _BLOCKS_EACH.search(text)
     if blocks is not None:
         return _blocks_alike(text, blocks, slots)
-    found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
+    found = _layer_starts(text)
     text, shared = _shared_settings(text, found)
     if shared is not None:
-        found = list(itertools.islice(_LAYER_START.finditer(text), _MAX_PIECES + 1))
+        found = _layer_starts(text)
     each = _EACH.search(text)
     if each is not None and not found:
         return _layers_alike(text, each, slots)
@@ -177,6 +179,22 @@ def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
     layers = [layer if "operation" in layer else {**(shared or {}), **layer} for layer in layers]
     # the input, else one before the first layer and its repeat count
     return with_input(layers, named, unnamed, text[:repeats[0][1]])
+
+
+def _layer_starts(text: str) -> list[re.Match]:
+    """Where layers start (up to _MAX_PIECES + 1 of them): a terse "k=3" inside the brackets of
+    a layer written before it ("conv(3->16, k=3, p=1)") is that layer's kernel, no layer of its
+    own."""
+    found: list[re.Match] = []
+    for match in itertools.islice(_LAYER_START.finditer(text), 2 * _MAX_PIECES + 2):
+        if found and match.group().startswith("k"):
+            between = text[found[-1].start():match.start()]
+            if between.count("(") > between.count(")"):
+                continue
+        found.append(match)
+        if len(found) > _MAX_PIECES:
+            break
+    return found
 
 
 def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None]:

@@ -48,6 +48,9 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
      "the final size?", 32, [{"kernel": 3, "stride": 1, "padding": 0}] * 3),
     ("i do 3x3 max pooling with stride 3 three times starting from 81x81. final size?", 81,
      [{"kernel": 3, "stride": 3, "operation": "pool"}] * 3),
+    # a terse kernel inside a layer's brackets is that layer's, no layer of its own
+    ("32x32x3 input -> conv(3->16, k=3, p=1) -> maxpool 2 -> conv(16->32, k=3, p=1) -> maxpool 2"
+     " -> output size?", 32, [{"kernel": 3, "padding": 1}, {"kernel": 2, "operation": "pool"}] * 2),
     # no size asked in words: still two layers (read as one, it was a 3 x 3 pool)
     ("64x64 input: a 3x3 conv with padding 1, then maxpool 2x2", 64,
      [{"kernel": 3, "padding": 1}, {"kernel": 2, "operation": "pool"}]),
@@ -201,6 +204,10 @@ def test_a_generators_latent_reshaped_to_1x1_is_its_input_and_a_count_no_size():
     ("VGG-16 style: five blocks, each = two 3x3 convs (stride 1, padding 1) then 2x2 max pool "
      "stride 2. Input 224x224x3, last block has 512 channels. Flattened size at the end?",
      7 * 7 * 512),
+    # the channels in a layer's brackets
+    ("32x32x3 input -> conv(3->16, k=3, p=1) -> maxpool 2 -> conv(16->32, k=3, p=1) -> maxpool 2"
+     " -> flatten -> linear to 10 classes. what is the in_features of the linear layer?",
+     8 * 8 * 32),
 ])
 def test_a_flatten_after_the_layers_counts_the_last_convs_channels(message, flattened):
     request = parsed(message)
