@@ -149,7 +149,10 @@ def _some_metrics_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | N
 
 def _dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
     """The dot products of self-attention over a sequence without its dimension (n^2 per head),
-    with another length's beside them and how many times more; None for impossible values."""
+    with another length's beside them and how many times more, or over an image's patches
+    without its channels (P^2); None for impossible values."""
+    if request.calculator == "attention":
+        return _patch_dot_products_alone(request, asks)
     try:
         results = [calculators.sequence_dot_products(r.args["tokens"], r.args.get("heads", 1))
                    for r in (request, *request.also)]
@@ -170,6 +173,23 @@ def _dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | N
     calculation = {"calculator": "sequence_dot_products", "request": dict(request.args),
                    "result": results[0]}
     return "\n\n".join(lines), calculation
+
+
+def _patch_dot_products_alone(request: CalcRequest, asks: str) -> tuple[str, dict] | None:
+    """The patches of an image and the P^2 dot products between them (the attention matrix's
+    entries), which the channels do not change."""
+    result = _settled_patch_count(request)
+    if result is None:
+        return None
+    patches = result["num_patches"]
+    lines = _worked("Patches of the image", request, result)
+    lines.append(f"**Dot products:** $P^2 = {patches}^2 = {patches * patches}$: every patch's "
+                 f"query meets every patch's key, so the attention matrix is ${patches} \\times "
+                 f"{patches}$.")
+    lines.append(f"_They do not depend on the channels; for the multiply-adds, give me {asks}._")
+    args = {k: v for k, v in request.args.items() if k in ("input", "patch", "stride")}
+    return "\n\n".join(lines), {"calculator": "patch_count", "request": args,
+                                 "result": {**result, "dot_products": patches * patches}}
 
 
 _SETTLED = {PATCHES_ONLY: _patch_count_alone, DOT_PRODUCTS_ONLY: _dot_products_alone,

@@ -155,6 +155,16 @@ def test_the_patch_count_is_given_while_the_channels_are_asked_for_the_cost(tuto
     assert answer.calculation["result"]["token_dim"] == 4 * 4 * 3
 
 
+def test_the_attention_matrix_of_patches_is_counted_without_the_channels(tutor):
+    # P^2 does not depend on the channels either: the channels were asked for
+    entries, cost = conversation(tutor, "384x384 image, 16x16 patches non overlapping: how many "
+                                        "entries does the attention matrix have?", "3 channels")
+    assert entries.kind == "calculation"
+    assert entries.calculation["result"]["dot_products"] == 576 ** 2
+    assert "give me the number of image channels" in entries.reply
+    assert cost.calculation["result"]["macs"] == 576 ** 2 * 16 * 16 * 3
+
+
 def test_patches_with_no_stride_are_counted_with_and_without_overlap(tutor):
     # the course's Q11 slides its patches at stride 1; a ViT cuts the image into 196
     count, cost = conversation(tutor, "how many patches for a 224x224 image with 16x16 patches",

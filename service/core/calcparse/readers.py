@@ -637,7 +637,8 @@ _HEAD_DIM = re.compile(r"\b(?:head[\s_-]*+(?:dim(?:ension)?|size)|dhead)\s*+(?:o
                        r"\bheads?\s++(?:has|have|with)\s++(?:a\s++)?(?:dim(?:ension)?|size)\s*+"
                        r"(?:of\s++)?(?:=\s*+)?(\d{1,7}+)\b|\bhead_dim\s*+=\s*+(\d{1,7}+)\b")
 # the dot products (scores) asked, and no multiply-adds
-_DOT_PRODUCTS_ASKED = re.compile(r"\bdot[\s-]?products?\b|\b(?:attention\s++)?scores\b")
+_DOT_PRODUCTS_ASKED = re.compile(r"\bdot[\s-]?products?\b|\b(?:attention\s++)?scores\b|"
+                                 r"\battention\s++(?:matrix|map)\b")
 _MACS_ASKED = re.compile(r"\bmacs?\b|multiply|\bflops?\b|\bmult|\bcost\b|\bcompute\b|"
                          r"\bcomplexity\b|\boperations\b")
 # comparing two values of one setting: "d=64 vs d=128", "from 800 to 400"
@@ -785,6 +786,10 @@ def _attention_request(text: str, slots: dict) -> CalcRequest:
     if request.missing == ["channels"] and PATCH_COUNT.search(text) and \
             not NEEDS_CHANNELS.search(text):
         request.asks = PATCHES_ONLY
+    elif request.missing == ["channels"] and _DOT_PRODUCTS_ASKED.search(text) and \
+            not _MACS_ASKED.search(text):
+        # "how many entries does the attention matrix have?": P^2 needs no channels either
+        request.asks = DOT_PRODUCTS_ONLY
     compared = _STRIDES_COMPARED.search(text)
     if compared and "patch" in args:
         _each_stride(request, compared)   # "number of patches with stride 1 vs stride 2?"
