@@ -35,6 +35,7 @@ from service.core.calc_chat import (
 from service.core.calcparse import (
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
+    DOT_PRODUCTS_ONLY,
     PATCHES_ONLY,
     PREAMBLE,
     SLOT_QUESTIONS,
@@ -358,6 +359,8 @@ class Tutor:
                 and not _WHY_OR_HOW.match(text):
             return False   # the counts (or those the metrics asked need) are all there
         conceptual = bool(_CONCEPTUAL.match(text)) and best >= self.thresholds.answer
+        if request.asks == DOT_PRODUCTS_ONLY:
+            return conceptual  # "how many dot products for a sequence of length 196?"
         if request.args.get("layer") in calculators.RECURRENT_CELLS:
             return conceptual   # "lstm params with hidden size 64": the input size is asked
         if request.complete:

@@ -798,6 +798,22 @@ def test_dot_products_asked_without_a_dimension_are_given_and_the_dimension_aske
     assert completed.kind == "calculation" and "16777216" in completed.reply   # 512^2 * 64
 
 
+@pytest.mark.parametrize("question", [
+    # the self-attention entry was answered: the count is a number asked for
+    "self attention over a sequence of length 196: how many pairwise dot products (query-key "
+    "scores) are computed?",
+    "if i go from 256 tokens to 1024 tokens (same d) how many times more dot products does self "
+    "attention need",
+])
+def test_dot_products_asked_of_a_length_alone_are_worked_out(tutor, question):
+    assert tutor.respond(question).kind == "calculation"
+
+
+def test_a_question_about_the_idea_with_dot_products_gets_the_entry(tutor):
+    reply = tutor.respond("why does self-attention over 512 tokens need 262144 dot products?")
+    assert reply.kind == "answer"
+
+
 def test_f1_from_a_precision_and_a_recall_is_worked_out_and_changed(tutor):
     first, changed = conversation(tutor, "Precision is 0.75 and recall is 0.5. What is the F1 "
                                          "score?", "what about recall 0.9?")
