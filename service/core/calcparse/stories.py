@@ -605,7 +605,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     words = [*before, *after]
     number.truth_told = any(w in _TRUTH_TOLD for w in words)
     for k, word in enumerate(words):
-        if word == "through" and k and words[k - 1] in _THROUGH:
+        # "let through", "let 150 legit ones through" (the number is not among the words)
+        if word == "through" and any(w in _THROUGH for w in words[max(0, k - 3):k]):
             number.predicted = number.predicted or NEG
         elif word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
             said = POS if word in PREDICTED_POSITIVE else NEG

@@ -37,6 +37,9 @@ SHAPES = [
     "there were {p} cats and {n} dogs. precision?",
     "the ids caught {tp} intruders, missed {fn}, raised {fp} false alarms and cleared {tn} "
     "normal users. recall?",
+    # the class between "let" and "through"
+    "out of {all} emails my spam filter correctly flagged {tp} spam, wrongly flagged {fp} legit "
+    "ones as spam, let {tn} legit through and missed {fn} spam. precision?",
     "out of {p} malignant scans it called {tp} malignant; out of {n} benign scans it called "
     "{fp} malignant. f1?",
     "of the emails it let through, {fn} were spam and {tn} were ham; of those it flagged, {tp} "
