@@ -150,6 +150,9 @@ _SYNONYMS: dict[str, list[str]] = {
                  "in 3 sentences", "in a paragraph", "in 1 paragraph", "in plain words",
                  "in plain english", "in simple words", "in simple terms"],
     "qlearning": ["q learning", "qlearning", "deep q learning", "deep q network", "dqn"],
+    # terms named with a letter, which alone is dropped: "p-value" was "value" (of the
+    # queries, keys and values)
+    "pvalue": ["p value", "pvalue"], "ttest": ["t test", "ttest"], "kmeans": ["k means", "kmeans"],
     # the course's own name says nothing about which entry is meant ("when is the deep learning
     # exam" is not about attention "in deep learning"); "deep" alone still means depth
     "deep": ["deep learning"],

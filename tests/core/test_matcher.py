@@ -177,6 +177,9 @@ def test_two_course_words_the_course_never_puts_together_can_name_a_topic(with_o
     ("what do receptive fields of retinal ganglion cells look like in neuroscience?",
      "neuroscience"),
     ("css position relative vs absolute what is the difference", "web-page-layout"),
+    # a term named with a letter is one word: "p-value" was "value", of queries, keys and values
+    ("what is a p-value", "statistics-and-hypothesis-tests"),
+    ("when do i use a two sample t-test vs a paired t-test", "statistics-and-hypothesis-tests"),
 ])
 def test_a_topic_named_by_a_word_of_its_own_ranks_before_the_courses_words(
         with_outside, question, topic):
