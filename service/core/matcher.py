@@ -177,7 +177,9 @@ class Matcher:
         texts = course + [_EntryWords.read_outside(topic) for topic in outside]
         frequency = Counter(w for read in course for found in (*read.phrasings, *read.prose)
                             for w in found if w.isalpha())
-        self._respelled = _respellings(course, frequency)
+        self._embedder = load_embedder()
+        self._english = self._embedder.tokenizer.whole_words
+        self._respelled = _respellings(course, frequency, self._english)
         postings: dict[str, dict[int, float]] = defaultdict(dict)
         self.phrasings: list[list[str]] = []
         self._sorted_phrasings: list[list[str]] = []
@@ -265,7 +267,6 @@ class Matcher:
         self._phrasing_counts = np.diff(self._phrasing_starts, append=len(sizes))
         # Every phrasing as a unit vector, for the embedding signal: per entry, a view of its
         # phrasings' rows.
-        self._embedder = load_embedder()
         vectors = self._embedder.embed(
             [" ".join(found) for read in texts for found in read.phrasings])
         self._phrasing_vectors = [vectors[start:start + len(read.phrasings)]
@@ -285,7 +286,6 @@ class Matcher:
         # Words spelt right though the course never uses them: English words ("movies",
         # "weather") and the words of the topics not covered ("optimus"). Read as typos of the
         # course's words, they made "how many transformers movies" a question about "move".
-        self._english = self._embedder.tokenizer.whole_words
         self._spelt_elsewhere = {w for read in texts[self.outside_from:]
                                  for found in read.phrasings for w in found if w.isalpha()}
         self._near_words = NearWords(frequency, {
@@ -728,7 +728,8 @@ def _stand_in(topic: OutsideTopic) -> Entry:
                  source=topic.source)
 
 
-def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str, str]:
+def _respellings(texts: list[_EntryWords], frequency: Counter[str],
+                 english: frozenset[str]) -> dict[str, str]:
     """The typos the knowledge base's alternates make on purpose, each with its right spelling
     (`frequency`: how often the knowledge base uses each word).
 
@@ -741,7 +742,8 @@ def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str,
     most RARE_IN_COURSE times, an edit to a word at least as long with the same first letter
     that the course uses at least RESPELL_RATIO times as often ("halve" is not "have"); for
     shorter words, two letters swapped into a function word, however often ("teh", "waht";
-    "dim" and "bce" stay).
+    "dim" and "bce" stay), or, for a word English does not know (`english`), a letter left out
+    of a curated word used RESPELL_RATIO times as often ("trik"; "tick" stays).
     """
     prose = {w for read in texts   # the words of every text but the alternates
              for number, found in enumerate((*read.phrasings, *read.prose))
@@ -754,7 +756,9 @@ def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str,
         if word in prose or word in curated or len(word) < 3:
             continue
         if len(word) < 5:
-            close = [c for c in _swaps(word) if c in STOPWORDS]
+            close = [c for c in _swaps(word) if c in STOPWORDS] or [
+                c for c in _insertions(word) if c in curated and word not in english and
+                frequency[c] >= RESPELL_RATIO * count]   # "trik" is "trick", "tick" is not
         elif count <= RARE_IN_COURSE:
             # a letter left out or two swapped, rather than one too many ("recal" is "recall",
             # not "real"; "slide" is not "side"), and not just the last letter ("stats")
@@ -766,6 +770,12 @@ def _respellings(texts: list[_EntryWords], frequency: Counter[str]) -> dict[str,
         if close:
             respelled[word] = max(close, key=lambda c: (frequency[c], c))
     return respelled
+
+
+def _insertions(word: str) -> set[str]:
+    """`word` with one letter added after its first ("trik": "trick", "treik", ...)."""
+    return {word[:i] + letter + word[i:] for i in range(1, len(word) + 1)
+            for letter in "abcdefghijklmnopqrstuvwxyz"}
 
 
 def _doublings(word: str) -> list[str]:

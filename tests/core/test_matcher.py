@@ -72,13 +72,15 @@ def test_a_misspelt_course_word_does_not_count_as_foreign_to_the_course(matcher)
 
 
 @pytest.mark.parametrize(("typo", "word"), [("recal", "recall"), ("precison", "precision"),
-                                             ("atention", "attention"), ("teh", "the")])
+                                             ("atention", "attention"), ("teh", "the"),
+                                             # a short word English does not know
+                                             ("trik", "trick")])
 def test_typos_are_read_as_the_course_word_they_miss(matcher, typo, word):
     assert matcher._respelled[typo] == word
 
 
 @pytest.mark.parametrize("word", ["halve", "dim", "bce", "players", "tying", "encoded", "slide",
-                                  "stats"])
+                                  "stats", "tick"])
 def test_words_the_course_uses_as_written_are_not_respelt(matcher, word):
     assert word not in matcher._respelled
 
