@@ -46,7 +46,11 @@ _ONLY_A_MATRIX = re.compile(r"[^a-z]*+(?:(?:what about|and|now|ok|so)\b[^a-z]*+)
 # quantity is asked for as well
 ADVICE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get it to|fix|handle|"
                     r"avoid|stop|prevent|change|support|deal)\b|\bhow to (?:make|fix|handle|"
-                    r"avoid|stop|prevent|support)\b|\bwhat should (?:i|we) (?:do|use|change)\b")
+                    r"avoid|stop|prevent|support)\b|\bwhat should (?:i|we) (?:do|use|change)\b|"
+                    # "attention is way too slow for 20k tokens, what are my options?"
+                    r"\bwhat (?:are|r) (?:my|the|our) (?:options|alternatives|choices)\b|"
+                    r"\bwhat can (?:i|we) do\b|\bany (?:tips|ideas|alternatives|suggestions)\b|"
+                    r"\bwhat (?:would|do) you (?:recommend|suggest)\b")
 ASKS_A_QUANTITY = re.compile(r"\bhow (?:many|big|large|wide)\b|\b(?:output|out) (?:size|shape|"
                              r"dim)|\bwhat (?:is|are|s) the\b|\bcompute|\bcalculate|\bwork out")
 

@@ -55,6 +55,8 @@ NOT_CALCULATIONS = [
     "x = Conv2D(256, 3)(x) x = Flatten()(x) out = Dense(10)(x) this only works for 224x224 "
     "inputs, feeding 320x320 crashes. how do i make it accept any size",
     "my 3x3 conv with stride 2 on 64x64 images loses the edges, how can i fix that?",
+    "my project needs 20k token documents and attention is way too slow, what are my options",
+    "attention over 16k tokens runs out of memory, any alternatives?",
     # a number in a model's or a version's name
     "mixtral 8x7b how many parameters are active per token",
     "llama 70b attention cost per token",
