@@ -345,10 +345,11 @@ def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | Non
 
 # "output size and param count", "params and output size", "output shape and how many
 # parameters", "out size + # of params", "weights+biases and shape"
+# (asked in two questions too: "output length? and how many params?")
 _SIZE_AND_PARAMS = re.compile(
-    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?(?:\band\b|&|\+|,)[^?.]{0,24}?"
+    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?\??+\s*+(?:\band\b|&|\+|,)[^?.]{0,24}?"
     r"(?:param|weights)|"
-    r"(?:param|weights)[^?.]{0,24}?(?:\band\b|&|\+|,)[^?.]{0,24}?"
+    r"(?:param|weights)[^?.]{0,24}?\??+\s*+(?:\band\b|&|\+|,)[^?.]{0,24}?"
     r"(?:output|\bout\b|size|shape|dims?\b)")
 
 

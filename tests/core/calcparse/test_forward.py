@@ -52,3 +52,11 @@ def test_a_one_dimensional_layer_is_a_1_by_k_kernel_over_a_1_by_length_input():
     # a 2-D layer beside it: its own words say which is meant
     assert parse_calculation("nn.Conv2d(16, 32, 5) params? (not Conv1d(16, 32, 5))"
                              ).args["kernel"] != [1, 5]
+
+
+def test_a_one_dimensional_layers_length_and_parameters_asked_in_two_questions_are_both_given():
+    # "output length? and how many params?": the parameters alone were worked out
+    request = parse_calculation("nn.Conv1d(16, 32, kernel_size=5) over sequences of length 100 "
+                                "(no padding): output length? and how many params?")
+    assert (request.calculator, request.args["input"]) == ("conv", [1, 100])
+    assert [other.calculator for other in request.also] == ["params"]
