@@ -154,6 +154,17 @@ def _as_one_dimensional(request: CalcRequest) -> CalcRequest:
 _AFTER_ROW = re.compile(r"\bafter\s++(?:layer\s*+)?(\d{1,2}+|[a-z]++\d{1,2}+)\b")
 
 
+def _layers_counted(text: str, slots: dict) -> list[CalcRequest]:
+    """The parameters of the layers of a stack whose size and parameters are both asked ("final
+    spatial size? and how many params does the second Conv2D have?"), layer by layer; [] when
+    they cannot all be counted."""
+    params = BUILDERS["params"](text, slots)
+    if not params.complete or params.asks != TOGETHER:
+        return []
+    layers = [replace(params, also=[], asks=None), *params.also]
+    return layers if all(layer.complete for layer in layers) else []
+
+
 def _table_request(layers: list[TableLayer], text: str, written: str) -> CalcRequest | None:
     """A request for a table of layers: their parameters added up (each conv's kernel and
     channels, its input channels the layer before's), or the size through them (up to the
@@ -239,6 +250,8 @@ def _parse(text: str) -> CalcRequest | None:
         if stack is not None and (size_asked or stack.complete):
             # several layers: worked out in turn, or asked about, never one layer of them
             asks_about_the_idea = CONCEPTUAL.match(text) or about_the_question
+            if stack.complete and _SIZE_AND_PARAMS.search(text):
+                stack.also = _layers_counted(text, slots)
             return stack if stack.complete or not asks_about_the_idea else None
     if calculator is None:
         # no "output"/"size" word, but a kernel and an input size still ask for one; a lone

@@ -304,3 +304,13 @@ def test_another_identical_layer_is_the_layer_again():
 def test_filters_written_before_the_kernel_are_the_channels_a_flatten_counts(message, flattened):
     request = parsed(message)
     assert conv_stack(**request.args)["flattened"] == flattened
+
+
+def test_a_stacks_size_and_its_layers_parameters_asked_together_are_both_worked_out():
+    # the size alone was given; "the second Conv2D" has 3*3*32*64 + 64
+    request = parsed("Sequential([\n  Conv2D(32, 3, padding='same', input_shape=(32, 32, 3)),\n"
+                     "  MaxPooling2D(2),\n  Conv2D(64, 3),\n  MaxPooling2D(2),\n])\nfinal spatial "
+                     "size? and how many params does the second Conv2D have?")
+    assert request.calculator == "stack"
+    assert [(other.calculator, other.args.get("out_channels")) for other in request.also] == \
+        [("params", 32), ("params", 64)]
