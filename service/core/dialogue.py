@@ -278,10 +278,15 @@ class Tutor:
         if parse_calculation(messages[0]) is None:
             return None
         replies = [self._route(messages[0], state, session_id)]
-        for part in messages[1:]:
+        for number, part in enumerate(messages[1:], start=1):
             # a later part goes on from the one before: "(b) how many if no layer has a bias?"
             calc = state.get("calc")
-            if calc and not state.get("pending") and parse_calculation(part) is None and (
+            read = parse_calculation(part)
+            more = self._more_of_the_part_before(parts, number, before) \
+                if calc and not state.get("pending") and read is None else None
+            if more is not None and more.args != calc.get("args"):
+                replies.append(self._calculate(more, state, session_id))
+            elif calc and not state.get("pending") and read is None and (
                     has_values(part.prepared) or bias_said(part.prepared) is not None):
                 replies.append(self._modify(calc, part.prepared, state, session_id))
             else:
@@ -296,6 +301,20 @@ class Tutor:
         kind = "calculation" if worked else replies[0].kind
         return Reply(kind, text, session_id, confidence=min(r.confidence for r in replies),
                      calculation=calculation)
+
+    def _more_of_the_part_before(self, parts: list[tuple[str, str]], number: int,
+                                 before: str) -> CalcRequest | None:
+        """What a part that names no value of its own asks of the part before's values, read
+        with that part's text: "(a) nn.MaxPool2d(3) on a 27x27x96 tensor: output size? (b) how
+        many values after flattening it?" is (a) flattened; None when that reads no complete
+        calculation."""
+        own = read_message(parts[number][1], self.max_message_length)
+        if has_values(own.prepared) or bias_said(own.prepared) is not None:
+            return None
+        with_before = read_message(f"{before}\n{parts[number - 1][1]}\n{parts[number][1]}",
+                                   self.max_message_length)
+        more = parse_calculation(with_before)
+        return more if more is not None and more.complete else None
 
     def _other_language(self, message: Message, state: dict, session_id: str) -> Reply:
         """A question in another language: said that the tutor reads English, with the entry its

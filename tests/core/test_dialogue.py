@@ -788,6 +788,16 @@ def test_a_later_part_changes_what_the_part_before_worked_out(tutor):
     assert "235146" in with_bias and "234752" in without
 
 
+def test_a_later_part_without_values_of_its_own_asks_more_of_the_part_befores(tutor):
+    # "(b) How many values after flattening it?" got (a)'s pooled size again ("Tutorial 4"
+    # before the parts was read as a value to change)
+    reply = tutor.respond("Tutorial 4 (a) nn.MaxPool2d(kernel_size=3) is applied to a 27x27x96 "
+                          "tensor (no stride given, so PyTorch's default). What is the output "
+                          "size? (b) How many values after flattening it?")
+    first, second = reply.reply.split("**(b)**")
+    assert "9 \\times 9" in first and "9 \\cdot 9 \\cdot 96 = 7776" in second
+
+
 def test_dot_products_asked_without_a_dimension_are_given_and_the_dimension_asked(tutor):
     counted, completed = conversation(
         tutor, "If I double my context from 512 to 1024 tokens, how many dot products does "
