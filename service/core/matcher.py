@@ -68,6 +68,10 @@ OUTSIDE_WORD_SHARE = 0.45
 # A foreign term is at least this long: shorter unknown words are abbreviations and noise
 FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
+# Endings of English words that name no method ("squeezing", "wobbly", "stiffness"): a word
+# with one is no foreign term, though the embedder's ~10,800 whole words leave it out
+# ("admissible", "distillation" can name what the course does not cover)
+_ENGLISH_ENDINGS = ("ing", "ed", "ly", "ness")
 # Phrasings in all above which the closest-phrasing overlap is read for the candidates only
 # (the course's 5,000 are read in one pass faster than the candidates' are picked out)
 GATHER_ABOVE = 20_000
@@ -374,7 +378,8 @@ class Matcher:
         for word in as_message(query).words[:MAX_QUERY_TOKENS]:
             if len(word) < FOREIGN_TERM_LENGTH or not word.isalpha() or word in STOPWORDS or \
                     word in SYNONYM_WORDS or word in self.word_frequency or \
-                    self._spelt_right(word) or lookups >= MAX_TYPO_LOOKUPS:
+                    self._spelt_right(word) or word.endswith(_ENGLISH_ENDINGS) or \
+                    lookups >= MAX_TYPO_LOOKUPS:
                 continue
             lookups += 1
             if not self._near_words.within(word):

@@ -411,3 +411,8 @@ def test_foreign_terms_are_names_neither_the_course_nor_english_knows(matcher):
     # course words, English words, typos of course words and short words are none
     assert matcher.foreign_terms("waht is the reparameterisaton trick for a vae") == []
     assert matcher.foreign_terms("why does the weather affect my dropout rate") == []
+    # English words the embedder's vocabulary leaves out, by their endings ("squeezing" was
+    # "I don't know squeezing" for a question about seq2seq); a technical word still is one
+    assert matcher.foreign_terms("the weakness of squeezing the source into one fixed vector, "
+                                 "wobbly and stiffness") == []
+    assert matcher.foreign_terms("an admissible heuristic") == ["admissible"]
