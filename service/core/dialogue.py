@@ -111,6 +111,15 @@ _WRITTEN_WORD = re.compile(r"[^\W\d_]++")
 # a setting named with its value, and a size (which makes it more than a setting's idea)
 _SETTING_VALUE = re.compile(r"\b(strides?|padding|dilation)\s*+=?\s*+\d{1,3}+\b", re.IGNORECASE)
 _A_SIZE = re.compile(r"\d\s*+(?:x|by|\*)\s*+\d|\bq\s*+\d|\bquestion\s*+\d")
+# A neighbour the student rules out before asking ("not the JS divergence - the asymmetric
+# one in the VAE loss", "not stride and not pooling - the setting that inserts gaps"): its
+# words are not what the question is about. A phrase with an article, or two "not"s joined;
+# "not sure, what is a VAE" and "not getting why ... - explain" rule nothing out.
+_WORDS = r"[a-z0-9'/]++(?:-[a-z0-9'/]++)*+"
+_RULED_OUT = re.compile(
+    rf"^\W*+not\s++(?:(?:the|a|an)\s++(?:{_WORDS}\s*+){{1,6}}?|(?:{_WORDS}\s*+){{1,3}}?"
+    rf"(?:and|or|nor)\s++not\s++(?:(?:the|a|an)\s++)?(?:{_WORDS}\s*+){{1,3}}?)"
+    r"(?:-\s|[–—:;,])", re.IGNORECASE)
 # the hint after a calculation ("_Ask *why?*, or change a value: ..._")
 _CHANGE_HINT = re.compile(r"\n\n_Ask \*why\?\*[^\n]*+$")
 _WHY_OR_HOW = re.compile(r"^\W*+(?:why|how)\b")
@@ -349,6 +358,9 @@ class Tutor:
             # "stride 1 vs stride 2, what's the difference?": a setting's values say which
             # setting, not which entry (the exam's stride-2 question has a 2 too)
             message = read_message(_SETTING_VALUE.sub(r"\1", message.raw), self.max_message_length)
+        ruled_out = _RULED_OUT.match(message.raw)
+        if ruled_out is not None:
+            message = read_message(message.raw[ruled_out.end():], self.max_message_length)
         matches = self.matcher.search(message, limit=MAX_SUGGESTIONS + 1, outside=True)
         return matches, _best_entry_score(matches)
 

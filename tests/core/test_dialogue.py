@@ -768,6 +768,25 @@ def test_a_recurrent_layers_count_asks_its_missing_size_then_explains_and_change
     assert bigger.kind == "calculation" and "82432" in bigger.reply   # 4 * 128 * (32 + 128 + 1)
 
 
+@pytest.mark.parametrize(("question", "entry_id"), [
+    # the neighbour ruled out was answered
+    ("not the JS divergence - the asymmetric divergence that shows up in the VAE loss, what "
+     "does it measure and why isn't it a true distance?", "kl-divergence"),
+    ("not the label-conditioned case - for the plain unconditional GAN with the generator held "
+     "fixed, what is the best possible discriminator?", "optimal-discriminator"),
+])
+def test_a_neighbour_ruled_out_before_the_question_is_not_what_it_asks(tutor, question,
+                                                                         entry_id):
+    reply = tutor.respond(question)
+    assert (reply.kind, reply.entry_id) == ("answer", entry_id)
+
+
+def test_a_not_that_rules_nothing_out_leaves_the_question_whole(tutor):
+    reply = tutor.respond("not getting why self-attention is quadratic in the sequence length - "
+                          "can you explain")
+    assert (reply.kind, reply.entry_id) == ("answer", "attention-complexity")
+
+
 def test_a_homework_question_in_parts_is_answered_part_by_part(tutor):
     reply = tutor.respond("(a) output size of a 32x32 input with a 5x5 kernel? "
                           "(b) and with stride 2?")
