@@ -39,7 +39,7 @@ from service.core.calcparse.request import (
     CalcRequest,
     finish_request,
 )
-from service.core.calcparse.slots import TORCH_CONV, named_shape, read_bias
+from service.core.calcparse.slots import TORCH_CONV, find_slots, named_shape, read_bias
 from service.core.calcparse.stories import counts_settled_by_story
 
 _RGB = re.compile(r"\b(?:rgb|colou?r)\b")
@@ -406,8 +406,17 @@ def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
         if kernel != request.args["kernel"] and kernel not in kernels:
             kernels.append(kernel)
     one = {name: value for name, value in request.args.items() if name != "layers"}
-    return [CalcRequest("params", {**one, "kernel": kernel}, [], request.assumed)
-            for kernel in kernels[:2]]
+    stacked = _STACKED.search(text)
+    return [CalcRequest("params", {**one, "kernel": kernel, **_times_stacked(stacked, kernel)},
+                        [], request.assumed) for kernel in kernels[:2]]
+
+
+def _times_stacked(stacked: re.Match | None, kernel) -> dict:
+    """{"layers": n} when "n stacked k x k convs" names this kernel ("one 5x5 conv vs two
+    stacked 3x3 conv layers": the 3x3 option is two layers), else {}."""
+    if stacked is None or stacked[2] is None or pair(parse_size(stacked[2])[:2]) != kernel:
+        return {}
+    return {"layers": int(stacked[1])}
 
 
 def _linear_request(text: str, slots: dict) -> CalcRequest:
@@ -868,8 +877,47 @@ def f1_request(text: str, slots: dict) -> CalcRequest | None:
 
 
 def metrics_request(text: str, slots: dict) -> CalcRequest | None:
-    """A classification_metrics request from the named counts; None when none is named (a
-    question about TP and FP, not a calculation)."""
+    """A classification_metrics request from the named counts, and another model's beside it
+    when the message names all four counts twice ("Model A: TP 40, ... Model B: TP 50, ..."
+    was model A's alone); None when none is named (a question about TP and FP, not a
+    calculation)."""
+    second = _second_counts(text)
+    if second is not None:
+        start, label = second
+        first = _one_model_metrics(text[:start], find_slots(text[:start]))
+        other = _one_model_metrics(text[start:], find_slots(text[start:]))
+        if first is not None and other is not None and first.complete and other.complete:
+            # "model b" -> "Model B"
+            other.title = f"{label.split()[0].capitalize()} {label.split()[1].upper()}" \
+                if label else "The second set of counts"
+            first.also = [other]
+            return first
+    return _one_model_metrics(text, slots)
+
+
+# "TP 40", "fp=10", "TN: 130": a count named before its value
+_COUNT_NAMED = re.compile(r"\b(tp|fp|tn|fn)\s*+[=:]?\s*+\d")
+# what names the second model: "model b:", "classifier 2,", "system B -"
+_MODEL_LABEL = re.compile(r"\b((?:model|classifier|system|detector|network|net)\s++[a-z0-9])"
+                          r"\s*+[:,-]?\s*+$")
+
+
+def _second_counts(text: str) -> tuple[int, str | None] | None:
+    """Where a second set of the four counts starts, when a message names each count twice,
+    the four of one set before the other's, and what names it ("model b"); else None."""
+    found = [(m.start(), m[1]) for m in itertools.islice(_COUNT_NAMED.finditer(text), 9)]
+    if len(found) != 2 * len(REQUIRED["metrics"]):
+        return None
+    half = len(REQUIRED["metrics"])
+    if {name for _, name in found[:half]} != set(REQUIRED["metrics"]) or \
+            {name for _, name in found[half:]} != set(REQUIRED["metrics"]):
+        return None
+    start = found[half][0]
+    label = _MODEL_LABEL.search(text, max(0, start - 24), start)
+    return (label.start(), label[1]) if label else (start, None)
+
+
+def _one_model_metrics(text: str, slots: dict) -> CalcRequest | None:
     if not any(name in slots for name in REQUIRED["metrics"]):
         rates = f1_request(text, {})
         if rates is not None:

@@ -223,7 +223,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     # "no zero padding": none (the course's "zero padding" alone is size-preserving)
     ("padding", re.compile(r"\b(?:no|without|w/o)\s++(?:any\s++)?zero[\s-]*+padd?(?:ing|ed)?\b"),
      ("pad",)),
-    ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b"), ("pad",)),
+    # (not "no padding on height, 1 on width": one axis's, said beside the pair)
+    ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b(?!\s++(?:on|for|"
+                           r"along|in)\s++(?:the\s++)?(?:height|width|top|bottom|left|right|rows|"
+                           r"columns|h|w)\b)"), ("pad",)),
     ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b"), ("pad",)),
     ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})"),
      ("pad",)),

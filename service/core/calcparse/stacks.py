@@ -36,7 +36,8 @@ _LAYER_START = re.compile(
     r"(?<![\w=])k\s*+=\s*+\d{1,2}+(?=\s*+,?\s*+[spd]\s*+=)")
 # "2 3x3 conv layers", "2x (3x3 conv ...)" (number words are digits by now): the same layer,
 # so many times
-_REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s*+)?\(?\s*+$")
+_REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s*+)?\(?\s*+"
+                       r"(?:(?:consecutive|stacked|successive|identical|similar)\s++)?$")
 _POOL_CALL = re.compile(r"pool")
 _POOL_LAYER = re.compile(r"\b(?:(?:max|avg|average)[\s-]?)?pool\w*+\s++layers?\b")
 _KERAS_LAYER = re.compile(r"^(?:kerasconv|maxpooling|averagepooling|depthwiseconv)")
@@ -177,8 +178,27 @@ def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
     if len(layers) > MAX_LAYERS:
         return CalcRequest("stack", {}, [LAYERS])
     layers = [layer if "operation" in layer else {**(shared or {}), **layer} for layer in layers]
+    layers = _listed_in_turn(text, layers)
     # the input, else one before the first layer and its repeat count
     return with_input(layers, named, unnamed, text[:repeats[0][1]])
+
+
+# "with dilation 1, 2 and 4 (in that order)", "strides 1, 2, 2": one value per layer
+_LISTED = re.compile(r"\b(stride|padding|dilation)s?(?:\s++rates?)?\s++(?:of\s++)?"
+                     r"(\d{1,2}+(?:\s*+,\s*+\d{1,2}+)*+)(?:\s*+,)?\s++(?:and|then)\s++(\d{1,2}+)\b")
+_NUMBER = re.compile(r"\d++")
+
+
+def _listed_in_turn(text: str, layers: list[dict]) -> list[dict]:
+    """The same layer so many times with a setting listed once per layer ("three 3x3 convs
+    with dilation 1, 2 and 4"): each its own value (all had the first); others unchanged."""
+    listed = _LISTED.search(text)
+    if listed is None or len(layers) < 2 or any(layer != layers[0] for layer in layers):
+        return layers
+    values = [int(n) for n in _NUMBER.findall(listed[2])] + [int(listed[3])]
+    if len(values) != len(layers):
+        return layers
+    return [{**layer, listed[1]: value} for layer, value in zip(layers, values, strict=True)]
 
 
 def _layer_starts(text: str) -> list[re.Match]:
@@ -220,13 +240,24 @@ def _shared_settings(text: str, found: list[re.Match]) -> tuple[str, dict | None
     return text, shared
 
 
+def _several_first(sizes: list[list[int]]) -> list[list[int]]:
+    return sorted(sizes, key=lambda size: len(size) == 1)
+
+
 def with_input(layers: list[dict], named, unnamed: list[list[int]], before: str) -> CalcRequest:
     """The stack request for `layers` on its input: the one named ("input_shape=(32, 32, 3)",
     "torch.randn(1, 3, 224, 224)"), else a size no layer took ("... maxpool pad 1 on 224"),
     else a size in `before`; missing "input" when there is none."""
-    image = named or next((size for size in unnamed if max(size) > 1), None) or next(
-        (size for size in find_slots(before)["_leftover"] if max(size) > 1), None) or (
+    # a size in one number is a side ("on 224"), unless the text also has one in several
+    # ("the 100-dim noise is reshaped to 100x1x1")
+    image = named or next((size for size in _several_first(unnamed) if max(size) > 1), None) \
+        or next((size for size in _several_first(find_slots(before)["_leftover"])
+                 if max(size) > 1), None) or (
         [1, 1] if _ONE_BY_ONE_INPUT.search(before) else None)
+    if isinstance(image, list) and len(image) == 3 and image[1] == image[2] != image[0] and \
+            (image[1] == 1 or image[0] in (1, 3)):
+        # channels first: "noise reshaped to 100x1x1", "a 3x224x224 tensor" (it was 100 x 1)
+        image = image[1:]
     if image is None:
         return CalcRequest("stack", {"layers": layers}, ["input"])
     size = (image[:2] if len(image) > 1 else image * 2) if isinstance(image, list) else \
@@ -316,7 +347,7 @@ def _repeats(text: str, start: int, end: int) -> tuple[int, int]:
     """How many times a piece's layer comes ("2 3x3 convs", "2x (conv ...)", "... twice"), and
     where the piece starts with its count; a setting's value before the layer ("stride 2 3x3
     conv", "p=3 conv") is not a count."""
-    before = _REPEATED.search(text[max(0, start - 5):start])
+    before = _REPEATED.search(text[max(0, start - 18):start])
     if before:
         counted_from = start - len(before.group(0))
         words = _WORD.findall(text[max(0, start - 24):counted_from])

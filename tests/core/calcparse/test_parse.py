@@ -258,3 +258,21 @@ def test_a_model_with_one_fc_per_layer_in_words_is_added_up():
     request = parsed("count params of this net pls (all with bias):\nconv(1→6, 5x5) → maxpool 2 "
                      "→ conv(6→16, 5x5) → maxpool 2 → fc 400→120 → fc 120→84 → fc 84→10")
     assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == 61706
+
+
+def test_one_kernel_against_stacked_layers_of_another_counts_the_stack():
+    # the two stacked 3x3 layers were counted as one: 36864 for 73728
+    request = parsed("Compare one 5x5 conv layer with two stacked 3x3 conv layers, where every "
+                     "layer has 64 input and 64 output channels and no biases. How many weights "
+                     "does each option have?")
+    five, three = (run(r) for r in (request, *request.also))
+    assert (five["total"], three["stack_total"]) == (5 * 5 * 64 * 64, 2 * 3 * 3 * 64 * 64)
+
+
+def test_two_models_counts_are_each_worked_out():
+    # model B's counts were left out
+    request = parsed("Which classifier has the higher F1? Model A: TP 40, FP 10, FN 20, TN 130. "
+                     "Model B: TP 50, FP 30, FN 10, TN 110.")
+    assert request.args == {"tp": 40, "fp": 10, "fn": 20, "tn": 130}
+    (other,) = request.also
+    assert (other.args, other.title) == ({"tp": 50, "fp": 30, "fn": 10, "tn": 110}, "Model B")

@@ -234,8 +234,18 @@ def test_a_settings_value_before_in_is_no_count_of_input_channels():
     "single channel image 7x9 (HxW), filter 3x5, stride 2, zero padding of 1 on top/bottom and 2 "
     "on left/right. output size?",
     "7x9 input, 3x5 kernel, stride 2, padding 2 on the left and right and 1 on top and bottom",
+    # "no padding on height" is one axis's, said beside the pair
+    "a 7x9 map, a 3x5 conv with stride 2 and padding (1, 2) (no padding on height... sorry, 1 on "
+    "height, 2 on width)",
 ])
 def test_a_padding_given_side_by_side_pads_each_axis_its_own(message):
     # the first number alone was read as the padding of both axes: 4 x 4 for 4 x 5
     request = parse_calculation(message)
     assert request.args["padding"] == [1, 2]
+
+
+def test_no_padding_on_one_axis_is_not_no_padding_at_all():
+    request = parse_calculation("The feature map is [48, 80] (height, width). A 3x3 convolution "
+                                "with stride 2 and padding (0, 1) (no padding on height, 1 on "
+                                "width). What is the output shape?")
+    assert request.args["padding"] == [0, 1]

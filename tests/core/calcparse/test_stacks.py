@@ -51,6 +51,19 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
     # a terse kernel inside a layer's brackets is that layer's, no layer of its own
     ("32x32x3 input -> conv(3->16, k=3, p=1) -> maxpool 2 -> conv(16->32, k=3, p=1) -> maxpool 2"
      " -> output size?", 32, [{"kernel": 3, "padding": 1}, {"kernel": 2, "operation": "pool"}] * 2),
+    # "two consecutive convolutions, each with ...": the count before the layer's word
+    ("Two consecutive convolutions, each with kernel 3, stride 2 and padding 1, are applied to a "
+     "224x224 image. What is the spatial size after the second one?", 224,
+     [{"kernel": 3, "stride": 2, "padding": 1}] * 2),
+    # a setting listed once per layer
+    ("We stack three 3x3 convolutions with dilation 1, 2 and 4 (in that order), stride 1 and no "
+     "padding, on a 64x64 input. What is the final output size?", 64,
+     [{"kernel": 3, "stride": 1, "padding": 0, "dilation": d} for d in (1, 2, 4)]),
+    # a latent reshaped channels first: 1 x 1, not 100 x 1 (nor the 100 of "100-dim")
+    ("DCGAN generator: the 100-dim noise is reshaped to 100x1x1. Then ConvTranspose2d(100, 512, "
+     "4, 1, 0), ConvTranspose2d(512, 256, 4, 2, 1). What is the spatial size?", 1,
+     [{"kernel": 4, "stride": 1, "padding": 0, "operation": "transposed"},
+      {"kernel": 4, "stride": 2, "padding": 1, "operation": "transposed"}]),
     # no size asked in words: still two layers (read as one, it was a 3 x 3 pool)
     ("64x64 input: a 3x3 conv with padding 1, then maxpool 2x2", 64,
      [{"kernel": 3, "padding": 1}, {"kernel": 2, "operation": "pool"}]),
