@@ -358,7 +358,8 @@ def conv_stack(input, layers, channels=None) -> dict:
         steps.append(f"Layer {number}, {_layer_name(layer)}: " +
                      "; ".join(line for line in result["steps"][1:-1]))
     steps.append(f"Output: ${size[0]} \\times {size[1]}$")
-    path = " \\to ".join(f"{h} \\times {w}" if h != w else f"{h}" for h, w in sizes)
+    # every size as a size: "the bottleneck?" is read off the path ("... \to 8 \times 8 \to ...")
+    path = " \\to ".join(f"{h} \\times {w}" for h, w in sizes)
     explanation = (f"Each layer's output is the next layer's input: ${path}$. The rounding "
                    "happens at every layer, so working out the layers in turn is not the same "
                    "as dividing by the product of the strides once.")

@@ -386,7 +386,7 @@ def test_the_resnet_stem_halves_twice():
     stem = conv_stack(224, [{"kernel": 7, "stride": 2, "padding": 3},
                             {"kernel": 3, "stride": 2, "padding": 1, "operation": "pool"}])
     assert stem["sizes"] == [[224, 224], [112, 112], [56, 56]]
-    assert "224 \\to 112 \\to 56" in stem["explanation"]
+    assert "224 \\times 224 \\to 112 \\times 112 \\to 56 \\times 56" in stem["explanation"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -23,7 +23,8 @@ from service.core.calcparse.slots import TORCH_CONV, find_slots
 # "up-conv 2x2"); or
 # terse settings with no layer word ("k=7 s=2 p=3", as terse.py spells "k7s2p3")
 # (not "convention", "convert", "converge", "convex")
-_LAYER_WORD = (r"(?:conv(?!ent|er|ex)(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|"
+_LAYER_WORD = (r"(?:(?:transposed?\s++)?conv(?!ent|er|ex)"
+               r"(?!\w*+\s++(?:layers?|feature|output|net|block)\b)\w*+|"
                r"deconv\w*+|"
                r"up-?conv\w*+|(?:max|avg|average)[\s-]*+pool\w*+|pool(?:ing)?\b|depthwise\w*+|"
                r"pointwise\w*+)")

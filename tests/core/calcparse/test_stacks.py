@@ -55,6 +55,12 @@ def test_layers_named_in_turn_are_read_in_turn(message, size, layers):
     ("Two consecutive convolutions, each with kernel 3, stride 2 and padding 1, are applied to a "
      "224x224 image. What is the spatial size after the second one?", 224,
      [{"kernel": 3, "stride": 2, "padding": 1}] * 2),
+    # "two transposed convs" is a layer's word with its count (the "2 transposed" was read as
+    # a 2 x 2 transposed layer of the encoder's)
+    ("An autoencoder takes 32x32 images. Encoder: two convs with kernel 4, stride 2, padding 1. "
+     "Decoder: two transposed convs with kernel 4, stride 2, padding 1. Size of the "
+     "reconstruction?", 32, [{"kernel": 4, "stride": 2, "padding": 1}] * 2 +
+     [{"kernel": 4, "stride": 2, "padding": 1, "operation": "transposed"}] * 2),
     # a setting listed once per layer
     ("We stack three 3x3 convolutions with dilation 1, 2 and 4 (in that order), stride 1 and no "
      "padding, on a 64x64 input. What is the final output size?", 64,
