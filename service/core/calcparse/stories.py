@@ -769,6 +769,12 @@ def _carry_over(numbers: list[_Number]) -> None:
                 # "100 malignant, 400 benign. The AI called 120 of them malignant": both
                 # classes were just listed, so "them" is everyone
                 source = None
+        elif number.joined and number.part_of is not None and previous is not None and \
+                previous.whole and n >= 2 and numbers[n - 2].part_of == n - 1 and \
+                numbers[n - 2].sentence == number.sentence:
+            # "flagged 45 of the 50 sick and 30 of the 950 healthy": the part joined goes with
+            # the part before (its verb), not with that part's whole
+            source = numbers[n - 2]
         elif previous is not None and previous.sentence == number.sentence and \
                 (previous.clause == number.clause or previous is header or
                  number.truth_from_prediction and number.actual is None and

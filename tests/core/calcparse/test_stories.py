@@ -37,6 +37,9 @@ SHAPES = [
     "there were {p} cats and {n} dogs. precision?",
     "the ids caught {tp} intruders, missed {fn}, raised {fp} false alarms and cleared {tn} "
     "normal users. recall?",
+    # a part joined after a part of a whole: the verb of the part before
+    "the test flagged {tp} of the {p} sick patients and {fp} of the {n} healthy ones. "
+    "precision and specificity?",
     # the class between "let" and "through"
     "out of {all} emails my spam filter correctly flagged {tp} spam, wrongly flagged {fp} legit "
     "ones as spam, let {tn} legit through and missed {fn} spam. precision?",
