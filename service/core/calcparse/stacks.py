@@ -202,12 +202,19 @@ def _listed_in_turn(text: str, layers: list[dict]) -> list[dict]:
     return [{**layer, listed[1]: value} for layer, value in zip(layers, values, strict=True)]
 
 
+_NAMED_AS_A_POINT = re.compile(r"\b(?:after|following)\s++$")
+
+
 def _layer_starts(text: str) -> list[re.Match]:
     """Where layers start (up to _MAX_PIECES + 1 of them): a terse "k=3" inside the brackets of
     a layer written before it ("conv(3->16, k=3, p=1)") is that layer's kernel, no layer of its
     own."""
     found: list[re.Match] = []
     for match in itertools.islice(_LAYER_START.finditer(text), 2 * _MAX_PIECES + 2):
+        if _NAMED_AS_A_POINT.search(text, max(0, match.start() - 10), match.start()) and \
+                match.group()[-1].isdigit():
+            continue   # "after conv1, AlexNet has a 55x55x96 volume and applies ...": where
+            # the input comes from, no layer of the stack
         if found and match.group().startswith("k"):
             between = text[found[-1].start():match.start()]
             if between.count("(") > between.count(")"):

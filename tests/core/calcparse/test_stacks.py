@@ -333,3 +333,12 @@ def test_a_stacks_size_and_its_layers_parameters_asked_together_are_both_worked_
     assert request.calculator == "stack"
     assert [(other.calculator, other.args.get("out_channels")) for other in request.also] == \
         [("params", 32), ("params", 64)]
+
+
+def test_a_layer_named_as_where_the_input_comes_from_is_no_layer_of_the_stack():
+    # "after conv1" made a conv without a kernel, and the layers were asked for
+    request = parsed("After conv1, AlexNet has a 55x55x96 volume and applies overlapping max "
+                     "pooling with a 3x3 window and stride 2, no padding. What is the spatial "
+                     "size after pooling?")
+    assert request.complete
+    assert (request.args["input"], request.args["kernel"], request.args["stride"]) == (55, 3, 2)
