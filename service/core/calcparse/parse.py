@@ -84,7 +84,47 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         request = _table_request(table, text, message.text.lower())
         if request is not None:
             return request
-    return _one_dimensional(_without_an_errors_shapes(_parse(text), text), text)
+    request = _one_dimensional(_without_an_errors_shapes(_parse(text), text), text)
+    variant = _WHAT_IF.search(message.prepared)
+    if variant is not None and not (request is not None and request.also):
+        # (a "what if" the readers work out beside the first themselves is theirs: "what if
+        # I set ceil_mode=True?")
+        return _with_variant(message.prepared, variant) or request
+    return request
+
+
+# "..., and what if I change the stride to 2?", "what about patch 8 instead?": the same
+# calculation again with a value changed, asked in the same message
+_WHAT_IF = re.compile(r"\b(?:what\s++(?:if|about)|how\s++about)\b")
+# how a changed value is named in the heading of the variant
+_VALUE_NAMES = {"tp": "TP", "fp": "FP", "tn": "TN", "fn": "FN", "matrix": "W",
+                "in_channels": "input channels", "out_channels": "output channels"}
+
+
+def _with_variant(text: str, variant: re.Match) -> CalcRequest | None:
+    """The calculation before a "what if" in the same message, with the one after it (its
+    values changed as a follow-up would change them) worked out beside it; None when the part
+    before is no complete calculation or the part after changes nothing. ("A 3x3 conv ... at
+    stride 1, and what if I change the stride to 2?" gave stride 1 alone.)"""
+    base = parse_calculation(text[:variant.start()])
+    if base is None or not base.complete or base.asks is not None:
+        return None
+    changed = fill(replace(base, also=[], assumed=[]), text[variant.end():])
+    if not changed.complete or changed.calculator != base.calculator or \
+            changed.args == base.args:
+        return None
+    named = [f"{_VALUE_NAMES.get(name, name.replace('_', ' '))} {_shown(value)}"
+             for name, value in changed.args.items() if base.args.get(name) != value]
+    changed.title = "With " + ", ".join(named)
+    base.also = [*base.also, changed]
+    return base
+
+
+def _shown(value) -> str:
+    """A value as a heading shows it: 2, 8x8, [[1.2, 0], [0, 1.2]]."""
+    if isinstance(value, list) and value and all(isinstance(v, int) for v in value):
+        return "x".join(map(str, value))
+    return str(value)
 
 
 def _without_an_errors_shapes(request: CalcRequest | None, text: str) -> CalcRequest | None:
@@ -401,9 +441,24 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
 
 def _read(message: Message | str) -> str:
     """The prepared text with a model's layers in the order its forward pass calls them,
-    setting names spelt right and written out, and sizes in H x W x C order."""
-    return read_shapes(spell_out(correct_setting_names(
-        formula_values(in_forward_order(as_message(message).prepared)))))
+    setting names spelt right and written out, values set "to" a number said as settings
+    ("the stride to 2": "stride 2"), and sizes in H x W x C order."""
+    text = correct_setting_names(formula_values(in_forward_order(as_message(message).prepared)))
+    return read_shapes(spell_out(_SET_TO.sub(_set_to, text)))
+
+
+# "change the stride to 2", "the false positives go up to 60", "padding is increased to 2"
+_SET_TO = re.compile(r"\b(stride|padding|dilation|kernel(?:\s++size)?|(?:true|false)\s++"
+                     r"(?:positives|negatives)|tp|fp|tn|fn)\s++(?:(?:goes|go|went)\s++(?:up\s++|"
+                     r"down\s++)?|(?:is|are)\s++(?:changed|increased|reduced|raised|lowered|set)"
+                     r"\s++|(?:changes|increases|drops|rises|falls)\s++)?to\s++(\d{1,7}+)\b")
+_COUNT_WORDS = {"true positives": "tp", "false positives": "fp", "true negatives": "tn",
+                "false negatives": "fn"}
+
+
+def _set_to(match: re.Match) -> str:
+    name = " ".join(match[1].split())
+    return f"{_COUNT_WORDS.get(name, name)} {match[2]}"
 
 
 def _fill_missing(request: CalcRequest, args: dict, leftover: list[list[int]]) -> None:

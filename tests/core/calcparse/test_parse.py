@@ -111,6 +111,11 @@ def test_fill_completes_a_pending_request(first, reply, args):
 @pytest.mark.parametrize(("first", "change", "changed"), [
     ("output size of a 3x3 conv, same padding, stride 2 on 28x28, no bias",
      "what about stride 1?", {"stride": 1}),
+    # a value set "to" a number
+    ("output size of a 3x3 conv, same padding, stride 2 on 28x28",
+     "what if I change the stride to 1?", {"stride": 1}),
+    ("TP=40, FP=10, TN=45, FN=5: precision?", "and if the false positives go up to 20?",
+     {"fp": 20}),
     ("output size of a 3x3 conv, same padding, stride 2 on 28x28",
      "what about stride one?", {"stride": 1}),
     ("output size of a 2x2 max pool with stride 2 on a 28x28 input with padding 1",
@@ -276,3 +281,29 @@ def test_two_models_counts_are_each_worked_out():
     assert request.args == {"tp": 40, "fp": 10, "fn": 20, "tn": 130}
     (other,) = request.also
     assert (other.args, other.title) == ({"tp": 50, "fp": 30, "fn": 10, "tn": 110}, "Model B")
+
+
+@pytest.mark.parametrize(("message", "changed", "title"), [
+    # the "what if" was dropped: the first calculation alone was worked out
+    ("A 3x3 conv on a 64x64 input with padding 1: what's the output at stride 1, and what if I "
+     "change the stride to 2?", {"stride": 2}, "With stride 2"),
+    ("224x224x3 image: with patch 16 stride 16, how many patches and pairwise dot products? And "
+     "what if I use patch 8 stride 8 instead?", {"patch": 8, "stride": 8},
+     "With patch 8, stride 8"),
+    ("TP 80, FP 20, TN 880, FN 20: precision? and what if the false positives go up to 60?",
+     {"fp": 60}, "With FP 60"),
+    ("W = [[0.8, 0], [0, 0.8]]: vanish or explode? And what if I scale it up to [[1.2, 0], "
+     "[0, 1.2]]?", {"matrix": [[1.2, 0], [0, 1.2]]}, None),
+])
+def test_a_what_if_in_the_same_message_is_worked_out_beside_the_first(message, changed, title):
+    request = parsed(message)
+    (variant,) = request.also
+    assert {name: variant.args[name] for name in changed} == changed
+    assert all(request.args[name] != value for name, value in changed.items())
+    assert title is None or variant.title == title
+
+
+def test_a_what_if_that_changes_nothing_leaves_the_calculation_alone():
+    request = parsed("output size of a 32x32 input with a 5x5 kernel, what if the image is "
+                     "bigger?")
+    assert request.also == []
