@@ -426,7 +426,41 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
             if kind and other.isalpha() and _class_of(other, positive, negative) is None \
                     and other not in _NEGATORS:
                 (negative if kind == POS else positive).add(other)
+    # "60 of 300 students dropped out. The model flagged 75, and 45 of them dropped out": what
+    # is said of a part of the group the model flagged, said before of a part of everyone, is
+    # the class looked for
+    repeated = _said_again_of_the_flagged(tokens, positive, negative)
+    if repeated is not None:
+        positive.add(repeated)
     return positive, negative
+
+
+# Words between "of them" and what is said of them ("45 of them really dropped out")
+_BEFORE_THE_PREDICATE = frozenset({"were", "was", "are", "is", "really", "actually", "truly",
+                                   "had", "have", "did", "in", "fact", "turned", "out", "to"})
+_OF_THE_GROUP = frozenset({"them", "those", "these", "which"})
+
+
+def _said_again_of_the_flagged(tokens: list[str], positive: set[str],
+                               negative: set[str]) -> str | None:
+    """The word said of "K of them" right after it that the story also says right after an
+    earlier number's words ("60 of 300 students dropped out"), when no class word is there;
+    else None."""
+    for n in range(2, len(tokens) - 1):
+        if tokens[n] not in _OF_THE_GROUP or tokens[n - 1] != "of" or not tokens[n - 2].isdigit():
+            continue
+        k = n + 1
+        while k < len(tokens) and tokens[k] in _BEFORE_THE_PREDICATE:
+            k += 1
+        if k == len(tokens) or not tokens[k].isalpha() or tokens[k] in STOPWORDS or \
+                _class_of(tokens[k], positive, negative) is not None:
+            return None
+        word = tokens[k]
+        # said earlier within a few words after a number
+        earlier = any(tokens[m] == word and any(t.isdigit() for t in tokens[max(0, m - 4):m])
+                      for m in range(n - 2))
+        return word if earlier else None
+    return None
 
 
 def _without_naming_asides(tokens: list[str]) -> list[str]:
@@ -521,8 +555,11 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
     for i in range(len(places) - 1):
         if _part_of_next(tokens, places[i], places[i + 1]):
             whole = places[i + 1]
-            verb = next((k for k in range(whole + 1, ends[i + 1]) if tokens[k] in _TAIL_VERBS),
-                        None)
+            # ... or a class said as a verb after the whole's noun ("60 of 300 students dropped
+            # out"; not "45 of the 50 diseased patients", whose class is the whole's)
+            verb = next((k for k in range(whole + 1, ends[i + 1]) if tokens[k] in _TAIL_VERBS or
+                         k > whole + 1 and tokens[k].endswith("ed") and
+                         _class_of(tokens[k], positive, negative) is not None), None)
             if verb is not None:
                 tails[i] = tokens[verb:ends[i + 1]]
                 ends[i + 1] = verb

@@ -37,6 +37,10 @@ SHAPES = [
     "there were {p} cats and {n} dogs. precision?",
     "the ids caught {tp} intruders, missed {fn}, raised {fp} false alarms and cleared {tn} "
     "normal users. recall?",
+    # a class no word list knows, said as a verb of a part of everyone and again of a part of
+    # what the model flagged
+    "{p} of {all} students dropped out. the model flagged {pp} students and {tp} of them "
+    "dropped out. precision and recall?",
     # a part joined after a part of a whole: the verb of the part before
     "the test flagged {tp} of the {p} sick patients and {fp} of the {n} healthy ones. "
     "precision and specificity?",
