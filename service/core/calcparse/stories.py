@@ -44,7 +44,7 @@ POSITIVE_WORDS = frozenset("""
 positive positives positve positves postive postives sick ill diseased disease infected spam
 spams fraud frauds fraudulent
 defective defect defects malware attack attacks intruder intruders intrusion intrusions phishing
-relevant pregnant cancer cancerous malignant toxic fake liar liars rotten cracked crack cracks
+relevant pregnant cancer cancerous malignant toxic fake liar liars lying rotten cracked crack cracks
 doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
@@ -400,6 +400,16 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                   _class_of(w, positive, negative) is None}
         if len(others) == 1:
             negative.add(others.pop())
+    # "80 liars and 120 truthful people": a count of one class and another joined to it are
+    # of the other class
+    for n in range(3, len(tokens) - 1):
+        if tokens[n].isdigit() and tokens[n - 1] == "and" and tokens[n - 3].isdigit() and \
+                tokens[n - 2].isalpha():
+            kind = _class_of(tokens[n - 2], positive, negative)
+            other = tokens[n + 1]
+            if kind and other.isalpha() and other not in STOPWORDS and \
+                    _class_of(other, positive, negative) is None:
+                (negative if kind == POS else positive).add(other)
     # "it said 'defective' for 112 welds ... it said 'ok' for the other welds": two answers
     # said the same way, one of them the positive class, the other is the negative one
     said_for = {tokens[n + 1] for n in range(len(tokens) - 2)

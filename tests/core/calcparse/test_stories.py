@@ -41,6 +41,9 @@ SHAPES = [
     # what the model flagged
     "{p} of {all} students dropped out. the model flagged {pp} students and {tp} of them "
     "dropped out. precision and recall?",
+    # a class no word list knows, counted beside one it knows, is the other class
+    "polygraph study: {p} liars and {n} truthful people. it flagged {tp} liars and {fp} "
+    "truthful people as lying. accuracy?",
     # a part joined after a part of a whole: the verb of the part before
     "the test flagged {tp} of the {p} sick patients and {fp} of the {n} healthy ones. "
     "precision and specificity?",
