@@ -231,7 +231,7 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     of them false, and missed 10 real intrusions" settles TP, FP and FN (precision and recall)
     but no TN. Every number must still be read and agree with one solution; None otherwise,
     or when fewer than two counts are settled."""
-    tokens = _with_fractions_counted(_TOKEN.findall(text))
+    tokens = _with_parts_listed(_with_fractions_counted(_TOKEN.findall(text)))
     positive, negative = _class_words(tokens)
     numbers = _numbers(_without_naming_asides(tokens), positive, negative)
     always = _always_said(tokens, positive, negative)
@@ -274,6 +274,33 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     if any(value > 1 and value not in sums for value in unplaced):
         return None
     return counts
+
+
+def _with_parts_listed(tokens: list[str]) -> list[str]:
+    """The tokens with the parts a colon lists of a group the model said marked as its parts
+    ("it rejected 50 notes: 38 fakes and 12 genuine ones" as "... 38 of them fakes and 12 of
+    them genuine ones"), when they add up to it; the first such list only."""
+    for n, token in enumerate(tokens):
+        if token != ":":
+            continue
+        group = next((t for t in reversed(tokens[max(0, n - 3):n]) if t.isdigit()), None)
+        said = any(t in PREDICTED_POSITIVE or t in PREDICTED_NEGATIVE
+                   for t in tokens[max(0, n - 6):n])
+        if group is None or not said:
+            continue   # (a group the model did not say, "tested on 400: 200 x and 200 y", is
+            # everyone, which its parts already are parts of)
+        end = next((k for k in range(n + 1, len(tokens)) if tokens[k] in _SENTENCE_END),
+                   len(tokens))
+        parts = [k for k in range(n + 1, end) if tokens[k].isdigit()]
+        if len(parts) < 2 or sum(int(tokens[k]) for k in parts) != int(group):
+            continue
+        marked = list(tokens[:n + 1])
+        for k in range(n + 1, len(tokens)):
+            marked.append(tokens[k])
+            if k in parts:
+                marked += ["of", "them"]
+        return marked
+    return tokens
 
 
 def _with_fractions_counted(tokens: list[str]) -> list[str]:

@@ -44,6 +44,9 @@ SHAPES = [
     # a class no word list knows, counted beside one it knows, is the other class
     "polygraph study: {p} liars and {n} truthful people. it flagged {tp} liars and {fp} "
     "truthful people as lying. accuracy?",
+    # the parts a colon lists of a group the model said
+    "the checker saw {all} notes, {p} of them fake. it rejected {pp} notes: {tp} fakes and {fp} "
+    "genuine ones. accuracy?",
     # a part joined after a part of a whole: the verb of the part before
     "the test flagged {tp} of the {p} sick patients and {fp} of the {n} healthy ones. "
     "precision and specificity?",
