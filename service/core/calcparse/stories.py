@@ -427,16 +427,16 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                   _class_of(w, positive, negative) is None}
         if len(others) == 1:
             negative.add(others.pop())
-    # "80 liars and 120 truthful people": a count of one class and another joined to it are
-    # of the other class
+    # "80 liars and 120 truthful people": a count of the class looked for and another joined to
+    # it are of the other class (not the other way round: in "1000 genuine attempts and 4000
+    # impostor attempts" the impostors need not be what is looked for)
     for n in range(3, len(tokens) - 1):
         if tokens[n].isdigit() and tokens[n - 1] == "and" and tokens[n - 3].isdigit() and \
-                tokens[n - 2].isalpha():
-            kind = _class_of(tokens[n - 2], positive, negative)
+                tokens[n - 2].isalpha() and _class_of(tokens[n - 2], positive, negative) == POS:
             other = tokens[n + 1]
-            if kind and other.isalpha() and other not in STOPWORDS and \
+            if other.isalpha() and other not in STOPWORDS and \
                     _class_of(other, positive, negative) is None:
-                (negative if kind == POS else positive).add(other)
+                negative.add(other)
     # "it said 'defective' for 112 welds ... it said 'ok' for the other welds": two answers
     # said the same way, one of them the positive class, the other is the negative one
     said_for = {tokens[n + 1] for n in range(len(tokens) - 2)

@@ -480,3 +480,12 @@ def test_a_model_that_predicts_one_class_for_all_is_read():
     assert counts_from_story(prepare("dataset 990 negative 10 positive, my model just predicts "
                                      "negative for all. accuracy and recall?")) == \
         {"tp": 0, "fp": 0, "tn": 990, "fn": 10}
+
+
+def test_a_class_counted_beside_one_that_is_not_looked_for_is_not_made_the_positive_one():
+    # "genuine" is a negative word, but here the accepted genuine attempts are the positives:
+    # taking the impostors for the class looked for gave the counts of the other reading
+    assert counts_from_story(prepare(
+        "Face unlock was tested with 1000 genuine attempts and 4000 impostor attempts. It "
+        "accepted 950 genuine and 20 impostor attempts. What's the false positive rate and the "
+        "recall?")) is None
