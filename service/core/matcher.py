@@ -88,8 +88,8 @@ KNOWN_IN_COURSE = 5
 # set out of the fit in turn; 0.25 to 2 did about as well).
 BAYES_SMOOTHING = 0.5
 # An exam item (an entry with `choices`) answers questions about its statements, not "what is
-# a GAN": without a sign that the student means the exam question, its score is damped.
-EXAM_ITEM_DAMPING = 0.85
+# a GAN": the words that say the student means the exam question (the signals
+# exam_item_unasked and exam_item_asked weigh an exam item by them)
 EXAM_CUES = frozenset("""
 statement statements true false option options choice choices mcq tick ticked exam multiple
 """.split())
