@@ -230,8 +230,70 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     """The counts a story settles, all four or some of them: "the system raised 120 alarms, 30
     of them false, and missed 10 real intrusions" settles TP, FP and FN (precision and recall)
     but no TN. Every number must still be read and agree with one solution; None otherwise,
-    or when fewer than two counts are settled."""
+    or when fewer than two counts are settled. A story of the commonest shape whose class no
+    word names is read by its shape (`_told_in_four_numbers`)."""
     tokens = _with_parts_listed(_with_fractions_counted(_TOKEN.findall(text)))
+    return _settled(tokens) or _told_in_four_numbers(tokens)
+
+
+# What says the part of the model's picks "K of them ..." is the class looked for: the truth
+# said outright, or right; or a verb standing for what was said of the class ("7 of them did")
+_RIGHT_SAID = frozenset({"actually", "really", "truly", "indeed", "correct", "correctly",
+                         "right", "confirmed"})
+_STANDING_FOR = frozenset({"did", "do", "were", "was", "had", "have"})
+_WRONG_SAID = frozenset({"wrong", "wrongly", "false", "falsely",
+                                                "incorrect", "incorrectly", "mistake",
+                                                "mistakes", "not", "but"})
+_OF_THEM = frozenset({"of", "them", "those", "which", "whom", "these", "this", "the",
+                      "flagged", "ones"})
+
+
+def _told_in_four_numbers(tokens: list[str]) -> dict[str, int] | None:
+    """"Over 90 mornings we had fog on 18. The model predicted fog on 20 mornings but only 12 of
+    those were actually foggy": everyone (T), a part of it (P), what the model picked (M) and
+    the part of those that is the class (K), read as TP = K, FP = M - K, FN = P - K and
+    TN = T - P - M + K, when the class no word list knows is told again of the K by the truth
+    ("actually", "correct"), by the words said of the P ("8 got injured ... 6 of them got
+    injured") or by a verb standing for them ("7 of them did"); None for any other story."""
+    positive, negative = _class_words(tokens)
+    numbers = _numbers(_without_naming_asides(tokens), positive, negative)
+    if numbers is None or len(numbers) != 4 or \
+            any(number.share is not None or number.doubtful for number in numbers):
+        return None
+    _carry_over(numbers)
+    everyone, part, picked, right = numbers
+    if not everyone.everyone or part.predicted is not None or part.actual == NEG or \
+            picked.predicted != POS or picked.actual is not None or not right.referring or \
+            right.actual == NEG or right.truth_from_prediction == "wrong" or \
+            right.predicted not in (None, POS):
+        return None
+    t, p, m, k = (number.value for number in numbers)
+    if not (k <= m and k <= p and p < t and m < t and t - p - m + k >= 0):
+        return None
+    said_of_part = _words_after(tokens, numbers, 1)
+    said_of_right = [w for w in _words_after(tokens, numbers, 3) if w not in _OF_THEM]
+    if any(w in _WRONG_SAID for w in said_of_right):
+        return None
+    content = {w for w in said_of_part if w.isalpha() and w not in STOPWORDS}
+    told = any(w in _RIGHT_SAID for w in said_of_right) or \
+        len(said_of_right) == 1 and said_of_right[0] in _STANDING_FOR or \
+        bool(content & set(said_of_right))
+    return {"tp": k, "fp": m - k, "fn": p - k, "tn": t - p - m + k} if told else None
+
+
+def _words_after(tokens: list[str], numbers: list[_Number], which: int) -> list[str]:
+    """The words after the `which`-th number of a story up to the end of its clause (the
+    numbers found in order in the tokens)."""
+    at = -1
+    for number in numbers[:which + 1]:
+        at = next((k for k in range(at + 1, len(tokens)) if tokens[k] == str(number.value)),
+                  len(tokens))
+    end = next((k for k in range(at + 1, len(tokens)) if tokens[k] in _CLAUSE_END), len(tokens))
+    return tokens[at + 1:end]
+
+
+def _settled(tokens: list[str]) -> dict[str, int] | None:
+    """counts_settled_by_story on the story's tokens, by the words of its numbers."""
     positive, negative = _class_words(tokens)
     numbers = _numbers(_without_naming_asides(tokens), positive, negative)
     always = _always_said(tokens, positive, negative)

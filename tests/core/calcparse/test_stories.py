@@ -37,6 +37,14 @@ SHAPES = [
     "there were {p} cats and {n} dogs. precision?",
     "the ids caught {tp} intruders, missed {fn}, raised {fp} false alarms and cleared {tn} "
     "normal users. recall?",
+    # the commonest shape, its class named by no word list: read by its shape when the part of
+    # the model's picks is told again by the truth, by the same words, or by a verb for them
+    "over {all} mornings we had fog on {p}. the fog model predicted fog on {pp} mornings but "
+    "only {tp} of those were actually foggy. accuracy?",
+    "{all} players, {p} got injured. the model flagged {pp} players as high-risk; {tp} of them "
+    "got injured. precision?",
+    "{all} kids trialled, {p} made it pro later. the model predicted pro for {pp} kids; {tp} of "
+    "them did. precision?",
     # a class no word list knows, said as a verb of a part of everyone and again of a part of
     # what the model flagged
     "{p} of {all} students dropped out. the model flagged {pp} students and {tp} of them "
@@ -489,3 +497,10 @@ def test_a_class_counted_beside_one_that_is_not_looked_for_is_not_made_the_posit
         "Face unlock was tested with 1000 genuine attempts and 4000 impostor attempts. It "
         "accepted 950 genuine and 20 impostor attempts. What's the false positive rate and the "
         "recall?")) is None
+
+
+def test_a_story_of_that_shape_whose_part_is_not_told_again_is_not_read():
+    # "30 of this is real news": the part of the picks that is wrong, in words no list knows
+    assert counts_from_story(prepare(
+        "my model for detect fake news. test: 500 news, 200 are fake. model say fake to 180 "
+        "news, but 30 of this is real news. what is recall?")) is None
