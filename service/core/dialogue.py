@@ -250,6 +250,10 @@ class Tutor:
             # "nn.Conv2d gives 'RuntimeError: ... Kernel size: (3 x 3) ...' - how do I fix it?":
             # the sizes are the error's, and a fix is asked, not a number
             request = None
+        if request is not None and not request.complete and matches and matches[0].outside:
+            # "Masked autoencoders: why mask 75% of the image patches?": a topic the course does
+            # not cover is nearest, so its numbers are no calculation to ask the values of
+            request = None
         if request is not None and not self._prefer_entry(request, text, best):
             return self._calculate(request, state, session_id)
         if library is not None and not self._asks_about_the_course(own_words, matches):

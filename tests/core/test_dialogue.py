@@ -787,6 +787,13 @@ def test_a_not_that_rules_nothing_out_leaves_the_question_whole(tutor):
     assert (reply.kind, reply.entry_id) == ("answer", "attention-complexity")
 
 
+def test_an_incomplete_calculation_in_a_question_about_a_topic_not_covered_is_refused(tutor):
+    # the 75% and the patches asked for an image size; the question is about masked autoencoders
+    reply = tutor.respond("Masked autoencoders (MAE, He et al. 2021): why mask 75% of the image "
+                          "patches?")
+    assert reply.kind == "fallback" and "self-supervised" in reply.reply
+
+
 def test_a_homework_question_in_parts_is_answered_part_by_part(tutor):
     reply = tutor.respond("(a) output size of a 32x32 input with a 5x5 kernel? "
                           "(b) and with stride 2?")
