@@ -74,10 +74,11 @@ def _argument_or_failure(pieces: list[str]) -> str | None:
     """The code a question (its `pieces` between spaces) asks an argument of or says fails, or
     None ("why does clip_grad_norm_ fix exploding gradients?" asks about the idea)."""
     words = [piece.strip(".,;:?!()[]`'\"").lower() for piece in pieces[:MAX_PIECES]]
-    codes = [code for piece in pieces[:MAX_PIECES] if (code := _code(piece)) is not None]
+    # the names from code are read only when a word asks for them (most questions have none)
+    codes = (code for piece in pieces[:MAX_PIECES] if (code := _code(piece)) is not None)
     if any(word in _FAILS or word == "error" and number and words[number - 1] in
            _BEFORE_A_FAILURE for number, word in enumerate(words)):
-        return next(iter(codes), None)
+        return next(codes, None)
     if any(word in _ARGUMENT for word in words):
         return next((code for code in codes if _snake_case(code)), None)
     return None

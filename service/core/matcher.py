@@ -761,9 +761,10 @@ def _respellings(texts: list[_EntryWords], frequency: Counter[str],
         if word in prose or word in curated or len(word) < 3:
             continue
         if len(word) < 5:
-            close = [c for c in _swaps(word) if c in STOPWORDS] or [
-                c for c in _insertions(word) if c in curated and word not in english and
-                frequency[c] >= RESPELL_RATIO * count]   # "trik" is "trick", "tick" is not
+            close = [c for c in _swaps(word) if c in STOPWORDS] or ([
+                c for c in _insertions(word) if c in curated and
+                frequency[c] >= RESPELL_RATIO * count] if word not in english else [])
+            # ("trik" is "trick"; "tick", an English word, is not)
         elif count <= RARE_IN_COURSE:
             # a letter left out or two swapped, rather than one too many ("recal" is "recall",
             # not "real"; "slide" is not "side"), and not just the last letter ("stats")

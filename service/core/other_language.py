@@ -53,6 +53,8 @@ def in_another_language(message: Message) -> bool:
 
 
 def _in_another_script(text: str) -> bool:
+    if text.isascii():
+        return False   # every ASCII letter is Latin: most messages end here, in C
     in_a_row = 0
     for char in text:
         if char.isalpha() and not any(low <= ord(char) < high

@@ -233,7 +233,12 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     or when fewer than two counts are settled. A story of the commonest shape whose class no
     word names is read by its shape (`_told_in_four_numbers`)."""
     tokens = _with_parts_listed(_with_fractions_counted(_TOKEN.findall(text)))
-    return _settled(tokens) or _told_in_four_numbers(tokens)
+    # the classes are the story's, read once; each reading reads its own numbers (what one
+    # carries over between them, the other must not find done)
+    positive, negative = _class_words(tokens)
+    told = _without_naming_asides(tokens)
+    return _settled(tokens, told, positive, negative) or \
+        _told_in_four_numbers(tokens, told, positive, negative)
 
 
 # What says the part of the model's picks "K of them ..." is the class looked for: the truth
@@ -248,15 +253,17 @@ _OF_THEM = frozenset({"of", "them", "those", "which", "whom", "these", "this", "
                       "flagged", "ones"})
 
 
-def _told_in_four_numbers(tokens: list[str]) -> dict[str, int] | None:
+def _told_in_four_numbers(tokens: list[str], told: list[str], positive: set[str],
+                          negative: set[str]) -> dict[str, int] | None:
     """"Over 90 mornings we had fog on 18. The model predicted fog on 20 mornings but only 12 of
     those were actually foggy": everyone (T), a part of it (P), what the model picked (M) and
     the part of those that is the class (K), read as TP = K, FP = M - K, FN = P - K and
     TN = T - P - M + K, when the class no word list knows is told again of the K by the truth
     ("actually", "correct"), by the words said of the P ("8 got injured ... 6 of them got
-    injured") or by a verb standing for them ("7 of them did"); None for any other story."""
-    positive, negative = _class_words(tokens)
-    numbers = _numbers(_without_naming_asides(tokens), positive, negative)
+    injured") or by a verb standing for them ("7 of them did"); None for any other story.
+    (`told`: the tokens without asides that name things; `positive`, `negative`: the classes'
+    words.)"""
+    numbers = _numbers(told, positive, negative)
     if numbers is None or len(numbers) != 4 or \
             any(number.share is not None or number.doubtful for number in numbers):
         return None
@@ -292,10 +299,11 @@ def _words_after(tokens: list[str], numbers: list[_Number], which: int) -> list[
     return tokens[at + 1:end]
 
 
-def _settled(tokens: list[str]) -> dict[str, int] | None:
-    """counts_settled_by_story on the story's tokens, by the words of its numbers."""
-    positive, negative = _class_words(tokens)
-    numbers = _numbers(_without_naming_asides(tokens), positive, negative)
+def _settled(tokens: list[str], told: list[str], positive: set[str],
+             negative: set[str]) -> dict[str, int] | None:
+    """counts_settled_by_story on the story's tokens, by the words of its numbers (arguments as
+    for `_told_in_four_numbers`)."""
+    numbers = _numbers(told, positive, negative)
     always = _always_said(tokens, positive, negative)
     if numbers is None or len(numbers) + (2 if always else 0) < 3 and not (
             len(numbers) == 2 and (numbers[0].part_of == 1 or numbers[1].referring)):

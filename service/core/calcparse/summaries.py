@@ -72,11 +72,11 @@ def read_summary(raw: str) -> CalcRequest | None:
     lines = list(itertools.islice(raw.splitlines(), MAX_LINES))
     if len(lines) < 2:
         return None
-    text = raw.lower()
     rows = [_row(match) for match in itertools.islice(
         filter(None, (_ROW.match(line.lower()) for line in lines)), MAX_ROWS + 1)]
     if not 2 <= len(rows) <= MAX_ROWS:
         return None
+    text = raw.lower()   # (the words beside the table: only once there is one)
     total = bool(_TOTAL_ASKED.search(text))
     asked = [n for n, row in enumerate(rows) if row.params == ASKED]
     if not asked and not total:
