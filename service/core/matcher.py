@@ -65,6 +65,10 @@ MAX_TYPO_LOOKUPS = 12
 # "my GAN super-resolution project": at most 0.43 of the entry's in every tuning set, the
 # off-topic questions so found from 0.22 up).
 OUTSIDE_WORD_SHARE = 0.45
+# An entry whose id the question names whole, and whose id holds the whole id of the first
+# entry and more, is the question's subject when it scores at least this share of the first's:
+# "relative position encodings" asks relative-positional-encoding, not positional-encoding.
+SPECIFIC_SHARE = 0.7
 # A foreign term is at least this long: shorter unknown words are abbreviations and noise
 FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
@@ -593,7 +597,31 @@ class Matcher:
                               signals[EMBEDDING],
                               number == 0 and signals[EMBEDDING] >= nearest))
                   for number, (score, index, signals) in enumerate(scored)]
-        return self._named_outside_first(ranked, tokens)
+        return self._named_outside_first(self._most_specific_first(ranked, tokens), tokens)
+
+    def _most_specific_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:
+        """`ranked` with an entry put first whose id the question names whole and whose id
+        holds the whole id of the first entry and more, scoring SPECIFIC_SHARE of the first's
+        or more ("how do relative position encodings differ from absolute ones" names
+        relative-positional-encoding, not only positional-encoding)."""
+        if len(ranked) < 2 or ranked[0].index >= self.outside_from:
+            return ranked
+        named = set(tokens)
+        first = set(self._id_tokens[ranked[0].index])
+        if not first or not first <= named:
+            return ranked
+        for number, candidate in enumerate(ranked[1:], start=1):
+            if candidate.index >= self.outside_from:
+                continue
+            own = set(self._id_tokens[candidate.index])
+            if first < own <= named and candidate.score >= SPECIFIC_SHARE * ranked[0].score:
+                # the words that made the first likely make the narrower entry as likely: it
+                # takes the first's confidence, and the first the lower of the two
+                first_place = ranked[0]._replace(
+                    confidence=min(ranked[0].confidence, candidate.confidence))
+                return [candidate._replace(confidence=ranked[0].confidence), first_place,
+                        *ranked[1:number], *ranked[number + 1:]]
+        return ranked
 
     def _named_outside_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """`ranked` with the first topic not covered put first when the question names it by a

@@ -416,3 +416,27 @@ def test_foreign_terms_are_names_neither_the_course_nor_english_knows(matcher):
     assert matcher.foreign_terms("the weakness of squeezing the source into one fixed vector, "
                                  "wobbly and stiffness") == []
     assert matcher.foreign_terms("an admissible heuristic") == ["admissible"]
+
+
+@pytest.mark.parametrize(("question", "narrower", "broader"), [
+    ("How do relative position encodings differ from absolute sinusoidal ones?",
+     "relative-positional-encoding", "positional-encoding"),
+    ("my Transformer with absolute position embeddings falls over on sequences longer than it "
+     "saw in training. would relative positions help?",
+     "relative-positional-encoding", "positional-encoding"),
+])
+def test_an_entry_whose_whole_id_is_named_beats_the_entry_its_id_holds(matcher, question,
+                                                                        narrower, broader):
+    ranked = matcher.search(question, 2)
+    assert [m.entry_id for m in ranked] == [narrower, broader]
+    assert ranked[0].score >= ranked[1].score   # the narrower one takes the first's confidence
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("what are sinusoidal positional encodings", "positional-encoding"),
+    ("how does the transformer know the position of each token", "positional-encoding"),
+    ("explain truncated bptt", "truncated-bptt"),
+    ("explain bptt", "bptt"),
+])
+def test_an_entry_whose_id_is_not_named_whole_is_not_put_first(matcher, question, entry_id):
+    assert matcher.search(question, 1)[0].entry_id == entry_id
