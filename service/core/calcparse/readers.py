@@ -339,11 +339,18 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
                 linear += list(zip(widths, widths[1:], strict=False))
         # a kernel said before the channels is theirs, unless layers are compared ("two stacked
         # 3x3 convs 64->64->64 vs a single 5x5 conv 64->64" are two options, not one model)
+        text = _FROM_TO.sub(r"\1->\2", text)   # "from 3 to 32 channels": 3->32
         compared = _COMPARED.search(text) is not None
+        found = [c for c in itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)
+                 if not chain or c.start() < chain.start()]
+        # "1x1 256->64, 3x3 64->64": each kernel written before its channels, so the size after
+        # a layer's channels is the next layer's
+        sizes_first = bool(found) and _SIZE_RIGHT_BEFORE.search(
+            text[max(0, found[0].start() - 24):found[0].start()]) is not None
         layers = [(int(c[1]), int(c[2]),
-                   c[3] or (None if compared else _kernel_before(text, c.start()))) for c in
-                  itertools.islice(_CHANNELS_AND_KERNEL.finditer(text), MAX_CALLS + 1)
-                  if not chain or c.start() < chain.start()]
+                   _kernel_before(text, c.start()) if sizes_first else
+                   c[3] or (None if compared else _kernel_before(text, c.start())))
+                  for c in found]
     if not 2 <= len(layers) + len(linear) <= MAX_CALLS or \
             any(k is None or not c for c, _, k in layers):
         return []
@@ -385,16 +392,24 @@ _CHANNELS_AND_KERNEL = re.compile(rf"(?<![\w.])(\d{{1,5}}+)\s*+->\s*+(\d{{1,5}}+
                                   rf"(?:channels?\s*+)?,?\s*+(?:with\s++)?(?:an?\s++)?({XSIZE})?")
 
 
-# "3x3 conv", "5x5 kernel": a layer's kernel where a message names several
-_KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b")
+# "3x3 conv", "5x5 kernel", "conv 3x3": a layer's kernel where a message names several
+_KERNEL_MENTION = re.compile(rf"({XSIZE})\s*+(?:conv\w*+|kernels?|filters?)\b|"
+                             rf"\bconv\w*+\s++({XSIZE})")
+
+
+# "1x1 256->64": a layer's kernel written right before its channels
+_SIZE_RIGHT_BEFORE = re.compile(rf"({XSIZE})\s*+$")
 
 
 def _kernel_before(text: str, end: int) -> str | None:
-    """The kernel of the layer whose channels start at `end`, said before them: the last
-    kernel named before ("3x3 conv 64->128 then 3x3 conv 128->128", "two 3x3 convs, 64->128
-    then 128->128"), or None."""
+    """The kernel of the layer whose channels start at `end`, said before them: a size right
+    before them ("1x1 256->64, 3x3 64->64"), else the last kernel named before ("3x3 conv
+    64->128 then 3x3 conv 128->128", "two 3x3 convs, 64->128 then 128->128"), or None."""
+    right_before = _SIZE_RIGHT_BEFORE.search(text[max(0, end - 24):end])
+    if right_before is not None:
+        return right_before[1]
     mentions = list(itertools.islice(_KERNEL_MENTION.finditer(text, 0, end), MAX_CALLS + 1))
-    return mentions[-1][1] if mentions else None
+    return mentions[-1][1] or mentions[-1][2] if mentions else None
 
 
 def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
@@ -402,7 +417,7 @@ def _other_kernels(text: str, request: CalcRequest) -> list[CalcRequest]:
     message compares (at most two), so the reply shows both rather than the first alone."""
     kernels = []
     for match in itertools.islice(_KERNEL_MENTION.finditer(text), 3):
-        kernel = pair(parse_size(match[1])[:2])
+        kernel = pair(parse_size(match[1] or match[2])[:2])
         if kernel != request.args["kernel"] and kernel not in kernels:
             kernels.append(kernel)
     one = {name: value for name, value in request.args.items() if name != "layers"}
@@ -651,7 +666,8 @@ _DOT_PRODUCTS_ASKED = re.compile(r"\bdot[\s-]?products?\b|\b(?:attention\s++)?sc
 _MACS_ASKED = re.compile(r"\bmacs?\b|multiply|\bflops?\b|\bmult|\bcost\b|\bcompute\b|"
                          r"\bcomplexity\b|\boperations\b")
 # comparing two values of one setting: "d=64 vs d=128", "from 800 to 400"
-_COMPARED = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|\binstead of\b|\bfrom\s++\d")
+_COMPARED = re.compile(r"\bvs\b|\bversus\b|\bcompared?\b|\binstead of\b|\bfrom\s++\d|"
+                       r"\b(?:cheaper|more|fewer|less|bigger|smaller|larger)\s++than\b")
 # "8 heads", "heads = 8" (not the "head" of "head dim 64")
 _SEQUENCE_HEADS = re.compile(r"(?<![\w.])(\d{1,4}+)\s*+(?:attention\s++)?heads\b|"
                              r"\bheads\s*+(?:=|:)\s*+(\d{1,4}+)\b|"

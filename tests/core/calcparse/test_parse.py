@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from service.core.calcparse import fill, parse_calculation
 from service.core.calcparse.parse import _parse, _read
-from service.core.calcparse.request import MODEL_LAYERS
+from service.core.calcparse.request import MODEL_LAYERS, TOGETHER
 from service.core.textnorm import prepare
 from tests.core.calcparse.helpers import FAST, parsed, run, size
 from tests.core.calcparse.test_intent import NOT_CALCULATIONS
@@ -203,6 +203,34 @@ def test_a_kernel_said_before_the_channels_of_each_layer_counts_for_them(message
     request = parsed(message)
     assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == \
         (3 * 3 * 64 * 128 + 128) + (3 * 3 * 128 * 128 + 128)
+
+
+@pytest.mark.parametrize(("message", "layers"), [
+    # "conv 3x3" before its channels, which "from ... to" gives
+    ("small stack: conv 3x3 from 3 to 32 channels, then conv 3x3 from 32 to 64 channels, both "
+     "with bias. total params of the two layers together?", [(3, 3, 32, True), (3, 32, 64, True)]),
+    ("conv 3x3 3->32 then conv 3x3 32->64, total params?", [(3, 3, 32, True), (3, 32, 64, True)]),
+    # each kernel right before its channels: the size after one layer's is the next one's
+    ("resnet bottleneck convs (ignore the BN): 1x1 256->64, 3x3 64->64, 1x1 64->256, all "
+     "bias=False. total params across the three?",
+     [(1, 256, 64, False), (3, 64, 64, False), (1, 64, 256, False)]),
+])
+def test_layers_in_words_are_each_counted_and_added_up(message, layers):
+    # only the first layer had been counted, and given as the total
+    request = parsed(message)
+    assert request.asks == TOGETHER
+    assert run(request)["total"] + sum(run(other)["total"] for other in request.also) == sum(
+        k * k * cin * cout + (cout if bias else 0) for k, cin, cout, bias in layers)
+
+
+def test_layers_said_cheaper_than_another_are_compared_not_added_up():
+    request = parsed("slide 20 says three stacked 3x3 convs (64->64 each, with bias) are "
+                     "cheaper than one 7x7 conv 64->64 with bias. can you give me both "
+                     "parameter counts?")
+    assert request.asks != TOGETHER
+    stacked, single = run(request), run(request.also[0])
+    assert (stacked["stack_total"], single["total"]) == (3 * (3 * 3 * 64 * 64 + 64),
+                                                         7 * 7 * 64 * 64 + 64)
 
 
 @pytest.mark.parametrize("message", [
