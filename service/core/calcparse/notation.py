@@ -12,9 +12,9 @@ import itertools
 import re
 
 # Numbers stand alone: not the 2 of "q2", not the 0 or 5 of "0.5", not the 7 of a model's
-# "7b" (billion parameters) or of "8x7b".
+# "7b" (billion parameters) or of "8x7b", not the 4 of an ordinal ("after the 4th pool").
 _ALONE = r"(?<![\w.])"
-_END = r"(?![\w.]?\d|[bmk]\b)"
+_END = r"(?![\w.]?\d|[bmk]\b|(?:st|nd|rd|th)\b)"
 INT = rf"{_ALONE}(\d{{1,7}}){_END}"
 _X = r"\s*+(?:x|\*|by)\s*+"
 # A size: "28x28", "28 x 28 x 3", "5 by 5", "[3, 3]", "(32,32,3)" or a single int. XSIZE has

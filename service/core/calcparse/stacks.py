@@ -54,7 +54,7 @@ _GROUPS = re.compile(r"\b(?:done|repeated|repeat)\s++(?:this\s++)?\d{1,2}+\s++ti
 # after "each" (number words are digits by now), up to the end of the sentence
 _EACH = re.compile(r"(?<![\w.])(\d{1,2}+)\s++(?:(conv\w*+|deconv\w*+|transposed?\s++conv\w*+|"
                    r"(?:max|avg|average)?\s*+pool\w*+|identical|similar)\s++)?layers\b"
-                   r"(?:\s++(?:in\s++a\s++row|in\s++sequence|stacked))?[\s,:(]*+(?:each|all)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
+                   r"(?:\s++(?:in\s++a\s++row|in\s++sequence|stacked))?[\s,:(]*+(?:each|all|both)\b(?:\s++(?:with|having|of|using|is|are|has|have)\b)?")
 _EACH_SETTINGS = re.compile(r"[.?;!]\s|[?!]|$")
 _WORD = re.compile(r"[a-z]++|[=/]")
 _SETTING_BEFORE = frozenset({"stride", "strides", "padding", "pad", "dilation", "kernel", "size",
@@ -203,6 +203,8 @@ def _listed_in_turn(text: str, layers: list[dict]) -> list[dict]:
 
 
 _NAMED_AS_A_POINT = re.compile(r"\b(?:after|following)\s++$")
+# "a pooling question:", "conv exercise": the topic of what follows, no layer
+_TOPIC_AFTER = re.compile(r"\s++(?:question|problem|exercise|task|homework|quiz)\b")
 
 
 def _layer_starts(text: str) -> list[re.Match]:
@@ -215,6 +217,8 @@ def _layer_starts(text: str) -> list[re.Match]:
                 match.group()[-1].isdigit():
             continue   # "after conv1, AlexNet has a 55x55x96 volume and applies ...": where
             # the input comes from, no layer of the stack
+        if _TOPIC_AFTER.match(text, match.end()):
+            continue
         if found and match.group().startswith("k"):
             between = text[found[-1].start():match.start()]
             if between.count("(") > between.count(")"):

@@ -115,6 +115,12 @@ def test_more_ways_of_writing_layers_in_turn(message, size, layers):
     ("DCGAN generator upsampling: start from 8x8, then three ConvTranspose2d layers each with "
      "kernel_size=4, stride=2, padding=1. size after each?",
      8, {"kernel": 4, "stride": 2, "padding": 1, "operation": "transposed"}, 3),
+    ("two conv layers, both 3x3 with stride 2 and padding='same' (tensorflow), input 57x57. "
+     "what's the size after both of them?", 57, {"kernel": 3, "stride": 2, "padding": "same"}, 2),
+    # "the 4th pool" is no size: the input is the 224x224 (it was 4 x 4)
+    ("VGG-ish: start from 224x224 and apply four 2x2 max pools with stride 2 (the convs in "
+     "between keep the size). what's the size after the 4th pool?",
+     224, {"kernel": 2, "stride": 2, "operation": "pool"}, 4),
 ])
 def test_layers_all_alike_are_the_one_layer_so_many_times(message, size, layer, count):
     request = parsed(message)
@@ -153,6 +159,8 @@ def test_layers_that_cannot_all_be_read_are_asked_for(message, missing):
     "dilated conv on 64x64 with k=3, d=4, p=4, s=1 - what size comes out",  # one layer
     "deconvolution (transpose conv) on a 4x4 input with a 5x5 kernel, stride 1, output size?",
     "how many params in a 3x3 conv then a 5x5 conv from 16 to 32 channels",  # no size asked
+    # the topic named first is no layer of its own (it was asked for the layers)
+    "pooling question: 100x100 feature map, 3x3 max pooling, stride 3, no padding. output size?",
 ])
 def test_one_layer_or_no_size_asked_is_not_a_stack(message):
     request = parse_calculation(message)
