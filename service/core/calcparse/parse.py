@@ -158,19 +158,26 @@ def _reads_sides_of(request: CalcRequest, shapes: set[int]) -> bool:
 _SIDE = re.compile(r"\d{1,7}+")
 
 
-# "nn.Conv1d(16, 32, 5)", "MaxPool1d(2)": a layer over a sequence; "conv2d(" or "2d conv" beside
-# it leaves which is meant to the layers' own words
-_ONE_D_CALL = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)1d\s*+\(")
+# "nn.Conv1d(16, 32, 5)", "MaxPool1d(2)", "a Conv1d on ...": a layer over a sequence; "conv2d"
+# or "2d conv" beside it leaves which is meant to the layers' own words
+_ONE_D_CALL = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)1d\b")
+# a 1-D input's length: "a sequence of length 100", "seq_len=512", "200 time steps"
+_LENGTH = re.compile(r"\b(?:length|len|seq_len)\s*+(?:of\s++|=\s*+|:\s*+|is\s++)?(\d{1,7}+)\b|"
+                     r"(?<![\w.])(\d{1,7}+)\s++(?:time\s*+steps|timesteps|tokens|samples)\b")
 _TWO_D = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)[23]d\b|\b[23]-?d\b")
 
 
 def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | None:
     """A 1-D layer's request as the 2-D one it equals: a 1 x k kernel over a 1 x L input,
-    padded along its length only. Read as 2-D, "nn.Conv1d(16, 32, 5)" had 5 x 5 x 16 x 32
-    weights."""
+    padded along its length only, the input's length read from "a sequence of length 100".
+    Read as 2-D, "nn.Conv1d(16, 32, 5)" had 5 x 5 x 16 x 32 weights."""
     if request is None or request.calculator not in ("conv", "params") or \
             not _ONE_D_CALL.search(text) or _TWO_D.search(text):
         return request
+    if request.calculator == "conv" and "input" not in request.args and \
+            (length := _LENGTH.search(text)) is not None:
+        request = finish_request("conv", {**request.args, "input": int(length[1] or length[2])},
+                                 request.missing, request.assumed)
     read = _as_one_dimensional(request)
     return replace(read, assumed=[
         *read.assumed, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L input"])

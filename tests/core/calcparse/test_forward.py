@@ -54,6 +54,18 @@ def test_a_one_dimensional_layer_is_a_1_by_k_kernel_over_a_1_by_length_input():
                              ).args["kernel"] != [1, 5]
 
 
+@pytest.mark.parametrize("message", [
+    "1-D case for the text CNN: Conv1d on a sequence of length 100, kernel size 5, stride 1, no "
+    "padding. how long is the output sequence?",
+    "a conv1d with kernel 5, no padding, over 100 time steps: output length?",
+])
+def test_a_one_dimensional_layer_named_in_words_reads_its_inputs_length(message):
+    # the layer was read as 2-D, and the input size asked for
+    request = parse_calculation(message)
+    assert (request.args["input"], request.args["kernel"], request.missing) == ([1, 100],
+                                                                                [1, 5], [])
+
+
 def test_a_one_dimensional_layers_length_and_parameters_asked_in_two_questions_are_both_given():
     # "output length? and how many params?": the parameters alone were worked out
     request = parse_calculation("nn.Conv1d(16, 32, kernel_size=5) over sequences of length 100 "
