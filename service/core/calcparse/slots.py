@@ -30,7 +30,7 @@ MAX_NUMBERS = 32  # a message with more numbers than this describes no single la
 # (possessive, and every optional part starts with a word), so no run is split two ways.
 _OF = (r"[\s_]*+(?:(?:(?:of|with)\s++)?(?:size|shape|dims?|dimensions?)\s*+)?"
        r"(?:(?:of|=|:|is|are|at)\s*+)?(?:(?:an?|size)\s++)?")
-_CHANNELS = r"(?:channels?|feature maps?|features|units|neurons)"
+_CHANNELS = r"(?:channels?|(?:feature\s++)?maps?|features|units|neurons)"   # "6 input maps"
 # Settings of training, not of the layer: "batch size 128", "lr 1e-3", "10 epochs".
 _TRAINING = (r"(?:batch(?:[\s_-]*+size)?|lr|learning[\s_-]*+rate|momentum|weight[\s_-]*+decay|"
              r"epochs?)")
