@@ -67,6 +67,8 @@ def test_missing_counts_are_asked_for_and_a_question_about_them_is_no_calculatio
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "bias": False}),
     ("conv layer with n_in = 10 channels, n_out = 20, kernel 5x5: params?",
      {"kernel": 5, "in_channels": 10, "out_channels": 20}),
+    ("LeNet-5 C3 but fully connected across maps: 5x5 kernels, 6 input maps, 16 output maps, "
+     "with biases. how many params?", {"kernel": 5, "in_channels": 6, "out_channels": 16}),
 ])
 def test_channel_notations_are_read(message, args):
     request = parse_calculation(message)
