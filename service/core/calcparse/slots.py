@@ -369,8 +369,9 @@ def find_slots(text: str) -> dict:
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
             digit = _DIGIT.search(match.group(0))
-            if digit and _is_reference(text, match.start() + digit.start()):
-                continue
+            if digit and (_is_reference(text, match.start() + digit.start()) or
+                          _in_a_name(text, match.start() + digit.start())):
+                continue   # "question 3", "resnet-50 conv1": no value
             value = _slot_value(name, match)
             if value is None or not _store(slots, name, value):
                 continue
@@ -398,7 +399,13 @@ def _is_quantity(text: str, size: re.Match) -> bool:
     ("gpt-4o", see _NAME_BEFORE)."""
     if _NOT_A_SIZE_UNIT.match(text, size.end()) is not None:
         return True
-    before = text[max(0, size.start() - 14):size.start()]
+    return _in_a_name(text, size.start())
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether the number at `start` is hyphenated to a name ("resnet-50", "gpt-4o"), not to a
+    setting's ("stride-2")."""
+    before = text[max(0, start - 14):start]
     return _NAME_BEFORE.search(before) is not None and _SETTING_NAME.search(before) is None
 
 

@@ -251,3 +251,17 @@ def test_no_padding_on_one_axis_is_not_no_padding_at_all():
                                 "with stride 2 and padding (0, 1) (no padding on height, 1 on "
                                 "width). What is the output shape?")
     assert request.args["padding"] == [0, 1]
+
+
+@pytest.mark.parametrize(("message", "kernel"), [
+    ("ResNet-50 conv1 is 7x7, 3->64 channels, stride 2, bias=False. How many weights?", 7),
+    ("vgg-16 conv 3x3 64->64 params?", 3),
+])
+def test_a_number_hyphenated_to_a_models_name_is_no_setting(message, kernel):
+    # "resnet-50 conv1" had been a 50 x 50 kernel
+    assert parse_calculation(message).args["kernel"] == kernel
+
+
+def test_a_number_hyphenated_to_a_settings_name_is_its_value():
+    assert parse_calculation("stride-2 3x3 conv, no padding, on 63x63. output size").args[
+        "stride"] == 2
