@@ -7,6 +7,7 @@ reader builds the request. Kept apart so that the parts below never import the w
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import replace
 
@@ -406,11 +407,13 @@ def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | Non
 # "output size and param count", "params and output size", "output shape and how many
 # parameters", "out size + # of params", "weights+biases and shape"
 # (asked in two questions too: "output length? and how many params?")
+# (what lies between: no question or sentence end, a dot of code allowed: "nn.conv2d(3, 16, 5)")
+_GAP = r"(?:[^?.]|\.(?=\w)){0,40}?"
 _SIZE_AND_PARAMS = re.compile(
-    r"(?:output|\bout\b|size|shape|dims?\b)[^?.]{0,24}?\??+\s*+(?:\band\b|&|\+|,)[^?.]{0,24}?"
-    r"(?:param|weights)|"
-    r"(?:param|weights)[^?.]{0,24}?\??+\s*+(?:\band\b|&|\+|,)[^?.]{0,24}?"
-    r"(?:output|\bout\b|size|shape|dims?\b)")
+    rf"(?:output|\bout\b|size|shape|dims?\b){_GAP}\??+\s*+(?:\band\b|&|\+|,){_GAP}"
+    rf"(?:param|weights)|"
+    rf"(?:param|weights){_GAP}\??+\s*+(?:\band\b|&|\+|,){_GAP}"
+    rf"(?:output|\bout\b|size|shape|dims?\b)")
 
 
 def _size_and_params(text: str, slots: dict, built: CalcRequest) -> CalcRequest | None:
@@ -451,7 +454,17 @@ def _read(message: Message | str) -> str:
     setting names spelt right and written out, values set "to" a number said as settings
     ("the stride to 2": "stride 2"), and sizes in H x W x C order."""
     text = correct_setting_names(formula_values(in_forward_order(as_message(message).prepared)))
+    text = _PRODUCT_IN_CALL.sub(_multiplied, text)
     return read_shapes(spell_out(_SET_TO.sub(_set_to, text)))
+
+
+# A layer's size written as a product in its call: "nn.Linear(64*7*7, 10)" (the flattened size)
+_PRODUCT_IN_CALL = re.compile(r"\b((?:linear|dense|conv[123]d)\s*+\(\s*+(?:in_features\s*+=\s*+)?)"
+                              r"(\d{1,5}+(?:\s*+\*\s*+\d{1,5}+){1,3}+)(?=\s*+[,)])")
+
+
+def _multiplied(match: re.Match) -> str:
+    return match[1] + str(math.prod(int(n) for n in match[2].split("*")))
 
 
 # "change the stride to 2", "the false positives go up to 60", "padding is increased to 2"

@@ -335,3 +335,18 @@ def test_a_what_if_that_changes_nothing_leaves_the_calculation_alone():
     request = parsed("output size of a 32x32 input with a 5x5 kernel, what if the image is "
                      "bigger?")
     assert request.also == []
+
+
+def test_a_size_written_as_a_product_in_a_layers_call_is_that_product():
+    # "nn.Linear(64*7*7, 10)" had 64 inputs and 7 outputs
+    request = parsed("After my last conv the tensor is 64 channels x 7 x 7, I flatten it and "
+                     "put nn.Linear(64*7*7, 10). How many params has that linear layer?")
+    assert (request.args["in_features"], request.args["out_features"]) == (64 * 7 * 7, 10)
+
+
+def test_parameters_and_size_asked_around_a_call_in_code_are_both_worked_out():
+    # the parameters alone had been given: "nn.conv2d(...)" holds a dot, which ended the search
+    request = parsed("Two things please: the number of parameters of nn.Conv2d(3, 16, 5) and "
+                     "its output size on a 32x32 input (stride 1, no padding).")
+    assert run(request)["output"] == [28, 28]
+    assert run(request.also[0])["total"] == 5 * 5 * 3 * 16 + 16
