@@ -85,7 +85,8 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
         request = _table_request(table, text, message.text.lower())
         if request is not None:
             return request
-    request = _one_dimensional(_without_an_errors_shapes(_parse(text), text), text)
+    request = _unknown_settings(
+        _one_dimensional(_without_an_errors_shapes(_parse(text), text), text), text)
     variant = _WHAT_IF.search(message.prepared)
     if variant is not None and not (request is not None and request.also):
         # (a "what if" the readers work out beside the first themselves is theirs: "what if
@@ -196,6 +197,33 @@ def _as_one_dimensional(request: CalcRequest) -> CalcRequest:
     return replace(request, args=args,
                    also=[_as_one_dimensional(other) for other in request.also
                          if other.calculator in ("conv", "params")])
+
+
+# A setting the student says they do not know: "I don't remember what padding we used", "the
+# stride was either 1 or 2", "padding=pad" (a variable of their code)
+_UNKNOWN_SETTING = re.compile(
+    r"\b(?:don\W?t|do\s++not|can\W?t|cannot|no\s++longer)\s++(?:remember|recall|know)\s++"
+    r"(?:what\s++|which\s++|the\s++|what\s++the\s++)?(?:\w++\s++)?(stride|padding|dilation)\b|"
+    r"\b(stride|padding|dilation)\s++(?:was|is)\s++(?:either\s++\d{1,3}+\s++or\s++\d{1,3}+|"
+    r"unknown|not\s++given|missing)\b|"
+    r"\bforgot\s++(?:the\s++|what\s++)?(stride|padding|dilation)\b|"
+    r"\b(padding|stride)s?\s*+=\s*+(?!(?:same|valid|full|none|true|false)\b)[a-z_][a-z_\d]*+\b")
+
+
+def _unknown_settings(request: CalcRequest | None, text: str) -> CalcRequest | None:
+    """An output size whose stride, padding or dilation the student says they do not know is
+    asked about (they are said to be unknown, not left out: no default is assumed)."""
+    if request is None or request.calculator != "conv":
+        return request
+    unknown = [next(g for g in found.groups() if g) for found in
+               itertools.islice(_UNKNOWN_SETTING.finditer(text), 3)]
+    unknown = [name for name in unknown if name not in find_slots(text)]
+    if not unknown:
+        return request
+    args = {name: value for name, value in request.args.items() if name not in unknown}
+    return replace(request, args=args, missing=[*request.missing, *dict.fromkeys(unknown)],
+                   assumed=[a for a in request.assumed
+                            if not any(name in a for name in unknown)])
 
 
 # "after layer 4", "after conv2", "after the second pooling layer" is not read (all layers)

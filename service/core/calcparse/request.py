@@ -59,6 +59,9 @@ COUNTS_IN_WORDS = "counts_in_words"
 SLOT_QUESTIONS = {
     "input": "the input size (e.g. `28x28`)",
     "kernel": "the kernel size (e.g. `3x3`)",
+    "stride": "the stride (e.g. `stride 2`)",
+    "padding": "the padding (e.g. `padding 1`, or `same`)",
+    "dilation": "the dilation (e.g. `dilation 2`)",
     "in_channels": "the number of input channels (e.g. `64 input channels`)",
     "matrix": "the recurrent weight matrix, e.g. `[[0.5, 0.2], [0.1, 1.3]]`",
     "patch": "the patch size (e.g. `4x4 patches`)",

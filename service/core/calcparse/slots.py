@@ -57,6 +57,10 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("training", re.compile(r"(?<![\w.])(?<!by )(?<!x )(?<![x*])\d{1,2}+\s++"
                             r"(?:(?:conv\w*+|convolutional|hidden|dense|linear|fc)\s++)?"
                             r"layers?\b"), ("layer",)),
+    # nor is a count of all the pixels ("10000 pixels in total"): no side, so no size
+    ("training", re.compile(r"(?<![\w.])\d{1,9}+\s*+(?:pixels|px)\s++(?:in\s++total|total|overall|"
+                            r"altogether)\b|\btotal\s++of\s++\d{1,9}+\s*+(?:pixels|px)\b"),
+     ("pixels", "px")),
     # a result the student proposes ("is the answer 289?", "i got 13") is not an input
     ("claim", re.compile(rf"\b(?:answer|result)s?\s*+(?:(?:is|=|:|should be|would be|will be)"
                          rf"\s*+)?(?:an?\s++)?({SIZE})"), ("answer", "result")),
@@ -329,6 +333,8 @@ _SETTING_NAME = re.compile(r"(?:kernel|filter|stride|padding|pad|dilation|input|
                            r"size|channels?)-$")
 
 
+# "a square image" (not "it's not square btw")
+_SAID_SQUARE = re.compile(r"(?<!not )(?<!n't )\bsquare\b")
 # One side of an image in words: "300 pixels wide", "64 px tall"
 _ONE_SIDE = re.compile(r"(?<![\w.])(\d{1,7}+)\s*+(?:px|pixels?)?\s*+(?:wide|tall|high|across)\b")
 
@@ -376,7 +382,7 @@ def find_slots(text: str) -> dict:
             if value is None or not _store(slots, name, value):
                 continue
             taken.append(span)
-    if isinstance(slots.get("input"), int) and "square" not in text:
+    if isinstance(slots.get("input"), int) and not _SAID_SQUARE.search(text):
         side = _ONE_SIDE.search(text)
         if side is not None and int(side.group(1)) == slots["input"]:
             # "an image 300 pixels wide": its height is not given, so there is no size to

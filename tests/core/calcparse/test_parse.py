@@ -350,3 +350,28 @@ def test_parameters_and_size_asked_around_a_call_in_code_are_both_worked_out():
                      "its output size on a 32x32 input (stride 1, no padding).")
     assert run(request)["output"] == [28, 28]
     assert run(request.also[0])["total"] == 5 * 5 * 3 * 16 + 16
+
+
+@pytest.mark.parametrize(("message", "unknown"), [
+    ("Input 64x64, conv kernel 3, stride 2. I don't remember what padding we used in the lab. "
+     "What is the output size?", "padding"),
+    ("Conv2D(64, 5, strides=2, padding=pad) on 100x100 - pad is a variable set in a notebook "
+     "cell I deleted. output size?", "padding"),
+    ("conv output for a 128x128 input with a 5x5 kernel and padding 2 - the stride was either 1 "
+     "or 2, I honestly don't remember. what do I get?", "stride"),
+])
+def test_a_setting_the_student_does_not_know_is_asked_not_assumed(message, unknown):
+    # its default had been assumed and the size worked out
+    request = parse_calculation(message)
+    assert request.missing == [unknown] and unknown not in request.args
+
+
+@pytest.mark.parametrize("message", [
+    "My image has 10000 pixels in total, conv kernel 3 stride 2 padding 1, what is the output "
+    "size?",
+    # one side, and the image said not to be square (a 128 x 128 input had been made up)
+    "my image is 128 pixels wide, conv 3x3 stride 1 padding 1 then maxpool 2. what's the output "
+    "height x width? (it's not square btw)",
+])
+def test_an_input_without_both_sides_is_asked_for(message):
+    assert "input" in parse_calculation(message).missing
