@@ -48,6 +48,7 @@ from service.core.calcparse import (
     parse_calculation,
 )
 from service.core.calcparse.intent import asks_for_advice
+from service.core.calcparse.notation import pair
 from service.core.library_messages import asking_part, library_message
 from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
 from service.core.other_language import FUNCTION_WORDS, in_another_language
@@ -297,8 +298,17 @@ class Tutor:
             read = parse_calculation(part)
             more = self._more_of_the_part_before(parts, number, before) \
                 if calc and not state.get("pending") and read is None else None
+            output = (replies[-1].calculation or {}).get("result", {}).get("output")
             if more is not None and more.args != calc.get("args"):
                 replies.append(self._calculate(more, state, session_id))
+            elif read is not None and read.calculator in ("conv", "stack") and \
+                    read.missing == ["input"] and output is not None:
+                # "(b) Then a 2x2 max pool with stride 2": on what the part before gave
+                size = f"${output[0]} \\times {output[1]}$"
+                on_it = replace(read, args={**read.args, "input": pair(output)}, missing=[],
+                                assumed=[*read.assumed, f"the input is the output of "
+                                         f"({parts[number - 1][0]}), {size}"])
+                replies.append(self._calculate(on_it, state, session_id))
             elif calc and not state.get("pending") and read is None and (
                     has_values(part.prepared) or bias_said(part.prepared) is not None):
                 replies.append(self._modify(calc, part.prepared, state, session_id))

@@ -824,6 +824,16 @@ def test_a_later_part_without_values_of_its_own_asks_more_of_the_part_befores(tu
     assert "9 \\times 9" in first and "9 \\cdot 9 \\cdot 96 = 7776" in second
 
 
+def test_a_later_part_without_an_input_of_its_own_goes_on_from_the_part_befores_output(tutor):
+    # "(b) Then a 2x2 max pool" had been asked for its input size
+    reply = tutor.respond("(a) A 200x200 image goes through a 5x5 conv with stride 2 and no "
+                          "padding. What is the output size?\n(b) Then a 2x2 max pool with "
+                          "stride 2. What is the size now?")
+    first, second = reply.reply.split("**(b)**")
+    assert "98 \\times 98" in first
+    assert "output of (a)" in second and "49 \\times 49" in second
+
+
 def test_dot_products_asked_without_a_dimension_are_given_and_the_dimension_asked(tutor):
     counted, completed = conversation(
         tutor, "If I double my context from 512 to 1024 tokens, how many dot products does "
