@@ -41,6 +41,8 @@ _REPEATED = re.compile(r"(?<![\w.])([2-6])\s*+(?:x\s*+)?\(?\s*+"
                        r"(?:(?:consecutive|stacked|successive|identical|similar)\s++)?$")
 _POOL_CALL = re.compile(r"pool")
 _POOL_LAYER = re.compile(r"\b(?:(?:max|avg|average)[\s-]?)?pool\w*+\s++layers?\b")
+# "a max pool, then a 5x5 conv": a pooling word alone, no window of its own
+_POOL_WORD = re.compile(r"(?:max|avg|average)[\s-]*+pool\w*+[\s,]|pool(?:ing)?[\s,]")
 _KERAS_LAYER = re.compile(r"^(?:kerasconv|maxpooling|averagepooling|depthwiseconv)")
 _MAX_PIECES = MAX_LAYERS
 # A number of the layer's own, not part of a name ("conv1", "conv2d(")
@@ -339,10 +341,11 @@ def _pieces(text: str, found: list[re.Match], read) -> list[tuple[int, int]]:
         if n + 1 < len(spans) and read(start, end) is None:
             following = found[n + 1].group(0)
             call = piece.rstrip().endswith(")") or "(" in piece[:24]
-            # "then a pooling layer, then conv 3x3": a pool layer named without its window is
-            # a layer of its own (asked for), never the name of the conv after it
-            pool_without_window = _POOL_LAYER.match(piece) and not _POOL_CALL.search(following) \
-                and not following.startswith("k")
+            # "then a pooling layer, then conv 3x3", "then a max pool, then a 5x5 conv": a pool
+            # named without its window is a layer of its own (asked for), never the name of
+            # the conv after it
+            pool_without_window = (_POOL_LAYER.match(piece) or _POOL_WORD.match(piece)) and \
+                not _POOL_CALL.search(following) and not following.startswith("k")
             if not pool_without_window and (not _DIGIT.search(piece) or
                                             following.startswith("k") and not call):
                 carried = start

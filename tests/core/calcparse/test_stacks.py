@@ -144,6 +144,8 @@ def test_layers_alike_are_worked_out_to_the_size_each_gives():
     # a pooling layer named without its window: asked, never given the next conv's kernel
     ("Stack: 128x128 input, conv 5x5 stride 1 no padding, then a pooling layer, then conv 3x3 "
      "no padding. Final spatial size?", ["layers"]),
+    ("my net: 32x32 input, conv 3x3 with pad 1, then a max pool, then a 5x5 conv with no "
+     "padding. final size?", ["layers"]),
     # no input: the repeat count is not one
     ("what size do I get after three 3x3 convs with stride 2 and padding 1 in a row?",
      ["input"]),
