@@ -387,6 +387,10 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
         return _layer_calls(text) > 1 + len(request.also)
     if not _TOTAL_ASKED.search(text):
         return False
+    said = _LAYERS_SAID.search(text)
+    if said is not None and request.args.get("layer", "conv2d") == "conv2d" and \
+            int(said[1]) > request.args.get("layers", 1):
+        return True   # "3-layer conv stack ... the third ... can't remember": one layer read
     if _layer_calls(text) > (2 if request.args.get("separable") else 1):
         return True   # "nn.Sequential(nn.Conv2d(...), nn.BatchNorm2d(...), nn.Conv2d(...))"
     layer = request.args.get("layer", "conv2d")
@@ -401,6 +405,8 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
 
 
 _CONV_LAYER = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b|\bconv2d\b")
+# "a 3-layer conv stack", "three conv layers": how many layers the model has
+_LAYERS_SAID = re.compile(r"(?<![\w.])([2-9])[\s-]*+(?:conv\w*+\s++)?layers?\b")
 _LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")
 # A layer with parameters called in code ("nn.Conv2d(", "layers.Dense(", the reading's
 # "kerasconv2d("): a model's total counts every one of them

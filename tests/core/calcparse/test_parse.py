@@ -250,6 +250,9 @@ def test_layers_said_cheaper_than_another_are_compared_not_added_up():
     "model = keras.Sequential([layers.Conv2D(32, (3, 3), input_shape=(28, 28, 1)), "
     "layers.MaxPooling2D((2, 2)), layers.Conv2D(64, (3, 3)), layers.MaxPooling2D((2, 2)), "
     "layers.Flatten(), layers.Dense(10)])\nWhat will Total params be?",
+    # more layers said than read
+    "3-layer conv stack, all 3x3 with bias, RGB input: first layer has 32 filters, second 64, "
+    "the third... can't remember. total params?",
 ])
 def test_a_models_total_is_not_one_of_its_layers(message):
     # one layer's count given as the model's would be confidently wrong: the layers are asked
