@@ -94,7 +94,10 @@ ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
                            # "what does 'same' mean?"
                            r"\bwhat\s++does\b[^?.]{0,40}+(?<=\bmean)\b|"
                            r"\bwhat(?:\s++is|\s*+s)?\s++the\s++(?:point|purpose|intuition|"
-                           r"difference|advantage|benefit)s?\s++(?:of|between|behind)\b")
+                           r"difference|advantage|benefit)s?\s++(?:of|between|behind)\b|"
+                           # "... but only 1 bias - why only 1 bias per filter?", "what are
+                           # the pros and cons?"
+                           r"(?:[.!?;]|\s[-\u2013\u2014])\s*+why\b|\bpros\s++and\s++cons\b")
 NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
                           r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
                           r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")

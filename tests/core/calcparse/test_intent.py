@@ -7,6 +7,11 @@ from service.core.calcparse import parse_calculation
 NOT_CALCULATIONS = [
     # greetings and other chat
     "hi", "hello there", "thanks!",
+    # the numbers set the scene of a question about the idea, asked after them
+    "my 3x3x64 filter has 576 weights but only 1 bias - why only one bias per filter and not "
+    "one per pixel?",
+    "is a stride-2 3x3 conv that halves my 128x128 map basically the same thing as a conv "
+    "followed by 2x2 pooling? what are the pros and cons?",
     # concepts with no numbers
     "what is a convolution",
     "why does max pooling help with translation invariance",
