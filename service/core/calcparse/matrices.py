@@ -52,9 +52,21 @@ _ROWS_AND = re.compile(rf"\brows?\s*+:?\s*+({_WORD_ROW})\s*+,?\s*+and\s++({_WORD
 # ... each row maybe in brackets: "first row (0.5, 0.2) and second row (0.1, 0.3)"
 _COUNTED_ROW = rf"[(\[]?+\s*+({_WORD_ROW})\s*+[)\]]?+"
 _ROWS_COUNTED = re.compile(
-    rf"\bfirst\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+,?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
-    rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+,?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
+    rf"\bfirst\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+[,;]?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
+    rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+[,;]?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
     rf"(?:is\s++)?{_COUNTED_ROW})?")
+# Bracketed rows after the matrix's name, one per line: "W_h =\n[0.2 0.1]\n[0.3 0.4]"
+_NAMED_ROWS = re.compile(rf"\bw(?:h|_h)?\s*+[=:]\s*+((?:\[[^\[\]]{{1,200}}+\]\s*+,?\s*+)"
+                         rf"{{2,{MAX_MATRIX_ROWS}}})")
+# A matrix said to be diagonal, by its entries in words: "3x3 diagonal W_h with -1.3, 0.2 and
+# 0.5 on the diagonal" ("2x2 with 0.5 and 0.7 on the diagonal" leaves the rest unsaid)
+_DIAGONAL_LISTED = re.compile(
+    rf"\bdiagonal\s++(?:matrix\s++|w(?:h|_h)?\s++)?(?:with|has|having)\s++({_ENTRY}"
+    rf"(?:\s*+,?\s*+(?:and\s++)?{_ENTRY}){{1,{MAX_MATRIX_ROWS - 1}}})\s++(?:on|along)\s++"
+    r"(?:the\s++|its\s++)?(?:main\s++)?diagonal\b")
+# A scalar recurrence: "h_t = 1.05 h_{t-1} + x_t" (read as "ht = 1.05 ht-1"), a 1 x 1 matrix
+_SCALAR_RECURRENCE = re.compile(rf"\bh_?t\s*+=\s*+(?:[a-z]{{1,8}}\(\s*+)?({_ENTRY})\s*+\*?\s*+"
+                                r"h_?\{?t\s*+-\s*+1\b")
 # A matrix said by its diagonal and the rest: "a 2 by 2 matrix with 0.9 on both diagonal entries
 # and 0.1 on both off-diagonal entries", "3x3 with 0.5 on the diagonal and 0.1 elsewhere"
 _DIAGONAL_AND_REST = re.compile(
@@ -71,7 +83,9 @@ def find_matrix(text: str) -> list[list[float]] | None:
 
     Reads `[[a, b], [c, d]]` (commas or spaces), `[a b; c d]`, a LaTeX bmatrix/pmatrix, rows
     between bars (`| a b | | c d |`), rows in parentheses (`rows (a, b) and (c, d)`), a diagonal
-    matrix (`diag(a, b)`) and rows after a name (`W_h = a b; c d`).
+    matrix (`diag(a, b)`, "with a and b on the diagonal"), bracketed rows after a name (`W_h =
+    [a b] [c d]`), rows after a name (`W_h = a b; c d`) and a scalar recurrence (`h_t = a
+    h_{t-1} + x_t`).
     """
     # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
     found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
@@ -82,6 +96,8 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in latex.split("\\\\") if row.strip()]
     elif found := _MATLAB_MATRIX.search(text):
         rows = [row for row in found.group(1).split(";") if row.strip()][:MAX_MATRIX_ROWS]
+    elif found := _NAMED_ROWS.search(text):
+        rows = _ROW.findall(found.group(1))[:MAX_MATRIX_ROWS]
     elif found := _BAR_MATRIX.search(text):
         rows = [row for row in _BAR.split(found.group(0).strip("| ")) if row.strip()]
     elif found := _PAREN_MATRIX.search(text):
@@ -92,11 +108,13 @@ def find_matrix(text: str) -> list[list[float]] | None:
         size, on, off = int(found[1]), found[2], found[3]
         rows = [" ".join(on if column == row else off for column in range(size))
                 for row in range(size)]
-    elif found := _DIAGONAL.search(text):
+    elif found := _DIAGONAL_LISTED.search(text) or _DIAGONAL.search(text):
         # "diag(0.5, 0.9, 0.7)": the entries on the diagonal, zeros elsewhere
         entries = _NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS]
         rows = [" ".join(entry if column == row else "0" for column in range(len(entries)))
                 for row, entry in enumerate(entries)]
+    elif found := _SCALAR_RECURRENCE.search(text):
+        rows = [found.group(1)]
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]

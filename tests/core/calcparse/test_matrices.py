@@ -2,7 +2,7 @@
 
 import pytest
 
-from service.core.calcparse import find_matrix
+from service.core.calcparse import find_matrix, parse_calculation
 from tests.core.calcparse.helpers import parsed
 
 # --- recurrent weight matrices ----------------------------------------------------------------
@@ -93,6 +93,8 @@ def test_find_matrix_refuses_what_is_not_a_matrix(text):
      [[0.5, 0, 0], [0, 0.9, 0], [0, 0, 0.7]]),
     (r"$W_h = \mathrm{diag}(-1.3,\ 0.2)$, $\sigma$ = identity: vanishing or exploding?",
      [[-1.3, 0], [0, 0.2]]),
+    ("3x3 diagonal W_h with -1.3, 0.2 and 0.5 on the diagonal. linear RNN: explode or vanish?",
+     [[-1.3, 0, 0], [0, 0.2, 0], [0, 0, 0.5]]),
 ])
 def test_a_diagonal_matrix_is_read_by_its_entries(text, matrix):
     assert parsed(text).args["matrix"] == matrix
@@ -105,6 +107,21 @@ def test_a_diagonal_matrix_is_read_by_its_entries(text, matrix):
      "vanishing or exploding?", [[0.7, 0.2], [0.3, 0.6]]),
     ("W_h has first row (0.5, 0.2) and second row [0.1, 0.3]. does it vanish?",
      [[0.5, 0.2], [0.1, 0.3]]),
+    ("upper triangular W_h: first row 0.9, 2, 5; second row 0, -0.95, 1; third row 0, 0, 0.3. "
+     "that 5 looks scary - explode?", [[0.9, 2, 5], [0, -0.95, 1], [0, 0, 0.3]]),
+    # bracketed rows one per line after the name, with no brackets around them all
+    ("W_h =\n[0.2 0.1 0.0]\n[0.3 0.4 0.2]\n[0.1 0.0 0.5]\nidentity activation - exploding or "
+     "vanishing gradients?", [[0.2, 0.1, 0], [0.3, 0.4, 0.2], [0.1, 0, 0.5]]),
+    # a scalar recurrence is a 1 x 1 matrix
+    ("scalar RNN h_t = 1.05 h_{t-1} + x_t. spectral radius? what happens to the gradient over "
+     "200 steps, explode or vanish?", [[1.05]]),
 ])
 def test_rows_told_in_words_are_a_matrix(text, matrix):
     assert parsed(text).args["matrix"] == matrix
+
+
+def test_entries_on_the_diagonal_of_a_matrix_not_said_to_be_diagonal_are_not_the_matrix():
+    # the off-diagonal entries are not told: asked, never taken to be 0
+    request = parse_calculation("spectral radius of W_h? it's 2x2 with 0.5 and 0.7 on the "
+                                "diagonal, does it vanish")
+    assert request is None or not request.complete
