@@ -87,6 +87,9 @@ _LETTER = re.compile(r"[chwmn]")
 # "output h x w?", "output shape (h x w x c)", "out HxW": the letters name what is asked for.
 _OUTPUT_LETTERS = re.compile(r"\b(?:out(?:put)?+|final)(?:\s++(?:size|shape|dims?))?\s*+\(?\s*+"
                              r"h\s*+(?:x|and|,)\s*+w(?:\s*+x\s*+c)?\b\s*+\)?")
+# "what's the H x W after it?": the letters name the size asked for
+_THE_LETTERS_AFTER = re.compile(r"\b(?:the|its|new|resulting)\s++h\s*+(?:x|and|,)\s*+w"
+                                r"(?:\s*+x\s*+c)?(?=\s++(?:after|of|at|that|coming|out))")
 # "h x w = 128 x 96", "c x h x w = 3x32x32": the letters name the size that follows.
 _LETTERS_EQUAL = re.compile(rf"\b([chwmn](?:\s*+[x,*]\s*+[chwmn]){{1,2}})\s*+=\s*+({XSIZE})")
 
@@ -159,6 +162,7 @@ def read_shapes(text: str) -> str:
     text = _letters_equal_sizes(text)
     text = _IMAGE_SIDES_GIVEN.sub(_image_sides, text)
     text = _OUTPUT_LETTERS.sub("output size ", text)
+    text = _THE_LETTERS_AFTER.sub("the output size", text)
     # the comma ends the shape: the next line ("conv = nn.Conv2d(...)") is not its kernel
     text = _TENSOR4.sub(lambda m: "tensor " + _tuple4(m) + ",", text)
     text = _TENSOR3.sub(lambda m: "tensor " + _tuple3(m) + ",", text)

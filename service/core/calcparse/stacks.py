@@ -207,6 +207,8 @@ def _listed_in_turn(text: str, layers: list[dict]) -> list[dict]:
 _NAMED_AS_A_POINT = re.compile(r"\b(?:after|following)\s++$")
 # "a pooling question:", "conv exercise": the topic of what follows, no layer
 _TOPIC_AFTER = re.compile(r"\s++(?:question|problem|exercise|task|homework|quiz)\b")
+# "print(conv(x).shape)": a layer applied to a tensor by its variable's name, no layer of its own
+_APPLIED = re.compile(r"\(\s*+[a-z_]\w{0,20}+\s*+\)")
 
 
 def _layer_starts(text: str) -> list[re.Match]:
@@ -219,7 +221,7 @@ def _layer_starts(text: str) -> list[re.Match]:
                 match.group()[-1].isdigit():
             continue   # "after conv1, AlexNet has a 55x55x96 volume and applies ...": where
             # the input comes from, no layer of the stack
-        if _TOPIC_AFTER.match(text, match.end()):
+        if _TOPIC_AFTER.match(text, match.end()) or _APPLIED.match(text, match.end()):
             continue
         if found and match.group().startswith("k"):
             between = text[found[-1].start():match.start()]

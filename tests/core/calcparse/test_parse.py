@@ -378,3 +378,18 @@ def test_a_setting_the_student_does_not_know_is_asked_not_assumed(message, unkno
 ])
 def test_an_input_without_both_sides_is_asked_for(message):
     assert "input" in parse_calculation(message).missing
+
+
+def test_the_letters_of_a_size_asked_after_a_layer_ask_for_its_output():
+    # "what's the H x W after it?" had been a question in symbols, answered by an entry
+    request = parsed("My input frames are 480 pixels high and 640 pixels wide. First layer: "
+                     "nn.Conv2d(3, 64, kernel_size=7, stride=2, padding=3). What's the H x W "
+                     "after it?")
+    assert run(request)["output"] == [240, 320]
+
+
+def test_a_layer_applied_to_a_tensor_by_its_name_is_no_layer_of_its_own():
+    # "print(conv(x).shape)" had made a stack of layers with no kernel
+    request = parsed("x = torch.randn(8, 16, 50, 50)\nconv = nn.Conv2d(16, 32, kernel_size=3, "
+                     "dilation=2)\nprint(conv(x).shape)\nwhat will the last two dims be?")
+    assert run(request)["output"] == [46, 46]
