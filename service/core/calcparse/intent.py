@@ -79,7 +79,8 @@ SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\
                        r"\bh\s*+x\s*+w|(?<!\w)[a-z]\s*+[-+]\s*+\d*+[a-z](?!\w)|"
                        r"(?<![\w.-])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
                        r"(?<![\w.])\d++[mnhwkspcd](?![\w.])(?!\s*+(?:params?|parameters|weights|"
-                       r"tokens|images|samples|examples|rows|users)\b)|"
+                       r"tokens|images|samples|examples|rows|users|conv\w*+|cnns?|pool\w*+|case|"
+                       r"signals?|sequences?|inputs?|layers?|tensors?)\b)|"
                        r"\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
 # Naming an exam question, or asking for the formula or the general case: the entry answers
 # it (and offers to compute), unless every number a calculation needs is there too.
@@ -95,9 +96,11 @@ ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
                            r"\bwhat\s++does\b[^?.]{0,40}+(?<=\bmean)\b|"
                            r"\bwhat(?:\s++is|\s*+s)?\s++the\s++(?:point|purpose|intuition|"
                            r"difference|advantage|benefit)s?\s++(?:of|between|behind)\b|"
-                           # "... but only 1 bias - why only 1 bias per filter?", "what are
-                           # the pros and cons?"
-                           r"(?:[.!?;]|\s[-\u2013\u2014])\s*+why\b|\bpros\s++and\s++cons\b")
+                           # "... but only 1 bias - why only 1 bias per filter?", "196 patch
+                           # tokens, why do I need ...?", "what are the pros and cons?", "so
+                           # what is the point?"
+                           r"(?:[.!?;,]|\s[-\u2013\u2014])\s*+why\b|\bpros\s++and\s++cons\b|"
+                           r"\bwhat(?:\s++is|\s*+s)?\s++the\s++point\s*+(?:[?.]|$)")
 NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
                           r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
                           r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")

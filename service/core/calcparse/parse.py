@@ -162,7 +162,7 @@ _SIDE = re.compile(r"\d{1,7}+")
 
 # "nn.Conv1d(16, 32, 5)", "MaxPool1d(2)", "a Conv1d on ...": a layer over a sequence; "conv2d"
 # or "2d conv" beside it leaves which is meant to the layers' own words
-_ONE_D_CALL = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)1d\b")
+_ONE_D_CALL = re.compile(r"\b(?:conv(?:transpose)?|maxpool|avgpool)1d\b|\b1-?d\s++conv")
 # a 1-D input's length: "a sequence of length 100", "seq_len=512", "200 time steps"
 _LENGTH = re.compile(r"\b(?:length|len|seq_len)\s*+(?:of\s++|=\s*+|:\s*+|is\s++)?(\d{1,7}+)\b|"
                      r"(?<![\w.])(\d{1,7}+)\s++(?:time\s*+steps|timesteps|tokens|samples)\b")

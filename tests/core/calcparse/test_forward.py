@@ -58,6 +58,8 @@ def test_a_one_dimensional_layer_is_a_1_by_k_kernel_over_a_1_by_length_input():
     "1-D case for the text CNN: Conv1d on a sequence of length 100, kernel size 5, stride 1, no "
     "padding. how long is the output sequence?",
     "a conv1d with kernel 5, no padding, over 100 time steps: output length?",
+    # "1D" is no symbol (1 times d)
+    "1D conv on a sequence of length 100, kernel size 5, no padding. output length?",
 ])
 def test_a_one_dimensional_layer_named_in_words_reads_its_inputs_length(message):
     # the layer was read as 2-D, and the input size asked for

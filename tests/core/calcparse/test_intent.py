@@ -12,6 +12,10 @@ NOT_CALCULATIONS = [
     "one per pixel?",
     "is a stride-2 3x3 conv that halves my 128x128 map basically the same thing as a conv "
     "followed by 2x2 pooling? what are the pros and cons?",
+    "if I have 196 patch tokens, why do I still need positional encodings? isn't the order "
+    "obvious?",
+    "What does a 1x1 convolution actually do when it maps 256 channels to 64? it has no spatial "
+    "extent so what is the point",
     # concepts with no numbers
     "what is a convolution",
     "why does max pooling help with translation invariance",
