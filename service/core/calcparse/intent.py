@@ -13,6 +13,7 @@ import re
 from service.core.calcparse.confusion import cell_names, has_table
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.recurrent import TORCH_CALL, recurrent_cell
+from service.core.calcparse.slots import TORCH_CONV
 from service.core.calcparse.stories import counts_settled_by_story
 
 _WANTS = {
@@ -62,8 +63,9 @@ def asks_for_advice(text: str) -> bool:
 # Words that ask for a size (what the output-size calculator gives); SIZE_ASKED without the
 # arrow, which in a parameter count joins channels ("64->64->64") rather than asks for a size
 SIZE_WORDS = _WANTS["conv"]
+# (Keras's input_shape= is given; PyTorch's kernel_size= names an argument)
 SIZE_ASKED = re.compile(SIZE_WORDS.pattern.replace("|->|", "|")
-                        .replace("|shape|", "|(?<!input_)shape|"))  # Keras's input_shape=: given
+                        .replace("|shape|", "|(?<!input_)shape|").replace("|size|", "|(?<!_)size|"))
 CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|transposed|depthwise|"
                         r"\bwindow|\bpad\b|"
                          r"\b[ksfp]\s*+=\s*+[\d(\[]")
@@ -180,6 +182,11 @@ def counts_in_words(text: str) -> bool:
                                      COUNTS_IN_A_DESCRIPTION))) == COUNTS_IN_A_DESCRIPTION
 
 
+# A count the student or someone else got for a layer: "i got 73856 for", "my friend says 73728"
+_COUNT_CLAIMED = re.compile(r"\b(?:i|we|you)\s++(?:got|get|calculated|computed|counted)\s++"
+                            r"\d{2,9}+\b|\bsays?\s++(?:it\s*+s\s++|it\s++is\s++)?\d{2,9}+\b")
+
+
 def wants(text: str) -> str | None:
     """Which calculator a prepared text asks for, from its words alone (None: no calculation)."""
     if find_matrix(text) is not None:
@@ -203,6 +210,9 @@ def wants(text: str) -> str | None:
         return "attention"
     if _WANTS["params"].search(text) and CONV_WORDS.search(text + " "):
         return "params"
+    if TORCH_CONV.search(text) and _COUNT_CLAIMED.search(text) and \
+            not _WANTS["conv"].search(text):
+        return "params"   # "I got 73856 for nn.Conv2d(64, 128, 3), my friend says 73728"
     if (_WANTS["params"].search(text) or TORCH_CALL.search(text)) and recurrent_cell(text):
         return "params"   # an RNN, LSTM or GRU layer's parameters ("and nn.RNN(50, 100)?")
     if LINEAR.search(text) and _WANTS["params"].search(text) and not RECURRENT.search(text):

@@ -288,10 +288,10 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
             request.also, request.asks = layers, TOGETHER
             return request
     if request.complete and not separable:
-        stacked = _STACKED.search(text)
-        if stacked and (stacked[2] is None or
-                        pair(parse_size(stacked[2])[:2]) == args.get("kernel")) and \
-                args.get("in_channels") == args.get("out_channels"):
+        stacked = _STACKED.search(text) or _TIMES_A_CALL.search(text)
+        kernel = stacked.groups()[1] if stacked is not None and stacked.re is _STACKED else None
+        if stacked and (kernel is None or pair(parse_size(kernel)[:2]) == args.get("kernel")) \
+                and args.get("in_channels") == args.get("out_channels"):
             # "two stacked 3x3 convs 64->64": that layer so many times
             request.args["layers"] = int(stacked[1])
         if _COMPARED.search(text):
@@ -304,6 +304,9 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
 _STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identical)\s++)?"
                       rf"(?:({XSIZE})\s*+conv|conv\w*+\s++layers\s++(?:stacked|in a row|one after "
                       rf"(?:the )?other)|(?:identical|stacked)\s++conv\w*+\s++layers)")
+
+# "three times nn.Conv2d(256, 256, 3) in a row": one call, so many layers (no kernel before it)
+_TIMES_A_CALL = re.compile(r"(?<![\w.])([2-9])\s++times\s++(?:nn\.|layers\.)?conv2d\s*+\(")
 
 MAX_CALLS = 8   # layers written out and added up: a small network, not a whole model
 

@@ -393,3 +393,25 @@ def test_a_layer_applied_to_a_tensor_by_its_name_is_no_layer_of_its_own():
     request = parsed("x = torch.randn(8, 16, 50, 50)\nconv = nn.Conv2d(16, 32, kernel_size=3, "
                      "dilation=2)\nprint(conv(x).shape)\nwhat will the last two dims be?")
     assert run(request)["output"] == [46, 46]
+
+
+def test_a_count_claimed_for_a_layer_call_asks_for_its_parameters():
+    # no word said parameters: it had been no calculation, and refused as a library question
+    request = parsed("I got 73856 for nn.Conv2d(64, 128, 3) but my friend says 73728. who is "
+                     "right? bias is left at the default")
+    assert run(request)["total"] == 73856
+
+
+@pytest.mark.parametrize(("message", "total"), [
+    # "kernel_size=" names an argument, no size asked: a stack without an input had been asked
+    ("factorised conv: nn.Conv2d(3, 8, kernel_size=(3, 1)) then nn.Conv2d(8, 8, kernel_size=(1, "
+     "3)), both with bias. total parameters?", (3 * 1 * 3 * 8 + 8) + (1 * 3 * 8 * 8 + 8)),
+    # one call so many times
+    ("VGG-style block: three times nn.Conv2d(256, 256, kernel_size=3, padding=1) in a row. How "
+     "many parameters do these three layers have together?", 3 * (3 * 3 * 256 * 256 + 256)),
+])
+def test_parameters_of_layers_called_with_keyword_arguments_are_counted(message, total):
+    request = parsed(message)
+    result = run(request)
+    assert result.get("stack_total", result["total"]) + sum(
+        run(other)["total"] for other in request.also) == total
