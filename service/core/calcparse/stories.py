@@ -55,6 +55,7 @@ drowsy readmitted compromised
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
 benign uninfected irrelevant controls unarmed innocent genuine inactive stayed retained absent
+background
 """.split())
 # A test's outcome rather than a class of cases: "tested positive"
 _OUTCOMES = frozenset({"positive", "positives", "positve", "positves", "postive", "postives"})
@@ -76,6 +77,9 @@ shortlisted shortlists
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked accepted
 """.split())
+# What the model is called before a verb that says what it said only of a model ("it found 230")
+_THE_MODEL = frozenset({"it", "model", "detector", "classifier", "system", "filter", "scanner",
+                        "network", "algorithm", "ai", "app", "tool", "net"})
 # Verbs that also say what the cases were: only a positive can be missed or caught
 _TRUTH_OF_VERB = {"missed": POS, "miss": POS, "misses": POS, "overlooked": POS, "caught": POS,
                   "catch": POS, "catches": POS}
@@ -217,6 +221,7 @@ class _Number:
     share: Fraction | None = None   # "5% have the disease": a part of a group, not a count
     base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
     the_others: bool = False     # "and 1700 without", "6 of the others": the other class
+    found_by_verb: bool = False  # "it found 230": the verb of what was said right before it
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -748,10 +753,14 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     """What a number's own words say: the class (the truth) and the model's answer."""
     words = [*before, *after]
     number.truth_told = any(w in _TRUTH_TOLD for w in words)
+    number.found_by_verb = bool(before) and (before[-1] in PREDICTED_POSITIVE or
+                                             before[-1] == "found")
     for k, word in enumerate(words):
         # "let through", "let 150 legit ones through" (the number is not among the words)
         if word == "through" and any(w in _THROUGH for w in words[max(0, k - 3):k]):
             number.predicted = number.predicted or NEG
+        elif word == "found" and k and words[k - 1] in _THE_MODEL:
+            number.predicted = number.predicted or POS   # "it found 230" (people find truth)
         elif word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
             said = POS if word in PREDICTED_POSITIVE else NEG
             negated = bool(k) and words[k - 1] in ("not", "never", "t") or \
@@ -794,7 +803,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 if said and word.isalpha() and word not in _FILLER:
                     number.said_unknown = True
                 continue
-            if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]) or \
+            if any(w in _TASK_NOUNS for w in part[k + 1:k + 3]) and \
+                    part[k + 1:k + 2] not in (["ones"], ["one"]) or \
                     k >= 2 and part[k - 1] == "for" and part[k - 2] in _TASK_NOUNS or \
                     k >= 3 and part[k - 1] in ("a", "an") and part[k - 2] == "for" and \
                     part[k - 3] in _TASK_NOUNS or \
@@ -863,6 +873,10 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         number.actual, number.predicted = _NAMED_CELLS[(after[0], after[1].rstrip("s"))]
     elif len(after) > 1 and after[0] == "true" and after[1] in _CASES:
         number.actual = POS               # "88 true cases detected"
+    elif (later := next((_NAMED_CELLS[pair] for pair in
+                         ((a, b.rstrip("s")) for a, b in zip(after, after[1:], strict=False))
+                         if pair in _NAMED_CELLS), None)) is not None:
+        number.actual, number.predicted = later   # "22 of them got a false positive"
 
 
 def _names_a_pair_task(words: list[str], k: int) -> bool:
@@ -964,6 +978,14 @@ def _carry_over(numbers: list[_Number]) -> None:
         if number.actual is None and source.actual is not None and \
                 number.predicted is not None and not number.truth_from_prediction:
             number.actual = source.actual
+    # "it found 230 and missed 20": what was found and what was missed are of one class, the one
+    # only a miss can be of
+    for found, missed in zip(numbers, numbers[1:], strict=False):
+        if found.actual is None and found.predicted == POS and found.found_by_verb and \
+                missed.joined and \
+                missed.implied_actual is not None and missed.predicted == NEG and \
+                found.sentence == missed.sentence and missed.actual == missed.implied_actual:
+            found.actual = missed.implied_actual
 
 
 def _part_of_next(tokens: list[str], n: int, following: int) -> bool:

@@ -132,6 +132,14 @@ SHAPES = [
     "of those were really malignant. precision?",
     "An antigen test was evaluated on {p} infected people, {tp} of whom tested positive, and "
     "{n} uninfected people, {tn} of whom tested negative. f1?",
+    # "the sick ones test positive" is no "sick test"; a false positive named after its number
+    "medical test scenario: {all} patients, {p} have the disease. {tp} of the sick ones test "
+    "positive; among the {n} healthy ones, {fp} test positive anyway. precision?",
+    "COVID antigen study: {p} infected people, the test caught {tp} of them. {n} uninfected "
+    "people, {fp} of them got a false positive. sensitivity and specificity?",
+    # found and missed: of one class; background windows: the negative class
+    "pedestrian detector eval: {p} pedestrians in the test windows, it found {tp} and missed "
+    "{fn}. among {n} background windows it fired on {fp}. precision, recall and F1?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
