@@ -72,11 +72,16 @@ flagged flag flags caught catch catches detected detect detects rejected rejects
 alerted alerts fired beeped quarantined retrieved returned recalled accused kicked threw
 returns retrieves
 identified triggered alert fire fires thrown blocked block blocks finds find
-shortlisted shortlists
+shortlisted shortlists removed removes deleted banned
 """.split())
 PREDICTED_NEGATIVE = frozenset("""
 missed miss misses passed pass cleared ignored unflagged overlooked accepted
 """.split())
+# Who says the truth: "the radiologists say 120 of them show pneumonia" is no prediction
+_TRUTH_TELLERS = frozenset({"radiologists", "radiologist", "doctors", "doctor", "experts",
+                            "expert", "annotators", "annotator", "pathologists", "pathologist",
+                            "labellers", "labelers", "reviewers", "moderators", "humans",
+                            "clinicians", "biopsy", "biopsies", "inspectors", "auditors"})
 # What the model is called before a verb that says what it said only of a model ("it found 230")
 _THE_MODEL = frozenset({"it", "model", "detector", "classifier", "system", "filter", "scanner",
                         "network", "algorithm", "ai", "app", "tool", "net"})
@@ -784,7 +789,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     # ("labelled 51 huskies": the huskies are the cases)
     # "called 62 negative reviews positive", "and 38 positive reviews negative"
     joined = previous is not None and before == ["and"]
-    said_before = bool(before) and (before[-1] in _SAID or joined and previous.said_before)
+    said_before = bool(before) and (before[-1] in _SAID or joined and previous.said_before) and \
+        not (len(before) >= 2 and before[-2] in _TRUTH_TELLERS)
     number.said_before = said_before
     qualified = any(w in RIGHT or w in WRONG for w in words) or \
         joined and previous.truth_from_prediction is not None
@@ -835,8 +841,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     # is not read at all.
     if before[-2:] == ["all", "but"]:
         number.doubtful = True
-    group = [w for w in after[:3] if w not in ("of", "the", "those", "these") and
-             w not in _TRUTH_TOLD]   # "180 of those really were lynx"
+    group = [w for w in after[:3] if w not in ("of", "the", "those", "these", "its", "their") and
+             w not in _TRUTH_TOLD]   # "180 of those really were lynx", "20 of its labels"
     if after[:1] == ["of"] and group and group[0].isalpha() and \
             _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
             group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS:
@@ -978,6 +984,12 @@ def _carry_over(numbers: list[_Number]) -> None:
         if number.actual is None and source.actual is not None and \
                 number.predicted is not None and not number.truth_from_prediction:
             number.actual = source.actual
+    # "40 contained forbidden items. The scanner missed 6 of them": a group of no class known,
+    # then a part of it that only the positive class can be
+    for group, part in zip(numbers, numbers[1:], strict=False):
+        if part.referring and part.implied_actual is not None and group.actual is None and \
+                group.predicted is None and not group.everyone and group.share is None:
+            group.actual = part.implied_actual
     # "it found 230 and missed 20": what was found and what was missed are of one class, the one
     # only a miss can be of
     for found, missed in zip(numbers, numbers[1:], strict=False):

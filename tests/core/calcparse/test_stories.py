@@ -140,6 +140,15 @@ SHAPES = [
     # found and missed: of one class; background windows: the negative class
     "pedestrian detector eval: {p} pedestrians in the test windows, it found {tp} and missed "
     "{fn}. among {n} background windows it fired on {fp}. precision, recall and F1?",
+    # a group of no class known, then a part of it only the positive class can be
+    "Airport security: out of {all} bags, {p} contained forbidden items. The scanner missed "
+    "{fn} of them and raised {fp} false alarms on clean bags. Recall?",
+    # what experts say is the truth; "its labels" is what the model said
+    "A hospital AI reads {all} chest X-rays. The radiologists say {p} of them show pneumonia. "
+    "The AI labels {pp} X-rays as pneumonia, and {fp} of its pneumonia labels are wrong. "
+    "accuracy?",
+    "toxic comment filter over {all} comments: {p} were toxic. the filter removed {pp} "
+    "comments, {tp} of which were toxic. precision?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
