@@ -1077,6 +1077,11 @@ def _always_said(tokens: list[str], positive: set[str], negative: set[str]) -> s
             kind = _class_of(tokens[n + 1], positive, negative)
             if kind is not None:
                 return kind
+        if token in _SAID and tokens[n + 1] in _NEGATORS and n + 4 < len(tokens) and \
+                tokens[n + 3] == "for" and tokens[n + 4] in ("every", "all"):
+            kind = _class_of(tokens[n + 2], positive, negative)   # "predicts not fraud for every"
+            if kind is not None:
+                return _other(kind)
     for n, token in enumerate(tokens):
         if token not in _ALWAYS or n + 1 >= len(tokens):
             continue

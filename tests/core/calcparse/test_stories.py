@@ -282,6 +282,11 @@ def test_a_model_that_always_gives_one_answer_never_gives_the_other():
     assert counts_from_story(prepare(
         "A model that always predicts 'negative' on a test set of 990 negatives and 10 "
         "positives. Accuracy? Recall?")) == {"tp": 0, "fp": 0, "tn": 990, "fn": 10}
+    # the one answer said as "not" the other
+    assert counts_from_story(prepare(
+        "lol our fraud model just predicts 'not fraud' for every one of the 5000 transactions. "
+        "50 of them were fraud. what's its accuracy and its recall?")) == {
+        "tp": 0, "fp": 0, "tn": 4950, "fn": 50}
 
 
 def test_what_follows_a_whole_is_said_of_its_part():
