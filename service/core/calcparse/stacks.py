@@ -206,7 +206,7 @@ def _listed_in_turn(text: str, layers: list[dict]) -> list[dict]:
 
 _NAMED_AS_A_POINT = re.compile(r"\b(?:after|following)\s++$")
 # "a pooling question:", "conv exercise": the topic of what follows, no layer
-_TOPIC_AFTER = re.compile(r"\s++(?:question|problem|exercise|task|homework|quiz)\b")
+_TOPIC_AFTER = re.compile(r"(?<!\s)\s++(?:question|problem|exercise|task|homework|quiz)\b")
 # "print(conv(x).shape)": a layer applied to a tensor by its variable's name, no layer of its own
 _APPLIED = re.compile(r"\(\s*+[a-z_]\w{0,20}+\s*+\)")
 
