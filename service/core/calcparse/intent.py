@@ -82,7 +82,7 @@ SYMBOLIC = re.compile(r"\b[mnhwc]\s*+(?:x|\*|by)\s*+[mnhwc]\b|\b[mn]/2|\(h\s*+-\
                        r"(?<![\w.-])[mnhwkspcd]\s*+[-+/]\s*+\d++(?![\w.])|"
                        r"(?<![\w.])\d++[mnhwkspcd](?![\w.])(?!\s*+(?:params?|parameters|weights|"
                        r"tokens|images|samples|examples|rows|users|conv\w*+|cnns?|pool\w*+|case|"
-                       r"signals?|sequences?|inputs?|layers?|tensors?)\b)|"
+                       r"signals?|sequences?|inputs?|layers?|tensors?|context|vocab\w*+)\b)|"
                        r"\b(?:floor|ceil)\s*+\(\s*+[a-z]\b")
 # Naming an exam question, or asking for the formula or the general case: the entry answers
 # it (and offers to compute), unless every number a calculation needs is there too.

@@ -335,6 +335,9 @@ _SETTING_NAME = re.compile(r"(?:kernel|filter|stride|padding|pad|dilation|input|
 
 # "a square image" (not "it's not square btw")
 _SAID_SQUARE = re.compile(r"(?<!not )(?<!n't )\bsquare\b")
+# A side or a width named alone: "an image with width 320", "ViT ... width 768" (a model's), no
+# image's size (both sides named are read by the slots)
+_ONE_SIDE_NAMED = re.compile(r"\b(?:width|height)\s*+(?:of\s++|=\s*+|:\s*+|is\s++)?$")
 # One side of an image in words: "300 pixels wide", "64 px tall"
 _ONE_SIDE = re.compile(r"(?<![\w.])(\d{1,7}+)\s*+(?:px|pixels?)?\s*+(?:wide|tall|high|across)\b")
 
@@ -393,7 +396,8 @@ def find_slots(text: str) -> dict:
         if len(leftover) == MAX_LEFTOVER_SIZES:
             break  # a calculation takes two or three unnamed sizes; a list of numbers is not one
         if not any(m.start() < end and start < m.end() for start, end in taken) and \
-                not _is_reference(text, m.start()) and not _is_quantity(text, m):
+                not _is_reference(text, m.start()) and not _is_quantity(text, m) and \
+                not _ONE_SIDE_NAMED.search(text, max(0, m.start() - 16), m.start()):
             leftover.append(parse_size(m.group(0)))
     slots["_leftover"] = leftover
     return slots

@@ -415,3 +415,19 @@ def test_parameters_of_layers_called_with_keyword_arguments_are_counted(message,
     result = run(request)
     assert result.get("stack_total", result["total"]) + sum(
         run(other)["total"] for other in request.also) == total
+
+
+@pytest.mark.parametrize("message", [
+    "rectangular image with width 320, 3x3 conv, stride 1, no padding - output size?",
+    # a model's width is no image's side (a 768 x 768 image had been made up)
+    "ViT with patch size 16, 12 heads, width 768 - how many dot products per layer?",
+])
+def test_a_width_named_alone_is_no_square_image(message):
+    assert "input" in parse_calculation(message).missing
+
+
+def test_a_context_counted_in_thousands_is_no_symbol():
+    # "4k context" had been a question in symbols (4 times k)
+    request = parsed("4k context (4096 tokens exactly), d_model = 512. How many query-key dot "
+                     "products and how many MACs for QK^T in one head with identity projections?")
+    assert (request.args["tokens"], request.args["dim"]) == (4096, 512)
