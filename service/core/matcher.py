@@ -69,6 +69,11 @@ OUTSIDE_WORD_SHARE = 0.45
 # entry and more, is the question's subject when it scores at least this share of the first's:
 # "relative position encodings" asks relative-positional-encoding, not positional-encoding.
 SPECIFIC_SHARE = 0.7
+# An exam item is put after an entry scoring at least this share of it, for a question that
+# asks neither about the exam nor in its "which ..." way (0.8 and 0.9 tried on the tuning files:
+# 0.8 lost "would switching my simple rnn to a gru help with vanishing gradients", a question
+# about one of the remedies item's statements)
+EXAM_ITEM_SHARE = 0.85
 # A foreign term is at least this long: shorter unknown words are abbreviations and noise
 FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
@@ -597,7 +602,31 @@ class Matcher:
                               signals[EMBEDDING],
                               number == 0 and signals[EMBEDDING] >= nearest))
                   for number, (score, index, signals) in enumerate(scored)]
-        return self._named_outside_first(self._most_specific_first(ranked, tokens), tokens)
+        ranked = self._most_specific_first(ranked, tokens)
+        if not about_the_exam and message.words[:1] != ("which",):
+            ranked = self._exam_item_unasked_second(ranked)
+        return self._named_outside_first(ranked, tokens)
+
+    def _exam_item_unasked_second(self, ranked: list[Candidate]) -> list[Candidate]:
+        """`ranked` with an exam item (an entry with choices) first put second when the best of
+        the next two entries is no exam item and scores EXAM_ITEM_SHARE of it or more, taking
+        its confidence: for a question that names neither the exam nor its statements ("what
+        is softplus" was answered with the remedies item, softplus being one of its options).
+        The caller leaves out questions that start with "which", the exam's own way of asking
+        ("which fixes help exploding gradients")."""
+        if len(ranked) < 2 or ranked[0].index >= self.outside_from or \
+                not self.entries[ranked[0].index].choices:
+            return ranked
+        for number, candidate in enumerate(ranked[1:3], start=1):
+            if candidate.index >= self.outside_from or self.entries[candidate.index].choices:
+                continue
+            if candidate.score >= EXAM_ITEM_SHARE * ranked[0].score:
+                first_place = ranked[0]._replace(
+                    confidence=min(ranked[0].confidence, candidate.confidence))
+                return [candidate._replace(confidence=ranked[0].confidence), first_place,
+                        *ranked[1:number], *ranked[number + 1:]]
+            break
+        return ranked
 
     def _most_specific_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:
         """`ranked` with an entry put first whose id the question names whole and whose id

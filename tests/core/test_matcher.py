@@ -440,3 +440,17 @@ def test_an_entry_whose_whole_id_is_named_beats_the_entry_its_id_holds(matcher, 
 ])
 def test_an_entry_whose_id_is_not_named_whole_is_not_put_first(matcher, question, entry_id):
     assert matcher.search(question, 1)[0].entry_id == entry_id
+
+
+@pytest.mark.parametrize("question", ["what is softplus", "whats softplus"])
+def test_an_exam_item_is_not_the_answer_to_what_a_term_its_options_name_is(matcher, question):
+    # the remedies item lists softplus as an option, and had been answered first
+    assert matcher.search(question, 1)[0].entry_id == "activation-functions"
+
+
+@pytest.mark.parametrize(("question", "entry_id"), [
+    ("which fixes help exploding gradents", "rnn-gradient-remedies"),
+    ("which statements about attention are true", "attention-true-statements"),
+])
+def test_an_exam_item_asked_the_exams_way_is_still_the_answer(matcher, question, entry_id):
+    assert matcher.search(question, 1)[0].entry_id == entry_id
