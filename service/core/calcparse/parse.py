@@ -173,9 +173,11 @@ def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | No
     """A 1-D layer's request as the 2-D one it equals: a 1 x k kernel over a 1 x L input,
     padded along its length only, the input's length read from "a sequence of length 100".
     Read as 2-D, "nn.Conv1d(16, 32, 5)" had 5 x 5 x 16 x 32 weights."""
-    if request is None or request.calculator not in ("conv", "params") or \
+    if request is None or request.calculator not in ("conv", "params", "stack") or \
             not _ONE_D_CALL.search(text) or _TWO_D.search(text):
         return request
+    if request.calculator == "stack":
+        return _stack_one_dimensional(request, text)
     if request.calculator == "conv" and "input" not in request.args and \
             (length := _LENGTH.search(text)) is not None:
         request = finish_request("conv", {**request.args, "input": int(length[1] or length[2])},
@@ -183,6 +185,30 @@ def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | No
     read = _as_one_dimensional(request)
     return replace(read, assumed=[
         *read.assumed, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L input"])
+
+
+def _stack_one_dimensional(request: CalcRequest, text: str) -> CalcRequest:
+    """A stack of 1-D layers ("nn.Conv1d(1, 32, kernel_size=80, stride=4), nn.MaxPool1d(4)" over
+    "8000 samples") as 2-D layers of 1 x k kernels over a 1 x L input, each setting along the
+    length only; the input is the length said, not another number of the text ("8 kHz")."""
+    length = _LENGTH.search(text)
+    args = dict(request.args)
+    if length is not None:
+        args["input"] = int(length[1] or length[2])
+    if isinstance(args.get("input"), int):
+        args["input"] = [1, args["input"]]
+    elif "input" in args:
+        return request   # a 2-D size beside 1-D layers: left as read
+    layers = []
+    for layer in args.get("layers", []):
+        along = dict(layer)
+        for name, across in (("kernel", 1), ("stride", 1), ("dilation", 1), ("padding", 0)):
+            if isinstance(along.get(name), int):
+                along[name] = [across, along[name]]
+        layers.append(along)
+    missing = [m for m in request.missing if m != "input" or "input" not in args]
+    return replace(request, args={**args, "layers": layers}, missing=missing, assumed=[
+        *request.assumed, "1-D layers, worked out as 1 x k kernels over a 1 x L input"])
 
 
 def _as_one_dimensional(request: CalcRequest) -> CalcRequest:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from service.calculators import conv_stack
 from service.core.calcparse import parse_calculation
 from service.core.calcparse.forward import in_forward_order
 from service.core.textnorm import prepare
@@ -74,3 +75,13 @@ def test_a_one_dimensional_layers_length_and_parameters_asked_in_two_questions_a
                                 "(no padding): output length? and how many params?")
     assert (request.calculator, request.args["input"]) == ("conv", [1, 100])
     assert [other.calculator for other in request.also] == ["params"]
+
+
+def test_a_stack_of_one_dimensional_layers_runs_along_the_length_said():
+    # read as 2-D over an 8 x 8 input ("8 kHz"), it could not be worked out
+    request = parse_calculation("Raw audio, 8000 samples (1 s at 8 kHz).\nnn.Sequential(\n"
+                                "    nn.Conv1d(1, 32, kernel_size=80, stride=4),\n    nn.ReLU(),\n"
+                                "    nn.MaxPool1d(4),\n)\nWhat is the time dimension at the end?")
+    assert request.calculator == "stack" and request.args["input"] == [1, 8000]
+    # (8000 - 80) // 4 + 1 = 1981, then (1981 - 4) // 4 + 1 = 495
+    assert conv_stack(**request.args)["output"] == [1, 495]
