@@ -102,7 +102,11 @@ ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
                            # tokens, why do I need ...?", "what are the pros and cons?", "so
                            # what is the point?"
                            r"(?:[.!?;,]|\s[-\u2013\u2014])\s*+why\b|\bpros\s++and\s++cons\b|"
-                           r"\bwhat(?:\s++is|\s*+s)?\s++the\s++point\s*+(?:[?.]|$)")
+                           r"\bwhat(?:\s++is|\s*+s)?\s++the\s++point\s*+(?:[?.]|$)|"
+                           # "what decides the depth of the output", "does the 256 matter at
+                           # all?", "is the bias 1 per filter or 1 per input channel?"
+                           r"\bwhat\s++(?:decides|determines)\b|\bdoes\b[^?.]{0,30}+\bmatter\b|"
+                           r"\bper\s++\w++(?:\s++\w++)?\s++or\s++(?:1\s++)?per\b")
 NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
                           r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
                           r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")

@@ -54,11 +54,12 @@ from service.core.calcparse.stacks import LAYER_SETTINGS, read_stack, with_input
 from service.core.calcparse.summaries import read_summary
 from service.core.calcparse.tables import TableLayer, read_table
 from service.core.calcparse.terse import spell_out
-from service.core.textnorm import Message, as_message
+from service.core.textnorm import Message, as_message, prepare
 
 _DIGIT = re.compile(r"\d")
 _WHY = re.compile(rf"^{PREAMBLE}why\b")
 # "final?", "at the end", "after each": a size asked for after several layers
+_ONE = re.compile(r"\bone\b", re.IGNORECASE)
 _AT_THE_END = re.compile(r"\bfinal\b|\bat the end\b|\bafter (?:each|both|all)\b")
 
 
@@ -74,6 +75,10 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     if not _DIGIT.search(message.prepared):
         # every calculator reads numbers (number words are digits by now): a message without
         # any asks for none, and the readers need not run (most messages are such questions)
+        return None
+    if not _DIGIT.search(message.raw) and not _DIGIT.search(prepare(_ONE.sub(" ", message.raw))):
+        # "why stack several layers instead of one huge one?": "one" the only number word, a
+        # pronoun or an article, never a value
         return None
     summary = read_summary(message.raw)
     if summary is not None:

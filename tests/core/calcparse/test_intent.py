@@ -113,3 +113,17 @@ def test_a_recurrent_networks_hidden_layers_are_no_fully_connected_ones():
     request = parse_calculation("an LSTM with 2 hidden layers of 128 units and 50 inputs: "
                                 "params?")
     assert request.args == {"layer": "lstm", "input_size": 50, "hidden_size": 128, "layers": 2}
+
+
+@pytest.mark.parametrize("message", [
+    # "one" the only number word: a pronoun, never a value (a 1 -> 1 linear layer had been
+    # counted)
+    "what actually is a neuron in an MLP, just weights times inputs plus a bias? and why stack "
+    "several layers instead of one huge one?",
+    "in the question about one 3x3 conv filter on the 256x256x32 image, is the bias one per "
+    "filter or one per input channel?",
+    "I wrote Conv2d(3, 64, 3) and got 64 output maps. what decides the depth of the output, and "
+    "what does each of those 64 things detect?",
+])
+def test_questions_about_the_idea_around_numbers_are_no_calculation(message):
+    assert parse_calculation(message) is None
