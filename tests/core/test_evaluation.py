@@ -101,6 +101,8 @@ TRAIN_CHAT_CALCULATIONS = ROOT / "eval" / "train-50.yaml"
 TRAIN_DESCRIBED_CALCULATIONS = ROOT / "eval" / "train-51.yaml"
 # a TA's three years of forum posts: project context, half-remembered names, misconceptions
 TRAIN_FORUM = ROOT / "eval" / "train-52.yaml"
+# confusion matrices told as stories by a fifth writer, 95 complete and 25 to ask back
+TRAIN_STORIES_6 = ROOT / "eval" / "train-53.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.95, "in-scope answered": 0.95, "out-of-scope rejection": 0.98,
@@ -195,7 +197,8 @@ FLOORS = {
     TRAIN_DESCRIBED_CALCULATIONS: {"calculation accuracy": 0.82,
                                    "incomplete calculation not computed": 0.8,
                                    "conceptual with numbers not computed": 0.9},
-    TRAIN_FORUM: {"in-scope top-1": 0.93, "in-scope answered": 0.9, "out-of-scope rejection": 1.0},
+    TRAIN_FORUM: {"in-scope top-1": 0.93, "in-scope answered": 0.92, "out-of-scope rejection": 1.0},
+    TRAIN_STORIES_6: {"calculation accuracy": 0.34, "incomplete calculation not computed": 0.96},
 }
 CEILINGS = {
     DEV: {"in-scope confidently wrong": 0.026},
@@ -262,6 +265,7 @@ CEILINGS = {
     TRAIN_DESCRIBED_CALCULATIONS: {"calculation computed wrong": 0.01},
     # neighbours: the overview for what a GAN is, GPT for BERT, self-attention for Q, K and V
     TRAIN_FORUM: {"in-scope confidently wrong": 0.035},
+    TRAIN_STORIES_6: {"calculation computed wrong": 0.022},
 }
 
 
@@ -286,7 +290,8 @@ def tutor(knowledge_base, app):
                               "train-37", "train-38", "train-39", "train-40", "train-41",
                               "train-42", "train-43", "train-44", "train-45", "train-46",
                               "train-47", "train-48", "train-49",
-                              "train-50", "train-51", "train-52"])
+                              "train-50", "train-51", "train-52",
+                              "train-53"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")
