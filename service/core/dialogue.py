@@ -33,6 +33,7 @@ from service.core.calc_chat import (
     settled_alone,
 )
 from service.core.calcparse import (
+    COUNTS_AGAINST_TOTAL,
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
     DOT_PRODUCTS_ONLY,
@@ -394,8 +395,8 @@ class Tutor:
             return False
         if request.asks == PATCHES_ONLY:
             return False  # "P for a 224x224 image with 16x16 patches" asks for a number
-        if COUNTS_BY_NAME in request.missing:
-            return False  # a pasted confusion matrix: which cell is which is asked
+        if COUNTS_BY_NAME in request.missing or COUNTS_AGAINST_TOTAL in request.missing:
+            return False  # a pasted confusion matrix, counts against their total: asked
         if COUNTS_IN_WORDS in request.missing:
             # counts told as a story: asked by name, unless the story illustrates a question
             # about the idea ("why does accuracy mislead when 990 of 1000 are negative ...")

@@ -902,3 +902,12 @@ def test_a_settings_values_compared_name_the_setting_not_the_exam_item_with_that
     # with sizes it is a calculation, and the exam's question named is that question
     assert tutor.respond("for question 1, why is the output floor(M/2)+1 with stride 2?"
                          ).entry_id == "conv-output-size-stride2"
+
+
+def test_four_counts_named_that_do_not_make_the_total_given_are_asked_again(tutor):
+    # they add up to 110: one was mistyped, and the metrics had been worked out on 110
+    reply = tutor.respond("hits 30, misses 10, false alarms 20, correct rejections 50, total 120 "
+                          "cases. accuracy?")
+    assert reply.kind == "clarify" and "do not add up to the total" in reply.reply
+    assert tutor.respond("hits 30, misses 10, false alarms 20, correct rejections 50, total 110 "
+                         "cases. accuracy?").kind == "calculation"

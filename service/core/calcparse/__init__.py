@@ -34,6 +34,7 @@ from service.core.calcparse.intent import PREAMBLE
 from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.parse import fill, parse_calculation
 from service.core.calcparse.request import (
+    COUNTS_AGAINST_TOTAL,
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
     DOT_PRODUCTS_ONLY,
@@ -45,6 +46,6 @@ from service.core.calcparse.request import (
 )
 from service.core.calcparse.slots import bias_said, find_slots
 
-__all__ = ["COUNTS_BY_NAME", "COUNTS_IN_WORDS", "DOT_PRODUCTS_ONLY", "PATCHES_ONLY", "PREAMBLE",
-           "SLOT_QUESTIONS", "SOME_METRICS", "TOGETHER", "CalcRequest", "bias_said", "fill",
-           "find_matrix", "find_slots", "parse_calculation"]
+__all__ = ["COUNTS_AGAINST_TOTAL", "COUNTS_BY_NAME", "COUNTS_IN_WORDS", "DOT_PRODUCTS_ONLY",
+           "PATCHES_ONLY", "PREAMBLE", "SLOT_QUESTIONS", "SOME_METRICS", "TOGETHER",
+           "CalcRequest", "bias_said", "fill", "find_matrix", "find_slots", "parse_calculation"]

@@ -29,6 +29,7 @@ from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.notation import SIZE, XSIZE, as_list, pair, parse_size
 from service.core.calcparse.recurrent import recurrent_request
 from service.core.calcparse.request import (
+    COUNTS_AGAINST_TOTAL,
     COUNTS_BY_NAME,
     COUNTS_IN_WORDS,
     DOT_PRODUCTS_ONLY,
@@ -911,7 +912,32 @@ def metrics_request(text: str, slots: dict) -> CalcRequest | None:
                 if label else "The second set of counts"
             first.also = [other]
             return first
-    return _one_model_metrics(text, slots)
+    request = _one_model_metrics(text, slots)
+    if all(name in slots for name in REQUIRED["metrics"]):
+        # (a story's "in total" may count a group: "it flagged 90 welds in total")
+        request = _against_the_total(request, text)
+    return request
+
+
+# The total a message gives beside its counts: "total 120 cases", "120 cases in total", "n=120"
+_TOTAL_GIVEN = re.compile(r"\btotal\s*+(?:of\s++)?(?:[=:]\s*+|is\s++|was\s++)?(\d{1,9}+)\b|"
+                          r"(?<![\w.])(\d{1,9}+)\s++(?:\w++\s++)?in\s++total\b|"
+                          r"(?<![\w.])n\s*+=\s*+(\d{1,9}+)\b")
+
+
+def _against_the_total(request: CalcRequest | None, text: str) -> CalcRequest | None:
+    """The request, or the counts asked for again when all four were named and the message gives
+    a total they do not add up to ("hits 30, misses 10, false alarms 20, correct rejections 50,
+    total 120 cases": the counts make 110, so one of them was mistyped or misread)."""
+    if request is None or not request.complete or request.also:
+        return request
+    total = _TOTAL_GIVEN.search(text)
+    if total is None:
+        return request
+    given = int(next(group for group in total.groups() if group))
+    if given == sum(request.args[name] for name in REQUIRED["metrics"]):
+        return request
+    return CalcRequest("metrics", {}, [COUNTS_AGAINST_TOTAL], [])
 
 
 # "TP 40", "fp=10", "TN: 130": a count named before its value

@@ -54,6 +54,8 @@ MODEL_LAYERS = "model_layers"
 COUNTS_BY_NAME = "counts_by_name"
 # What counts described in words lack: which number is which count.
 COUNTS_IN_WORDS = "counts_in_words"
+# What four counts lack that add up to another total than the one the message gives.
+COUNTS_AGAINST_TOTAL = "counts_against_total"
 
 # How to ask for a missing value, per slot.
 SLOT_QUESTIONS = {
@@ -81,6 +83,8 @@ SLOT_QUESTIONS = {
     "counts_by_name": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: a confusion "
                       "matrix is laid out one way in some books and the other way in "
                       "scikit-learn, so I won't guess which cell is which",
+    "counts_against_total": "the four counts again, by name (e.g. `TP=40, FP=10, TN=45, "
+                            "FN=5`): the ones I read do not add up to the total you gave",
     "counts_in_words": "the four counts by name, e.g. `TP=40, FP=10, TN=45, FN=5`: from a "
                        "description I can't yet be sure which of your numbers is which count, "
                        "and a metric worked out from the wrong ones would mislead you",
