@@ -178,6 +178,8 @@ _NOT_A_CLASS = frozenset({"object", "objects", "sound", "face", "edge", "the", "
                           "language", "keyword", "event", "events", "activity", "motion"})
 _STEM_FROM = 6   # a looked-for word this long also matches by its stem ("arrhythm*")
 _DECIMAL = re.compile(r"\d++(?:\.\d++)?+")
+# "1 in 20" as `_with_fractions_counted` writes it: a share
+_ONE_IN = re.compile(r"\d++/\d++")
 # "3% of 2000 parts are defective", "27 of the 30 flagged were spam": the verb after a whole
 # starts what is said of its part
 _TAIL_VERBS = frozenset({"are", "were", "is", "was", "have", "has", "had", "as"})
@@ -395,6 +397,12 @@ def _with_fractions_counted(tokens: list[str]) -> list[str]:
             out.append("1")   # "a third of them", "a fifth had defects"
         elif token == "half" and following == "of" and not (out and out[-1].isdigit()):
             out += ["1", "half"]
+        elif token == "in" and out and out[-1].isdigit() and following.isdigit() and \
+                tokens[n + 2:n + 3] and (tokens[n + 2] in _TAIL_VERBS or tokens[n + 2] == "of") \
+                and 0 < int(out[-1]) < int(following) <= MAX_COUNT:
+            out[-1] = f"{out[-1]}/{following}"   # "1 in 20 is malicious": a share, 1/20
+        elif out and "/" in out[-1] and n and tokens[n - 1] == "in":
+            continue   # the 20 of "1 in 20", taken into the share
         else:
             out.append(token)
     return out
@@ -634,7 +642,8 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
     subject ("80 actual positives | the model caught 68"); "27 of 30 intruders" ties the 27
     to the 30's class."""
     places = [n for n, token in enumerate(tokens) if token.isdigit() or
-              _DECIMAL.fullmatch(token) and tokens[n + 1:n + 2] in (["%"], ["percent"])]
+              _DECIMAL.fullmatch(token) and tokens[n + 1:n + 2] in (["%"], ["percent"]) or
+              _ONE_IN.fullmatch(token)]
     if len(places) > MAX_NUMBERS:
         return None
     is_place = set(places).__contains__
@@ -689,7 +698,9 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         last = n
         following_token = tokens[n + 1] if n + 1 < len(tokens) else ""
         share = None
-        if following_token in ("%", "percent"):
+        if _ONE_IN.fullmatch(tokens[n]):
+            share = Fraction(*map(int, tokens[n].split("/")))   # "1 in 20"
+        elif following_token in ("%", "percent"):
             share = Fraction(tokens[n]) / 100
             if not 0 < share < 1:
                 continue
