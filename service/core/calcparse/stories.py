@@ -1001,6 +1001,14 @@ def _carry_over(numbers: list[_Number]) -> None:
         if part.referring and part.implied_actual is not None and group.actual is None and \
                 group.predicted is None and not group.everyone and group.share is None:
             group.actual = part.implied_actual
+    # "spam mails 400, it find 360": what the model said of a class just counted in the sentence,
+    # fewer than the class holds
+    for group, part in zip(numbers, numbers[1:], strict=False):
+        if part.actual is None and part.predicted is not None and part.found_by_verb and \
+                group.actual is not None and group.predicted is None and not group.everyone and \
+                group.sentence == part.sentence and part.value < group.value and \
+                group.share is None and part.share is None:
+            part.actual = group.actual
     # "it found 230 and missed 20": what was found and what was missed are of one class, the one
     # only a miss can be of
     for found, missed in zip(numbers, numbers[1:], strict=False):

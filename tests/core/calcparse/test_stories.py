@@ -149,6 +149,9 @@ SHAPES = [
     "accuracy?",
     "toxic comment filter over {all} comments: {p} were toxic. the filter removed {pp} "
     "comments, {tp} of which were toxic. precision?",
+    # what the model said of a class just counted, fewer than it holds
+    "Sir my classifier of spam have this: spam mails {p}, it find {tp}. normal mails {n}, it say "
+    "spam wrongly on {fp}. What is accuracy and F1 please?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
@@ -526,3 +529,18 @@ def test_a_story_of_that_shape_whose_part_is_not_told_again_is_not_read():
     assert counts_from_story(prepare(
         "my model for detect fake news. test: 500 news, 200 are fake. model say fake to 180 "
         "news, but 30 of this is real news. what is recall?")) is None
+
+
+def test_one_in_so_many_is_a_share_of_everyone():
+    # "1 in 20" had been two counts, and a wrong precision worked out
+    assert counts_from_story(prepare(
+        "2000 apps, 1 in 20 is malicious. the scanner misses 10 of the malicious apps and flags "
+        "38 clean ones. specificity & precision?")) == {"tp": 90, "fp": 38, "tn": 1862, "fn": 10}
+
+
+def test_what_the_model_said_of_a_class_just_counted_is_of_that_class():
+    # "it find 360" had been everything said spam, and a wrong F1 worked out
+    assert counts_from_story(prepare(
+        "Sir my classifier of spam have this: spam mails 400, it find 360. normal mails 1600, it "
+        "say spam wrongly on 40. What is accuracy and F1 please?")) == {
+        "tp": 360, "fp": 40, "tn": 1560, "fn": 40}
