@@ -122,7 +122,7 @@ _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "b
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
 screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
-engine alarm warning dataset datasets corpus
+engine alarm warning dataset datasets corpus classifer classifyer detecter predictor
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -229,6 +229,7 @@ class _Number:
     base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
     the_others: bool = False     # "and 1700 without", "6 of the others": the other class
     found_by_verb: bool = False  # "it found 230": the verb of what was said right before it
+    elided_truth: bool = False   # "30 of those actually were": the class said, left unsaid
 
 
 def counts_from_story(text: str) -> dict[str, int] | None:
@@ -771,6 +772,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     number.truth_told = any(w in _TRUTH_TOLD for w in words)
     number.found_by_verb = bool(before) and (before[-1] in PREDICTED_POSITIVE or
                                              before[-1] == "found")
+    number.elided_truth = after[-2:] in (["actually", "were"], ["really", "were"],
+                                         ["truly", "were"], ["actually", "did"],
+                                         ["really", "did"], ["actually", "was"])
     for k, word in enumerate(words):
         # "let through", "let 150 legit ones through" (the number is not among the words)
         if word == "through" and any(w in _THROUGH for w in words[max(0, k - 3):k]):
@@ -1001,6 +1005,20 @@ def _carry_over(numbers: list[_Number]) -> None:
         if part.referring and part.implied_actual is not None and group.actual is None and \
                 group.predicted is None and not group.everyone and group.share is None:
             group.actual = part.implied_actual
+    # "the model said fox on 140 of them and 126 of those really were foxes": the second part is
+    # the truth of the first, so the first is of everyone the model looked at (not of the foxes
+    # counted before it)
+    for picked, right in zip(numbers, numbers[1:], strict=False):
+        if picked.referring and picked.predicted == POS and picked.actual == POS and \
+                right.referring and right.truth_told and right.actual == POS and \
+                right.predicted == POS and right.sentence == picked.sentence and \
+                right.truth_from_prediction is None and picked.truth_from_prediction is None:
+            picked.actual = None
+    # "model predicted 'promoted' for 40 employees, 30 of those actually were": the class said
+    for number, previous in zip(numbers[1:], numbers, strict=False):
+        if number.elided_truth and number.referring and number.actual is None and \
+                previous.predicted is not None and number.predicted == previous.predicted:
+            number.actual = previous.predicted
     # "spam mails 400, it find 360": what the model said of a class just counted in the sentence,
     # fewer than the class holds
     for group, part in zip(numbers, numbers[1:], strict=False):

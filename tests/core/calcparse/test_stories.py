@@ -152,6 +152,14 @@ SHAPES = [
     # what the model said of a class just counted, fewer than it holds
     "Sir my classifier of spam have this: spam mails {p}, it find {tp}. normal mails {n}, it say "
     "spam wrongly on {fp}. What is accuracy and F1 please?",
+    # a task named with a typo; the model's picks "of them" told true "of those": of everyone;
+    # the class said left unsaid ("actually were")
+    "leaf disease classifer tested on {all} leafs, {p} are diseased. it said diseased for {pp} "
+    "leafs, {tp} correct. whats the recall",
+    "our wildlife cam took {all} pics, {p} actually had a fox. the model said fox on {pp} of them "
+    "and {tp} of those really were foxes. precision n recall??",
+    "promotion prediction: {p} of {all} employees got promoted. model predicted 'promoted' for "
+    "{pp} employees, {tp} of those actually were. recall?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
