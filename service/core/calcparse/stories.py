@@ -179,7 +179,7 @@ _NOT_A_CLASS = frozenset({"object", "objects", "sound", "face", "edge", "the", "
 _STEM_FROM = 6   # a looked-for word this long also matches by its stem ("arrhythm*")
 _DECIMAL = re.compile(r"\d++(?:\.\d++)?+")
 # "1 in 20" as `_with_fractions_counted` writes it: a share
-_ONE_IN = re.compile(r"\d++/\d++")
+_ONE_IN = re.compile(r"(?<!\d)\d++/\d++")
 # "3% of 2000 parts are defective", "27 of the 30 flagged were spam": the verb after a whole
 # starts what is said of its part
 _TAIL_VERBS = frozenset({"are", "were", "is", "was", "have", "has", "had", "as"})
