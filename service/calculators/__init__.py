@@ -24,6 +24,7 @@ from service.calculators.params import (
 
 __all__ = [
     "MAX_MATRIX_SIZE",
+    "run",
     "RECURRENT_CELLS",
     "classification_metrics",
     "conv2d_params",
@@ -39,3 +40,29 @@ __all__ = [
     "sequence_attention_cost",
     "sequence_dot_products",
 ]
+
+
+def run(calculator: str, args: dict) -> dict:
+    """The calculator named as the chat's requests name them, called with `args` (a "params"
+    request's "layer" says which kind of layer is counted; a conv2d when it is absent)."""
+    args = dict(args)
+    if calculator == "params":
+        layer = args.pop("layer", None)
+        if layer == "linear":
+            return linear_params(**args)
+        if layer in RECURRENT_CELLS:
+            return recurrent_params(layer, **args)
+        return conv2d_params(**args)
+    if calculator == "conv":
+        return conv_output(**args)
+    if calculator == "eigen":
+        return recurrent_gradient_check(**args)
+    if calculator == "metrics":
+        return classification_metrics(**args)
+    if calculator == "f1":
+        return f1_from_rates(**args)
+    if calculator == "sequence_attention":
+        return sequence_attention_cost(**args)
+    if calculator == "stack":
+        return conv_stack(**args)
+    return patch_attention_cost(**args)

@@ -53,27 +53,7 @@ sigmoid relu same valid no and with x by tp fp tn fn bias biases without , = : ?
 
 def run_calculation(request: CalcRequest) -> dict:
     """Call the calculator a request names; raises CalculationError for impossible numbers."""
-    args = dict(request.args)
-    if request.calculator == "params":
-        layer = args.pop("layer", None)
-        if layer == "linear":
-            return calculators.linear_params(**args)
-        if layer in calculators.RECURRENT_CELLS:
-            return calculators.recurrent_params(layer, **args)
-        return calculators.conv2d_params(**args)
-    if request.calculator == "conv":
-        return calculators.conv_output(**args)
-    if request.calculator == "eigen":
-        return calculators.recurrent_gradient_check(**args)
-    if request.calculator == "metrics":
-        return calculators.classification_metrics(**args)
-    if request.calculator == "f1":
-        return calculators.f1_from_rates(**args)
-    if request.calculator == "sequence_attention":
-        return calculators.sequence_attention_cost(**args)
-    if request.calculator == "stack":
-        return calculators.conv_stack(**args)
-    return calculators.patch_attention_cost(**args)
+    return calculators.run(request.calculator, request.args)
 
 
 def _settled_patch_count(request: CalcRequest) -> dict | None:

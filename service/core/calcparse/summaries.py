@@ -19,7 +19,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from service.calculators.params import conv2d_params, linear_params
+from service import calculators
 from service.core.calcparse.request import TOGETHER, CalcRequest
 
 MAX_LINES = 80   # lines of a message looked at for a summary
@@ -183,7 +183,4 @@ def _square_kernel(weights: int, per_position: int) -> list[int] | None:
 
 def _count(request: CalcRequest) -> int:
     """A params request's total, from the calculator (checked against a printed count)."""
-    args = dict(request.args)
-    if args.pop("layer", None) == "linear":
-        return linear_params(**args)["total"]
-    return conv2d_params(**args)["total"]
+    return calculators.run(request.calculator, request.args)["total"]
