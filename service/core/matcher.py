@@ -621,10 +621,7 @@ class Matcher:
             if candidate.index >= self.outside_from or self.entries[candidate.index].choices:
                 continue
             if candidate.score >= EXAM_ITEM_SHARE * ranked[0].score:
-                first_place = ranked[0]._replace(
-                    confidence=min(ranked[0].confidence, candidate.confidence))
-                return [candidate._replace(confidence=ranked[0].confidence), first_place,
-                        *ranked[1:number], *ranked[number + 1:]]
+                return _put_first(ranked, number)
             break
         return ranked
 
@@ -644,12 +641,7 @@ class Matcher:
                 continue
             own = set(self._id_tokens[candidate.index])
             if first < own <= named and candidate.score >= SPECIFIC_SHARE * ranked[0].score:
-                # the words that made the first likely make the narrower entry as likely: it
-                # takes the first's confidence, and the first the lower of the two
-                first_place = ranked[0]._replace(
-                    confidence=min(ranked[0].confidence, candidate.confidence))
-                return [candidate._replace(confidence=ranked[0].confidence), first_place,
-                        *ranked[1:number], *ranked[number + 1:]]
+                return _put_first(ranked, number)
         return ranked
 
     def _named_outside_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:
@@ -741,6 +733,16 @@ class Matcher:
                                       scorer=fuzz.token_set_ratio)[1]
             set_similarity = max(set_similarity, best)
         return sorted_ratios, set_similarity
+
+
+def _put_first(ranked: list[Candidate], number: int) -> list[Candidate]:
+    """`ranked` with its candidate at `number` first and the first second. The words that made
+    the first likely make the candidate put before it as likely: it takes the first's
+    confidence, and the first the lower of the two."""
+    first, candidate = ranked[0], ranked[number]
+    return [candidate._replace(confidence=first.confidence),
+            first._replace(confidence=min(first.confidence, candidate.confidence)),
+            *ranked[1:number], *ranked[number + 1:]]
 
 
 class _EntryWords(NamedTuple):
