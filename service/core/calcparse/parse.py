@@ -184,9 +184,9 @@ def _one_dimensional(request: CalcRequest | None, text: str) -> CalcRequest | No
     if request.calculator == "stack":
         return _stack_one_dimensional(request, text)
     if request.calculator == "conv" and "input" not in request.args and \
-            (length := _LENGTH.search(text)) is not None:
-        request = finish_request("conv", {**request.args, "input": int(length[1] or length[2])},
-                                 request.missing, request.assumed)
+            (length := _length_said(text)) is not None:
+        request = finish_request("conv", {**request.args, "input": length}, request.missing,
+                                 request.assumed)
     read = _as_one_dimensional(request)
     return replace(read, assumed=[
         *read.assumed, "a 1-D layer, worked out as a 1 x k kernel over a 1 x L input"])
@@ -196,21 +196,13 @@ def _stack_one_dimensional(request: CalcRequest, text: str) -> CalcRequest:
     """A stack of 1-D layers ("nn.Conv1d(1, 32, kernel_size=80, stride=4), nn.MaxPool1d(4)" over
     "8000 samples") as 2-D layers of 1 x k kernels over a 1 x L input, each setting along the
     length only; the input is the length said, not another number of the text ("8 kHz")."""
-    length = _LENGTH.search(text)
-    args = dict(request.args)
-    if length is not None:
-        args["input"] = int(length[1] or length[2])
-    if isinstance(args.get("input"), int):
-        args["input"] = [1, args["input"]]
-    elif "input" in args:
+    length = _length_said(text)
+    args = dict(request.args) if length is None else {**request.args, "input": length}
+    if "input" in args and not isinstance(args["input"], int):
         return request   # a 2-D size beside 1-D layers: left as read
-    layers = []
-    for layer in args.get("layers", []):
-        along = dict(layer)
-        for name, across in (("kernel", 1), ("stride", 1), ("dilation", 1), ("padding", 0)):
-            if isinstance(along.get(name), int):
-                along[name] = [across, along[name]]
-        layers.append(along)
+    args = _lengthwise(args, ("input",))
+    layers = [_lengthwise(layer, ("kernel", "stride", "dilation", "padding"))
+              for layer in args.get("layers", [])]
     missing = [m for m in request.missing if m != "input" or "input" not in args]
     return replace(request, args={**args, "layers": layers}, missing=missing, assumed=[
         *request.assumed, "1-D layers, worked out as 1 x k kernels over a 1 x L input"])
@@ -219,15 +211,25 @@ def _stack_one_dimensional(request: CalcRequest, text: str) -> CalcRequest:
 def _as_one_dimensional(request: CalcRequest) -> CalcRequest:
     """`request` (and the conv and params requests it asks beside itself) with an int kernel
     and input as 1 x k and 1 x L, an int padding along the length only."""
-    args = dict(request.args)
-    for name in ("kernel", "input"):
-        if isinstance(args.get(name), int):
-            args[name] = [1, args[name]]
-    if isinstance(args.get("padding"), int):
-        args["padding"] = [0, args["padding"]]
-    return replace(request, args=args,
+    return replace(request, args=_lengthwise(request.args, ("kernel", "input", "padding")),
                    also=[_as_one_dimensional(other) for other in request.also
                          if other.calculator in ("conv", "params")])
+
+
+# What a 1-D setting is across the length, as the 2-D one it equals (1 x k, 1 x L, padding 0 x p)
+_ACROSS = {"kernel": 1, "input": 1, "stride": 1, "dilation": 1, "padding": 0}
+
+
+def _lengthwise(settings: dict, names: tuple[str, ...]) -> dict:
+    """`settings` with each of `names` given as one int turned into [across, along the length]."""
+    return {name: [_ACROSS[name], value] if name in names and isinstance(value, int) else value
+            for name, value in settings.items()}
+
+
+def _length_said(text: str) -> int | None:
+    """The length of a 1-D input the text says ("a sequence of length 100", "8000 samples")."""
+    length = _LENGTH.search(text)
+    return int(length[1] or length[2]) if length is not None else None
 
 
 # A setting the student says they do not know: "I don't remember what padding we used", "the
@@ -248,7 +250,10 @@ def _unknown_settings(request: CalcRequest | None, text: str) -> CalcRequest | N
         return request
     unknown = [next(g for g in found.groups() if g) for found in
                itertools.islice(_UNKNOWN_SETTING.finditer(text), 3)]
-    unknown = [name for name in unknown if name not in find_slots(text)]
+    if not unknown:
+        return request
+    named = find_slots(text)
+    unknown = [name for name in unknown if name not in named]
     if not unknown:
         return request
     args = {name: value for name, value in request.args.items() if name not in unknown}
