@@ -20,6 +20,11 @@ _WHO = re.compile(r"^(?:(?:are|r) (?:you|u)(?: (?:just|really|actually))?(?: an?
                   r"(?:chat ?gpt|gpt(?:-?\d)?|bot|robot|chatbot|human|person|ai|llm|"
                   r"language model|real|teacher|ta)|who (?:are|r) (?:you|u)|what are you|"
                   r"who (?:made|built|wrote) (?:you|this))\s*+[?!.]*+$")
+# "test", "testing 1 2 3", "is this working?": someone trying the widget or the Slack app out
+# (a lone "test" is not a question about the test set)
+_TEST = re.compile(r"^(?:(?:test(?:ing)?|ping)(?: (?:test(?:ing)?|\d++))*+|"
+                   r"(?:is )?this (?:thing )?(?:working|on)|can you hear me|anyone there)"
+                   r"\s*+[?!.]*+$")
 _THANKS = re.compile(r"^(?:thanks?(?: you)?|thx|ty|cheers|great|cool|nice|perfect|got it)"
                      r"(?: (?:so much|a lot|mate|tutor))?\s*+[!.]*+$")
 
@@ -60,6 +65,8 @@ WHO = (
     "calculations with the steps, and say so when I don't know. For anything else, ask on the "
     "course forum or in a TA's office hours.")
 NEVER_MIND = "No problem. Ask me anything else about the course."
+TEST = ("I'm here and working. Ask me about the course, for example *what is a GAN?* or "
+        "*output size of a 28x28 input with a 5x5 kernel*; say *help* for what I can do.")
 
 
 def asks_for_help(text: str) -> bool:
@@ -68,10 +75,10 @@ def asks_for_help(text: str) -> bool:
 
 
 def small_talk(text: str) -> str | None:
-    """The reply to a greeting, a request for help, thanks, "never mind" or a question about
-    what the tutor is; else None."""
+    """The reply to a greeting, a request for help, thanks, "never mind", a question about
+    what the tutor is or a test message; else None."""
     for pattern, reply in ((_GREETING, GREETING), (_HELP, HELP), (_THANKS, THANKS),
-                           (_NEVER_MIND, NEVER_MIND), (_WHO, WHO)):
+                           (_NEVER_MIND, NEVER_MIND), (_WHO, WHO), (_TEST, TEST)):
         if pattern.match(text):
             return reply
     return None

@@ -888,6 +888,14 @@ def test_asked_what_it_is_the_tutor_says_it_is_no_language_model(tutor, message)
     assert reply.small_talk and "not ChatGPT" in reply.reply and "no language model" in reply.reply
 
 
+@pytest.mark.parametrize("message", ["test", "testing 1 2 3", "test test", "is this working?"])
+def test_a_test_message_gets_a_sign_of_life_not_the_test_set(tutor, message):
+    # a lone "test" was answered with train-validation-test
+    reply = tutor.respond(message)
+    assert reply.small_talk and reply.kind == "fallback" and "working" in reply.reply
+    assert tutor.respond("test set vs validation set").entry_id == "train-validation-test"
+
+
 def test_metrics_the_counts_given_settle_are_worked_out_and_the_missing_count_asked(tutor):
     some, full = conversation(tutor, "TP=36 FP=4 FN=24, i get F1 = 0.75, correct?", "TN=36")
     assert some.kind == "calculation" and "= 0.72$" in some.reply     # F1 needs no TN
