@@ -367,7 +367,13 @@ class Matcher:
                 # so only function words are guessed ("teh", "waht")
                 close = [c for c in close if c[0][0] == word[0] and c[0] in STOPWORDS] or [
                     (doubled, 1) for doubled in _doublings(word)
-                    if self.word_frequency[doubled] >= KNOWN_IN_COURSE]  # "ful", "los"
+                    if self.word_frequency[doubled] >= KNOWN_IN_COURSE] or [  # "ful", "los"
+                    # a four-letter word with two letters after the first swapped, into a
+                    # word the course uses often ("layer nrom vs batch norm"), unless English
+                    # knows the word as written (three letters are more often a name: "gpa")
+                    (swapped, 1) for swapped in _swaps(word) if swapped[0] == word[0]
+                    and len(word) == 4 and self.word_frequency[swapped] >= COMMON_IN_COURSE
+                    and word not in self._english]
             else:
                 # two edits that include the first letter make another word, not a typo
                 # ("carpooling" is not "maxpooling")

@@ -110,6 +110,19 @@ def test_a_short_word_missing_one_of_a_doubled_letter_is_the_course_word(matcher
     assert matcher.correct_typos([typo]) == [word]
 
 
+@pytest.mark.parametrize(("typo", "word"), [("nrom", "norm"), ("sotf", "soft")])
+def test_a_four_letter_word_with_two_letters_swapped_is_the_course_word(matcher, typo, word):
+    # "layer nrom vs batch norm?" had kept "nrom" and was refused
+    assert matcher.correct_typos([typo]) == [word]
+    assert matcher.search("layer nrom vs batch norm?", 1)[0].entry_id == "layer-normalization"
+
+
+@pytest.mark.parametrize("kept", ["gpa", "smi", "slat"])
+def test_a_swap_is_no_typo_in_three_letters_nor_in_an_english_word(matcher, kept):
+    # "gpa" is the grade average, not "gap"; "slat" is English, not "salt"
+    assert matcher.correct_typos([kept]) == [kept]
+
+
 def test_real_typos_are_still_corrected_beside_english_words(matcher):
     assert matcher.correct_typos(["recurent", "postion", "divergnce", "gradents"]) == [
         "recurrent", "position", "divergence", "gradients"]
