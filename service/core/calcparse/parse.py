@@ -479,11 +479,13 @@ def _one_layer_flattened(request: CalcRequest, slots: dict) -> CalcRequest | Non
 # (asked in two questions too: "output length? and how many params?")
 # (what lies between: no question or sentence end, a dot of code allowed: "nn.conv2d(3, 16, 5)")
 _GAP = r"(?:[^?.]|\.(?=\w)){0,40}?"
+# "out" for the output, not a count of channels out ("params for 3x3, 128 in, 256 out")
+_OUT = r"(?<!\d )\bout\b"
 _SIZE_AND_PARAMS = re.compile(
-    rf"(?:output|\bout\b|size|shape|dims?\b){_GAP}\??+\s*+(?:\band\b|&|\+|,){_GAP}"
+    rf"(?:output|{_OUT}|size|shape|dims?\b){_GAP}\??+\s*+(?:\band\b|&|\+|,){_GAP}"
     rf"(?:param|weights)|"
     rf"(?:param|weights){_GAP}\??+\s*+(?:\band\b|&|\+|,){_GAP}"
-    rf"(?:output|\bout\b|size|shape|dims?\b)")
+    rf"(?:output|{_OUT}|size|shape|dims?\b)")
 
 
 def _size_and_params(text: str, slots: dict, built: CalcRequest) -> CalcRequest | None:

@@ -234,6 +234,13 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     separable = bool(_SEPARABLE.search(text) or _DEPTHWISE_THEN_POINTWISE.search(text))
     if separable and (kernel := _DEPTHWISE_KERNEL.search(text)):
         args["kernel"] = pair(parse_size(kernel[1] or kernel[2])[:2])
+    elif separable and args.get("kernel") in (1, [1, 1]):
+        # "depthwise conv then pointwise conv ... for 3x3, 128 in, 256 out": the 1 x 1 is the
+        # pointwise step's; the block's kernel is the other square size named
+        other = next((size for size in slots.get("_leftover", [])
+                      if len(size) == 2 and size != [1, 1]), None)
+        if other is not None:
+            args["kernel"] = pair(other)
     depthwise = not separable and (bool(_DEPTHWISE.search(text)) or
                                    slots.get("depthwise", False))
     missing: list[str] = []

@@ -246,6 +246,11 @@ PARAMS = [
      {"kernel": 3, "in_channels": 64, "out_channels": 128, "separable": True, "bias": True}),
     ("MobileNet block: depthwise 3x3 then pointwise 1x1, 32 in -> 64 out, bias=False. params?",
      {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True, "bias": False}),
+    # the block's kernel named apart from its layers: the 1x1 is the pointwise step's, and
+    # "256 out" counts channels, not an output size asked for too
+    ("depthwise conv then pointwise conv, why split it like that and how many params does it "
+     "save for 3x3, 128 in, 256 out?",
+     {"kernel": 3, "in_channels": 128, "out_channels": 256, "separable": True}),
     # Keras's SeparableConv2D(filters, kernel_size): its biases in the pointwise step only
     ("keras SeparableConv2D(64, (3, 3)) on an input with 32 channels: trainable params?",
      {"kernel": 3, "in_channels": 32, "out_channels": 64, "separable": True,
