@@ -84,7 +84,11 @@ _SYNONYMS: dict[str, list[str]] = {
     "bidirectional rnn": ["birnn", "bi rnn", "bi directional rnn", "bidirectional rnn",
                           "bidirectional recurrent neural network", "bilstm", "bi lstm"],
     "fgan": ["f gan", "fgan"],
-    "attention": ["attn", "attention", "attentions"],
+    # the verb is the mechanism only with what is attended ("attending over the encoder
+    # states"; "attend the lecture" is another matter)
+    "attention": ["attn", "attention", "attentions"] + [
+        f"{verb} {to}" for verb in ("attend", "attends", "attending", "attended")
+        for to in ("to", "over")],
     "multihead attention": ["mha", "multi head attention", "multihead attention",
                             "multi headed attention"],
     "position encoding": ["pe", "positional encoding", "position encoding",

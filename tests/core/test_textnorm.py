@@ -187,6 +187,14 @@ def test_canonical_applies_synonyms_before_stopwords():
     assert canonical(["the", "batch", "norm"], frozenset({"batch", "the"})) == ["batchnorm"]
 
 
+def test_attending_to_or_over_something_is_attention_but_attending_a_lecture_is_not():
+    # "how does attending over the encoder states fix the bottleneck?" was answered with
+    # seq2seq: "attend" and "attention" stem apart
+    assert canonical("attending over the encoder states".split()) == \
+        canonical("attention the encoder states".split())
+    assert "attent" not in canonical("do i have to attend the lecture".split())
+
+
 @pytest.mark.parametrize(("british", "american"), [
     ("normalising", "normalizing"),
     ("normalisation", "normalization"),
