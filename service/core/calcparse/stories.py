@@ -429,6 +429,8 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
         elif before == "is" and n >= 2 and tokens[n - 2].isalpha() and \
                 (n + 1 == len(tokens) or not tokens[n + 1].isalpha()):
             named = tokens[n - 2]   # "(ripe is positive)"
+        elif before.isalpha() and before not in STOPWORDS and _paired_class(tokens, n):
+            named = before   # "husky (positive) vs wolf (negative)", its brackets read away
         if named and named not in ("class", "is", "as", "the") and named not in _RATES and \
                 not (n >= 3 and tokens[n - 3] in ("positive", "negative")):
             (positive if token == "positive" else negative).add(named)
@@ -608,6 +610,20 @@ def _without_naming_asides(tokens: list[str]) -> list[str]:
         else:
             out.append(token)
     return out + (aside or [])
+
+
+_PAIRING = frozenset({"vs", "versus", ",", "and", "/"})
+
+
+def _paired_class(tokens: list[str], n: int) -> bool:
+    """Whether "positive" or "negative" at `n` is one of a pair of classes named each with its
+    side: "husky positive vs wolf negative" (the other side two words on, or two words back)."""
+    other = "negative" if tokens[n] == "positive" else "positive"
+    ahead = tokens[n + 1:n + 4]
+    back = tokens[max(0, n - 4):n - 1]
+    return len(ahead) == 3 and ahead[0] in _PAIRING and ahead[1].isalpha() and \
+        ahead[2] == other or len(back) == 3 and back[2] in _PAIRING and back[1].isalpha() and \
+        back[0] == other
 
 
 def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
@@ -919,12 +935,27 @@ def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:
     return j >= 0 and words[j] in marks
 
 
+def _smaller_than_a_class_is_the_other(numbers: list[_Number]) -> None:
+    """A group read as everyone, no larger than a group of one class the story counts apart, is
+    the other class: "4 people carried weapons ... 996 unarmed people" (no word said what the
+    4 were, but everyone cannot be fewer than the unarmed, nor just as many)."""
+    for number in numbers:
+        if not number.everyone or number.actual is not None or number.predicted is not None:
+            continue
+        larger = [m for m in numbers if m is not number and m.value >= number.value and
+                  m.actual is not None and m.predicted is None and not m.referring and
+                  m.part_of is None]
+        if larger and len({m.actual for m in larger}) == 1:
+            number.everyone, number.actual = False, _other(larger[0].actual)
+
+
 def _carry_over(numbers: list[_Number]) -> None:
     """What a number leaves open comes from the number it goes with: the one before it in its
     clause ("said spam for 30 real spams and 5 hams": the 5 were said spam too), the group
     its sentence opened with ("of 900 healthy people, 47 tested positive"), or the group it
     says it is part of ("it quarantined 95 files, 88 of them malware"). "Right" and "wrongly"
     tie the truth to the prediction, and carry over only to a number joined by "and"."""
+    _smaller_than_a_class_is_the_other(numbers)
     header = None
     for n, number in enumerate(numbers):
         previous = numbers[n - 1] if n else None

@@ -385,6 +385,26 @@ def test_the_rest_of_a_whole_is_the_other_class_and_the_whole_is_everyone():
         "tp": 72, "fp": 18, "tn": 902, "fn": 8}
 
 
+def test_two_classes_named_each_with_its_side_are_the_positive_and_negative_class():
+    # the brackets of "husky (positive) vs wolf (negative)" are read away before the story
+    story = ("Binary classifier: husky (positive) vs wolf (negative). Test set has 60 huskies and "
+             "40 wolves. It correctly labeled 51 huskies and 33 wolves. accuracy, precision?")
+    assert counts_from_story(prepare(story)) == {"tp": 51, "fp": 7, "tn": 33, "fn": 9}
+
+
+@settings(max_examples=200, deadline=None)
+@given(tp=counts, fp=counts, tn=counts, fn=counts)
+def test_a_group_no_word_names_smaller_than_a_class_counted_apart_is_the_other_class(
+        tp, fp, tn, fn):
+    # "4 people carried weapons ... 996 unarmed people": the 4 cannot be everyone
+    if tp + fn > fp + tn:
+        tp, fp, tn, fn = fp, tp, fn, tn   # the unnamed group is the smaller one, or as large
+    story = (f"Security checkpoint: {tp + fn} people carried weapons and the metal detector "
+             f"beeped for {tp} of them. {fp + tn} unarmed people also went through and it beeped "
+             f"for {fp} of them. sensitivity?")
+    assert counts_from_story(prepare(story)) == {"tp": tp, "fp": fp, "tn": tn, "fn": fn}
+
+
 def test_genuine_before_a_class_says_really_that_class():
     # "genuine users" are the negative class, "genuine takeovers" really are takeovers
     assert counts_from_story(prepare(
