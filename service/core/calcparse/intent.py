@@ -111,7 +111,10 @@ NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
                           r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
                           r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")
 # Calculations the calculators do not do; the knowledge base explains them instead.
-NOT_CALCULATED = re.compile(r"receptive field")
+# The receptive field, by name or by what it is ("how many input pixels can one output unit
+# see?"): no calculator works it out
+NOT_CALCULATED = re.compile(r"receptive field|\b(?:pixels?|units?|neurons?|values?)\s++(?:can|does|do)"
+                            r"\s++(?:\w++\s++){0,3}?(?:see|sees|look at)\b")
 # "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192",
 # "tokens: 8192", "T=50 timesteps", "1500 audio frames", "a 1000-word document", "365 daily
 # readings" (a unit other than tokens in the plural, or joined: "IBM model 1 word alignment" has

@@ -231,6 +231,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("padding", re.compile(r"\b(same|valid|no|zero)[\s-]*padd?(?:ing|ed)?\b(?!\s++(?:on|for|"
                            r"along|in)\s++(?:the\s++)?(?:height|width|top|bottom|left|right|rows|"
                            r"columns|h|w)\b)"), ("pad",)),
+    # "pad with zeros", "padded it with zeros" (no amount): the course's zero padding
+    ("padding", re.compile(r"\bpad(?:s|ded|ding)?\s++(?:it\s++|them\s++|the\s++\w++\s++)?"
+                           r"with\s++(zero)(?:e?s)?\b(?!\s*+(?:of\s++)?\d)"), ("pad",)),
     ("padding", re.compile(r"\b(?:without|w/o)\s+(?:any\s+)?padd?(?:ing)?\b"), ("pad",)),
     ("padding", re.compile(rf"\bpadd?(?:ing|ed)?{_OF}(?:by\s+|with\s+)?(same|valid|{SIZE})"),
      ("pad",)),

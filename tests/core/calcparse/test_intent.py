@@ -52,6 +52,8 @@ NOT_CALCULATIONS = [
     "does padding 1 keep the size with a 3x3 kernel?",
     "do 1x1 convolutions have parameters?",
     "what is the receptive field of two stacked 3x3 convs",
+    # ... or the receptive field by what it is (had been a 3x3 conv on a 3x3 input)
+    "after three stacked 3x3 convs, how many input pixels can one output unit 'see'?",
     # amounts of time, money, storage: not sizes
     "my JWT access token keeps expiring after 5 minutes",
     "how many tokens can i buy for 20 dollars",

@@ -186,6 +186,19 @@ def test_zero_padding_is_read_as_same_padding_as_in_the_course():
     assert request.args["padding"] == "same"
 
 
+@pytest.mark.parametrize(("message", "padding"), [
+    # it had been worked out with no padding, confidently wrong
+    ("If I slide a 3x5 kernel with step 2 over a 9x7 grayscale image and pad with zeros so "
+     "nothing is 'lost', how big is the result?", "same"),
+    ("9x9 input, 3x3 kernel, padded it with zeros, output size?", "same"),
+    # an amount of zeros is that padding
+    ("9x9 input, 3x3 kernel, padded with 2 zeros on each side, output size?", 2),
+])
+def test_padding_with_zeros_is_the_courses_zero_padding_unless_an_amount_is_said(message,
+                                                                                  padding):
+    assert parsed(message).args["padding"] == padding
+
+
 # --- parameter counts -------------------------------------------------------------------------
 
 PARAMS = [
