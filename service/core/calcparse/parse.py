@@ -420,7 +420,16 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
     layers too: more layer calls, convolutions beside a linear layer counted alone or the other
     way round, or a normalisation or embedding layer."""
     if request.asks == TOGETHER:
-        return _layer_calls(text) > 1 + len(request.also)
+        counted = [request, *request.also]
+        calls = _layer_calls(text)
+        if calls:
+            return calls > len(counted)
+        # layers in words: as many convolutions named as counted ("conv 5x5 with 6 filters,
+        # conv 5x5 with 16 filters, then fully connected 400->120->84->10" had one convolution
+        # made of the head's widths)
+        convolutions = sum(1 for layer in counted if layer.args.get("layer", "conv2d") == "conv2d")
+        named = sum(1 for _ in itertools.islice(_CONV_NAMED.finditer(text), MAX_CALLS + 2))
+        return named > convolutions
     if not _TOTAL_ASKED.search(text):
         return False
     said = _LAYERS_SAID.search(text)
@@ -441,6 +450,10 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
 
 
 _CONV_LAYER = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b|\bconv2d\b")
+# A convolution named as one layer ("conv 5x5 with 6 filters", "conv2: 32->64"), not the
+# convolutions together ("conv parameters", "3 conv layers")
+_CONV_NAMED = re.compile(r"\bconv(?:olution(?:al)?)?\d?\b(?!\s*+(?:param|weight|layers\b|nets?\b|"
+                         r"stack|blocks\b|counts?\b|part))")
 # "a 3-layer conv stack", "three conv layers": how many layers the model has
 _LAYERS_SAID = re.compile(r"(?<![\w.])([2-9])[\s-]*+(?:conv\w*+\s++)?layers?\b")
 _LINEAR_LAYER = re.compile(r"\blinear\b|\bfc\d?\b")

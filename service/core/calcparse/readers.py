@@ -288,6 +288,12 @@ def _params_request(text: str, slots: dict) -> CalcRequest:
     request = finish_request("params", args, missing, assumed)
     if "input" in args:
         request.missing = [m for m in request.missing if m != "in_channels"]
+    if not separable and not depthwise and "groups" not in args and \
+            (model := _filters_in_words(text, request)):
+        # "conv 5x5 with 6 filters, conv 5x5 with 16 filters, then fully connected 400->120":
+        # each layer from its own words, not one layer from the whole message's slots
+        first, *rest = model
+        return CalcRequest("params", first.args, [], first.assumed, also=rest, asks=TOGETHER)
     if request.complete and not separable and not depthwise and "groups" not in args:
         layers = _other_calls(text, request)
         if layers:
@@ -317,6 +323,46 @@ _STACKED = re.compile(rf"(?<![\w.])([2-9])\s++(?:(?:stacked|consecutive|identica
 _TIMES_A_CALL = re.compile(r"(?<![\w.])([2-9])\s++times\s++(?:nn\.|layers\.)?conv2d\s*+\(")
 
 MAX_CALLS = 8   # layers written out and added up: a small network, not a whole model
+
+
+# "conv 5x5 with 6 filters": a convolution named by its kernel and its filters, in words
+_CONV_WITH_FILTERS = re.compile(rf"\bconv\w*+\s++(?:layer\s++)?(?:of\s++)?({XSIZE})\s*+,?\s*+"
+                                rf"(?:with\s++)?(\d{{1,5}}+)\s++(?:filters|kernels|output\s++"
+                                rf"channels|feature\s++maps)\b")
+
+
+def _filters_in_words(text: str, request: CalcRequest) -> list[CalcRequest] | None:
+    """A model of two to MAX_CALLS layers told in words, each convolution by its kernel and
+    filters ("conv 5x5 with 6 filters"), each taking the channels the one before gave and the
+    first the image's (greyscale, RGB: said, or the input's depth), then any fully connected
+    chain ("400->120->84->10"); None when the words tell no such model or the image's depth is
+    not known."""
+    convolutions = list(itertools.islice(_CONV_WITH_FILTERS.finditer(text), MAX_CALLS + 1))
+    chains = list(itertools.islice(_LINEAR_CHAIN_IN_WORDS.finditer(text), MAX_CALLS))
+    head = chains[0].start() if chains else len(text)
+    if not convolutions or TORCH_CONV.search(text) or any(
+            found.start() < head for found in _CHANNELS_AND_KERNEL.finditer(text)):
+        return None   # channels said another way: _other_calls reads them
+    implied = _image_depth(text)
+    depth = request.args.get("in_channels") if "input" in request.args else None
+    assumed = [implied[1]] if implied and depth is None else []
+    depth = depth or (implied[0] if implied else None)
+    if depth is None:
+        return None
+    bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
+    layers = []
+    for found in convolutions:
+        layers.append(CalcRequest("params", {"kernel": pair(parse_size(found[1])[:2]),
+                                             "in_channels": depth,
+                                             "out_channels": int(found[2]), **bias},
+                                  [], assumed + request.assumed))
+        depth = int(found[2])
+    for chain in chains:
+        widths = [int(n) for n in _WIDTH.findall(chain[1])]
+        layers += [CalcRequest("params", {"layer": "linear", "in_features": fin,
+                                          "out_features": fout, **bias}, [], request.assumed)
+                   for fin, fout in zip(widths, widths[1:], strict=False)]
+    return layers if 2 <= len(layers) <= MAX_CALLS else None
 
 
 def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:

@@ -253,6 +253,9 @@ def test_layers_said_cheaper_than_another_are_compared_not_added_up():
     # more layers said than read
     "3-layer conv stack, all 3x3 with bias, RGB input: first layer has 32 filters, second 64, "
     "the third... can't remember. total params?",
+    # convolutions in words with no input depth to start from: not one made of the head's widths
+    "conv 5x5 with 6 filters, conv 5x5 with 16 filters, then fully connected 400->120->84->10. "
+    "Total parameter count?",
 ])
 def test_a_models_total_is_not_one_of_its_layers(message):
     # one layer's count given as the model's would be confidently wrong: the layers are asked
@@ -431,3 +434,20 @@ def test_a_context_counted_in_thousands_is_no_symbol():
     request = parsed("4k context (4096 tokens exactly), d_model = 512. How many query-key dot "
                      "products and how many MACs for QK^T in one head with identity projections?")
     assert (request.args["tokens"], request.args["dim"]) == (4096, 512)
+
+
+def test_convolutions_told_by_kernel_and_filters_chain_their_channels_into_the_head():
+    # had been one 6 x 6 convolution from 400 to 120 channels plus the head: confidently wrong
+    request = parse_calculation(
+        "LeNet-5-ish on grayscale input: conv 5x5 with 6 filters, conv 5x5 with 16 filters, then "
+        "fully connected 400->120->84->10. Everything has biases. Total parameter count?")
+    assert request.asks == TOGETHER
+    assert [layer.args for layer in [request, *request.also]] == [
+        {"kernel": 5, "in_channels": 1, "out_channels": 6},
+        {"kernel": 5, "in_channels": 6, "out_channels": 16},
+        {"layer": "linear", "in_features": 400, "out_features": 120},
+        {"layer": "linear", "in_features": 120, "out_features": 84},
+        {"layer": "linear", "in_features": 84, "out_features": 10}]
+    counts = [run(layer)["total"] for layer in [request, *request.also]]
+    assert sum(counts) == (5 * 5 * 1 * 6 + 6) + (5 * 5 * 6 * 16 + 16) + (400 * 120 + 120) + \
+        (120 * 84 + 84) + (84 * 10 + 10) == 61706
