@@ -118,7 +118,20 @@ def recurrent_request(text: str, slots: dict) -> CalcRequest | None:
     if args.get("bias_vectors") == 2 and _KERAS.search(text) and cell == "gru":
         assumed.append("Keras's GRU default, reset_after=True: two bias vectors per weight set")
     missing = [name for name in ("input_size", "hidden_size") if name not in args]
-    return CalcRequest("params", args, missing, assumed)
+    request = CalcRequest("params", args, missing, assumed)
+    named = list(dict.fromkeys(m[1].split()[-1] for m in _CELL.finditer(text)))
+    if not call and not keras and len(named) == 2 and _COMPARED.search(text):
+        # "how many params does an LSTM have vs a GRU?": each cell with the same sizes, in the
+        # order named
+        first, second = named
+        request.args["layer"] = first
+        request.also = [CalcRequest("params", {**args, "layer": second}, list(missing),
+                                    list(assumed))]
+    return request
+
+
+# Two cells compared ("an LSTM vs a GRU", "compared to a GRU", "LSTM or GRU")
+_COMPARED = re.compile(r"\b(?:vs|versus|compared?|against|or|and)\b")
 
 
 def _first(pattern: re.Pattern, text: str) -> int | None:

@@ -4,7 +4,7 @@ sizes in PyTorch's, Keras's or words' notation, and the bias convention of the f
 import pytest
 
 from service.core.calcparse import parse_calculation
-from tests.core.calcparse.helpers import parsed
+from tests.core.calcparse.helpers import parsed, run
 
 
 @pytest.mark.parametrize(("message", "args"), [
@@ -67,3 +67,14 @@ def test_a_missing_size_is_asked_for(message, hidden):
 ])
 def test_a_question_about_the_idea_is_no_count(message):
     assert parse_calculation(message) is None
+
+
+def test_two_cells_compared_are_each_counted_with_the_same_sizes():
+    # only the LSTM had been counted
+    request = parsed("For input size 100 and hidden size 200 (single layer, PyTorch), how many "
+                     "params does an LSTM have vs a GRU?")
+    sizes = {"input_size": 100, "hidden_size": 200, "bias_vectors": 2}
+    assert request.args == {"layer": "lstm", **sizes}
+    assert [other.args for other in request.also] == [{"layer": "gru", **sizes}]
+    assert run(request)["total"] == 4 * (200 * (100 + 200) + 2 * 200)
+    assert run(request.also[0])["total"] == 3 * (200 * (100 + 200) + 2 * 200)
