@@ -437,8 +437,10 @@ _METRIC_ASKED = {"accuracy": re.compile(r"ac+ura|\bacc\b"),
                                            r"false (?:positive|alarm|accept) rate"),
                  "f1": re.compile(r"\bf1\b|\bf-1\b|\bf[\s-]?score|\bf[\s-]?measure")}
 # two strides compared: "stride 1 vs 2", "stride 1 vs stride 2", "strides 1 and 2"
+# "stride 1 vs 2", "with stride 1 vs with stride 8"
 _STRIDES_COMPARED = re.compile(r"\bstrides?\s*+[=:]?\s*+(\d{1,3}+)\s*+(?:vs\.?|versus|or|and|"
-                               r"compared\s++to|against)\s*+(?:stride\s*+[=:]?\s*+)?(\d{1,3}+)\b"
+                               r"compared\s++to|against)\s*+(?:(?:with|at|using)\s++(?:a\s++)?)?"
+                               r"(?:stride\s*+[=:]?\s*+)?(\d{1,3}+)\b"
                                r"(?!\s*+x)")
 # "fully connected 400 -> 120 -> 84 -> 10", "fc layers 400->120->10": linear layers in words
 _LINEAR_CHAIN_IN_WORDS = re.compile(r"\b(?:fully[\s-]connected|fc|dense|linear|mlp)(?:\s++layers?)?"

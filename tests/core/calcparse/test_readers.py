@@ -841,6 +841,11 @@ def test_two_strides_compared_are_each_worked_out():
     patches = parsed("patch 4x4 on a 16x16x1 image: number of patches with stride 1 vs stride 2?")
     assert run(patches)["num_patches"] == 169
     assert [run(o)["num_patches"] for o in patches.also] == [49]
+    # each stride with its own "with" (only stride 1 had been worked out)
+    entries = parsed("for a 32x32x3 image with 8x8 patches: how many attention-matrix entries "
+                     "with stride 1 vs with stride 8 (non-overlapping)?")
+    assert run(entries)["num_patches"] == 25 * 25
+    assert [run(o)["num_patches"] for o in entries.also] == [4 * 4]
 
 
 def test_pytorchs_shape_error_gives_the_linear_layers_in_features():
