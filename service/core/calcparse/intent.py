@@ -106,15 +106,19 @@ ASKS_THE_IDEA = re.compile(r"\bconceptual(?:ly)?\b|\bintuitively\b|"
                            # "what decides the depth of the output", "does the 256 matter at
                            # all?", "is the bias 1 per filter or 1 per input channel?"
                            r"\bwhat\s++(?:decides|determines)\b|\bdoes\b[^?.]{0,30}+\bmatter\b|"
-                           r"\bper\s++\w++(?:\s++\w++)?\s++or\s++(?:1\s++)?per\b")
+                           r"\bper\s++\w++(?:\s++\w++)?\s++or\s++(?:1\s++)?per\b|"
+                           # "why does ConvTranspose2d need output_padding? is it because with
+                           # stride 2 both 13x13 and 14x14 map to 7x7?": a why without numbers
+                           # first, the numbers a guess at the reason
+                           r"^why\b[^\d?]{0,200}+\?|\bis\s++(?:it|that|this)\s++because\b")
 NUMBER_ASKED = re.compile(r"\bhow (?:many|much|big|large|wide|long|tall)\b|"
                           r"\b(?:output|out|final) (?:size|shape|dims?)\b|\bcalculate|\bcompute|"
                           r"\bwork (?:it |that |this )?out\b|\bnumber of\b|=\s*+\?")
 # Calculations the calculators do not do; the knowledge base explains them instead.
 # The receptive field, by name or by what it is ("how many input pixels can one output unit
 # see?"): no calculator works it out
-NOT_CALCULATED = re.compile(r"receptive field|\b(?:pixels?|units?|neurons?|values?)\s++(?:can|does|do)"
-                            r"\s++(?:\w++\s++){0,3}?(?:see|sees|look at)\b")
+NOT_CALCULATED = re.compile(r"receptive field|\b(?:pixels?|units?|neurons?|values?)\s++"
+                            r"(?:can|does|do)\s++(?:\w++\s++){0,3}?(?:see|sees|look at)\b")
 # "512 tokens", "seq len 1024", "sequence of length 4096", "n=2048", "context window of 8192",
 # "tokens: 8192", "T=50 timesteps", "1500 audio frames", "a 1000-word document", "365 daily
 # readings" (a unit other than tokens in the plural, or joined: "IBM model 1 word alignment" has

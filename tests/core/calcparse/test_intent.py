@@ -54,6 +54,9 @@ NOT_CALCULATIONS = [
     "what is the receptive field of two stacked 3x3 convs",
     # ... or the receptive field by what it is (had been a 3x3 conv on a 3x3 input)
     "after three stacked 3x3 convs, how many input pixels can one output unit 'see'?",
+    # a why without numbers, then the numbers of a guess at the reason (had been worked out)
+    "why does ConvTranspose2d even need output_padding? is it because with stride 2 both a "
+    "13x13 and a 14x14 input map to 7x7?",
     # amounts of time, money, storage: not sizes
     "my JWT access token keeps expiring after 5 minutes",
     "how many tokens can i buy for 20 dollars",
