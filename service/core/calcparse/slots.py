@@ -255,9 +255,11 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("in_channels", re.compile(rf"(?<![x*]\s)(?<![x*]){INT}[\s-]*channels?\b"), ("channel",)),
     # a bare 1 before the word counts filters ("1 conv filter", from "one conv filter"); a 1x1 is
     # a kernel
-    ("kernel", re.compile(rf"(?!1\s*+(?:conv|kernel|filter))({SIZE})\s*(?:conv\w*|kernels?|"
-                          r"filters?|windows?|max[\s-]*pool\w*|"
-                          r"avg[\s-]*pool\w*|average[\s-]*pool\w*|pool\w*|deconv\w*|transposed)"),
+    # (not "the 55x55 conv output": a map a convolution gave, the input of what comes next)
+    ("kernel", re.compile(rf"(?!1\s*+(?:conv|kernel|filter))({SIZE})\s*(?:conv\w*+|kernels?+|"
+                          r"filters?+|windows?+|max[\s-]*+pool\w*+|"
+                          r"avg[\s-]*+pool\w*+|average[\s-]*+pool\w*+|pool\w*+|deconv\w*+|"
+                          r"transposed)(?!\s*+(?:outputs?|out\b|feature|maps?\b|activations?))"),
      ("conv", "kernel", "filter", "window", "pool", "deconv", "transposed")),
     ("kernel", re.compile(rf"\b(?:kernels?|filters?|windows?|pool(?:ing)?){_OF}({SIZE})"),
      ("kernel", "filter", "window", "pool")),

@@ -198,6 +198,8 @@ _RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"
                  ("detection", "rate"): "recall", ("hit", "rate"): "recall",
                  ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
 _ALWAYS = frozenset({"always", "only"})
+# "predicts 'negative' for every one", "... for everything"
+_EVERY = frozenset({"every", "everything", "everyone", "everybody", "anything", "anyone"})
 # "two thirds of them", "a quarter of the 400 images", "half of those": a share, as "25%" is
 _FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
               "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
@@ -1139,14 +1141,14 @@ def _always_said(tokens: list[str], positive: set[str], negative: set[str]) -> s
     detector that always flags", "predicts 'negative' for every one of 1000 cases"), or None."""
     for n, token in enumerate(tokens[:-3]):
         # ("for all the other welds", "for each of the 30" are parts, not every case)
-        everything = tokens[n + 3] == "every" or tokens[n + 3] == "all" and (
+        everything = tokens[n + 3] in _EVERY or tokens[n + 3] == "all" and (
             n + 4 == len(tokens) or tokens[n + 4] not in ("the", "other", "of", "but"))
         if token in _SAID and tokens[n + 2] == "for" and everything:
             kind = _class_of(tokens[n + 1], positive, negative)
             if kind is not None:
                 return kind
         if token in _SAID and tokens[n + 1] in _NEGATORS and n + 4 < len(tokens) and \
-                tokens[n + 3] == "for" and tokens[n + 4] in ("every", "all"):
+                tokens[n + 3] == "for" and tokens[n + 4] in _EVERY | {"all"}:
             kind = _class_of(tokens[n + 2], positive, negative)   # "predicts not fraud for every"
             if kind is not None:
                 return _other(kind)

@@ -42,6 +42,7 @@ _VGG = re.compile(r"\bconv(\d{1,2}+)x(\d{1,2}+)-(\d{1,5}+)\b")
 # "conv3x3", "maxpool2x2": the layer named with its kernel, glued
 _GLUED_LAYER = re.compile(r"\b(conv|maxpool|avgpool|pool)(\d{1,2}+)x(\d{1,2}+)\b")
 # "maxpool2", "avgpool3", and "conv3" between arrows or commas: a layer and its kernel glued
+# ("pool1" is a layer's name, not a window of one, which pools nothing: the layer word alone)
 _GLUED_POOL = re.compile(r"\b(maxpool|avgpool|pool)(\d)\b")
 _GLUED_CONV = re.compile(r"\bconv([2-9])(?=\s*+(?:->|,|\)|$))")
 # "k3s2p1", "k7s2p3": several settings glued into one word
@@ -63,7 +64,7 @@ def spell_out(text: str) -> str:
     text = _WITH.sub("with", text)
     text = _VGG.sub(r"\1x\2 conv with \3 filters", text)
     text = _GLUED_LAYER.sub(r"\2x\3 \1", text)
-    text = _GLUED_POOL.sub(r"\2x\2 \1", text)
+    text = _GLUED_POOL.sub(lambda m: m[1] if m[2] == "1" else f"{m[2]}x{m[2]} {m[1]}", text)
     text = _GLUED_CONV.sub(r"\1x\1 conv", text)
     text = _GLUED_RUN.sub(lambda m: " ".join(f"{k}={v}" for k, v in
                                              _GLUED_SETTING.findall(m.group(1))), text)

@@ -181,6 +181,14 @@ def test_conv_defaults_it_assumed_are_listed(message, assumed):
     assert parsed(message).assumed == assumed
 
 
+def test_the_size_of_a_convolutions_output_is_the_input_of_what_follows_not_a_kernel():
+    # "55x55 conv" had been the pool's kernel, beside its own kernel_size=3
+    request = parsed("AlexNet has a MaxPool2d(kernel_size=3, stride=2) right after the 55x55 conv "
+                     "output. what size after the pool?")
+    assert request.args == {"kernel": 3, "stride": 2, "input": 55, "operation": "pool"}
+    assert run(request)["output"] == [27, 27]
+
+
 def test_zero_padding_is_read_as_same_padding_as_in_the_course():
     request = parsed("output size for 28x28 input with a 3x3 kernel and zero padding")
     assert request.args["padding"] == "same"

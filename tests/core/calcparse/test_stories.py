@@ -298,6 +298,10 @@ def test_a_model_that_always_gives_one_answer_never_gives_the_other():
         "lol our fraud model just predicts 'not fraud' for every one of the 5000 transactions. "
         "50 of them were fraud. what's its accuracy and its recall?")) == {
         "tp": 0, "fp": 0, "tn": 4950, "fn": 50}
+    # "for everything": it had been left to the matcher
+    assert counts_from_story(prepare(
+        "my model just predicts 'negative' for everything. test set has 95 negatives and 5 "
+        "positives. what's the accuracy?")) == {"tp": 0, "fp": 0, "tn": 95, "fn": 5}
 
 
 def test_what_follows_a_whole_is_said_of_its_part():

@@ -22,6 +22,9 @@ from service.core.calcparse.terse import spell_out
     ("c_in 8, c_out 4, k 3", "c_in 8, c_out 4, k=3"),
     ("k 3 conv", "k=3 conv"),
     ("pool k 2 s 2", "pool k 2 s 2"),             # a pair the slot table reads as it is
+    ("conv3x3 -> maxpool2", "3x3 conv -> 2x2 maxpool"),
+    # a pool of one pools nothing: "pool1" is the layer's name (it had been a 1 x 1 window)
+    ("| pool1 | max 2x2, stride 2 |", "| pool | max 2x2, stride 2 |"),
 ])
 def test_terse_settings_are_spelt_out(text, spelt):
     assert spell_out(text) == spelt
