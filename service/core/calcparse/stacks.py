@@ -149,7 +149,8 @@ def _read_layers(text: str, slots: dict | None) -> CalcRequest | None:
     if shared is not None:
         found = _layer_starts(text)
     each = _EACH.search(text)
-    if each is not None and not found:
+    if each is not None and (not found or _within_the_settings(found, each, text)):
+        # (the settings may start like a layer of their own: "3 conv layers, each k=3 s=2 p=1")
         return _layers_alike(text, each, slots)
     if len(found) > _MAX_PIECES or _GROUPS.search(text):
         return CalcRequest("stack", {}, [LAYERS])
@@ -308,6 +309,15 @@ def _blocks_alike(text: str, blocks: re.Match, slots: dict | None) -> CalcReques
     named = (slots if slots is not None else find_slots(text)).get("input")
     # the input named before the blocks or after their sentence ("Starting from 224x224, ...")
     return with_input(layers * count, named, unnamed, text[:blocks.start()] + " " + text[end:])
+
+
+def _within_the_settings(found: list[re.Match], each: re.Match, text: str) -> bool:
+    """Whether every layer start found is a kernel setting ("k=3") in the layers' shared words
+    (from "3 conv layers, each" to the end of its sentence), not a layer of another kind ("13
+    conv layers all 3x3 and 5 MaxPool2d(2, 2)")."""
+    end = _EACH_SETTINGS.search(text, each.end()).start()
+    return all(each.end() <= start.start() < end and start.group(0).startswith("k")
+               for start in found)
 
 
 def _layers_alike(text: str, each: re.Match, slots: dict | None) -> CalcRequest:

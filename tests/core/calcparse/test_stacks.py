@@ -111,6 +111,9 @@ def test_more_ways_of_writing_layers_in_turn(message, size, layers):
      [64, 48], {"kernel": 3, "stride": 2}, 3),
     ("five conv layers in a row, each 3x3 with stride 2 and padding 1, from a 128x128 input. "
      "size after each?", 128, {"kernel": 3, "stride": 2, "padding": 1}, 5),
+    # shared settings written tersely, "k=3" looking like a layer's start (had been asked for)
+    ("if I stack three conv layers, each k=3 s=2 p=1, starting from 224x224, what's the size "
+     "after the 3rd one? and after the 2nd?", 224, {"kernel": 3, "stride": 2, "padding": 1}, 3),
     # the layers' word says what they do: transposed convolutions grow the size
     ("DCGAN generator upsampling: start from 8x8, then three ConvTranspose2d layers each with "
      "kernel_size=4, stride=2, padding=1. size after each?",
