@@ -49,12 +49,15 @@ _PAREN = re.compile(r"[(\[]([^()\[\]]*+)[)\]]")
 _WORD_ROW = rf"{_ENTRY}(?:\s*+,?\s*+{_ENTRY}){{1,{MAX_MATRIX_ROWS - 1}}}+"
 _ROWS_AND = re.compile(rf"\brows?\s*+:?\s*+({_WORD_ROW})\s*+,?\s*+and\s++({_WORD_ROW})"
                        rf"(?:\s*+,?\s*+and\s++({_WORD_ROW}))?")
-# ... each row maybe in brackets: "first row (0.5, 0.2) and second row (0.1, 0.3)"
-_COUNTED_ROW = rf"[(\[]?+\s*+({_WORD_ROW})\s*+[)\]]?+"
+# ... each row maybe in brackets: "first row (0.5, 0.2) and second row (0.1, 0.3)", its
+# entries maybe joined by "and" ("top row 0.9 and 0.4, bottom row 0 and 0.95")
+_COUNTED_ROW = (rf"[(\[]?+\s*+({_ENTRY}(?:\s*+(?:,\s*+)?(?:and\s++)?{_ENTRY})"
+                rf"{{1,{MAX_MATRIX_ROWS - 1}}}+)\s*+[)\]]?+")
 _ROWS_COUNTED = re.compile(
-    rf"\bfirst\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+[,;]?\s*+(?:and\s++)?(?:the\s++)?second\s++row"
-    rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+[,;]?\s*+(?:and\s++)?(?:the\s++)?third\s++row\s*+"
-    rf"(?:is\s++)?{_COUNTED_ROW})?")
+    rf"\b(?:first|top|upper)\s++row\s*+(?:is\s++)?{_COUNTED_ROW}\s*+[,;]?\s*+(?:and\s++)?"
+    rf"(?:the\s++)?(?:second|bottom|lower|middle)\s++row"
+    rf"\s*+(?:is\s++)?{_COUNTED_ROW}(?:\s*+[,;]?\s*+(?:and\s++)?(?:the\s++)?(?:third|bottom|last)"
+    rf"\s++row\s*+(?:is\s++)?{_COUNTED_ROW})?")
 # Bracketed rows after the matrix's name, one per line: "W_h =\n[0.2 0.1]\n[0.3 0.4]"
 _NAMED_ROWS = re.compile(rf"\bw(?:h|_h)?\s*+[=:]\s*+((?:\[[^\[\]]{{1,200}}+\]\s*+,?\s*+)"
                          rf"{{2,{MAX_MATRIX_ROWS}}})")
@@ -78,6 +81,15 @@ _DIAGONAL_AND_REST = re.compile(
 _DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 
 
+# A decimal said digit by digit ("zero point nine", "point nine five", number words already
+# digits): one number
+_SPOKEN_DECIMAL = re.compile(r"(?<![\w.])(?:0\s++)?point((?:\s++\d(?!\w|\.\d))++)")
+
+
+def _decimal(match: re.Match) -> str:
+    return "0." + "".join(match[1].split())
+
+
 def find_matrix(text: str) -> list[list[float]] | None:
     """The first matrix in the text as rows of floats, or None (also for an empty row).
 
@@ -87,6 +99,7 @@ def find_matrix(text: str) -> list[list[float]] | None:
     [a b] [c d]`), rows after a name (`W_h = a b; c d`) and a scalar recurrence (`h_t = a
     h_{t-1} + x_t`).
     """
+    text = _SPOKEN_DECIMAL.sub(_decimal, text)   # "point nine five" (read "point 9 5"): 0.95
     # the first bracketed one with numbers: "[[TN, FP], [FN, TP]] = [[880, 20], [35, 65]]"
     found = next((m for m in itertools.islice(_MATRIX.finditer(text), _NAMED_FIRST + 1)
                   if _NUMBER.search(m.group(0))), None)

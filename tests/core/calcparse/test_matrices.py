@@ -9,6 +9,9 @@ from tests.core.calcparse.helpers import parsed
 
 EIGEN = [
     ("does [[0.5, 0.2], [0.1, 1.3]] explode?", [[0.5, 0.2], [0.1, 1.3]], None),
+    # rows named top and bottom, entries joined by "and", decimals said digit by digit
+    ("my W_h is two by two: top row point nine and point four, bottom row zero and point nine "
+     "five. spectral radius? exploding or vanishing?", [[0.9, 0.4], [0.0, 0.95]], None),
     ("eigenvalues of [[ 0.5 , 0.2 ] , [ 0.1 , 1.3 ]]", [[0.5, 0.2], [0.1, 1.3]], None),
     ("is this rnn stable: [[.5, .2], [.1, 1.3]]", [[0.5, 0.2], [0.1, 1.3]], None),
     ("will gradients vanish for W_h = [[0.5, 0.2], [0.1, 1.3]] with tanh",
