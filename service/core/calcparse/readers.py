@@ -705,10 +705,11 @@ _STACKED_LINEAR = re.compile(r"(?<![\w.])([2-9])\s++(?:(?:stacked|identical|cons
 
 # Self-attention over a sequence rather than an image: its length and its dimension.
 # "d = 64", "d_model 512" (folded to "dmodel"), "dk=64", "head dim 64", "dimension of 128",
-# "embedding size 256", "32-dim queries", "64-dimensional"
+# "embedding size 256", "embeddings of size 300", "32-dim queries", "64-dimensional"
 _SEQUENCE_DIM = re.compile(
     r"\b(?<!head )(?<!head-)(?:d(?:model|k|v)?|dim(?:ension)?s?|width|embed_dim|"
-    r"(?:embedding|hidden|model)(?:\s*+(?:dim(?:ension)?|size))?)\s*+(?:of\s++)?(?:(?:=|:|is)\s*+)?"
+    r"(?:embeddings?|hidden|model)(?:\s*+(?:of\s++)?(?:dim(?:ension)?|size))?)\s*+(?:of\s++)?"
+    r"(?:(?:=|:|is)\s*+)?"
     r"(\d{1,7}+)(?!\w|\.\d)|"
     r"(?<![\w.])(\d{1,7}+)\s*+-?\s*+dim(?:ension(?:al)?)?s?\b")
 # "head dim 64", "heads of size 64", "dhead 64": each head's share, the dimension being heads

@@ -663,6 +663,8 @@ def test_vit_names_p_for_patch_and_sides_named_twice_are_read(message, args):
 
 SEQUENCE = [
     ("512 tokens, d_model 64, QK^T MACs?", {"tokens": 512, "dim": 64}),
+    ("sentence of 50 tokens, embeddings of size 300, self-attention with identity projections. "
+     "how many multiplications for all the dot products QK^T?", {"tokens": 50, "dim": 300}),
     ("seq len 1024 head dim 64 cost of attention scores", {"tokens": 1024, "dim": 64}),
     ("n=2048, d=128. how many multiply-adds to form QK^T?", {"tokens": 2048, "dim": 128}),
     ("self attention over 100 tokens with 32-dim queries/keys: how many dot products",
