@@ -1047,11 +1047,17 @@ def _carry_over(numbers: list[_Number]) -> None:
                 right.predicted == POS and right.sentence == picked.sentence and \
                 right.truth_from_prediction is None and picked.truth_from_prediction is None:
             picked.actual = None
-    # "model predicted 'promoted' for 40 employees, 30 of those actually were": the class said
+    # "model predicted 'promoted' for 40 employees, 30 of those actually were": the class said;
+    # "out of 200 emails flagged as spam, 180 really were": a part of its sentence's group
     for number, previous in zip(numbers[1:], numbers, strict=False):
         if number.elided_truth and number.referring and number.actual is None and \
                 previous.predicted is not None and number.predicted == previous.predicted:
             number.actual = previous.predicted
+        elif number.elided_truth and previous.header and number.actual is None and \
+                number.predicted is None and previous.predicted is not None and \
+                previous.actual is None and number.sentence == previous.sentence and \
+                number.value <= previous.value:
+            number.actual = number.predicted = previous.predicted
     # "spam mails 400, it find 360": what the model said of a class just counted in the sentence,
     # fewer than the class holds
     for group, part in zip(numbers, numbers[1:], strict=False):

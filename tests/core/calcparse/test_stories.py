@@ -160,6 +160,9 @@ SHAPES = [
     "and {tp} of those really were foxes. precision n recall??",
     "promotion prediction: {p} of {all} employees got promoted. model predicted 'promoted' for "
     "{pp} employees, {tp} of those actually were. recall?",
+    # the part of a sentence's group whose class is left unsaid ("really were")
+    "our spam filter: out of {pp} emails flagged as spam, {tp} really were; it missed {fn} spam "
+    "emails; {all} emails total. precision, recall, F1?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
