@@ -81,6 +81,14 @@ _DIAGONAL_AND_REST = re.compile(
 _DIAGONAL = re.compile(r"\bdiag(?:onal)?+\}?+\s*+\(([-+.\de\s,\\]{1,400}+)\)")
 
 
+# A multiple of the identity: "W_h = 0.99 * I", "0.5 times the identity" (a bare "0.9 i" may
+# be "0.9, I think")
+_SCALED_IDENTITY = re.compile(r"(?<![\w.])(-?\d{0,3}+\.\d{1,6}+|\d{1,3}+)\s*+(?:\*\s*+i\b|"
+                              r"(?:times\s++(?:the\s++|an?\s++)?)?identity\b|"
+                              r"times\s++i\b)")
+# ... and its size: "the 3x3 identity", "identity of size 4"
+_IDENTITY_SIZE = re.compile(r"(?<![\w.])([1-9])\s*+x\s*+\1\s++identity|"
+                            r"\bidentity\s++(?:matrix\s++)?of\s++size\s++([1-9])\b")
 # A decimal said digit by digit ("zero point nine", "point nine five", number words already
 # digits): one number
 _SPOKEN_DECIMAL = re.compile(r"(?<![\w.])(?:0\s++)?point((?:\s++\d(?!\w|\.\d))++)")
@@ -128,6 +136,12 @@ def find_matrix(text: str) -> list[list[float]] | None:
                 for row, entry in enumerate(entries)]
     elif found := _SCALAR_RECURRENCE.search(text):
         rows = [found.group(1)]
+    elif found := _SCALED_IDENTITY.search(text):
+        # "W_h = 0.99 * I (the 3x3 identity)": the number on the diagonal, zeros elsewhere
+        sides = _IDENTITY_SIZE.search(text)
+        size = min(int(sides[1] or sides[2]), MAX_MATRIX_ROWS) if sides else 2
+        rows = [" ".join(found[1] if column == row else "0" for column in range(size))
+                for row in range(size)]
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]

@@ -9,6 +9,10 @@ from tests.core.calcparse.helpers import parsed
 
 EIGEN = [
     ("does [[0.5, 0.2], [0.1, 1.3]] explode?", [[0.5, 0.2], [0.1, 1.3]], None),
+    # a multiple of the identity, of the size said (two by two when none is)
+    ("W_h = 0.99 * I (the 3x3 identity). spectral radius? vanish or explode as T grows?",
+     [[0.99, 0, 0], [0, 0.99, 0], [0, 0, 0.99]], "identity"),
+    ("W_h is 1.1 times the identity with tanh, does it explode?", [[1.1, 0], [0, 1.1]], "tanh"),
     # rows named top and bottom, entries joined by "and", decimals said digit by digit
     ("my W_h is two by two: top row point nine and point four, bottom row zero and point nine "
      "five. spectral radius? exploding or vanishing?", [[0.9, 0.4], [0.0, 0.95]], None),
