@@ -72,7 +72,9 @@ CONV_WORDS = re.compile(r"conv|kernel|filter|stride|padd|pool|dilat|deconv|trans
 LINEAR = re.compile(r"\b(?:dense|fully[\s-]connected|fc|mlp|multi[\s-]?layer perceptron)\b|"
                     r"\blinear\s*+\d{1,6}+\s*+->|\b\d{1,6}+\s++output\s++(?:neurons|units)\b|"
                     r"\blinear\s+layer|\blinear\s*\(|\bhidden\s++(?:layers?|units|neurons)\b|"
-                    r"\b(?:network|net)\s++\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+")
+                    r"\b(?:network|net)\s++\d{1,6}+(?:\s*+(?:->|-)\s*+\d{1,6}+){2,}+|"
+                    # the layer as its map: "a layer computes y = Wx + b"
+                    r"\by\s*+=\s*+(?:w\s*+x|x\s*+w)\b")
 # A recurrent network's hidden layers are no fully connected ones (their count is another)
 RECURRENT = re.compile(r"\b(?:rnn|lstm|gru|recurrent)")
 # Letters for sizes ("M x N image"), or a formula ("(n - k + 2p)/s + 1", "padding (m-1)/2",

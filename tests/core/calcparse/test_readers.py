@@ -372,6 +372,9 @@ def test_dilation_by_position_or_keyword_and_no_zero_padding(message, args):
      {"layer": "linear", "in_features": 784, "out_features": 10}),
     ("dense layer y = xW + b, W in R^{784 x 10}, params?",
      {"layer": "linear", "in_features": 784, "out_features": 10}),
+    # "a layer computes y = Wx + b": the map says it is a linear layer (had been refused)
+    (r"A layer computes $y = Wx + b$ with $W \in \mathbb{R}^{512 \times 1024}$. How many "
+     r"parameters including $b$?", {"layer": "linear", "in_features": 1024, "out_features": 512}),
 ])
 def test_layers_counted_together_and_keras_settings(message, args):
     assert parsed(message).args == args
