@@ -74,6 +74,8 @@ SPECIFIC_SHARE = 0.7
 # 0.8 lost "would switching my simple rnn to a gru help with vanishing gradients", a question
 # about one of the remedies item's statements)
 EXAM_ITEM_SHARE = 0.85
+# ... and a general entry before a more specific one whose extra words the question never names
+GENERAL_SHARE = 0.95
 # A foreign term is at least this long: shorter unknown words are abbreviations and noise
 FOREIGN_TERM_LENGTH = 4
 _INFLECTIONS = ("s", "es", "ed", "ing")  # an English word with one of these is spelt right
@@ -609,6 +611,7 @@ class Matcher:
                               number == 0 and signals[EMBEDDING] >= nearest))
                   for number, (score, index, signals) in enumerate(scored)]
         ranked = self._most_specific_first(ranked, tokens)
+        ranked = self._general_first_when_unasked(ranked, tokens)
         if not about_the_exam and message.words[:1] != ("which",):
             ranked = self._exam_item_unasked_second(ranked)
         return self._named_outside_first(ranked, tokens)
@@ -648,6 +651,22 @@ class Matcher:
             own = set(self._id_tokens[candidate.index])
             if first < own <= named and candidate.score >= SPECIFIC_SHARE * ranked[0].score:
                 return _put_first(ranked, number)
+        return ranked
+
+    def _general_first_when_unasked(self, ranked: list[Candidate],
+                                    tokens: list[str]) -> list[Candidate]:
+        """`ranked` with the runner-up put first when its id is the first's without the words
+        that make the first more specific, none of which the question names, and it scores
+        GENERAL_SHARE of the first's or more ("encoder decoder rnn for machine translation, how
+        does it work" asks about seq2seq, not attention-in-seq2seq)."""
+        if len(ranked) < 2 or ranked[0].index >= self.outside_from or \
+                ranked[1].index >= self.outside_from:
+            return ranked
+        first = set(self._id_tokens[ranked[0].index])
+        runner_up = set(self._id_tokens[ranked[1].index])
+        if runner_up and runner_up < first and not (first - runner_up) & set(tokens) and \
+                ranked[1].score >= GENERAL_SHARE * ranked[0].score:
+            return _put_first(ranked, 1)
         return ranked
 
     def _named_outside_first(self, ranked: list[Candidate], tokens: list[str]) -> list[Candidate]:

@@ -146,6 +146,9 @@ _SYNONYMS: dict[str, list[str]] = {
     "tn": ["true negative"], "tp": ["true positive"],
     "fn": ["false negative"], "fp": ["false positive"],
     "generator discriminator": ["g and d", "d and g"],
+    # a GAN's players by their letters: "optimal D", "D loss"
+    "optimal discriminator": ["optimal d"], "discriminator loss": ["d loss"],
+    "generator loss": ["g loss"],
     # how students ask for the big picture: "gan in a nutshell" is "gan overview" (number
     # words are digits by now: "in one sentence" is "in 1 sentence")
     "overview": ["overview", "nutshell", "in a nutshell", "big picture", "in short", "high level",

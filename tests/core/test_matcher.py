@@ -445,6 +445,27 @@ def test_an_entry_whose_whole_id_is_named_beats_the_entry_its_id_holds(matcher, 
     assert ranked[0].score >= ranked[1].score   # the narrower one takes the first's confidence
 
 
+@pytest.mark.parametrize(("question", "broader", "narrower"), [
+    # the words that make attention-in-seq2seq narrower are never asked
+    ("encoder decoder rnn for machine translation, how does it work", "seq2seq",
+     "attention-in-seq2seq"),
+    # ... and here they are: the narrower entry stays first
+    ("how does attention fix the bottleneck of an encoder decoder rnn", "attention-in-seq2seq",
+     "seq2seq"),
+])
+def test_an_entry_whose_extra_id_words_are_not_asked_goes_after_the_one_its_id_holds(
+        matcher, question, broader, narrower):
+    assert [m.entry_id for m in matcher.search(question, 2)] == [broader, narrower]
+
+
+def test_a_gans_players_named_by_their_letters_are_the_generator_and_the_discriminator(matcher):
+    # "optimal D" had lost its discriminator, and the general conditional-gan came first
+    assert matcher.query_tokens("conditional gan optimal D") == \
+        matcher.query_tokens("conditional gan optimal discriminator")
+    assert matcher.search("conditional gan optimal D", 1)[0].entry_id == \
+        "conditional-gan-discriminator"
+
+
 @pytest.mark.parametrize(("question", "entry_id"), [
     ("what are sinusoidal positional encodings", "positional-encoding"),
     ("how does the transformer know the position of each token", "positional-encoding"),
