@@ -402,7 +402,11 @@ _SYMBOLS_GIVEN_VALUES = re.compile(r"\b[hwcmnkps]\s*+=\s*+(?:[hwcmn]\s*+=\s*+)?\
                                    # (notation.read_shapes writes "M = 33 and N = 65" so)
                                    r"\binput\s++\d{1,5}+x\d{1,5}+|"
                                    # "a 16x40 feature map (H x W)": a size and its sides' names
-                                   r"\d(?:\s++[a-z]++){0,3}+\s*+\(\s*+[hw]\s*+[x,]\s*+[hw]\s*+\)")
+                                   r"\d(?:\s++[a-z]++){0,3}+\s*+\(\s*+[hw]\s*+[x,]\s*+[hw]\s*+\)|"
+                                   # "6x6x4 image, 2x2 patches ... compute P, P^2 and P^2*h*w*C":
+                                   # the image and its patches in numbers, the symbols asked
+                                   r"\d\s*+x\s*+\d{1,5}+\s*+x\s*+\d{1,5}+\s++(?:image|input|picture)"
+                                   r"[^.?]{0,40}?\d\s*+x\s*+\d{1,3}+\s++(?:patch|pixel\s++patch)")
 # A count asked of a whole model, not of one layer
 _TOTAL_ASKED = re.compile(r"\btotal\b|\baltogether\b|\bwhole\s++(?:model|network|net|cnn)\b|"
                           r"\bnumel\b|\.parameters\(\)|\bcount_params\b|"

@@ -156,9 +156,9 @@ _SLOT_PATTERNS: list[tuple[str, re.Pattern, tuple[str, ...]]] = [
     ("patch_hw", re.compile(rf"\bpatch(?:es)?\s++(?:of\s++|with\s++(?:a\s++)?)?height\s*+"
                             rf"(?:(?:of|=|:|is)\s*+)?{INT}\s*+,?\s*+(?:and\s++)?(?:a\s++)?width"
                             rf"\s*+(?:(?:of|=|:|is)\s*+)?{INT}"), ("height",)),
-    ("input_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
+    ("letters_hw", re.compile(rf"\bh\s*+=\s*+{INT}\s*+,?\s*+(?:and\s++)?w\s*+=\s*+{INT}"), ("=",)),
     # folding loses the case of "H=W=32" (the image) and "h=w=3" (the patch): the first named
-    # is the image, a second one the patch
+    # is the image, a second one the patch (and so for "H=10, W=12 ... h=3, w=4")
     ("h_equals_w", re.compile(rf"\bh\s*+=\s*+w\s*+=\s*+({SIZE})"), ("=",)),
     ("in_channels", re.compile(rf"\bc\s*+=\s*+{INT}"), ("=",)),
     ("in_out", re.compile(rf"{INT}\s*(?:->|=>)\s*{INT}"), ("->", "=>")),
@@ -448,6 +448,9 @@ def _store(slots: dict, name: str, value) -> bool:
         name, value = value
     if name == "h_equals_w":
         name = "patch" if "input" in slots else "input"
+    if name == "letters_hw":
+        # "H=10, W=12, C=2, h=3, w=4" (folded alike): the image's sides, then the patch's
+        name = "patch_hw" if "input" in slots else "input_hw"
     if name in _MULTI_SLOTS:
         for slot, part in zip(_MULTI_SLOTS[name], value, strict=True):
             if part is not None:
@@ -492,7 +495,7 @@ def _slot_value(name: str, match: re.Match):
     if name == "padding_hw":
         first, side, second = int(groups[0]), groups[1], int(groups[2])
         return (pair([first, second] if side in _HEIGHT_SIDES else [second, first]),)
-    if name in ("input_hw", "kernel_hw", "patch_hw"):
+    if name in ("input_hw", "kernel_hw", "patch_hw", "letters_hw"):
         return (pair([int(groups[0]), int(groups[1])]),)
     if name == "torch_conv":
         kernel = pair(parse_size(groups[2])[:2]) if len(groups) > 2 else None

@@ -882,6 +882,12 @@ def test_the_values_coming_out_of_one_layer_in_total_are_counted():
     (r"Q1 with a single-channel image of size $M \times N$ with $M = 33$ and $N = 65$, and a "
      r"filter of size $m \times n = 3 \times 5$. Output size with stride 2 and zero padding?",
      "conv", {"input": [33, 65], "kernel": [3, 5], "stride": 2, "padding": "same"}),
+    # the image's sides as letters given values, then the patch's (had asked for the patch)
+    ("H=10, W=12, C=2, h=3, w=4, stride 1: number of patches, attention entries and "
+     "multiplications", "attention", {"input": [10, 12, 2], "patch": [3, 4], "stride": 1}),
+    # the sizes in numbers, the quantities asked in the exam's symbols (had been the entry)
+    ("6x6x4 image, 2x2 patches, stride 1, compute P, P^2 and P^2*h*w*C", "attention",
+     {"input": [6, 6, 4], "patch": 2, "stride": 1}),
     # a patch's sides in words; channels as in= / out=
     ("Input H=12, W=8, C=4. Patches of height 4 and width 2, stride 4 vertically and 2 "
      "horizontally. number of patches and MACs?", "attention",
