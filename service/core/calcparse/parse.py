@@ -434,6 +434,11 @@ def _more_layers_than_counted(text: str, request: CalcRequest) -> bool:
         convolutions = sum(1 for layer in counted if layer.args.get("layer", "conv2d") == "conv2d")
         named = sum(1 for _ in itertools.islice(_CONV_NAMED.finditer(text), MAX_CALLS + 2))
         return named > convolutions
+    if not request.also and request.args.get("layers", 1) == 1 and _several_layers(text):
+        # "conv 5x5 -> 48 filters, conv 3x3 -> 96 filters, ... then a linear layer. how many
+        # params?", a table of enc1 ... dec2: one layer read of several is no model's count,
+        # whether or not "total" is said
+        return True
     if not _TOTAL_ASKED.search(text):
         return False
     said = _LAYERS_SAID.search(text)
@@ -467,6 +472,24 @@ _LAYER_CALL = re.compile(r"\b(?:keras)?(?:conv[123]d(?:transpose)?|convtranspose
                          r"dense|batchnorm[123]d|batchnormalization|layernorm|"
                          r"layernormalization|embedding|lstm|gru|simplernn|rnn|"
                          r"separableconv[12]d|depthwiseconv2d)\s*+\(")
+
+
+# Layers with their own names ("conv1 ... conv2", "| enc1 | ... | dec2 |", "fc1, fc2")
+_NUMBERED_LAYER = re.compile(r"\b(conv|fc|enc|dec|linear|dense|layer)\s?+([1-9])\b")
+# A convolution with its numbers ("conv 5x5", "conv(3,32,k=3)", "conv3x3"), each another layer
+_CONV_WITH_NUMBERS = re.compile(r"\bconv(?:olution)?(?!\d?d\b)\w*+\s*+\(?\s*+\d")
+# A layer in a chain: "-> conv", "-> fc 10", "-> flatten -> linear"
+_CHAINED_LAYER = re.compile(r"->\s*+(?:an?\s++)?(?:conv|fc|linear|dense|lstm|gru|embedding|"
+                            r"max\s*+pool|pool|avg\s*+pool|flatten|bn|batch\s*+norm)")
+
+
+def _several_layers(text: str) -> bool:
+    """Whether a text tells a model of several layers: two layers named with numbers, two
+    convolutions given their numbers, or two layers in a chain of arrows."""
+    names = {m.groups() for m in itertools.islice(_NUMBERED_LAYER.finditer(text), MAX_CALLS + 2)}
+    convolutions = sum(1 for _ in itertools.islice(_CONV_WITH_NUMBERS.finditer(text), 3))
+    chained = sum(1 for _ in itertools.islice(_CHAINED_LAYER.finditer(text), 3))
+    return len(names) >= 2 or convolutions >= 2 or chained >= 2
 
 
 def _layer_calls(text: str) -> int:

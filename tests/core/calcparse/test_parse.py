@@ -253,6 +253,12 @@ def test_layers_said_cheaper_than_another_are_compared_not_added_up():
     # more layers said than read
     "3-layer conv stack, all 3x3 with bias, RGB input: first layer has 32 filters, second 64, "
     "the third... can't remember. total params?",
+    # several layers told, no "total" said: one layer's count is still not the answer (had
+    # been a 96 x 96 convolution, and the table's first row)
+    "3-channel input. conv 5x5 → 48 filters, conv 3x3 → 96 filters, conv 3x3 → 96 filters, then "
+    "global average pool and a linear layer to 100 classes. how many params? all biases on",
+    "dense autoencoder\n| layer | in | out |\n|---|---|---|\n| enc1 | 784 | 128 |\n"
+    "| enc2 | 128 | 32 |\n| dec1 | 32 | 128 |\n| dec2 | 128 | 784 |\nall with bias, params?",
     # convolutions in words with no input depth to start from: not one made of the head's widths
     "conv 5x5 with 6 filters, conv 5x5 with 16 filters, then fully connected 400->120->84->10. "
     "Total parameter count?",
