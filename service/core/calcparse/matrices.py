@@ -127,21 +127,17 @@ def find_matrix(text: str) -> list[list[float]] | None:
         rows = [row for row in found.groups() if row]
     elif found := _DIAGONAL_AND_REST.search(text):
         size, on, off = int(found[1]), found[2], found[3]
-        rows = [" ".join(on if column == row else off for column in range(size))
-                for row in range(size)]
+        rows = _diagonal_rows([on] * size, off)
     elif found := _DIAGONAL_LISTED.search(text) or _DIAGONAL.search(text):
         # "diag(0.5, 0.9, 0.7)": the entries on the diagonal, zeros elsewhere
-        entries = _NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS]
-        rows = [" ".join(entry if column == row else "0" for column in range(len(entries)))
-                for row, entry in enumerate(entries)]
+        rows = _diagonal_rows(_NUMBER.findall(found.group(1))[:MAX_MATRIX_ROWS])
     elif found := _SCALAR_RECURRENCE.search(text):
         rows = [found.group(1)]
     elif found := _SCALED_IDENTITY.search(text):
         # "W_h = 0.99 * I (the 3x3 identity)": the number on the diagonal, zeros elsewhere
         sides = _IDENTITY_SIZE.search(text)
         size = min(int(sides[1] or sides[2]), MAX_MATRIX_ROWS) if sides else 2
-        rows = [" ".join(found[1] if column == row else "0" for column in range(size))
-                for row in range(size)]
+        rows = _diagonal_rows([found[1]] * size)
     elif (found := _NAMED_MATRIX.search(text)) and _ROW_SEPARATOR.search(found.group(1)):
         rows = [row for row in _ROW_SEPARATOR.split(found.group(1), maxsplit=MAX_MATRIX_ROWS)
                 if row.strip()][:MAX_MATRIX_ROWS]
@@ -149,6 +145,12 @@ def find_matrix(text: str) -> list[list[float]] | None:
         return None
     matrix = [[_number(n) for n in _NUMBER.findall(row)[:MAX_MATRIX_ROWS]] for row in rows]
     return matrix if matrix and all(matrix) else None
+
+
+def _diagonal_rows(diagonal: list[str], off: str = "0") -> list[str]:
+    """The rows, as text, of a square matrix with `diagonal` on its diagonal and `off` elsewhere."""
+    return [" ".join(entry if column == row else off for column in range(len(diagonal)))
+            for row, entry in enumerate(diagonal)]
 
 
 def _latex_matrix(text: str) -> str | None:

@@ -349,20 +349,36 @@ def _filters_in_words(text: str, request: CalcRequest) -> list[CalcRequest] | No
     depth = depth or (implied[0] if implied else None)
     if depth is None:
         return None
-    bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
-    layers = []
+    convs = []
     for found in convolutions:
-        layers.append(CalcRequest("params", {"kernel": pair(parse_size(found[1])[:2]),
-                                             "in_channels": depth,
-                                             "out_channels": int(found[2]), **bias},
-                                  [], assumed + request.assumed))
+        convs.append((depth, int(found[2]), found[1]))
         depth = int(found[2])
+    layers = _model_layers(convs, _head_widths(chains), request, assumed)
+    return layers if 2 <= len(layers) <= MAX_CALLS else None
+
+
+def _head_widths(chains: list[re.Match]) -> list[tuple[int, int]]:
+    """The (in, out) features of each linear layer of fully connected chains in words ("fc 400
+    -> 120 -> 84 -> 10", or one chain per layer): each pair of widths in turn."""
+    pairs = []
     for chain in chains:
         widths = [int(n) for n in _WIDTH.findall(chain[1])]
-        layers += [CalcRequest("params", {"layer": "linear", "in_features": fin,
-                                          "out_features": fout, **bias}, [], request.assumed)
-                   for fin, fout in zip(widths, widths[1:], strict=False)]
-    return layers if 2 <= len(layers) <= MAX_CALLS else None
+        pairs += zip(widths, widths[1:], strict=False)
+    return pairs
+
+
+def _model_layers(convolutions: list[tuple[int, int, str]], linear: list[tuple[int, int]],
+                  request: CalcRequest, assumed: list[str] | None = None) -> list[CalcRequest]:
+    """A params request per layer of a model: its convolutions (channels in, out, the kernel as
+    written), then its linear layers (features in, out), with `request`'s bias and assumptions
+    (the convolutions `assumed` too)."""
+    bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
+    return [CalcRequest("params", {"kernel": pair(parse_size(kernel)[:2]), "in_channels": cin,
+                                   "out_channels": cout, **bias}, [],
+                        [*(assumed or []), *request.assumed])
+            for cin, cout, kernel in convolutions] + [
+        CalcRequest("params", {"layer": "linear", "in_features": fin, "out_features": fout,
+                               **bias}, [], request.assumed) for fin, fout in linear]
 
 
 def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
@@ -371,7 +387,6 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
     taking the channels the one before gave, the first the input's), or "3->32 channels 3x3,
     32->64 channels 3x3" in words, and after them any nn.Linear(in, out) calls (a model's
     head); [] for fewer, more, or any layer whose kernel or channels are not all there."""
-    bias = {"bias": request.args["bias"]} if "bias" in request.args else {}
     calls = list(itertools.islice(TORCH_CONV.finditer(text), MAX_CALLS + 1))
     linear = _torch_linear_calls(text)
     if len(calls) >= 2 or calls and linear:
@@ -389,11 +404,7 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
         chains = list(itertools.islice(_LINEAR_CHAIN_IN_WORDS.finditer(text), MAX_CALLS))
         chain = chains[0] if chains else None
         if chains and not linear:
-            # one chain ("fc 400 -> 120 -> 84 -> 10") or one per layer ("fc 400->120 -> fc
-            # 120->84"): each pair of widths in turn
-            for found in chains:
-                widths = [int(n) for n in _WIDTH.findall(found[1])]
-                linear += list(zip(widths, widths[1:], strict=False))
+            linear = _head_widths(chains)
         # a kernel said before the channels is theirs, unless layers are compared ("two stacked
         # 3x3 convs 64->64->64 vs a single 5x5 conv 64->64" are two options, not one model)
         text = _FROM_TO.sub(r"\1->\2", text)   # "from 3 to 32 channels": 3->32
@@ -412,11 +423,7 @@ def _other_calls(text: str, request: CalcRequest) -> list[CalcRequest]:
             any(k is None or not c for c, _, k in layers):
         return []
     # "nn.Sequential(nn.Conv2d(...), ..., nn.Linear(...))": the linear layers count too
-    return [CalcRequest("params", {"kernel": pair(parse_size(kernel)[:2]), "in_channels": cin,
-                                   "out_channels": cout, **bias}, [], request.assumed)
-            for cin, cout, kernel in layers[1:]] + [
-        CalcRequest("params", {"layer": "linear", "in_features": fin, "out_features": fout,
-                               **bias}, [], request.assumed) for fin, fout in linear]
+    return _model_layers(layers[1:], linear, request)
 
 
 # Keras's SeparableConv2D(filters, kernel_size)
