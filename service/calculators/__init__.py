@@ -13,6 +13,7 @@ from service.calculators.metrics import (
     f1_from_rates,
     metrics_from_some_counts,
 )
+from service.calculators.network import network_summary
 from service.calculators.params import (
     GATES as RECURRENT_CELLS,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "f1_from_rates",
     "linear_params",
     "metrics_from_some_counts",
+    "network_summary",
     "patch_attention_cost",
     "patch_count",
     "recurrent_gradient_check",
@@ -65,4 +67,6 @@ def run(calculator: str, args: dict) -> dict:
         return sequence_attention_cost(**args)
     if calculator == "stack":
         return conv_stack(**args)
+    if calculator == "network":
+        return network_summary(**args)
     return patch_attention_cost(**args)
