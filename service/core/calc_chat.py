@@ -25,6 +25,7 @@ TITLES = {
     "attention": "Self-attention over image patches",
     "sequence_attention": "Self-attention over a sequence",
     "stack": "Output size through the layers",
+    "network": "The network, layer by layer",
     "metrics": "Classification metrics",
     "f1": "F1 from precision and recall",
 }

@@ -167,6 +167,29 @@ def _stack(args: dict, result: dict) -> str:
         "layer's padding, or Keras's default of none (`valid`)." + flattened)
 
 
+def _network(args: dict, result: dict) -> str:
+    flattened = ""
+    if result.get("flattened") is not None:
+        flattened = (
+            f" The flatten keeps every value of the map before it, one per position and "
+            f"channel ({result['flattened']} here), and the first linear layer takes exactly "
+            "that many features: a different number is PyTorch's \"mat1 and mat2 shapes "
+            "cannot be multiplied\".")
+    return (
+        "**Where the numbers come from.** Each layer works on what the layer before gives. A "
+        "convolution's output channels are its filters, and they are the next layer's input "
+        "channels; its size follows $\\lfloor (n + 2p - k^\\text{eff}) / s \\rfloor + 1$ "
+        "(Keras's `same` gives $\\lceil n / s \\rceil$). Pooling keeps the channels and "
+        "shrinks the map. A convolution has $k_h k_w C_\\text{in} C_\\text{out}$ weights "
+        "plus one bias per filter, whatever the map's size; a linear layer "
+        "$n_\\text{in} n_\\text{out}$ plus one per output." + flattened + "\n\n"
+        "**The usual mistakes.** Taking the image's channels as every layer's input channels; "
+        "forgetting the pools' halving or the channels when flattening; forgetting Keras's "
+        "default of no padding (`valid`); leaving out the biases; counting a batch norm's "
+        "running mean and variance as learned (Keras lists them as non-trainable "
+        "parameters, PyTorch as buffers).")
+
+
 # Said after the reason for one layer's count when several layers were added up
 LAYERS_ADDED_UP = (
     "\n\n**Several layers.** Each layer is counted on its own, with its own inputs (the "
@@ -197,7 +220,13 @@ def _f1(args: dict, result: dict) -> str:
 
 WHY: dict[str, Callable[[dict, dict], str]] = {
     "conv": _conv, "params": _params, "eigen": _eigen, "attention": _attention,
-    "sequence_attention": _sequence_attention, "metrics": _metrics, "stack": _stack, "f1": _f1}
+    "sequence_attention": _sequence_attention, "metrics": _metrics, "stack": _stack, "f1": _f1,
+    "network": _network}
+
+
+def _all_without_bias(args: dict) -> bool:
+    return all(not layer.get("bias", True) for layer in args.get("layers", [])
+               if layer.get("kind") in ("conv", "linear", "recurrent"))
 
 
 def why(calculator: str, args: dict, result: dict) -> str:
@@ -236,6 +265,11 @@ def change_hint(calculator: str, args: dict, shown: tuple = ()) -> str:
         size = args.get("input", 1)
         height, width = size[:2] if isinstance(size, list) else (size, size)
         return f"what about a {2 * height}x{2 * width} input?"
+    if calculator == "network":
+        size = args.get("input") or []
+        if len(size) == 3 and None not in size:
+            return f"what about a {2 * size[1]}x{2 * size[2]} input?"
+        return "what about no bias?" if not _all_without_bias(args) else "what about with bias?"
     if calculator == "sequence_attention":
         tokens = args.get("tokens", 1)
         return f"what about {2 * tokens if tokens < 100_000 else tokens // 2} tokens?"

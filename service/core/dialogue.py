@@ -49,6 +49,7 @@ from service.core.calcparse import (
     parse_calculation,
 )
 from service.core.calcparse.intent import asks_for_advice
+from service.core.calcparse.networks import restates_a_layer
 from service.core.calcparse.notation import pair
 from service.core.library_messages import asking_part, library_message
 from service.core.matcher import KNOWN_IN_COURSE, Match, Matcher
@@ -287,6 +288,10 @@ class Tutor:
         found = homework_parts(message.raw)
         if found is None:
             return None
+        whole = parse_calculation(message)
+        if whole is not None and whole.calculator == "network" and \
+                not restates_a_layer(message.raw):
+            return None   # a model's code: walked once, every part's number in one reply
         before, parts = found
         messages = [read_message(f"{before}\n{part}" if before else part,
                                  self.max_message_length) for _, part in parts]

@@ -919,3 +919,42 @@ def test_four_counts_named_that_do_not_make_the_total_given_are_asked_again(tuto
     assert reply.kind == "clarify" and "do not add up to the total" in reply.reply
     assert tutor.respond("hits 30, misses 10, false alarms 20, correct rejections 50, total 110 "
                          "cases. accuracy?").kind == "calculation"
+
+
+# --- a whole model ---------------------------------------------------------------------------
+
+MODEL = ("```\nnn.Sequential(\n    nn.Conv2d(3, 16, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),\n"
+         "    nn.Conv2d(16, 32, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2),\n"
+         "    nn.Flatten(), nn.Linear(32 * 8 * 8, 10))\n```\n"
+         "for 32x32 images: flatten size and total params?")
+
+
+def test_a_model_in_code_is_walked_layer_by_layer_and_its_numbers_explained(tutor):
+    walked, why, bigger = conversation(tutor, MODEL, "why?", "what about a 64x64 input?")
+    assert walked.kind == "calculation"
+    assert walked.calculation["calculator"] == "network"
+    assert "Flattened: 2048 values" in walked.reply
+    assert "= 25578$ parameters" in walked.reply   # 448 + 4640 + 20490
+    assert "what about a 64x64 input?" in walked.reply
+    assert "usual mistakes" in why.reply and "2048" in why.reply
+    # the model's Linear takes 2048, which a 64x64 image no longer gives: the mismatch is said
+    assert "not the 2048" in bigger.reply and "in_features=8192" in bigger.reply
+
+
+def test_a_model_whose_layers_do_not_follow_gets_the_mismatch_named(tutor):
+    counted, wrong = conversation(
+        tutor, "nn.Sequential(nn.Conv2d(3, 16, 5), nn.Flatten(), nn.Linear(400, 10)) for "
+               "32x32 images, what's the flatten size and the total params?",
+        "nn.Sequential(nn.Conv2d(3, 16, 5), nn.Conv2d(8, 16, 3)) for 32x32 images, output size "
+        "and total params?")
+    assert counted.kind == "calculation"
+    assert "not the 400" in counted.reply and "in_features=12544" in counted.reply
+    assert wrong.kind == "clarify" and "8" in wrong.reply and "16" in wrong.reply
+
+
+def test_homework_parts_about_one_model_are_answered_in_one_walk(tutor):
+    reply = tutor.respond("Input 3x40x40. Stack: Conv2d(3, 16, 3, padding=1) -> "
+                          "Conv2d(16, 32, 3, dilation=3, padding=3) -> MaxPool2d(2)\n"
+                          "(a) output spatial size\n(b) total number of parameters\n")
+    assert reply.kind == "calculation" and reply.reply.count("**The network") == 1
+    assert "20 \\times 20" in reply.reply and "= 5088$ parameters" in reply.reply

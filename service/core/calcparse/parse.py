@@ -29,6 +29,13 @@ from service.core.calcparse.intent import (
     wants,
 )
 from service.core.calcparse.matrices import find_matrix
+from service.core.calcparse.networks import (
+    SIZE_OR_FLATTEN_ASKED,
+    input_for,
+    input_unsaid,
+    read_network,
+    words_around_calls,
+)
 from service.core.calcparse.notation import as_list, formula_values, pair, read_shapes
 from service.core.calcparse.readers import (
     BUILDERS,
@@ -83,6 +90,7 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     summary = read_summary(message.raw)
     if summary is not None:
         return summary
+    network = read_network(message.raw)
     text = _read(message)
     table = read_table(message.raw)
     if table is not None:
@@ -96,8 +104,39 @@ def parse_calculation(message: Message | str) -> CalcRequest | None:
     if variant is not None and not (request is not None and request.also):
         # (a "what if" the readers work out beside the first themselves is theirs: "what if
         # I set ceil_mode=True?")
-        return _with_variant(message.prepared, variant) or request
+        request = _with_variant(message.prepared, variant) or request
+    if network is not None and _walk_instead(network, request, message):
+        # a model's code, walked whole, so that what each layer hands the next is counted
+        # (or its input asked for, when no size is said: none is made up from its numbers)
+        return network
     return request
+
+
+def _walk_instead(network: CalcRequest, request: CalcRequest | None, message: Message) -> bool:
+    """Whether a model's code is better walked whole than read by the other readers: they read
+    nothing whole (nothing, or a request that lacks values), or less than is asked (sizes
+    without the flatten or the total, some layers' counts without those the walk counts too:
+    batch norms, embeddings, recurrent layers, a linear layer's "?" features)."""
+    if request is None or not request.complete:
+        return network.complete or input_unsaid(message.raw)
+    if not network.complete:
+        # no size said around the code: a size worked out was made of the calls' numbers
+        return request.calculator in ("stack", "conv") and input_unsaid(message.raw)
+    text = message.prepared
+    asked = words_around_calls(message.raw).lower()   # what is said and asked, not the code
+    if request.calculator == "stack":
+        # (the parameters of some layers asked beside the size are the stack's: "final size?
+        # and how many params does the second Conv2D have?")
+        return bool(_TOTAL_ASKED.search(asked) or not request.also and "param" in asked or (
+            FLATTENED.search(text) and "channels" not in request.args))
+    if request.calculator == "params":
+        return bool(SIZE_OR_FLATTEN_ASKED.search(asked) and "input" in network.args or
+                    _UNCOUNTED_LAYER.search(text) or _FEATURES_ASKED.search(text))
+    return False
+
+
+# "nn.Linear(?, 10)", "Linear(???, 120)": a layer's features left for the walk to find
+_FEATURES_ASKED = re.compile(r"\b(?:linear|dense)\s*+\(\s*+(?:in_features\s*+=\s*+)?\?")
 
 
 # "..., and what if I change the stride to 2?", "what about patch 8 instead?": the same
@@ -553,6 +592,8 @@ def fill(request: CalcRequest, message: Message | str) -> CalcRequest:
         return _fill_eigen(request, text)
     if request.calculator == "stack":
         return _fill_stack(request, text)
+    if request.calculator == "network":
+        return _fill_network(request, as_message(message).raw, text)
     slots = find_slots(text)
     leftover = slots.pop("_leftover")
     args = dict(request.args)
@@ -625,6 +666,28 @@ def _fill_stack(request: CalcRequest, text: str) -> CalcRequest:
         size = as_list(size)[:2] if isinstance(size, list) else [size, size]
         args["input"] = size if size[0] != size[1] else size[0]
     return CalcRequest("stack", args, [m for m in ("input", "layers") if m not in args])
+
+
+def _fill_network(request: CalcRequest, written: str, text: str) -> CalcRequest:
+    """A network with the model written out again, a new input ("what about 64x64?", the size
+    it lacked) or a bias said for every layer ("no bias"); its layers kept otherwise."""
+    relisted = read_network(written)
+    if relisted is not None:
+        return relisted
+    args = {**request.args, "layers": [dict(layer) for layer in request.args["layers"]]}
+    slots = find_slots(text)
+    size = slots.get("input") or next(iter(slots["_leftover"]), None)
+    if size is not None:
+        shape = input_for(as_list(size), args["layers"], args.get("input"))
+        if shape is not None:
+            args["input"] = list(shape)
+    bias = bias_said(text)
+    if bias is not None:
+        for layer in args["layers"]:
+            if layer["kind"] in ("conv", "linear", "recurrent"):
+                layer["bias"] = bias
+    missing = [name for name in request.missing if name not in args]
+    return CalcRequest("network", args, missing)
 
 
 def _fill_eigen(request: CalcRequest, text: str) -> CalcRequest:

@@ -17,6 +17,7 @@ REQUIRED = {
     "sequence_attention": ("tokens", "dim"),
     "metrics": ("tp", "fp", "tn", "fn"),
     "stack": ("input", "layers"),
+    "network": ("layers",),
     "f1": ("precision", "recall"),
 }
 
@@ -31,6 +32,7 @@ ANCHORS = {
     "sequence_attention": ("tokens",),
     "metrics": ("tp", "fp", "tn", "fn"),
     "stack": ("input",),
+    "network": ("layers",),
     "f1": ("precision", "recall"),
 }
 

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.core.calc_chat import run_calculation
 from service.core.calcparse import fill, parse_calculation
 from service.core.calcparse.parse import _parse, _read
 from service.core.calcparse.request import MODEL_LAYERS, TOGETHER
@@ -240,16 +241,6 @@ def test_layers_said_cheaper_than_another_are_compared_not_added_up():
     "parameters?",
     "How many parameters does my CNN have? conv 3x3 from 3 to 16 channels -> linear to 10 "
     "classes",
-    "self.emb = nn.Embedding(5000, 100)\nself.lstm = nn.LSTM(100, 128)\nHow many trainable "
-    "parameters in total, embedding included?",
-    # layers of one kind called in code, and a model's total asked as code prints it
-    "block = nn.Sequential(nn.Conv2d(64, 64, 3, padding=1, groups=64, bias=False), "
-    "nn.BatchNorm2d(64), nn.ReLU(), nn.Conv2d(64, 128, 1, bias=False))\n"
-    "print(sum(p.numel() for p in block.parameters())) -- what number gets printed?",
-    # the convs added up are not the model's total: its Dense reads the flattened size
-    "model = keras.Sequential([layers.Conv2D(32, (3, 3), input_shape=(28, 28, 1)), "
-    "layers.MaxPooling2D((2, 2)), layers.Conv2D(64, (3, 3)), layers.MaxPooling2D((2, 2)), "
-    "layers.Flatten(), layers.Dense(10)])\nWhat will Total params be?",
     # more layers said than read
     "3-layer conv stack, all 3x3 with bias, RGB input: first layer has 32 filters, second 64, "
     "the third... can't remember. total params?",
@@ -267,6 +258,27 @@ def test_a_models_total_is_not_one_of_its_layers(message):
     # one layer's count given as the model's would be confidently wrong: the layers are asked
     request = parse_calculation(message)
     assert (request.calculator, request.args, request.missing) == ("params", {}, [MODEL_LAYERS])
+
+
+@pytest.mark.parametrize("message, total", [
+    ("self.emb = nn.Embedding(5000, 100)\nself.lstm = nn.LSTM(100, 128)\nHow many trainable "
+     "parameters in total, embedding included?", 500000 + 4 * (128 * (100 + 128) + 2 * 128)),
+    # layers of one kind called in code, and a model's total asked as code prints it
+    ("block = nn.Sequential(nn.Conv2d(64, 64, 3, padding=1, groups=64, bias=False), "
+     "nn.BatchNorm2d(64), nn.ReLU(), nn.Conv2d(64, 128, 1, bias=False))\n"
+     "print(sum(p.numel() for p in block.parameters())) -- what number gets printed?",
+     9 * 64 + 2 * 64 + 64 * 128),
+    # the convs added up are not the model's total: its Dense reads the flattened size
+    ("model = keras.Sequential([layers.Conv2D(32, (3, 3), input_shape=(28, 28, 1)), "
+     "layers.MaxPooling2D((2, 2)), layers.Conv2D(64, (3, 3)), layers.MaxPooling2D((2, 2)), "
+     "layers.Flatten(), layers.Dense(10)])\nWhat will Total params be?",
+     320 + 18496 + (5 * 5 * 64 * 10 + 10)),
+])
+def test_a_models_total_in_code_is_its_whole_walk(message, total):
+    # the model's code holds every layer: walked whole, not asked for again
+    request = parse_calculation(message)
+    assert request.calculator == "network"
+    assert run_calculation(request)["total"] == total
 
 
 def test_a_shape_with_height_and_width_in_letters_gives_channels_not_a_size():
