@@ -70,8 +70,9 @@ _ERROR_SHAPES = re.compile(r"\bmultiplied\s*+\([^)]{0,60}+\)|\bshapes?\s*+[(\[][
 _ASKED = re.compile(r"param|flatten|size|shape|\boutput|\btotal|in_features|\?|\bhow\s++many\b|"
                     r"\bwhat\b|\bfill\b|\bcount|\bnumber|\blength|\bdim", re.IGNORECASE)
 # Asked about the sizes or the flatten, which need the input
-SIZE_OR_FLATTEN_ASKED = re.compile(r"flatten|size|shape|\bh\s*+x\s*+w\b|\bhxw\b|in_features|\?\?|"
-                         r"spatial|\boutput\s++(?:length|of)|\bdims?\b|\blength", re.IGNORECASE)
+SIZE_OR_FLATTEN_ASKED = re.compile(r"flatten|size|shape|\bh\s*+x\s*+w\b|\bhxw\b|in_features|"
+                                   r"\?\?|spatial|\boutput\s++(?:length|of)|\bdims?\b|\blength",
+                                   re.IGNORECASE)
 _COMMENT = re.compile(r"#[^\n]*+")
 _FORWARD = re.compile(r"\bdef\s++forward\b|\bforward\s*+(?::|pass\b|is\b)")
 _OPENS = re.compile(r"(?<!\s)\s*+\(")
