@@ -116,7 +116,7 @@ class _Walk:
         prefix = "T \\times " if self.sequence else ""
         return "$" + prefix + " \\times ".join("?" if n is None else str(n) for n in shape) + "$"
 
-    def channels(self, given, number: int, field: str) -> int:
+    def channels(self, given, field: str) -> int:
         """The input channels (or features) of a layer: the shape's, checked against what the
         layer says it takes; what it says when no shape is known."""
         if self.shape is None:
@@ -146,7 +146,7 @@ class _Walk:
             text += ("; " if said else "") + count_line
         self.steps.append(text)
 
-    def _sliding(self, number: int, *, kernel, stride, padding, dilation=1, ceil_mode=False,
+    def _sliding(self, *, kernel, stride, padding, dilation=1, ceil_mode=False,
                  operation: str, dims: int) -> str:
         """The new spatial size after a convolution or pooling, and its worked line."""
         if self.shape is None:
@@ -175,7 +175,7 @@ class _Walk:
               bias=True, in_channels=None, dims=2):
         if dims not in (1, 2):
             fail("dims", "dims must be 1 or 2")
-        cin = self.channels(in_channels, number, "in_channels")
+        cin = self.channels(in_channels, "in_channels")
         cout = as_int(out_channels, "out_channels")
         groups = as_int(groups, "groups")
         bias = as_bool(bias, "bias")
@@ -183,7 +183,7 @@ class _Walk:
             fail("groups", f"groups ({groups}) must divide the channels in ({cin}) and out "
                            f"({cout})")
         k = as_pair(kernel, "kernel") if dims == 2 else (as_int(kernel, "kernel"),)
-        size_line = self._sliding(number, kernel=kernel, stride=stride, padding=padding,
+        size_line = self._sliding(kernel=kernel, stride=stride, padding=padding,
                                   dilation=dilation, operation="conv", dims=dims)
         if self.shape is not None:
             self.shape = (cout, *self.shape[1:])
@@ -202,7 +202,7 @@ class _Walk:
               dims=2, operation="max"):
         if self.shape is not None and len(self.shape) == 1:
             fail("kernel", f"pooling needs a map, not {self.shown()}")
-        size_line = self._sliding(number, kernel=kernel, stride=stride, padding=padding,
+        size_line = self._sliding(kernel=kernel, stride=stride, padding=padding,
                                   dilation=dilation, ceil_mode=ceil_mode, operation="pool",
                                   dims=dims)
         k = as_pair(kernel, "kernel") if dims == 2 else (as_int(kernel, "kernel"),)
@@ -261,7 +261,7 @@ class _Walk:
         if self.shape is not None and len(self.shape) > 1 and not self.sequence:
             if self.channels_last:
                 # Keras's Dense acts on the last axis (the channels) of a map it is given
-                fin = self.channels(in_features, number, "in_features")
+                fin = self.channels(in_features, "in_features")
                 self.shape = (fout, *self.shape[1:])
             else:
                 if None in self.shape:
@@ -302,7 +302,7 @@ class _Walk:
                 f"`in_features={have}` (counted as written, {in_features})")
 
     def _batchnorm(self, number, *, features=None):
-        channels = self.channels(features, number, "features")
+        channels = self.channels(features, "features")
         running = 2 * channels
         line = (f"parameters $2 \\cdot {channels} = {2 * channels}$ (a scale $\\gamma$ and a "
                 f"shift $\\beta$ per channel), and {running} running statistics (mean and "
@@ -332,7 +332,7 @@ class _Walk:
                    bias_vectors=2, input_size=None):
         if cell not in GATES:
             fail("cell", f"cell must be one of {', '.join(GATES)}")
-        size = self.channels(input_size, number, "input_size")
+        size = self.channels(input_size, "input_size")
         result = recurrent_params(cell, size, hidden_size, bias, bias_vectors, layers,
                                   bidirectional)
         hidden = as_int(hidden_size, "hidden_size")

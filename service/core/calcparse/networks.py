@@ -86,12 +86,8 @@ def read_network(raw: str) -> CalcRequest | None:
     cannot be read (the other readers then try)."""
     if not _ASKED.search(raw):
         return None
-    text = _COMMENT.sub(_blank, raw)   # (blanked to its length: where calls are stays put)
-    keras = bool(_KERAS_WORDS.search(text)) and not _TORCH_MODULE.search(text)
-    if not keras and not _TORCH_WORDS.search(text):
-        return None
-    calls = _calls(text, _KERAS_LAYERS if keras else _TORCH_LAYERS)
-    if calls is None:
+    text, keras, calls = _framework_calls(raw)
+    if calls is None or not keras and not _TORCH_WORDS.search(text):
         return None
     words = _words_around(raw, calls)   # (a comment may say the input: "# x: (N, 1, 64, 128)")
     calls = _in_forward_order(text, calls)
@@ -435,8 +431,8 @@ def _keras_layer(name: str, args: list, kwargs: dict):
     """One Keras layer as the walk's settings, or (input shape, layer) for a call that gives
     the model's input; None for a layer that changes nothing."""
     if name in ("input", "inputlayer"):
-        shape = _get(args, kwargs, 0, "shape", "input_shape")
-        return (_channels_first(shape), None) if _channels_first(shape) else _UNREADABLE
+        shape = _channels_first(_get(args, kwargs, 0, "shape", "input_shape"))
+        return (shape, None) if shape else _UNREADABLE
     given = kwargs.pop("input_shape", None)
     layer = _keras_settings(name, args, kwargs)
     if given is not None and layer is not _UNREADABLE:
@@ -667,16 +663,21 @@ def restates_a_layer(raw: str) -> bool:
     return False
 
 
-def words_around_calls(raw: str) -> str:
-    """A message without its layer calls: what the student says of the model, and asks."""
+def _framework_calls(raw: str) -> tuple[str, bool, list | None]:
+    """The message with its comments blanked to their length (where calls are stays put),
+    whether it is Keras, and its layer calls as that framework names them (see _calls)."""
     text = _COMMENT.sub(_blank, raw)
     keras = bool(_KERAS_WORDS.search(text)) and not _TORCH_MODULE.search(text)
-    return _words_around(raw, _calls(text, _KERAS_LAYERS if keras else _TORCH_LAYERS) or [])
+    return text, keras, _calls(text, _KERAS_LAYERS if keras else _TORCH_LAYERS)
 
 
-def input_unsaid(raw: str) -> bool:
-    """Whether a message's words around its calls hold no size at all: a model's input then
-    cannot be found by any reader, and is asked for rather than made up from the calls'
-    numbers."""
-    words = words_around_calls(raw)
+def words_around_calls(raw: str) -> str:
+    """A message without its layer calls: what the student says of the model, and asks."""
+    return _words_around(raw, _framework_calls(raw)[2] or [])
+
+
+def says_no_size(words: str) -> bool:
+    """Whether the words around a model's calls (words_around_calls) hold no size at all: its
+    input then cannot be found by any reader, and is asked for rather than made up from the
+    calls' numbers."""
     return _SIZE.search(words) is None and _LENGTH.search(words) is None

@@ -32,8 +32,8 @@ from service.core.calcparse.matrices import find_matrix
 from service.core.calcparse.networks import (
     SIZE_OR_FLATTEN_ASKED,
     input_for,
-    input_unsaid,
     read_network,
+    says_no_size,
     words_around_calls,
 )
 from service.core.calcparse.notation import as_list, formula_values, pair, read_shapes
@@ -117,13 +117,13 @@ def _walk_instead(network: CalcRequest, request: CalcRequest | None, message: Me
     nothing whole (nothing, or a request that lacks values), or less than is asked (sizes
     without the flatten or the total, some layers' counts without those the walk counts too:
     batch norms, embeddings, recurrent layers, a linear layer's "?" features)."""
+    asked = words_around_calls(message.raw).lower()   # what is said and asked, not the code
     if request is None or not request.complete:
-        return network.complete or input_unsaid(message.raw)
+        return network.complete or says_no_size(asked)
     if not network.complete:
         # no size said around the code: a size worked out was made of the calls' numbers
-        return request.calculator in ("stack", "conv") and input_unsaid(message.raw)
+        return request.calculator in ("stack", "conv") and says_no_size(asked)
     text = message.prepared
-    asked = words_around_calls(message.raw).lower()   # what is said and asked, not the code
     if request.calculator == "stack":
         # (the parameters of some layers asked beside the size are the stack's: "final size?
         # and how many params does the second Conv2D have?")
