@@ -49,7 +49,8 @@ doping active
 default defaulted defaulter defaulters incident incidents pedestrian pedestrians glaucoma
 glaucomatous diabetes diabetic diabetics septic sepsis covid virus tb anomalies anomaly
 anomalous bad churn churned churner churners present hateful hate retinopathy dopers doper
-malicious prohibited doped faulty pneumonia plagiarised plagiarized sarcastic
+malicious prohibited doped faulty pneumonia plagiarised plagiarized plagiarism sarcastic injured
+injury injuries
 drowsy readmitted compromised
 """.split())
 NEGATIVE_WORDS = frozenset("""
@@ -96,7 +97,7 @@ _THROUGH = frozenset({"let", "got", "slipped", "lets", "gets", "slips", "slip", 
 _SAID = frozenset("""
 said says say saying labelled labeled labels predicted predicts predict classified called calls
 graded
-tested came gave marked
+tested came gave marked mark marks
 """.split())
 # The truth, said outright ("really sick", "actually spam", "turned out to be bad")
 _TRUTH = frozenset({"actual", "actually", "really", "real", "truly", "true", "reality", "turned",
@@ -122,7 +123,8 @@ _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "b
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
 screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
-engine alarm warning dataset datasets corpus classifer classifyer detecter predictor
+engine alarm warning dataset datasets corpus classifer classifyer detecter predictor checker
+checkers spotter finder
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -130,6 +132,8 @@ _PREDICTION_NOUNS = frozenset("""
 call calls prediction predictions result results detection detections label labels output
 outputs answer answers verdict verdicts classification classifications folder folders bin queue
 """.split())
+# Verbs of putting cases where the model says they belong: "the filter put 110 in spam"
+_PUTTING = frozenset({"put", "puts", "moved", "moves", "sent", "sends", "placed", "routed"})
 # Where a model puts what it says is negative: "30 spam got into the inbox"
 _NEGATIVE_PLACES = frozenset({"inbox", "inboxes"})
 # "7 false detections", "88 true cases": a cell, or the positive class
@@ -198,6 +202,9 @@ _RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"
                  ("detection", "rate"): "recall", ("hit", "rate"): "recall",
                  ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
 _ALWAYS = frozenset({"always", "only"})
+# "give me all 6: accuracy, ...", "all 4 metrics": how many metrics are asked, no count
+_METRICS_FOLLOW = frozenset({":", "", "metrics", "metric", "numbers", "measures", "scores",
+                             "stats", "?"})
 # "predicts 'negative' for every one", "... for everything"
 _EVERY = frozenset({"every", "everything", "everyone", "everybody", "anything", "anyone"})
 # "two thirds of them", "a quarter of the 400 images", "half of those": a share, as "25%" is
@@ -227,6 +234,7 @@ class _Number:
     doubtful: bool = False       # "all but 1 of", "20 of the dopers": not read, so nothing is
     alone: bool = False          # "and 5 hams": "and" and the number's own nouns only
     truth_told: bool = False     # "48 were actually hateful": what the cases really were
+    opens_with_were: bool = False   # ", 30 were real gunshots": its clause is "N were ..."
     share: Fraction | None = None   # "5% have the disease": a part of a group, not a count
     base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
     the_others: bool = False     # "and 1700 without", "6 of the others": the other class
@@ -247,7 +255,8 @@ def counts_settled_by_story(text: str) -> dict[str, int] | None:
     but no TN. Every number must still be read and agree with one solution; None otherwise,
     or when fewer than two counts are settled. A story of the commonest shape whose class no
     word names is read by its shape (`_told_in_four_numbers`)."""
-    tokens = _with_parts_listed(_with_fractions_counted(_TOKEN.findall(text)))
+    tokens = _with_ok_as_a_class(
+        _with_parts_listed(_with_fractions_counted(_TOKEN.findall(text))))
     # the classes are the story's, read once; each reading reads its own numbers (what one
     # carries over between them, the other must not find done)
     positive, negative = _class_words(tokens)
@@ -388,6 +397,18 @@ def _with_parts_listed(tokens: list[str]) -> list[str]:
     return tokens
 
 
+# "labelled the other 328 as OK", "319 of them were actually ok": the OK class
+_BEFORE_OK = frozenset({"as", "were", "was", "are", "is", "actually", "really", "truly", "be",
+                        "said", "called", "labelled", "labeled", "marked"})
+
+
+def _with_ok_as_a_class(tokens: list[str]) -> list[str]:
+    """The tokens with "ok" that names what the cases are or were called written as "fine" (a
+    word of the negative class); "ok so my model ..." is left alone."""
+    return [("fine" if token in ("ok", "okay") and n and tokens[n - 1] in _BEFORE_OK else token)
+            for n, token in enumerate(tokens)]
+
+
 def _with_fractions_counted(tokens: list[str]) -> list[str]:
     """The tokens with a fraction's "a" or "half" counted ("a third of them" -> "1 third",
     "half of those" -> "1 half"), so that it is read as a share like "2 thirds"; "half" without
@@ -464,9 +485,9 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                 looked_for in STOPWORDS or looked_for in _NOT_LOOKED_FOR or \
                 _class_of(looked_for, positive, negative) is not None:
             continue
-        if token in _FILTERING and sum(1 for t in tokens[n + 1:]
-                                       if _class_of(t, {looked_for}, set())) == 0:
-            continue
+        if sum(1 for t in tokens[n + 1:] if _class_of(t, {looked_for}, set())) == 0 and (
+                token in _FILTERING or _said_class(tokens, positive, negative) is not None):
+            continue   # (a "bird call detector" that said "nightjar": the nightjar is looked for)
         positive.add(looked_for)
         if len(looked_for) >= _STEM_FROM:
             positive.add(looked_for[:-2] + "*")
@@ -483,21 +504,29 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     # no class word of any kind, but one said by the model and told as the truth again ("model
     # is saying cat for 70 of them ... 60 is really cat", "labelled 200 photos as lynx ... 180
     # really were lynx"): the class looked for is positive
-    if not any(_class_of(t, positive, negative) for t in tokens if t.isalpha()):
-        said = {t for n, t in enumerate(tokens[1:], start=1)
-                if (tokens[n - 1] in _SAID or tokens[n - 1] == "as" and
-                    any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
-                t.isalpha() and t not in STOPWORDS and t not in _FILLER}
-        if len(said) == 1:
-            word = said.pop()
-            if sum(1 for t in tokens if t == word or t == word + "s") >= 2:
-                positive.add(word)
+    # (a metric asked for, "false positive rate", names no class)
+    if not any(_class_of(t, positive, negative) == POS for t in tokens
+               if t.isalpha() and t not in _GENERIC_POSITIVE):
+        word = _said_class(tokens, positive, negative)
+        if word is not None:
+            positive.add(word)
+    # "caught 20 of the takeovers", "missed 6 of the frauds": only the class looked for is
+    # caught or missed
+    if not any(_class_of(t, positive, negative) == POS for t in tokens
+               if t.isalpha() and t not in _GENERIC_POSITIVE):
+        caught = {tokens[n + 4] for n in range(len(tokens) - 4)
+                  if tokens[n] in _TRUTH_OF_VERB and tokens[n + 1].isdigit() and
+                  tokens[n + 2:n + 4] == ["of", "the"] and tokens[n + 4].isalpha() and
+                  tokens[n + 4] not in STOPWORDS and tokens[n + 4] not in _CASES and
+                  _class_of(tokens[n + 4], positive, negative) is None}
+        if len(caught) == 1:
+            positive.add(caught.pop())
     # still no class looked for, but one thing the cases really are ("150 flagged, of which 90
     # were actually readmitted"): that is the positive class
     if not any(_class_of(t, positive, negative) == POS for t in tokens if t.isalpha()):
         told = set()
         for n, token in enumerate(tokens[:-1]):
-            if token in _TRUTH_TOLD:
+            if token in _TRUTH_TOLD or token == "real" and n and tokens[n - 1] in _TAIL_VERBS:
                 word = next((t for t in tokens[n + 1:n + 4] if t not in _TAIL_VERBS and
                              t not in _FILLER), None)
                 if word is not None and word.isalpha() and word not in STOPWORDS and \
@@ -505,7 +534,10 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                         _class_of(word, positive, negative) is None:
                     told.add(word)
         if len(told) == 1:
-            positive.add(told.pop())
+            word = told.pop()
+            positive.add(word)
+            if len(word) >= _STEM_FROM and word.endswith("ed"):
+                positive.add(word[:-2] + "*")   # "really cheated" ... "were the cheaters"
     # a class named positive and another counted or said beside it the same way is the other
     # class: "250 dogs and 250 cats", "predicted 'cat' for 130 ... predicted 'dog' for 170"
     named_positive = positive - POSITIVE_WORDS
@@ -563,6 +595,21 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     if repeated is not None:
         positive.add(repeated)
     return positive, negative
+
+
+def _said_class(tokens: list[str], positive: set[str], negative: set[str]) -> str | None:
+    """The one class no word list knows that the model is said to say ("said nightjar for 34",
+    "labelled 200 photos as lynx") and that the story names again, or None."""
+    said = {tokens[n] for n in range(1, len(tokens))
+            if (tokens[n - 1] in _SAID or tokens[n - 1] in ("a", "an") and n >= 2 and
+                tokens[n - 2] in _SAID or tokens[n - 1] == "as" and
+                any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
+            tokens[n].isalpha() and tokens[n] not in STOPWORDS and tokens[n] not in _FILLER and
+            _class_of(tokens[n], positive, negative) is None}
+    if len(said) != 1:
+        return None
+    word = said.pop()
+    return word if sum(1 for t in tokens if t == word or t == word + "s") >= 2 else None
 
 
 # Words between "of them" and what is said of them ("45 of them really dropped out")
@@ -637,7 +684,9 @@ def _class_of(word: str, positive: set[str], negative: set[str]) -> str | None:
     # a looked-for word's stem, kept as "arrhythm*": the word's own prefixes are looked up
     if any(word[:length] + "*" in positive for length in range(_STEM_FROM - 2, len(word) + 1)):
         return POS
-    forms = [word]
+    # a class learnt from the story in its plural ("18 were actually upsets") is also said in
+    # the singular ("predicted an upset")
+    forms = [word, word + "s", word + "es"]
     if word.endswith("s"):
         forms += [word[:-1], word[:-2], word[:-3] + "y", word[:-3] + "f"]
     elif word.endswith("ed") and len(word) > 4:
@@ -734,6 +783,7 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             value *= 1000   # "10k accounts"
         if share is None and (
                 value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or
+                n > 0 and tokens[n - 1] == "all" and following_token in _METRICS_FOLLOW or
                 1950 <= value <= 2100 and (
                     n > 0 and tokens[n - 1] in _YEAR_BEFORE and
                     (not following_token.isalpha() or following_token in _AFTER_A_YEAR) or
@@ -749,7 +799,7 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         number.alone = len(before) == 1
         words = [*before, *after]
         number.referring = tokens[n - 1:n] != ["("] and (any(
-            a in ("of", "among") and b in _REFERRING
+            a in ("of", "among", "from") and b in _REFERRING
             for a, b in zip(words, words[1:], strict=False)) or
             "including" in before[-2:])
         sentence_start = sentence_start_at[n]
@@ -788,6 +838,7 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     """What a number's own words say: the class (the truth) and the model's answer."""
     words = [*before, *after]
     number.truth_told = any(w in _TRUTH_TOLD for w in words)
+    number.opens_with_were = not before and after[:1] in (["were"], ["was"], ["had"])
     number.found_by_verb = bool(before) and (before[-1] in PREDICTED_POSITIVE or
                                              before[-1] == "found")
     number.elided_truth = after[-2:] in (["actually", "were"], ["really", "were"],
@@ -799,6 +850,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             number.predicted = number.predicted or NEG
         elif word == "found" and k and words[k - 1] in _THE_MODEL:
             number.predicted = number.predicted or POS   # "it found 230" (people find truth)
+        elif word in ("passed", "pass") and k == len(before) + 1 and after[0].isalpha() and \
+                after[0] not in _TAIL_VERBS:
+            continue   # "1,600 fish passed a weir": what the cases did, not the model
         elif word in PREDICTED_POSITIVE or word in PREDICTED_NEGATIVE:
             said = POS if word in PREDICTED_POSITIVE else NEG
             negated = bool(k) and words[k - 1] in ("not", "never", "t") or \
@@ -837,7 +891,9 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                 continue   # "30 of the flags are genuine takeovers": really takeovers
             # "detected potholes in 126 images": right after the verb, the class it said
             said = _after_saying(part, k, marks) or \
-                part is before and k >= 1 and part[k - 1] in PREDICTED_POSITIVE
+                part is before and k >= 1 and part[k - 1] in PREDICTED_POSITIVE or \
+                part is after and k >= 1 and part[k - 1] in ("in", "into", "to") and \
+                before[-1:] and before[-1] in _PUTTING   # "put 110 in spam"
             if kind is None:
                 if said and word.isalpha() and word not in _FILLER:
                     number.said_unknown = True
@@ -863,9 +919,11 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             second = part is after and said_before and (
                 classes_seen == 1 or after_classes == 1 and not qualified)
             classes_seen += 1
+            # "54 of those really were defective": the truth, past its verb
+            truth = k and part[k - 1] in _TRUTH or \
+                k >= 2 and part[k - 1] in _TAIL_VERBS and part[k - 2] in _TRUTH_TOLD
             if (said or outcome or second or
-                    k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS) and \
-                    not (k and part[k - 1] in _TRUTH):
+                    k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS) and not truth:
                 number.predicted = number.predicted or kind
             else:
                 number.actual = number.actual or kind
@@ -878,7 +936,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
              w not in _TRUTH_TOLD]   # "180 of those really were lynx", "20 of its labels"
     if after[:1] == ["of"] and group and group[0].isalpha() and \
             _class_of(group[0], positive, negative) is None and group[0] not in _REFERRING and \
-            group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS:
+            group[0] not in _CASES and group[0] not in _ALL and group[0] not in _TAIL_VERBS and \
+            group[0] not in PREDICTED_POSITIVE:   # "35 of the flagged ones": the model's picks
         number.doubtful = number.actual is None and number.predicted is not None
     # "the rest of the 1000 were fine": the 1000 is everyone, the rest the class it names
     if before[-3:] == ["rest", "of", "the"] or before[-2:] == ["rest", "of"]:
@@ -886,8 +945,11 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         number.everyone = True
     # "6 of the others", "9500 other utterances", "1700 without": the class other than the
     # one just counted
+    # "40 players who got injured and 160 who didn't": the others, by the verb they lack
     if number.actual is None and (any(w in ("other", "others") for w in after[:4]) or
-                                  after[:1] == ["without"] and len(after) == 1):
+                                  after[:1] == ["without"] and len(after) == 1 or
+                                  after in (["who", "didn", "t"], ["that", "didn", "t"],
+                                            ["didn", "t"], ["who", "did", "not"])):
         number.the_others = True
     # "76 of the people without it": the negative class, named by its absence
     if number.actual is None and any(a == "without" and b in ("it", "them")
@@ -895,8 +957,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
         number.actual = NEG
     # the cell named outright ("18 misses", "11 false alarms"), right after the number
     first = after[0] if after else ""
-    if first in _ALARMS:
-        number.predicted = number.predicted or POS
+    if first in _ALARMS or before[-2:-1] and before[-2] in _ALARMS and before[-1] == "for":
+        number.predicted = number.predicted or POS   # "12 alarms", "gave an alarm for 167"
     cell = _CELL_NOUNS.get(first) or \
         _CELL_NOUNS.get(after[1] if len(after) > 1 and after[0] in ("false", "correct") else "")
     if len(after) > 1 and after[0] == "false" and after[1] in _PREDICTION_NOUNS | _FALSE_THINGS:
@@ -930,11 +992,12 @@ def _names_a_pair_task(words: list[str], k: int) -> bool:
 
 def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:
     """Whether the word at k follows a verb of saying (or another of `marks`), past a few
-    filler words."""
+    filler words; "ended up as", "turned out as" tell the truth instead."""
     j = k - 1
     while j >= 0 and (words[j] in _FILLER or words[j] in _NEGATORS) and words[j] not in marks:
         j -= 1
-    return j >= 0 and words[j] in marks
+    return j >= 0 and words[j] in marks and not (
+        words[j] == "as" and j and words[j - 1] in ("up", "out"))
 
 
 def _smaller_than_a_class_is_the_other(numbers: list[_Number]) -> None:
@@ -958,6 +1021,14 @@ def _carry_over(numbers: list[_Number]) -> None:
     says it is part of ("it quarantined 95 files, 88 of them malware"). "Right" and "wrongly"
     tie the truth to the prediction, and carry over only to a number joined by "and"."""
     _smaller_than_a_class_is_the_other(numbers)
+    # "Of 60 photos that really show a wolf, ... Of the 540 photos showing dogs ...": a group
+    # a sentence opens with, after one of a class, is of the other class
+    headers = [number for number in numbers if number.header]
+    for first, second in zip(headers, headers[1:], strict=False):
+        if first.actual is not None and first.predicted is None and second.actual is None and \
+                second.predicted is None and not second.everyone and \
+                second.sentence != first.sentence:
+            second.actual = _other(first.actual)
     header = None
     for n, number in enumerate(numbers):
         previous = numbers[n - 1] if n else None
@@ -998,10 +1069,12 @@ def _carry_over(numbers: list[_Number]) -> None:
             number.truth_from_prediction = previous.truth_from_prediction  # "and 33 wolves"
         if previous is not None and previous.sentence == number.sentence and \
                 previous.actual is None and previous.predicted is not None and \
-                number.predicted is None and number.actual is not None and number.truth_told \
+                number.predicted is None and number.actual is not None and \
+                (number.truth_told or number.opens_with_were and
+                 number.value <= previous.value and previous.clause + 1 == number.clause) \
                 and not number.everyone and not number.whole:
-            # "it flagged 64 posts, 48 were actually hateful": the truth about the group just
-            # counted by what the model said
+            # "it flagged 64 posts, 48 were actually hateful", "said jam 44 times, 33 were
+            # jams": the truth about the group just counted by what the model said
             number.predicted = previous.predicted
         if number.truth_from_prediction and source is not None and \
                 number.actual is None and number.predicted is None:

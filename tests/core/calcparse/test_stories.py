@@ -163,6 +163,40 @@ SHAPES = [
     # the part of a sentence's group whose class is left unsaid ("really were")
     "our spam filter: out of {pp} emails flagged as spam, {tp} really were; it missed {fn} spam "
     "emails; {all} emails total. precision, recall, F1?",
+    # "N were ..." right after what the model said: a part of that group ("of them" left out)
+    "the buzzer said jam {pp} times, {tp} were jams. it said no jam {pn} times, {tn} were "
+    "right. accuracy?",
+    # a class the story says the model said and tells again; "OK" as the other class
+    "the lab robot labelled {pp} samples as contaminated, and {tp} of those really were "
+    "contaminated. It labelled the other {pn} as OK and {tn} of them were actually OK. give me "
+    "all 4: accuracy, precision, recall, specificity",
+    # "from these", "gave an alarm for"
+    "In the log there were {all} sessions, from them {p} were real intrusions. The monitor gave "
+    "an alarm for {pp} sessions, and {tp} from these were real intrusions. recall?",
+    # "of the flagged ones"; the others, by the verb they lack; "ended up as"
+    "{all} students in the cohort, the model flagged {pp} as at risk. {fp} of the flagged ones "
+    "were false alarms, and it missed {fn} students who actually dropped out. accuracy?",
+    "there were {p} players who got injured and {n} who didn't. The model correctly identified "
+    "{tp} of the injured and correctly cleared {tn} of the healthy ones. precision?",
+    "{all} orders in the test set, {p} ended up as chargebacks. The model predicted chargeback "
+    "for {pp} orders and was right on {tp} of them. f1?",
+    # only the class looked for is caught; the class said beats the detector's own name
+    "the checker saw {all} logins, {p} were account takeovers and {n} were legit. it caught "
+    "{tp} of the takeovers and correctly passed {tn} of the legit ones. precision?",
+    "bird song detector: {p} clips contain a nightjar and the detector found {tp} of them. {n} "
+    "clips have no nightjar, it said nightjar for {fp} of those. f1?",
+    # a sentence's group after one of a class is of the other class; a metric asked for
+    # ("false positive rate") names no class
+    "Of {p} photos that really show a lynx, the camera said lynx for {tp}. Of the {n} photos "
+    "showing foxes or other animals, it said lynx for {fp}. What's the false positive rate?",
+    # where the model puts what it says; a class told as a verb, then by another form of it
+    "checked {all} mails. the filter put {pp} in spam, {fp} of those were not spam. {fn} spams "
+    "landed in the inbox. accuracy?",
+    "the auction audit covered {all} bidders. {p} bidders really colluded. it flagged {pp} "
+    "bidders and {tp} of the flagged were colluders. specificity?",
+    # what the cases did is no prediction ("fish passed")
+    "sonar at a weir: {all} fish passed, {p} were salmon. it called {pp} fish salmon and {tp} "
+    "of those really were salmon. accuracy?",
 ]
 # Stories that settle some counts only (no total, or two numbers a part of one another): the
 # counts they settle, for the metrics that need no more
@@ -179,6 +213,8 @@ PARTIAL_SHAPES = [
      ("tp", "fn")),
     ("The hospital sepsis alert fired {pp} times in a month, but only {tp} of those alerts "
      "were real sepsis. precision?", ("tp", "fp")),
+    ("the microphone raised {pp} alerts, {tp} were real gunshots, and rangers logged {fn} "
+     "gunshots it never alerted on. precision and recall?", ("tp", "fp", "fn")),
 ]
 
 
@@ -579,3 +615,16 @@ def test_what_the_model_said_of_a_class_just_counted_is_of_that_class():
         "Sir my classifier of spam have this: spam mails 400, it find 360. normal mails 1600, it "
         "say spam wrongly on 40. What is accuracy and F1 please?")) == {
         "tp": 360, "fp": 40, "tn": 1560, "fn": 40}
+
+
+def test_ok_is_a_class_only_where_it_names_what_the_cases_are():
+    story = ("my model predicted 'cat' (cat is the positive class) for 130 images and 117 of them "
+             "were actually cats. it predicted 'dog' for 170 images and 9 of those were actually "
+             "cats. accuracy?")
+    counts = {"tp": 117, "fp": 13, "tn": 161, "fn": 9}
+    assert counts_from_story(prepare(story)) == counts
+    assert counts_from_story(prepare("ok so " + story)) == counts
+    assert counts_from_story(prepare(
+        "the scanner labelled 40 parts as defective, 30 of those really were defective. it "
+        "labelled the other 160 as ok and 150 of them were actually ok. recall?")) == \
+        {"tp": 30, "fp": 10, "tn": 150, "fn": 10}
