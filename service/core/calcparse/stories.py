@@ -235,6 +235,7 @@ class _Number:
     alone: bool = False          # "and 5 hams": "and" and the number's own nouns only
     truth_told: bool = False     # "48 were actually hateful": what the cases really were
     opens_with_were: bool = False   # ", 30 were real gunshots": its clause is "N were ..."
+    were_not: bool = False       # "flagged 26 fouls, 8 weren't": its clause is "N weren't"
     share: Fraction | None = None   # "5% have the disease": a part of a group, not a count
     base: tuple[str, ...] | None = None   # the cells of the group a share is a part of
     the_others: bool = False     # "and 1700 without", "6 of the others": the other class
@@ -521,6 +522,14 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
                   _class_of(tokens[n + 4], positive, negative) is None}
         if len(caught) == 1:
             positive.add(caught.pop())
+    # "250 cells had lightning, 4750 didn't": what one group had and the other lacked
+    for n in range(3, len(tokens)):
+        if tokens[n] in ("didn", "didnt") and tokens[n - 1].isdigit() and \
+                tokens[n - 2] in (",", "and") and tokens[n - 3].isalpha() and \
+                tokens[n - 3] not in STOPWORDS and \
+                _class_of(tokens[n - 3], positive, negative) is None and \
+                any(t.isdigit() for t in tokens[max(0, n - 8):n - 3]):
+            positive.add(tokens[n - 3])
     # still no class looked for, but one thing the cases really are ("150 flagged, of which 90
     # were actually readmitted"): that is the positive class
     if not any(_class_of(t, positive, negative) == POS for t in tokens if t.isalpha()):
@@ -839,11 +848,15 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     words = [*before, *after]
     number.truth_told = any(w in _TRUTH_TOLD for w in words)
     number.opens_with_were = not before and after[:1] in (["were"], ["was"], ["had"])
+    number.were_not = not before and after in (["werent"], ["weren", "t"], ["were", "not"],
+                                               ["wasnt"], ["wasn", "t"], ["was", "not"])
     number.found_by_verb = bool(before) and (before[-1] in PREDICTED_POSITIVE or
                                              before[-1] == "found")
     number.elided_truth = after[-2:] in (["actually", "were"], ["really", "were"],
                                          ["truly", "were"], ["actually", "did"],
                                          ["really", "did"], ["actually", "was"])
+    if len(before) >= 2 and before[-2] in _SAID and before[-1] in ("yes", "no"):
+        number.predicted = POS if before[-1] == "yes" else NEG   # "predicted yes 20 days"
     for k, word in enumerate(words):
         # "let through", "let 150 legit ones through" (the number is not among the words)
         if word == "through" and any(w in _THROUGH for w in words[max(0, k - 3):k]):
@@ -922,8 +935,11 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
             # "54 of those really were defective": the truth, past its verb
             truth = k and part[k - 1] in _TRUTH or \
                 k >= 2 and part[k - 1] in _TAIL_VERBS and part[k - 2] in _TRUTH_TOLD
-            if (said or outcome or second or
-                    k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS) and not truth:
+            # "a positive result", "45 positive calls"; not "were legit calls", nor "20 scam calls
+            # got through" (what was said, said by the verb)
+            said_as_noun = k + 1 < len(part) and part[k + 1] in _PREDICTION_NOUNS and \
+                number.predicted is None and not (k and part[k - 1] in _TAIL_VERBS)
+            if (said or outcome or second or said_as_noun) and not truth:
                 number.predicted = number.predicted or kind
             else:
                 number.actual = number.actual or kind
@@ -966,6 +982,13 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
     named_before = [_NAMED_CELLS.get((a, b.rstrip("s"))) for a, b in zip(before, before[1:],
                                                                           strict=False)]
     cell = cell or next((c for c in reversed(named_before) if c), None)
+    if cell is None and not after and before:
+        # "hits 140, misses 35, false alarms 20, correct rejections 805": a label, then its count
+        if before[-1] in _CELL_NOUNS and (len(before) == 1 or before[-2] not in _NOT_LOOKED_FOR
+                                          or before[-2] == "correct"):
+            cell = _CELL_NOUNS[before[-1]]
+        elif before[-2:-1] == ["false"] and before[-1] in _FALSE_THINGS:
+            cell = (NEG, POS)
     if any(a in ("were", "was") and b == "false" for a, b in zip(words, words[1:], strict=False)):
         number.truth_from_prediction = "wrong"   # "17 of those triggers were false"
     if cell:
@@ -990,11 +1013,16 @@ def _names_a_pair_task(words: list[str], k: int) -> bool:
     return j > k + 1 and j < len(words) and words[j] in _TASK_NOUNS
 
 
+# "flagged 45 people as likely to quit": what was said, hedged
+_HEDGES = frozenset({"likely", "probable", "probably", "possible", "potential", "suspected"})
+
+
 def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:
     """Whether the word at k follows a verb of saying (or another of `marks`), past a few
     filler words; "ended up as", "turned out as" tell the truth instead."""
     j = k - 1
-    while j >= 0 and (words[j] in _FILLER or words[j] in _NEGATORS) and words[j] not in marks:
+    while j >= 0 and (words[j] in _FILLER or words[j] in _NEGATORS or words[j] in _HEDGES) and \
+            words[j] not in marks:
         j -= 1
     return j >= 0 and words[j] in marks and not (
         words[j] == "as" and j and words[j - 1] in ("up", "out"))
@@ -1076,6 +1104,12 @@ def _carry_over(numbers: list[_Number]) -> None:
             # "it flagged 64 posts, 48 were actually hateful", "said jam 44 times, 33 were
             # jams": the truth about the group just counted by what the model said
             number.predicted = previous.predicted
+        if previous is not None and previous.sentence == number.sentence and \
+                previous.actual is None and previous.predicted is not None and \
+                number.were_not and number.actual is None and number.predicted is None and \
+                number.value <= previous.value and previous.clause + 1 == number.clause:
+            # "flagged 26 fouls as red-card worthy, 8 weren't": what the model said was wrong
+            number.predicted, number.actual = previous.predicted, _other(previous.predicted)
         if number.truth_from_prediction and source is not None and \
                 number.actual is None and number.predicted is None:
             number.predicted = source.predicted   # "and was right 120 times"

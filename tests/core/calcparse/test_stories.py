@@ -194,6 +194,16 @@ SHAPES = [
     "landed in the inbox. accuracy?",
     "the auction audit covered {all} bidders. {p} bidders really colluded. it flagged {pp} "
     "bidders and {tp} of the flagged were colluders. specificity?",
+    # "predicted yes/no", cells labelled before their counts, what one group had and the
+    # other lacked, cases called "calls"
+    "frost alerts: predicted yes {pp} nights ({tp} correct), predicted no {pn} nights ({tn} "
+    "correct). accuracy?",
+    "tally for the detector: hits {tp}, misses {fn}, false alarms {fp}, correct rejections "
+    "{tn}. f1?",
+    "{p} fields had blight, {n} didn't. The drone got {tp} of the blight fields right and {tn} "
+    "of the no-blight fields right. accuracy?",
+    "the app labelled {pp} calls as scam. {fp} of those were legit calls, and {fn} scam calls "
+    "got through. {all} calls in all. precision?",
     # what the cases did is no prediction ("fish passed")
     "sonar at a weir: {all} fish passed, {p} were salmon. it called {pp} fish salmon and {tp} "
     "of those really were salmon. accuracy?",
@@ -213,6 +223,10 @@ PARTIAL_SHAPES = [
      ("tp", "fn")),
     ("The hospital sepsis alert fired {pp} times in a month, but only {tp} of those alerts "
      "were real sepsis. precision?", ("tp", "fp")),
+    ("the umpire aid flagged {pp} serves as faults, {fp} werent. missed {fn} faults. precision "
+     "and recall?", ("tp", "fp", "fn")),
+    ("the model flagged {pp} patients as likely to relapse, {tp} actually relapsed. {fn} other "
+     "patients relapsed that it didn't flag. precision and recall?", ("tp", "fp", "fn")),
     ("the microphone raised {pp} alerts, {tp} were real gunshots, and rangers logged {fn} "
      "gunshots it never alerted on. precision and recall?", ("tp", "fp", "fn")),
 ]
