@@ -56,7 +56,7 @@ drowsy readmitted compromised
 NEGATIVE_WORDS = frozenset("""
 negative negatives negatve negatves healthy ham hams legit legitimate clean good fine normal
 benign uninfected irrelevant controls unarmed innocent genuine inactive stayed retained absent
-background
+background stay
 """.split())
 # A test's outcome rather than a class of cases: "tested positive"
 _OUTCOMES = frozenset({"positive", "positives", "positve", "positves", "postive", "postives"})
@@ -119,12 +119,14 @@ _NOT_EVERYONE = frozenset({"times", "time", "percent", "fps", "days", "minutes",
                            "was", "are", "is", "had", "have", "of", "did", "false", "true"})
 _FILLER = frozenset({"a", "an", "the", "as", "it", "them", "to", "be", "for", "back", "was",
                      "were", "result", "results", "of"})
+# ... and after these, before its number
+_TASK_VERBS = frozenset({"predicting", "forecasting", "spotting", "flagging", "classifying"})
 # A class word before these names the task, not the cases: "a spam filter", "a covid test"
 _TASK_NOUNS = frozenset("""
 test tests filter filters detector detectors detection model models classifier classifiers
 screening screener alert alerts system systems app scanner cutoff study scan screen rules rule
 engine alarm warning dataset datasets corpus classifer classifyer detecter predictor checker
-checkers spotter finder
+checkers spotter finder forecast forecasts nowcast
 """.split())
 # A class word before these is what the model said: "45 wrong positive calls", "a positive
 # result"
@@ -202,6 +204,9 @@ _RATE_PHRASES = {("false", "positive", "rate"): "fpr", ("false", "alarm", "rate"
                  ("detection", "rate"): "recall", ("hit", "rate"): "recall",
                  ("true", "positive", "rate"): "recall", ("true", "negative", "rate"): "tnr"}
 _ALWAYS = frozenset({"always", "only"})
+# "over ten years of days": how long, not how many cases
+_SPANS_OF_TIME = frozenset({"years", "year", "months", "month", "weeks", "week", "decades",
+                            "decade", "seasons"})
 # "give me all 6: accuracy, ...", "all 4 metrics": how many metrics are asked, no count
 _METRICS_FOLLOW = frozenset({":", "", "metrics", "metric", "numbers", "measures", "scores",
                              "stats", "?"})
@@ -547,6 +552,11 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
             positive.add(word)
             if len(word) >= _STEM_FROM and word.endswith("ed"):
                 positive.add(word[:-2] + "*")   # "really cheated" ... "were the cheaters"
+        else:
+            # the count of what the model said, named by its class: "we predicted 20 upsets"
+            word = _said_class(tokens, positive, negative, after_counts=True)
+            if word is not None:
+                positive.add(word)
     # a class named positive and another counted or said beside it the same way is the other
     # class: "250 dogs and 250 cats", "predicted 'cat' for 130 ... predicted 'dog' for 170"
     named_positive = positive - POSITIVE_WORDS
@@ -606,19 +616,29 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     return positive, negative
 
 
-def _said_class(tokens: list[str], positive: set[str], negative: set[str]) -> str | None:
+def _said_class(tokens: list[str], positive: set[str], negative: set[str],
+                after_counts: bool = False) -> str | None:
     """The one class no word list knows that the model is said to say ("said nightjar for 34",
-    "labelled 200 photos as lynx") and that the story names again, or None."""
+    "labelled 200 photos as lynx"; with `after_counts`, "we predicted 20 upsets") and that the
+    story names again, or None."""
     said = {tokens[n] for n in range(1, len(tokens))
             if (tokens[n - 1] in _SAID or tokens[n - 1] in ("a", "an") and n >= 2 and
                 tokens[n - 2] in _SAID or tokens[n - 1] == "as" and
                 any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
-            tokens[n].isalpha() and tokens[n] not in STOPWORDS and tokens[n] not in _FILLER and
-            _class_of(tokens[n], positive, negative) is None}
+            _unknown_word(tokens[n], positive, negative)}
+    if after_counts:
+        said = {tokens[n] for n in range(2, len(tokens))
+                if tokens[n - 1].isdigit() and tokens[n - 2] in _SAID and
+                _unknown_word(tokens[n], positive, negative)}
     if len(said) != 1:
         return None
     word = said.pop()
     return word if sum(1 for t in tokens if t == word or t == word + "s") >= 2 else None
+
+
+def _unknown_word(word: str, positive: set[str], negative: set[str]) -> bool:
+    return word.isalpha() and word not in STOPWORDS and word not in _FILLER and \
+        _class_of(word, positive, negative) is None
 
 
 # Words between "of them" and what is said of them ("45 of them really dropped out")
@@ -788,10 +808,13 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
             if not 0 < share < 1:
                 return None   # "3 halves of": no share of a group, and no count either
         value = 0 if share is not None else int(tokens[n])
-        if following_token == "k" and share is None:
-            value *= 1000   # "10k accounts"
+        if following_token in ("k", "thousand") and share is None:
+            value *= 1000   # "10k accounts", "ten thousand connections"
+        elif following_token == "million" and share is None:
+            value *= 1_000_000
         if share is None and (
                 value > MAX_COUNT or (n > 0 and tokens[n - 1] in _NOT_A_COUNT_BEFORE) or
+                following_token in _SPANS_OF_TIME or
                 n > 0 and tokens[n - 1] == "all" and following_token in _METRICS_FOLLOW or
                 1950 <= value <= 2100 and (
                     n > 0 and tokens[n - 1] in _YEAR_BEFORE and
@@ -918,6 +941,8 @@ def _read_words(number: _Number, before: list[str], after: list[str], positive: 
                     part[k - 3] in _TASK_NOUNS or \
                     _names_a_pair_task(part, k):
                 continue   # "a spam filter", "my toxic comment classifier", "a test for tb"
+            if part is before and k and part[k - 1] in _TASK_VERBS:
+                continue   # "predicting upsets in 64 matches": the task, not the 64's class
             if k and part[k - 1] in _NEGATORS or \
                     k >= 2 and part[k - 1] in _TRUTH and part[k - 2] in _NEGATORS:
                 kind = NEG if kind == POS else POS   # "non-toxic", "did not have sepsis"
@@ -1014,7 +1039,8 @@ def _names_a_pair_task(words: list[str], k: int) -> bool:
 
 
 # "flagged 45 people as likely to quit": what was said, hedged
-_HEDGES = frozenset({"likely", "probable", "probably", "possible", "potential", "suspected"})
+_HEDGES = frozenset({"likely", "probable", "probably", "possible", "potential", "suspected",
+                     "would", "will"})
 
 
 def _after_saying(words: list[str], k: int, marks: frozenset[str]) -> bool:

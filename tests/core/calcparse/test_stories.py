@@ -204,6 +204,16 @@ SHAPES = [
     "of the no-blight fields right. accuracy?",
     "the app labelled {pp} calls as scam. {fp} of those were legit calls, and {fn} scam calls "
     "got through. {all} calls in all. precision?",
+    # a span of time is no count; a forecast names the task; "would stay" is what was said;
+    # the class named by the count of what the model said
+    "quake alarm over 10 years of days: {tp} hits, {fn} misses, {fp} false alarms, {tn} correct "
+    "rejections. precision?",
+    "hail forecast tested over {all} days. it hailed on {p} days. the model predicted hail on "
+    "{pp} days and it actually hailed on {tp} of those. accuracy?",
+    "the renewal model flagged {pp} members as churners, {tp} actually churned. of the {pn} it "
+    "said would stay, {fn} churned anyway. accuracy?",
+    "predicting comebacks in {all} games: {p} comebacks happened, we predicted {pp} comebacks "
+    "and got {tp} of them right. accuracy?",
     # what the cases did is no prediction ("fish passed")
     "sonar at a weir: {all} fish passed, {p} were salmon. it called {pp} fish salmon and {tp} "
     "of those really were salmon. accuracy?",
@@ -518,6 +528,13 @@ def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
 ])
 def test_wholes_and_classes_students_name_in_their_own_ways(story, counts):
     assert counts_from_story(prepare(story)) == counts
+
+
+def test_counts_in_thousands_written_in_words_are_read_whole():
+    assert counts_from_story(prepare(
+        "the scanner checked twenty thousand parcels, eighty of them held contraband. it flagged "
+        "three hundred parcels and sixty of the flagged were real contraband. accuracy?")) == \
+        {"tp": 60, "fp": 240, "tn": 19680, "fn": 20}
 
 
 def test_what_a_filter_sorts_is_no_class_unless_the_story_counts_it_again():
