@@ -118,6 +118,8 @@ TRAIN_HOLDOUT_BRIEF = ROOT / "eval" / "train-58.yaml"
 TRAIN_WHOLE_MODELS = ROOT / "eval" / "train-59.yaml"
 # confusion-matrix stories in whole counts, a fresh blind set (classes no word list knows)
 TRAIN_STORIES_7 = ROOT / "eval" / "train-60.yaml"
+# ... and another, taken after the nineteenth session's story work (42% on arrival)
+TRAIN_STORIES_8 = ROOT / "eval" / "train-61.yaml"
 
 FLOORS = {
     DEV: {"in-scope top-1": 0.95, "in-scope answered": 0.95, "out-of-scope rejection": 0.98,
@@ -225,6 +227,7 @@ FLOORS = {
                           "calculation accuracy": 1.0},
     TRAIN_WHOLE_MODELS: {"calculation accuracy": 0.43, "conceptual with numbers not computed": 1.0},
     TRAIN_STORIES_7: {"calculation accuracy": 0.74, "incomplete calculation not computed": 1.0},
+    TRAIN_STORIES_8: {"calculation accuracy": 0.43, "incomplete calculation not computed": 1.0},
 }
 CEILINGS = {
     DEV: {"in-scope confidently wrong": 0.026},
@@ -302,6 +305,7 @@ CEILINGS = {
     # most of them partly worked out: a size without the flatten length or the total
     TRAIN_WHOLE_MODELS: {"calculation computed wrong": 0.27},
     TRAIN_STORIES_7: {"calculation computed wrong": 0.012},
+    TRAIN_STORIES_8: {"calculation computed wrong": 0.01},
 }
 
 
@@ -328,7 +332,8 @@ def tutor(knowledge_base, app):
                               "train-47", "train-48", "train-49",
                               "train-50", "train-51", "train-52",
                               "train-53", "train-54", "train-55", "train-56",
-                              "train-57", "train-58", "train-59", "train-60"])
+                              "train-57", "train-58", "train-59", "train-60",
+                              "train-61"])
 def test_figures_stay_above_their_floors(tutor, cases_file):
     if not cases_file.exists():
         pytest.skip(f"{cases_file} is not there (shared/ sits beside the repository in CI)")

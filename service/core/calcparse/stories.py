@@ -838,6 +838,14 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         number.header = bounds[i] == sentence_start and \
             tokens[sentence_start:sentence_start + 1] in (["of"], ["out"], ["among"]) and \
             following is not None and not any(t in _SENTENCE_END for t in tokens[n:following])
+        same = next((m for m in reversed(found) if m.value == value and share is None), None)
+        if before in (["in", "these"], ["in", "those"], ["of", "these"], ["of", "those"]) and \
+                same is not None and number.actual is None and number.predicted is None:
+            # "The model say pothole in 140 frames. In these 140, 98 ...": the group named again
+            number.actual, number.predicted = same.actual, same.predicted
+            number.everyone = same.everyone
+            number.header = following is not None and \
+                not any(t in _SENTENCE_END for t in tokens[n:following])
         if number.actual is None and number.predicted is None and after and \
                 (after[0].isalpha() or "-" in after[0]) and after[0] not in _FILLER and \
                 after[0] not in _NOT_EVERYONE and \

@@ -659,3 +659,11 @@ def test_ok_is_a_class_only_where_it_names_what_the_cases_are():
         "the scanner labelled 40 parts as defective, 30 of those really were defective. it "
         "labelled the other 160 as ok and 150 of them were actually ok. recall?")) == \
         {"tp": 30, "fp": 10, "tn": 150, "fn": 10}
+
+
+def test_a_group_named_again_by_its_number_opens_its_sentence():
+    # "In these 140, 98 ...": the 140 the model said pothole for, not a group of no class
+    assert counts_from_story(prepare(
+        "There is 1,000 frames. The model say pothole in 140 frames. In these 140, 98 frames "
+        "have pothole really, the others not. In the frames where model say no pothole, there "
+        "are 14 with pothole. accuracy?")) == {"tp": 98, "fp": 42, "tn": 846, "fn": 14}
