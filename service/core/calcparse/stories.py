@@ -510,16 +510,13 @@ def _class_words(tokens: list[str]) -> tuple[set[str], set[str]]:
     # no class word of any kind, but one said by the model and told as the truth again ("model
     # is saying cat for 70 of them ... 60 is really cat", "labelled 200 photos as lynx ... 180
     # really were lynx"): the class looked for is positive
-    # (a metric asked for, "false positive rate", names no class)
-    if not any(_class_of(t, positive, negative) == POS for t in tokens
-               if t.isalpha() and t not in _GENERIC_POSITIVE):
+    if not _names_a_positive_class(tokens, positive, negative):
         word = _said_class(tokens, positive, negative)
         if word is not None:
             positive.add(word)
     # "caught 20 of the takeovers", "missed 6 of the frauds": only the class looked for is
     # caught or missed
-    if not any(_class_of(t, positive, negative) == POS for t in tokens
-               if t.isalpha() and t not in _GENERIC_POSITIVE):
+    if not _names_a_positive_class(tokens, positive, negative):
         caught = {tokens[n + 4] for n in range(len(tokens) - 4)
                   if tokens[n] in _TRUTH_OF_VERB and tokens[n + 1].isdigit() and
                   tokens[n + 2:n + 4] == ["of", "the"] and tokens[n + 4].isalpha() and
@@ -621,19 +618,27 @@ def _said_class(tokens: list[str], positive: set[str], negative: set[str],
     """The one class no word list knows that the model is said to say ("said nightjar for 34",
     "labelled 200 photos as lynx"; with `after_counts`, "we predicted 20 upsets") and that the
     story names again, or None."""
-    said = {tokens[n] for n in range(1, len(tokens))
-            if (tokens[n - 1] in _SAID or tokens[n - 1] in ("a", "an") and n >= 2 and
-                tokens[n - 2] in _SAID or tokens[n - 1] == "as" and
-                any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
-            _unknown_word(tokens[n], positive, negative)}
     if after_counts:
         said = {tokens[n] for n in range(2, len(tokens))
                 if tokens[n - 1].isdigit() and tokens[n - 2] in _SAID and
+                _unknown_word(tokens[n], positive, negative)}
+    else:
+        said = {tokens[n] for n in range(1, len(tokens))
+                if (tokens[n - 1] in _SAID or tokens[n - 1] in ("a", "an") and n >= 2 and
+                    tokens[n - 2] in _SAID or tokens[n - 1] == "as" and
+                    any(w in _SAID for w in tokens[max(0, n - 5):n - 1])) and
                 _unknown_word(tokens[n], positive, negative)}
     if len(said) != 1:
         return None
     word = said.pop()
     return word if sum(1 for t in tokens if t == word or t == word + "s") >= 2 else None
+
+
+def _names_a_positive_class(tokens: list[str], positive: set[str], negative: set[str]) -> bool:
+    """Whether a word of the story names the positive class (a metric asked for, "false positive
+    rate", names none)."""
+    return any(_class_of(t, positive, negative) == POS for t in tokens
+               if t.isalpha() and t not in _GENERIC_POSITIVE)
 
 
 def _unknown_word(word: str, positive: set[str], negative: set[str]) -> bool:
@@ -838,9 +843,11 @@ def _numbers(tokens: list[str], positive: set[str], negative: set[str]) -> list[
         number.header = bounds[i] == sentence_start and \
             tokens[sentence_start:sentence_start + 1] in (["of"], ["out"], ["among"]) and \
             following is not None and not any(t in _SENTENCE_END for t in tokens[n:following])
-        same = next((m for m in reversed(found) if m.value == value and share is None), None)
-        if before in (["in", "these"], ["in", "those"], ["of", "these"], ["of", "those"]) and \
-                same is not None and number.actual is None and number.predicted is None:
+        named_again = before in (["in", "these"], ["in", "those"], ["of", "these"],
+                                 ["of", "those"]) and share is None
+        same = next((m for m in reversed(found) if m.value == value), None) if named_again \
+            else None
+        if same is not None and number.actual is None and number.predicted is None:
             # "The model say pothole in 140 frames. In these 140, 98 ...": the group named again
             number.actual, number.predicted = same.actual, same.predicted
             number.everyone = same.everyone
@@ -1129,19 +1136,19 @@ def _carry_over(numbers: list[_Number]) -> None:
         if number.joined and number.alone and source is previous and previous is not None and \
                 number.truth_from_prediction is None and number.predicted is None:
             number.truth_from_prediction = previous.truth_from_prediction  # "and 33 wolves"
-        if previous is not None and previous.sentence == number.sentence and \
-                previous.actual is None and previous.predicted is not None and \
-                number.predicted is None and number.actual is not None and \
-                (number.truth_told or number.opens_with_were and
-                 number.value <= previous.value and previous.clause + 1 == number.clause) \
-                and not number.everyone and not number.whole:
+        # the group just counted by what the model said, and a part of it in the next clause
+        after_said = previous is not None and previous.sentence == number.sentence and \
+            previous.actual is None and previous.predicted is not None
+        part_next = after_said and number.value <= previous.value and \
+            previous.clause + 1 == number.clause
+        if after_said and number.predicted is None and number.actual is not None and \
+                (number.truth_told or number.opens_with_were and part_next) and \
+                not number.everyone and not number.whole:
             # "it flagged 64 posts, 48 were actually hateful", "said jam 44 times, 33 were
-            # jams": the truth about the group just counted by what the model said
+            # jams": the truth about that group
             number.predicted = previous.predicted
-        if previous is not None and previous.sentence == number.sentence and \
-                previous.actual is None and previous.predicted is not None and \
-                number.were_not and number.actual is None and number.predicted is None and \
-                number.value <= previous.value and previous.clause + 1 == number.clause:
+        if part_next and number.were_not and number.actual is None and \
+                number.predicted is None:
             # "flagged 26 fouls as red-card worthy, 8 weren't": what the model said was wrong
             number.predicted, number.actual = previous.predicted, _other(previous.predicted)
         if number.truth_from_prediction and source is not None and \

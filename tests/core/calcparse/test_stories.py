@@ -525,16 +525,18 @@ def test_a_share_of_what_the_model_said_in_a_relative_clause_is_placed():
     ("Hiring tool: out of 300 applicants, 30 were actually qualified. The tool shortlisted 40 "
      "people, 24 of them qualified. What's the recall for 'qualified'?",
      {"tp": 24, "fp": 16, "tn": 254, "fn": 6}),
+    # counts in thousands written in words, read whole
+    ("the scanner checked twenty thousand parcels, eighty of them held contraband. it flagged "
+     "three hundred parcels and sixty of the flagged were real contraband. accuracy?",
+     {"tp": 60, "fp": 240, "tn": 19680, "fn": 20}),
+    # "In these 140, 98 ...": the group named again by its number opens its sentence (the 140
+    # the model said pothole for, not a group of no class)
+    ("There is 1,000 frames. The model say pothole in 140 frames. In these 140, 98 frames "
+     "have pothole really, the others not. In the frames where model say no pothole, there "
+     "are 14 with pothole. accuracy?", {"tp": 98, "fp": 42, "tn": 846, "fn": 14}),
 ])
 def test_wholes_and_classes_students_name_in_their_own_ways(story, counts):
     assert counts_from_story(prepare(story)) == counts
-
-
-def test_counts_in_thousands_written_in_words_are_read_whole():
-    assert counts_from_story(prepare(
-        "the scanner checked twenty thousand parcels, eighty of them held contraband. it flagged "
-        "three hundred parcels and sixty of the flagged were real contraband. accuracy?")) == \
-        {"tp": 60, "fp": 240, "tn": 19680, "fn": 20}
 
 
 def test_what_a_filter_sorts_is_no_class_unless_the_story_counts_it_again():
@@ -659,11 +661,3 @@ def test_ok_is_a_class_only_where_it_names_what_the_cases_are():
         "the scanner labelled 40 parts as defective, 30 of those really were defective. it "
         "labelled the other 160 as ok and 150 of them were actually ok. recall?")) == \
         {"tp": 30, "fp": 10, "tn": 150, "fn": 10}
-
-
-def test_a_group_named_again_by_its_number_opens_its_sentence():
-    # "In these 140, 98 ...": the 140 the model said pothole for, not a group of no class
-    assert counts_from_story(prepare(
-        "There is 1,000 frames. The model say pothole in 140 frames. In these 140, 98 frames "
-        "have pothole really, the others not. In the frames where model say no pothole, there "
-        "are 14 with pothole. accuracy?")) == {"tp": 98, "fp": 42, "tn": 846, "fn": 14}
